@@ -1,0 +1,26 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { DetectResult } from "../../src/format.js";
+import { NOT_DETECTED } from "../../src/format.js";
+import { findProjectRoot, looksLikeDataset } from "./read.js";
+import { META_FILE } from "./layout.js";
+
+/** A meta.json with `classes` is near-certain; dataset folders with ann/ alone are likely. */
+export async function detectSupervisely(input: string): Promise<DetectResult> {
+  const root = await findProjectRoot(input);
+  if (!root) return NOT_DETECTED;
+  const metaPath = path.join(root, META_FILE);
+  try {
+    const text = await fs.readFile(metaPath, "utf8");
+    if (/"classes"\s*:/.test(text.slice(0, 65536))) {
+      return { confidence: 0.95, evidence: [path.relative(input, metaPath) || META_FILE] };
+    }
+  } catch {
+    /* no meta.json */
+  }
+  const evidence: string[] = [];
+  for (const d of await fs.readdir(root, { withFileTypes: true })) {
+    if (d.isDirectory() && (await looksLikeDataset(path.join(root, d.name)))) evidence.push(`${d.name}/ann`);
+  }
+  return evidence.length ? { confidence: 0.6, evidence } : NOT_DETECTED;
+}

@@ -1,0 +1,389 @@
+/**
+ * Supervisely JSON ↔ model. Read leniently (spec §9: `shape` or `geometryType`, bare-string tags, legacy meta keys,
+ * the `{"annotation": …}` wrapper), write canonically in the key order the SDK writes, with every unknown field
+ * kept after the known ones, so a canonical file reads and writes back byte for byte.
+ */
+import type {
+  Annotation, Geometry, GraphNode, Label, ObjClass, ProjectMeta, Tag, TagMeta, TagValueType, Vec2,
+} from "../../src/model/index.js";
+import { TAG_VALUE_TYPES, distinctColor, isHexColor } from "../../src/model/index.js";
+import { SlyconvError, jsonPointer } from "../../src/errors.js";
+
+type Json = Record<string, unknown>;
+
+export class SuperviselyJsonError extends SlyconvError {
+  constructor(message: string, file: string | undefined, pointer: string) {
+    super("sly-json", message, { file, pointer });
+  }
+}
+
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function pick(src: Json, skip: ReadonlySet<string>): Json | undefined {
+  let out: Json | undefined;
+  for (const [k, v] of Object.entries(src)) if (!skip.has(k)) (out ??= {})[k] = v;
+  return out;
+}
+
+class Reader {
+  constructor(readonly file: string | undefined) {}
+  fail(pointer: string, message: string): never {
+    throw new SuperviselyJsonError(message, this.file, pointer);
+  }
+  vec2(v: unknown, ptr: string): Vec2 {
+    if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== "number" || typeof v[1] !== "number") {
+      this.fail(ptr, "expected a point [x, y] of two numbers");
+    }
+    return [v[0], v[1]];
+  }
+  points(v: unknown, ptr: string): Vec2[] {
+    if (!Array.isArray(v)) this.fail(ptr, "expected a list of [x, y] points");
+    return v.map((p, i) => this.vec2(p, `${ptr}/${i}`));
+  }
+  rings(v: unknown, ptr: string): Vec2[][] {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) this.fail(ptr, "expected a list of rings");
+    return v.map((r, i) => this.points(r, `${ptr}/${i}`));
+  }
+  exteriorInterior(v: unknown, ptr: string): { exterior: Vec2[]; interior: Vec2[][] } {
+    if (!isObject(v)) this.fail(ptr, "expected {exterior, interior}");
+    return { exterior: this.points(v.exterior, `${ptr}/exterior`), interior: this.rings(v.interior, `${ptr}/interior`) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- tags
+
+const TAG_KEYS = new Set(["name", "value"]);
+
+export function tagFromJson(v: unknown, r: Reader, ptr: string): Tag {
+  if (typeof v === "string") return { name: v };
+  if (!isObject(v) || typeof v.name !== "string") r.fail(ptr, "a tag must be a string or an object with a string `name`");
+  const tag: Tag = { name: v.name };
+  if ("value" in v) {
+    const val = v.value;
+    if (val !== null && typeof val !== "string" && typeof val !== "number") r.fail(`${ptr}/value`, "tag value must be a string, a number or null");
+    tag.value = val as string | number | null;
+  }
+  const extra = pick(v, TAG_KEYS);
+  if (extra) tag.extra = extra;
+  return tag;
+}
+
+export function tagToJson(t: Tag): Json {
+  const out: Json = { name: t.name };
+  if (t.value !== undefined && t.value !== null) out.value = t.value;
+  else if (t.value === null) out.value = null;
+  return { ...out, ...t.extra };
+}
+
+function tagsFromJson(v: unknown, r: Reader, ptr: string): Tag[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) r.fail(ptr, "`tags` must be a list");
+  return v.map((t, i) => tagFromJson(t, r, `${ptr}/${i}`));
+}
+
+// ------------------------------------------------------------------------------------------ geometry
+
+const PAYLOAD_KEYS: Record<string, readonly string[]> = {
+  point: ["points"], rectangle: ["points"], polygon: ["points"], line: ["points"], multipolygon: ["parts"],
+  bitmap: ["bitmap"], alpha_mask: ["bitmap"], graph: ["nodes"], cuboid_2d: ["vertices", "position", "rotation", "dimensions", "face"],
+  cuboid: ["points", "faces"], oriented_bbox: ["points", "angle"],
+};
+
+/** The geometry type a label JSON object declares or, failing that, what its payload looks like. */
+function labelGeometryType(v: Json, classShape: string | undefined): string | undefined {
+  const declared = typeof v.geometryType === "string" ? v.geometryType : typeof v.shape === "string" ? v.shape : undefined;
+  if (declared) return declared;
+  if (classShape && classShape !== "any") return classShape;
+  if ("bitmap" in v) return "bitmap";
+  if ("nodes" in v) return "graph";
+  if ("vertices" in v) return "cuboid_2d";
+  if ("parts" in v) return "multipolygon";
+  if ("angle" in v) return "oriented_bbox";
+  if (isObject(v.points)) return "polygon";
+  return undefined;
+}
+
+function geometryFromJson(type: string, v: Json, r: Reader, ptr: string): Geometry {
+  switch (type) {
+    case "point": {
+      const { exterior } = r.exteriorInterior(v.points, `${ptr}/points`);
+      if (exterior.length !== 1) r.fail(`${ptr}/points/exterior`, `a point has exactly one vertex, found ${exterior.length}`);
+      return { type: "point", x: exterior[0][0], y: exterior[0][1] };
+    }
+    case "rectangle": {
+      const { exterior } = r.exteriorInterior(v.points, `${ptr}/points`);
+      if (exterior.length !== 2) r.fail(`${ptr}/points/exterior`, `a rectangle has exactly two corners, found ${exterior.length}`);
+      const [[x1, y1], [x2, y2]] = exterior;
+      return { type: "rectangle", left: Math.min(x1, x2), top: Math.min(y1, y2), right: Math.max(x1, x2), bottom: Math.max(y1, y2) };
+    }
+    case "polygon": return { type: "polygon", ...r.exteriorInterior(v.points, `${ptr}/points`) };
+    case "line": return { type: "line", points: r.exteriorInterior(v.points, `${ptr}/points`).exterior };
+    case "multipolygon": {
+      if (!Array.isArray(v.parts)) r.fail(`${ptr}/parts`, "a multipolygon needs a list of `parts`");
+      return { type: "multipolygon", parts: v.parts.map((p, i) => r.exteriorInterior(p, `${ptr}/parts/${i}`)) };
+    }
+    case "bitmap":
+    case "alpha_mask": {
+      const b = v.bitmap;
+      if (!isObject(b) || typeof b.data !== "string") r.fail(`${ptr}/bitmap`, "expected {origin: [x, y], data: <base64>}");
+      return { type, origin: r.vec2(b.origin, `${ptr}/bitmap/origin`), data: b.data };
+    }
+    case "graph": {
+      if (!isObject(v.nodes)) r.fail(`${ptr}/nodes`, "a graph needs an object of `nodes`");
+      const nodes: Record<string, GraphNode> = {};
+      for (const [key, n] of Object.entries(v.nodes)) {
+        const nptr = `${ptr}/nodes${jsonPointer(key)}`;
+        if (!isObject(n)) r.fail(nptr, "a node must be {loc: [x, y]}");
+        const node: GraphNode = { loc: r.vec2(n.loc, `${nptr}/loc`) };
+        if (n.disabled !== undefined) node.disabled = Boolean(n.disabled);
+        const extra = pick(n, new Set(["loc", "disabled"]));
+        if (extra) node.extra = extra;
+        nodes[key] = node;
+      }
+      return { type: "graph", nodes };
+    }
+    case "cuboid_2d": {
+      if (!isObject(v.vertices)) r.fail(`${ptr}/vertices`, "a cuboid_2d needs an object of 8 `vertices`");
+      const vertices: Record<string, { loc: Vec2 }> = {};
+      for (const [key, n] of Object.entries(v.vertices)) {
+        vertices[key] = { loc: r.vec2(isObject(n) ? n.loc : undefined, `${ptr}/vertices${jsonPointer(key)}/loc`) };
+      }
+      const extra: Json = {};
+      for (const k of ["position", "rotation", "dimensions", "face"]) if (k in v) extra[k] = v[k];
+      return { type: "cuboid_2d", vertices, extra };
+    }
+    case "cuboid": {
+      if (!Array.isArray(v.faces)) r.fail(`${ptr}/faces`, "a cuboid needs `faces`");
+      return { type: "cuboid", points: r.points(v.points, `${ptr}/points`), faces: v.faces as number[][] };
+    }
+    case "oriented_bbox": {
+      const pts = r.points(v.points, `${ptr}/points`);
+      if (pts.length !== 2) r.fail(`${ptr}/points`, `an oriented_bbox has exactly two corners, found ${pts.length}`);
+      if (typeof v.angle !== "number") r.fail(`${ptr}/angle`, "an oriented_bbox needs a numeric `angle` (radians)");
+      const [[x1, y1], [x2, y2]] = pts;
+      return { type: "oriented_bbox", left: Math.min(x1, x2), top: Math.min(y1, y2), right: Math.max(x1, x2), bottom: Math.max(y1, y2), angle: v.angle };
+    }
+    default:
+      return { type: "other", geometryType: type, payload: {} };
+  }
+}
+
+const ring = (exterior: Vec2[], interior: Vec2[][] = []) => ({ exterior, interior });
+
+function geometryToJson(g: Geometry): Json {
+  switch (g.type) {
+    case "point": return { points: ring([[g.x, g.y]]) };
+    case "rectangle": return { points: ring([[g.left, g.top], [g.right, g.bottom]]) };
+    case "polygon": return { points: ring(g.exterior, g.interior) };
+    case "line": return { points: ring(g.points) };
+    case "multipolygon": return { parts: g.parts.map((p) => ring(p.exterior, p.interior)) };
+    case "bitmap":
+    case "alpha_mask": return { bitmap: { origin: g.origin, data: g.data } };
+    case "graph": {
+      const nodes: Json = {};
+      for (const [k, n] of Object.entries(g.nodes)) nodes[k] = { loc: n.loc, ...(n.disabled ? { disabled: true } : {}), ...n.extra };
+      return { nodes };
+    }
+    case "cuboid_2d": return { vertices: g.vertices, ...g.extra };
+    case "cuboid": return { points: g.points, faces: g.faces };
+    case "oriented_bbox": return { points: [[g.left, g.top], [g.right, g.bottom]], angle: g.angle };
+    case "other": return { ...g.payload };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- labels
+
+const LABEL_COMMON_KEYS = ["classTitle", "description", "tags", "geometryType", "shape"];
+/** Creation info and ids the SDK writes right after the geometry, in this order. */
+const LABEL_INFO_ORDER = ["labelerLogin", "updatedAt", "createdAt", "id", "classId"];
+
+export function labelFromJson(v: unknown, meta: ProjectMeta | undefined, r: Reader, ptr: string): Label {
+  if (!isObject(v)) r.fail(ptr, "an object must be a JSON object");
+  if (typeof v.classTitle !== "string") r.fail(`${ptr}/classTitle`, "an object needs a string `classTitle`");
+  const cls = meta?.classes.find((c) => c.title === v.classTitle);
+  const type = labelGeometryType(v, cls?.shape);
+  if (!type) r.fail(ptr, "cannot tell the geometry: no `geometryType`, no known class and no recognisable payload");
+  const geometry = geometryFromJson(type, v, r, ptr);
+  const skip = new Set([...LABEL_COMMON_KEYS, ...(geometry.type === "other" ? [] : PAYLOAD_KEYS[geometry.type] ?? [])]);
+  const label: Label = { classTitle: v.classTitle, geometry, tags: tagsFromJson(v.tags, r, `${ptr}/tags`) };
+  if (typeof v.description === "string" && v.description !== "") label.description = v.description;
+  const extra = pick(v, skip);
+  if (extra) label.extra = extra;
+  return label;
+}
+
+function orderedExtra(extra: Json | undefined, first: readonly string[]): Json {
+  if (!extra) return {};
+  const out: Json = {};
+  for (const k of first) if (k in extra) out[k] = extra[k];
+  for (const [k, v] of Object.entries(extra)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+export function labelToJson(l: Label): Json {
+  const type = l.geometry.type === "other" ? l.geometry.geometryType : l.geometry.type;
+  return {
+    classTitle: l.classTitle,
+    description: l.description ?? "",
+    tags: l.tags.map(tagToJson),
+    ...geometryToJson(l.geometry),
+    shape: type,
+    geometryType: type,
+    ...orderedExtra(l.extra, LABEL_INFO_ORDER),
+  };
+}
+
+// ----------------------------------------------------------------------------------------- annotation
+
+const ANN_KEYS = new Set(["description", "size", "tags", "objects", "customBigData"]);
+
+/** Parses an annotation file's JSON (with or without the server's `{"annotation": …}` wrapper). */
+export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, file?: string): Annotation {
+  const r: Reader = new Reader(file);
+  let v = raw;
+  let base = "";
+  if (isObject(v) && isObject(v.annotation) && !("objects" in v)) {
+    v = v.annotation;
+    base = "/annotation";
+  }
+  if (!isObject(v)) r.fail(base || "", "an annotation must be a JSON object");
+  const size = v.size;
+  if (!isObject(size)) r.fail(`${base}/size`, "an annotation needs `size` {height, width}");
+  const dim = (d: unknown, key: string): number | null => {
+    if (d === null || d === undefined) return null;
+    if (typeof d !== "number") r.fail(`${base}/size/${key}`, `${key} must be a number or null`);
+    return d;
+  };
+  const objects = v.objects ?? [];
+  if (!Array.isArray(objects)) r.fail(`${base}/objects`, "`objects` must be a list");
+  const ann: Annotation = {
+    size: { width: dim(size.width, "width"), height: dim(size.height, "height") },
+    tags: tagsFromJson(v.tags, r, `${base}/tags`),
+    labels: objects.map((o, i) => labelFromJson(o, meta, r, `${base}/objects/${i}`)),
+  };
+  if (typeof v.description === "string" && v.description !== "") ann.description = v.description;
+  if (isObject(v.customBigData)) ann.customBigData = v.customBigData;
+  const extra = pick(v, ANN_KEYS);
+  if (extra) ann.extra = extra;
+  return ann;
+}
+
+export function annotationToJson(a: Annotation): Json {
+  return {
+    description: a.description ?? "",
+    size: { height: a.size.height, width: a.size.width },
+    tags: a.tags.map(tagToJson),
+    objects: a.labels.map(labelToJson),
+    customBigData: a.customBigData ?? {},
+    ...a.extra,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- meta
+
+const CLASS_KEYS = new Set(["title", "shape", "color", "geometry_config", "description", "hotkey", "id"]);
+const TAG_META_KEYS = new Set(["name", "value_type", "values", "color", "hotkey", "applicable_type", "classes", "id"]);
+const META_KEYS = new Set(["classes", "tags", "tags_images", "tags_objects", "projectType", "projectSettings"]);
+
+export interface MetaReadIssue { pointer: string; message: string }
+
+/**
+ * Parses meta.json. Problems a reader can recover from (a bad colour) are returned as issues rather than thrown.
+ */
+export function metaFromJson(v: unknown, file?: string, issues: MetaReadIssue[] = []): ProjectMeta {
+  const r: Reader = new Reader(file);
+  if (!isObject(v)) r.fail("", "meta.json must be a JSON object");
+  if (!Array.isArray(v.classes)) r.fail("/classes", "meta.json needs a `classes` list");
+  const classes = v.classes.map((c, i): ObjClass => {
+    const ptr = `/classes/${i}`;
+    if (!isObject(c) || typeof c.title !== "string") r.fail(ptr, "a class needs a string `title`");
+    if (typeof c.shape !== "string") r.fail(`${ptr}/shape`, "a class needs a string `shape`");
+    let color = c.color;
+    if (!isHexColor(color)) {
+      issues.push({ pointer: `${ptr}/color`, message: `colour ${JSON.stringify(color)} is not #RRGGBB; a generated colour is used` });
+      color = distinctColor(i);
+    }
+    const cls: ObjClass = {
+      title: c.title,
+      shape: c.shape,
+      color: (color as string).toUpperCase(),
+      geometryConfig: isObject(c.geometry_config) ? c.geometry_config : {},
+      description: typeof c.description === "string" ? c.description : "",
+      hotkey: typeof c.hotkey === "string" ? c.hotkey : "",
+      extra: pick(c, CLASS_KEYS) ?? {},
+    };
+    if (typeof c.id === "number") cls.id = c.id;
+    return cls;
+  });
+  const hasNew = "tags" in v, hasLegacy = "tags_images" in v || "tags_objects" in v;
+  if (hasNew && hasLegacy) r.fail("/tags", "meta.json mixes `tags` with legacy `tags_images`/`tags_objects`");
+  const tagSources: [string, unknown][] = hasLegacy
+    ? [["/tags_images", v.tags_images], ["/tags_objects", v.tags_objects]]
+    : [["/tags", v.tags]];
+  const tagMetas: TagMeta[] = [];
+  for (const [base, list] of tagSources) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) r.fail(base, "tag metas must be a list");
+    list.forEach((t, i) => {
+      const ptr = `${base}/${i}`;
+      if (typeof t === "string") t = { name: t, value_type: "none" };
+      if (!isObject(t) || typeof t.name !== "string") r.fail(ptr, "a tag meta needs a string `name`");
+      if (tagMetas.some((x) => x.name === t.name)) return; // legacy lists may repeat a tag in both
+      const vt = t.value_type ?? "none";
+      if (!TAG_VALUE_TYPES.includes(vt as TagValueType)) r.fail(`${ptr}/value_type`, `unknown value_type ${JSON.stringify(vt)}`);
+      let color = t.color;
+      if (!isHexColor(color)) {
+        if (color !== undefined) issues.push({ pointer: `${ptr}/color`, message: `colour ${JSON.stringify(color)} is not #RRGGBB; a generated colour is used` });
+        color = distinctColor(i + 7);
+      }
+      const tm: TagMeta = {
+        name: t.name,
+        valueType: vt as TagValueType,
+        color: (color as string).toUpperCase(),
+        hotkey: typeof t.hotkey === "string" ? t.hotkey : "",
+        applicableType: (t.applicable_type as TagMeta["applicableType"]) ?? "all",
+        classes: Array.isArray(t.classes) ? (t.classes as string[]) : [],
+        extra: pick(t, TAG_META_KEYS) ?? {},
+      };
+      if (Array.isArray(t.values)) tm.values = t.values as string[];
+      if (typeof t.id === "number") tm.id = t.id;
+      tagMetas.push(tm);
+    });
+  }
+  const meta: ProjectMeta = { classes, tagMetas, extra: pick(v, META_KEYS) ?? {} };
+  if (typeof v.projectType === "string") meta.projectType = v.projectType;
+  if (isObject(v.projectSettings)) meta.projectSettings = v.projectSettings;
+  return meta;
+}
+
+const DEFAULT_PROJECT_SETTINGS = { multiView: { enabled: false, tagName: null, tagId: null, isSynced: false } };
+
+export function metaToJson(m: ProjectMeta): Json {
+  return {
+    classes: m.classes.map((c) => ({
+      title: c.title,
+      description: c.description,
+      shape: c.shape,
+      color: c.color.toUpperCase(),
+      geometry_config: c.geometryConfig,
+      ...(c.id !== undefined ? { id: c.id } : {}),
+      hotkey: c.hotkey,
+      ...c.extra,
+    })),
+    tags: m.tagMetas.map((t) => ({
+      name: t.name,
+      value_type: t.valueType,
+      color: t.color.toUpperCase(),
+      ...(t.valueType === "oneof_string" ? { values: t.values ?? [] } : {}),
+      ...(t.id !== undefined ? { id: t.id } : {}),
+      hotkey: t.hotkey,
+      applicable_type: t.applicableType,
+      classes: t.classes,
+      ...t.extra,
+    })),
+    ...(m.projectType !== undefined ? { projectType: m.projectType } : {}),
+    projectSettings: m.projectSettings ?? DEFAULT_PROJECT_SETTINGS,
+    ...m.extra,
+  };
+}

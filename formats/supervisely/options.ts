@@ -1,0 +1,11 @@
+import type { OptionSpec } from "../../src/format.js";
+
+export const superviselyImportOptions: readonly OptionSpec[] = [];
+/** Options of the Supervisely writer, used by `import` (its target) and by `export -f supervisely`. */
+export const superviselyWriteOptions: readonly OptionSpec[] = [
+  {
+    flags: "--images <mode>",
+    description: "how images get into img/: hardlink (falls back to copy), copy, symlink or none",
+    choices: ["hardlink", "copy", "symlink", "none"],
+  },
+];

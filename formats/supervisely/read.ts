@@ -1,0 +1,199 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Dataset, Item, Project, ProjectMeta } from "../../src/model/index.js";
+import { emptyProjectMeta, ensureClass, ensureTagMeta, inferTagValueType, geometryTypeName } from "../../src/model/index.js";
+import { readJsonFile } from "../../src/io/json-file.js";
+import { SlyconvError } from "../../src/errors.js";
+import type { FormatContext } from "../../src/format.js";
+import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-model.js";
+import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, hasImageExtension } from "./layout.js";
+
+async function listDir(dir: string): Promise<import("node:fs").Dirent[]> {
+  try {
+    return await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+async function isDir(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder is a dataset when it has ann/ or img/. */
+export async function looksLikeDataset(dir: string): Promise<boolean> {
+  return (await isDir(path.join(dir, ANN_DIR))) || (await isDir(path.join(dir, IMG_DIR)));
+}
+
+/** One entry of a dataset listing: the item name and the files that belong to it. */
+export interface DatasetEntry {
+  name: string;
+  imageFile?: string;
+  annFile?: string;
+  infoFile?: string;
+  metaFile?: string;
+}
+
+/**
+ * Pairs img/, ann/, img_info/ and meta/ files by item name. Annotation names are `<image name>.json`, or the legacy
+ * `<stem>.json` (spec §1.2). Files that are not JSON (e.g. Windows `:Zone.Identifier` streams) are ignored.
+ */
+export async function listDatasetEntries(dsDir: string): Promise<DatasetEntry[]> {
+  const entries = new Map<string, DatasetEntry>();
+  const get = (name: string) => {
+    let e = entries.get(name);
+    if (!e) entries.set(name, (e = { name }));
+    return e;
+  };
+  const images = (await listDir(path.join(dsDir, IMG_DIR))).filter((d) => !d.isDirectory() && hasImageExtension(d.name));
+  const byStem = new Map<string, string[]>();
+  for (const d of images) {
+    get(d.name).imageFile = path.join(dsDir, IMG_DIR, d.name);
+    const stem = d.name.slice(0, d.name.lastIndexOf("."));
+    byStem.set(stem, [...(byStem.get(stem) ?? []), d.name]);
+  }
+  const resolveName = (jsonName: string): string => {
+    const base = jsonName.slice(0, -".json".length);
+    if (entries.has(base) && entries.get(base)!.imageFile) return base;
+    const viaStem = byStem.get(base);
+    if (viaStem && viaStem.length === 1) return viaStem[0];
+    return base;
+  };
+  for (const d of await listDir(path.join(dsDir, ANN_DIR))) {
+    if (d.isDirectory() || !d.name.endsWith(".json")) continue;
+    get(resolveName(d.name)).annFile = path.join(dsDir, ANN_DIR, d.name);
+  }
+  for (const [dir, key] of [[IMG_INFO_DIR, "infoFile"], [META_DIR, "metaFile"]] as const) {
+    for (const d of await listDir(path.join(dsDir, dir))) {
+      if (d.isDirectory() || !d.name.endsWith(".json")) continue;
+      const e = entries.get(d.name.slice(0, -5)) ?? entries.get(resolveName(d.name));
+      // A side file with no image and no annotation is still an item (e.g. a link-only item with only img_info).
+      (e ?? get(resolveName(d.name)))[key] = path.join(dsDir, dir, d.name);
+    }
+  }
+  return [...entries.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+export interface SuperviselyReadOptions {
+  /** Report and skip unreadable annotations instead of stopping (validate uses its own path). */
+  lenient?: boolean;
+}
+
+function rel(root: string, p: string) {
+  return path.relative(root, p).split(path.sep).join("/");
+}
+
+async function readItem(root: string, e: DatasetEntry, meta: ProjectMeta | undefined, ctx?: FormatContext): Promise<Item> {
+  const imageInfo = e.infoFile ? ((await readJsonFile(e.infoFile, rel(root, e.infoFile))) as Record<string, unknown>) : undefined;
+  const imageMeta = e.metaFile ? ((await readJsonFile(e.metaFile, rel(root, e.metaFile))) as Record<string, unknown>) : undefined;
+  let annotation;
+  if (e.annFile) {
+    annotation = annotationFromJson(await readJsonFile(e.annFile, rel(root, e.annFile)), meta, rel(root, e.annFile));
+  } else {
+    ctx?.report.warn("missing-annotation", "image has no annotation file; an empty annotation is used", { file: rel(root, e.imageFile ?? e.infoFile ?? e.name) });
+    const w = imageInfo?.width, h = imageInfo?.height;
+    annotation = { size: { width: typeof w === "number" ? w : null, height: typeof h === "number" ? h : null }, tags: [], labels: [] };
+  }
+  const item: Item = { name: e.name, annotation };
+  if (e.imageFile) item.image = { kind: "file", path: e.imageFile };
+  else if (typeof imageInfo?.link === "string") item.image = { kind: "link", url: imageInfo.link };
+  if (imageInfo) item.imageInfo = imageInfo;
+  if (imageMeta) item.imageMeta = imageMeta;
+  return item;
+}
+
+async function readDataset(root: string, dir: string, name: string, meta: () => ProjectMeta | undefined, ctx?: FormatContext): Promise<Dataset> {
+  const entries = await listDatasetEntries(dir);
+  const children: Dataset[] = [];
+  for (const d of await listDir(path.join(dir, DATASETS_DIR))) {
+    const childDir = path.join(dir, DATASETS_DIR, d.name);
+    if (d.isDirectory() && (await looksLikeDataset(childDir))) children.push(await readDataset(root, childDir, d.name, meta, ctx));
+  }
+  children.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return {
+    name,
+    datasets: children,
+    items: async function* () {
+      for (const e of entries) {
+        ctx?.signal?.throwIfAborted();
+        yield await readItem(root, e, meta(), ctx);
+      }
+    },
+  };
+}
+
+/** Finds the project root: the folder holding meta.json, the input itself, or its single sub-folder. */
+export async function findProjectRoot(input: string): Promise<string | null> {
+  const st = await fs.stat(input).catch(() => null);
+  if (!st) return null;
+  if (st.isFile()) return path.basename(input) === META_FILE ? path.dirname(input) : null;
+  if (await fs.stat(path.join(input, META_FILE)).catch(() => null)) return input;
+  const subdirs = (await listDir(input)).filter((d) => d.isDirectory() && !d.name.startsWith("."));
+  const withMeta = [];
+  for (const d of subdirs) if (await fs.stat(path.join(input, d.name, META_FILE)).catch(() => null)) withMeta.push(d.name);
+  if (withMeta.length === 1) return path.join(input, withMeta[0]);
+  // No meta.json anywhere: a folder of datasets still reads (meta inferred from annotations, spec §6.1).
+  for (const d of subdirs) if (await looksLikeDataset(path.join(input, d.name))) return input;
+  return null;
+}
+
+/** Spec §6.1: classes from classTitle + geometryType, tag metas from values, when a project has no meta.json. */
+async function inferMeta(project: Project): Promise<ProjectMeta> {
+  const meta = emptyProjectMeta();
+  const visit = async (ds: Dataset) => {
+    for await (const item of (ds.items as () => AsyncIterable<Item>)()) {
+      for (const t of item.annotation.tags) ensureTagMeta(meta, t.name, inferTagValueType(t.value), { applicableType: "all" });
+      for (const l of item.annotation.labels) {
+        const cls = ensureClass(meta, l.classTitle, geometryTypeName(l.geometry));
+        if (l.geometry.type === "graph" && cls.shape === "graph") {
+          const nodes = (cls.geometryConfig.nodes ??= {}) as Record<string, unknown>;
+          for (const key of Object.keys(l.geometry.nodes)) nodes[key] ??= { label: key, loc: [0, 0], color: "#0000FF" };
+          cls.geometryConfig.edges ??= [];
+        }
+        for (const t of l.tags) ensureTagMeta(meta, t.name, inferTagValueType(t.value));
+      }
+    }
+    for (const c of ds.datasets) await visit(c);
+  };
+  for (const ds of project.datasets) await visit(ds);
+  return meta;
+}
+
+/** Reads a Supervisely project folder. Items stream from disk when iterated. */
+export async function readSuperviselyProject(input: string, ctx?: FormatContext): Promise<Project> {
+  const root = await findProjectRoot(input);
+  if (!root) {
+    throw new SlyconvError("not-a-project", `${input} is not a Supervisely project: no meta.json and no dataset folders (ann/, img/) found`, { file: input });
+  }
+  const metaPath = path.join(root, META_FILE);
+  let meta: ProjectMeta | undefined;
+  if (await fs.stat(metaPath).catch(() => null)) {
+    const issues: MetaReadIssue[] = [];
+    meta = metaFromJson(await readJsonFile(metaPath, META_FILE), META_FILE, issues);
+    for (const i of issues) ctx?.report.warn("meta-color", i.message, { file: META_FILE, pointer: i.pointer });
+  }
+  const datasets: Dataset[] = [];
+  for (const d of await listDir(root)) {
+    if (!d.isDirectory() || RESERVED_DIRS.has(d.name) || d.name.startsWith(".")) continue;
+    const dir = path.join(root, d.name);
+    if (await looksLikeDataset(dir)) datasets.push(await readDataset(root, dir, d.name, () => meta, ctx));
+  }
+  datasets.sort((a, b) => (a.name < b.name ? -1 : 1));
+  const project: Project = { meta: meta ?? emptyProjectMeta(), datasets };
+  // Project-level JSON side files (obj_class_to_machine_color.json, coco_info.json, …) travel with the project.
+  for (const d of await listDir(root)) {
+    if (d.isFile() && d.name.endsWith(".json") && d.name !== META_FILE && d.name !== "key_id_map.json") {
+      (project.sideFiles ??= {})[d.name] = await readJsonFile(path.join(root, d.name), d.name);
+    }
+  }
+  if (!meta) {
+    ctx?.report.info("meta-inferred", "no meta.json: classes and tags were inferred from the annotations", { file: rel(input, root) || "." });
+    project.meta = await inferMeta(project);
+    meta = project.meta;
+  }
+  return project;
+}

@@ -1,0 +1,91 @@
+import { inflateSync, deflateSync } from "node:zlib";
+import type { AlphaMaskGeometry, BitmapGeometry } from "../model/geometry.js";
+import { encodePng } from "./png-encode.js";
+import { decodePng, looksLikePng, pngHeaderSize } from "./png-decode.js";
+import { cropMaskToContent, type BinaryMask, type GrayMask } from "./mask.js";
+
+/** The `bitmap.data` string of spec §4 could not be decoded. */
+export class BitmapDataError extends Error {}
+
+function pngBytesOf(data: string): Uint8Array {
+  if (typeof data !== "string" || data.length === 0) throw new BitmapDataError("bitmap data is empty");
+  if (!/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(data)) throw new BitmapDataError("bitmap data is not base64");
+  const raw = Buffer.from(data, "base64");
+  // Spec §4.2: zlib-wrapped PNG (SDK, server) or a plain base64 PNG (labeling tool brush strokes).
+  if (looksLikePng(raw)) return raw;
+  try {
+    return inflateSync(raw);
+  } catch {
+    throw new BitmapDataError("bitmap data is neither a zlib stream nor a PNG");
+  }
+}
+
+/**
+ * Decodes a Supervisely bitmap string into a 0/1 mask (spec §4.2): with an alpha channel or tRNS the mask is
+ * alpha > 0, otherwise any colour channel > 0.
+ */
+export function decodeBitmapData(data: string): BinaryMask {
+  const png = pngBytesOf(data);
+  let decoded;
+  try {
+    decoded = decodePng(png);
+  } catch (e) {
+    throw new BitmapDataError((e as Error).message);
+  }
+  const { width, height, rgba, hasAlpha } = decoded;
+  const out = new Uint8Array(width * height);
+  for (let i = 0, p = 0; i < out.length; i++, p += 4) {
+    out[i] = hasAlpha ? (rgba[p + 3] > 0 ? 1 : 0) : rgba[p] | rgba[p + 1] | rgba[p + 2] ? 1 : 0;
+  }
+  return { width, height, data: out };
+}
+
+/** Mask width and height from the PNG header only. */
+export function bitmapDataSize(data: string): { width: number; height: number } {
+  const size = pngHeaderSize(pngBytesOf(data));
+  if (!size) throw new BitmapDataError("bitmap data does not hold a PNG");
+  return size;
+}
+
+/** Spec §4.1: 1-bit palette PNG [black, white], index 0 fully transparent, zlib-compressed, base64. */
+export function encodeBitmapData(mask: BinaryMask): string {
+  const png = encodePng(
+    { width: mask.width, height: mask.height, bitDepth: 1, colorType: 3, palette: [[0, 0, 0], [255, 255, 255]], transparency: Uint8Array.of(0) },
+    mask.data,
+  );
+  return deflateSync(png).toString("base64");
+}
+
+/** Spec §4.3: alpha matte as 8-bit gray (0..255). */
+export function decodeAlphaMaskData(data: string): GrayMask {
+  const { width, height, rgba, colorType } = decodePng(pngBytesOf(data));
+  const out = new Uint8Array(width * height);
+  // Gray PNGs carry the matte in the gray value; RGBA ones (rare) in their alpha.
+  const channel = colorType === 0 || colorType === 4 || colorType === 3 ? 0 : 3;
+  for (let i = 0; i < out.length; i++) out[i] = rgba[i * 4 + channel];
+  return { width, height, data: out };
+}
+
+export function encodeAlphaMaskData(matte: GrayMask): string {
+  const png = encodePng(
+    { width: matte.width, height: matte.height, bitDepth: 8, colorType: 0, transparency: Uint8Array.of(0, 0) },
+    matte.data,
+  );
+  return deflateSync(png).toString("base64");
+}
+
+/**
+ * A bitmap geometry from a mask placed at (x, y) in the image, cropped to its content the way Supervisely stores
+ * bitmaps. Null for an empty mask (Supervisely refuses those).
+ */
+export function bitmapFromMask(mask: BinaryMask, x = 0, y = 0): BitmapGeometry | null {
+  const cropped = cropMaskToContent(mask);
+  if (!cropped) return null;
+  return { type: "bitmap", origin: [x + cropped.x, y + cropped.y], data: encodeBitmapData(cropped.mask) };
+}
+
+export function alphaMaskFromMatte(matte: GrayMask, x = 0, y = 0): AlphaMaskGeometry | null {
+  const cropped = cropMaskToContent(matte);
+  if (!cropped) return null;
+  return { type: "alpha_mask", origin: [x + cropped.x, y + cropped.y], data: encodeAlphaMaskData(cropped.mask) };
+}

@@ -1,0 +1,83 @@
+/** A binary mask, row-major, one byte per pixel (0 or 1). */
+export interface BinaryMask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** An 8-bit matte, row-major (0 = background). */
+export interface GrayMask {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export function createMask(width: number, height: number): BinaryMask {
+  return { width, height, data: new Uint8Array(width * height) };
+}
+
+export function maskArea(mask: { data: Uint8Array }): number {
+  let n = 0;
+  for (let i = 0; i < mask.data.length; i++) if (mask.data[i]) n++;
+  return n;
+}
+
+/** Tight bounding box of the non-zero pixels, inclusive; null when the mask is empty. */
+export function maskBounds(mask: { width: number; height: number; data: Uint8Array }):
+  { left: number; top: number; right: number; bottom: number } | null {
+  const { width, height, data } = mask;
+  let left = width, right = -1, top = height, bottom = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let rowHas = false;
+    for (let x = 0; x < width; x++) {
+      if (data[row + x]) {
+        rowHas = true;
+        if (x < left) left = x;
+        if (x > right) right = x;
+      }
+    }
+    if (rowHas) {
+      if (y < top) top = y;
+      bottom = y;
+    }
+  }
+  return right < 0 ? null : { left, top, right, bottom };
+}
+
+/** Crops a mask to its tight bounding box (Supervisely stores bitmaps that way, spec §3.5). */
+export function cropMaskToContent<T extends { width: number; height: number; data: Uint8Array }>(
+  mask: T,
+): { mask: T; x: number; y: number } | null {
+  const b = maskBounds(mask);
+  if (!b) return null;
+  if (b.left === 0 && b.top === 0 && b.right === mask.width - 1 && b.bottom === mask.height - 1) {
+    return { mask, x: 0, y: 0 };
+  }
+  const w = b.right - b.left + 1, h = b.bottom - b.top + 1;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const src = (y + b.top) * mask.width + b.left;
+    data.set(mask.data.subarray(src, src + w), y * w);
+  }
+  return { mask: { ...mask, width: w, height: h, data }, x: b.left, y: b.top };
+}
+
+/** Draws `mask` placed at (x, y) into a full image-sized canvas with `value`, clipping at the borders. */
+export function pasteMask(
+  canvas: { width: number; height: number; data: Uint8Array },
+  mask: { width: number; height: number; data: Uint8Array },
+  x0: number,
+  y0: number,
+  value: number,
+): void {
+  for (let y = 0; y < mask.height; y++) {
+    const cy = y + y0;
+    if (cy < 0 || cy >= canvas.height) continue;
+    for (let x = 0; x < mask.width; x++) {
+      const cx = x + x0;
+      if (cx < 0 || cx >= canvas.width) continue;
+      if (mask.data[y * mask.width + x]) canvas.data[cy * canvas.width + cx] = value;
+    }
+  }
+}

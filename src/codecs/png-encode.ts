@@ -1,0 +1,89 @@
+import { deflateSync } from "node:zlib";
+
+/**
+ * Minimal PNG writer for the few exact layouts this toolkit must emit (1-bit palette masks, 8-bit gray mattes,
+ * 8-bit palette and gray class masks). General image encoding goes through sharp; these need byte-level control
+ * (bit depth 1, a tRNS chunk) that sharp does not offer.
+ */
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+function crc32(buf: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, "latin1");
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export interface PngLayout {
+  width: number;
+  height: number;
+  bitDepth: 1 | 8;
+  /** 0 = gray, 3 = palette. */
+  colorType: 0 | 3;
+  palette?: readonly (readonly [number, number, number])[];
+  /** Raw tRNS payload (palette alphas, or a 2-byte gray value). */
+  transparency?: Uint8Array;
+}
+
+/** Encodes `pixels` (one byte per pixel, row-major) with filter type 0 on every scanline. */
+export function encodePng(layout: PngLayout, pixels: Uint8Array): Buffer {
+  const { width, height, bitDepth, colorType } = layout;
+  const rowBytes = bitDepth === 1 ? Math.ceil(width / 8) : width;
+  const raw = Buffer.alloc((rowBytes + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const rowStart = y * (rowBytes + 1) + 1;
+    const src = y * width;
+    if (bitDepth === 8) {
+      raw.set(pixels.subarray(src, src + width), rowStart);
+    } else {
+      for (let x = 0; x < width; x++) if (pixels[src + x]) raw[rowStart + (x >> 3)] |= 0x80 >> (x & 7);
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = bitDepth;
+  ihdr[9] = colorType;
+  const parts = [SIGNATURE, chunk("IHDR", ihdr)];
+  if (layout.palette) {
+    const plte = Buffer.alloc(layout.palette.length * 3);
+    layout.palette.forEach(([r, g, b], i) => plte.set([r, g, b], i * 3));
+    parts.push(chunk("PLTE", plte));
+  }
+  if (layout.transparency) parts.push(chunk("tRNS", layout.transparency));
+  parts.push(chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array(0)));
+  return Buffer.concat(parts);
+}
+
+/** 8-bit palette PNG (VOC class/object masks, colour masks with ≤ 256 colours). */
+export function encodePalettePng(
+  width: number,
+  height: number,
+  indices: Uint8Array,
+  palette: readonly (readonly [number, number, number])[],
+): Buffer {
+  return encodePng({ width, height, bitDepth: 8, colorType: 3, palette }, indices);
+}
+
+/** 8-bit grayscale PNG (machine masks: pixel = class index). */
+export function encodeGrayPng(width: number, height: number, values: Uint8Array): Buffer {
+  return encodePng({ width, height, bitDepth: 8, colorType: 0 }, values);
+}

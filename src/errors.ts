@@ -1,0 +1,45 @@
+/**
+ * Errors a user can fix: bad input data (exit 1) or a bad command line (exit 2). The CLI prints them as one line;
+ * anything else is a bug and shows a stack with --debug.
+ */
+export interface Location {
+  /** Path of the offending file, relative to the input where possible. */
+  file?: string;
+  line?: number;
+  column?: number;
+  /** JSON pointer inside the file (RFC 6901). */
+  pointer?: string;
+}
+
+export class SlyconvError extends Error {
+  readonly code: string;
+  readonly location: Location;
+  readonly exitCode: number;
+  constructor(code: string, message: string, location: Location = {}, exitCode = 1) {
+    super(message);
+    this.name = "SlyconvError";
+    this.code = code;
+    this.location = location;
+    this.exitCode = exitCode;
+  }
+  /** "file:line: message" or "file#/pointer: message", the way compilers print. */
+  describe(): string {
+    const { file, line, column, pointer } = this.location;
+    let where = file ?? "";
+    if (file && line !== undefined) where += `:${line}${column !== undefined ? `:${column}` : ""}`;
+    if (pointer !== undefined) where += `#${pointer}`;
+    return where ? `${where}: ${this.message}` : this.message;
+  }
+}
+
+export class UsageError extends SlyconvError {
+  constructor(message: string) {
+    super("usage", message, {}, 2);
+    this.name = "UsageError";
+  }
+}
+
+/** JSON pointer from path segments ("~" and "/" escaped per RFC 6901). */
+export function jsonPointer(...segments: (string | number)[]): string {
+  return segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}

@@ -1,0 +1,50 @@
+import type { Project } from "./model/project.js";
+import type { Report } from "./report.js";
+import type { Progress } from "./io/progress.js";
+
+/** How sure an adapter is that an input is in its format, and the files that made it think so. */
+export interface DetectResult {
+  /** 0 = not this format, 1 = certain. */
+  confidence: number;
+  evidence: string[];
+}
+
+/** A command-line option an adapter understands; the CLI registers it, the adapter gets the parsed value. */
+export interface OptionSpec {
+  /** Commander flags, e.g. "--images-dir <dir>". */
+  flags: string;
+  description: string;
+  defaultValue?: string | boolean;
+  choices?: readonly string[];
+}
+
+/** What every adapter call receives: where to report, show progress, and whether to stop. */
+export interface FormatContext {
+  report: Report;
+  progress: Progress;
+  signal?: AbortSignal;
+}
+
+export type FormatOptions = Record<string, unknown>;
+
+/**
+ * One format: a cheap detect, a reader into the model, a writer out of it, and the declarations that
+ * `slyconv formats`, the CLI and the README table are built from.
+ */
+export interface FormatAdapter {
+  name: string;
+  title: string;
+  description: string;
+  /** Geometry types the format holds when writing; the rest is converted or counted as lost. */
+  writesShapes: readonly string[];
+  /** Geometry types the reader produces. */
+  readsShapes: readonly string[];
+  importOptions?: readonly OptionSpec[];
+  exportOptions?: readonly OptionSpec[];
+  detect(input: string): Promise<DetectResult>;
+  read?(input: string, options: FormatOptions, ctx: FormatContext): Promise<Project>;
+  /** Writes into `outDir`, an empty folder that the caller renames into place once this resolves. */
+  write?(project: Project, outDir: string, options: FormatOptions, ctx: FormatContext): Promise<void>;
+}
+
+export const NOT_DETECTED: DetectResult = { confidence: 0, evidence: [] };

@@ -1,0 +1,60 @@
+import type { Geometry, Vec2 } from "../model/geometry.js";
+import { bitmapDataSize } from "../codecs/bitmap.js";
+
+/** Inclusive-or-not is the caller's business: these are the extreme coordinates the geometry reaches. */
+export interface Bounds { left: number; top: number; right: number; bottom: number }
+
+function boundsOfPoints(points: Iterable<Vec2>): Bounds | null {
+  let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+  for (const [x, y] of points) {
+    if (x < left) left = x;
+    if (x > right) right = x;
+    if (y < top) top = y;
+    if (y > bottom) bottom = y;
+  }
+  return left === Infinity ? null : { left, top, right, bottom };
+}
+
+/** Corners of an oriented box, rotated clockwise (y down) about its centre (spec §3.5). */
+export function orientedBoxCorners(g: { left: number; top: number; right: number; bottom: number; angle: number }): Vec2[] {
+  const cx = (g.left + g.right) / 2, cy = (g.top + g.bottom) / 2;
+  const cos = Math.cos(g.angle), sin = Math.sin(g.angle);
+  const corners: Vec2[] = [[g.left, g.top], [g.right, g.top], [g.right, g.bottom], [g.left, g.bottom]];
+  return corners.map(([x, y]) => [cx + (x - cx) * cos - (y - cy) * sin, cy + (x - cx) * sin + (y - cy) * cos]);
+}
+
+/** Every vertex of a vector geometry, or null for raster/unknown ones. */
+export function geometryVertices(g: Geometry): Vec2[] | null {
+  switch (g.type) {
+    case "point": return [[g.x, g.y]];
+    case "rectangle": return [[g.left, g.top], [g.right, g.bottom]];
+    case "polygon": return g.exterior;
+    case "multipolygon": return g.parts.flatMap((p) => p.exterior);
+    case "line": return g.points;
+    case "graph": return Object.values(g.nodes).map((n) => n.loc);
+    case "cuboid_2d": return Object.values(g.vertices).map((v) => v.loc);
+    case "cuboid": return g.points;
+    case "oriented_bbox": return orientedBoxCorners(g);
+    default: return null;
+  }
+}
+
+/**
+ * Extreme coordinates of a geometry. Bitmaps and alpha masks cover pixels origin .. origin + size - 1
+ * (their header is read, not their pixels). Null for an empty or unknown geometry.
+ */
+export function geometryBounds(g: Geometry): Bounds | null {
+  if (g.type === "bitmap" || g.type === "alpha_mask") {
+    const { width, height } = bitmapDataSize(g.data);
+    return { left: g.origin[0], top: g.origin[1], right: g.origin[0] + width - 1, bottom: g.origin[1] + height - 1 };
+  }
+  const vertices = geometryVertices(g);
+  return vertices ? boundsOfPoints(vertices) : null;
+}
+
+/** Shoelace area of a closed ring (absolute value). */
+export function ringArea(ring: Vec2[]): number {
+  let s = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+  return Math.abs(s) / 2;
+}

@@ -1,0 +1,101 @@
+import type { Geometry, Vec2 } from "../model/geometry.js";
+import { decodeAlphaMaskData, decodeBitmapData } from "../codecs/bitmap.js";
+import { createMask, pasteMask, type BinaryMask } from "../codecs/mask.js";
+import { orientedBoxCorners } from "./bounds.js";
+
+/**
+ * Geometry → pixels, for mask exports. Convention (documented in the README): a vertex (x, y) is the centre of
+ * pixel column x, row y; a pixel is inside a polygon when its centre is inside by the even-odd rule over the
+ * exterior and its holes, and the outline pixels of every ring are drawn too (as OpenCV's fillPoly does), so a
+ * polygon traced along a mask's pixel centres covers those pixels.
+ */
+type Canvas = { width: number; height: number; data: Uint8Array };
+
+function setPixel(c: Canvas, x: number, y: number, v: number): void {
+  if (x >= 0 && y >= 0 && x < c.width && y < c.height) c.data[y * c.width + x] = v;
+}
+
+/** Bresenham between rounded endpoints. */
+export function drawLine(c: Canvas, a: Vec2, b: Vec2, v: number): void {
+  let x0 = Math.round(a[0]), y0 = Math.round(a[1]);
+  const x1 = Math.round(b[0]), y1 = Math.round(b[1]);
+  const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
+  const sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+  let err = dx + dy;
+  for (;;) {
+    setPixel(c, x0, y0, v);
+    if (x0 === x1 && y0 === y1) break;
+    const e2 = 2 * err;
+    if (e2 >= dy) { err += dy; x0 += sx; }
+    if (e2 <= dx) { err += dx; y0 += sy; }
+  }
+}
+
+/** Even-odd scanline fill over all rings, then their outlines. */
+export function fillRings(c: Canvas, rings: Vec2[][], v: number): void {
+  let minY = Infinity, maxY = -Infinity;
+  for (const r of rings) for (const [, y] of r) { if (y < minY) minY = y; if (y > maxY) maxY = y; }
+  if (minY === Infinity) return;
+  const y0 = Math.max(0, Math.ceil(minY)), y1 = Math.min(c.height - 1, Math.floor(maxY));
+  const xs: number[] = [];
+  for (let y = y0; y <= y1; y++) {
+    xs.length = 0;
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xa, ya] = ring[j], [xb, yb] = ring[i];
+        if ((ya <= y && y < yb) || (yb <= y && y < ya)) xs.push(xa + ((y - ya) * (xb - xa)) / (yb - ya));
+      }
+    }
+    xs.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const from = Math.max(0, Math.ceil(xs[k])), to = Math.min(c.width - 1, Math.floor(xs[k + 1]));
+      if (from <= to) c.data.fill(v, y * c.width + from, y * c.width + to + 1);
+    }
+  }
+  for (const ring of rings) for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) drawLine(c, ring[j], ring[i], v);
+}
+
+/**
+ * Draws a geometry into `canvas` with `value`. Returns false for geometries that have no area to draw
+ * (graph, unknown), so callers can count them as not drawn.
+ */
+export function drawGeometry(canvas: Canvas, g: Geometry, value: number): boolean {
+  switch (g.type) {
+    case "polygon": fillRings(canvas, [g.exterior, ...g.interior], value); return true;
+    case "multipolygon": for (const p of g.parts) fillRings(canvas, [p.exterior, ...p.interior], value); return true;
+    case "rectangle": {
+      const l = Math.max(0, Math.round(Math.min(g.left, g.right))), r = Math.min(canvas.width - 1, Math.round(Math.max(g.left, g.right)));
+      const t = Math.max(0, Math.round(Math.min(g.top, g.bottom))), b = Math.min(canvas.height - 1, Math.round(Math.max(g.top, g.bottom)));
+      for (let y = t; y <= b; y++) if (l <= r) canvas.data.fill(value, y * canvas.width + l, y * canvas.width + r + 1);
+      return true;
+    }
+    case "oriented_bbox": fillRings(canvas, [orientedBoxCorners(g)], value); return true;
+    case "bitmap": {
+      pasteMask(canvas, decodeBitmapData(g.data), Math.round(g.origin[0]), Math.round(g.origin[1]), value);
+      return true;
+    }
+    case "alpha_mask": {
+      pasteMask(canvas, decodeAlphaMaskData(g.data), Math.round(g.origin[0]), Math.round(g.origin[1]), value);
+      return true;
+    }
+    case "line": for (let i = 1; i < g.points.length; i++) drawLine(canvas, g.points[i - 1], g.points[i], value); return true;
+    case "point": setPixel(canvas, Math.round(g.x), Math.round(g.y), value); return true;
+    case "cuboid_2d": {
+      const v = (n: string) => g.vertices[n]?.loc;
+      for (const face of ["face1", "face2"]) {
+        const ring = ["topleft", "topright", "bottomright", "bottomleft"].map((k) => v(`${face}-${k}`)).filter(Boolean) as Vec2[];
+        if (ring.length === 4) fillRings(canvas, [ring], value);
+      }
+      return true;
+    }
+    case "cuboid": for (const f of g.faces) fillRings(canvas, [f.map((i) => g.points[i]).filter(Boolean)], value); return true;
+    default: return false;
+  }
+}
+
+/** A full-image 0/1 mask of one geometry. */
+export function rasterizeGeometry(g: Geometry, width: number, height: number): BinaryMask {
+  const mask = createMask(width, height);
+  drawGeometry(mask, g, 1);
+  return mask;
+}

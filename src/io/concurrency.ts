@@ -1,0 +1,33 @@
+/**
+ * Maps `fn` over a (possibly async) sequence with at most `limit` calls in flight, yielding results in input
+ * order. Memory stays bounded by `limit` however long the sequence is.
+ */
+export async function* mapConcurrent<T, R>(
+  source: Iterable<T> | AsyncIterable<T>,
+  limit: number,
+  fn: (value: T, index: number) => Promise<R>,
+): AsyncIterable<R> {
+  const pending: Promise<R>[] = [];
+  let index = 0;
+  for await (const value of source as AsyncIterable<T>) {
+    const p = fn(value, index++);
+    p.catch(() => {}); // handled when awaited below, in order
+    pending.push(p);
+    if (pending.length >= limit) yield await pending.shift()!;
+  }
+  while (pending.length) yield await pending.shift()!;
+}
+
+/** Runs `fn` over an array with bounded concurrency; results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (v: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,27 @@
+import sharp from "sharp";
+import { mapLimit } from "./concurrency.js";
+
+export interface ImageDimensions { width: number; height: number }
+
+// Header reads are I/O bound; libvips threads would only compete with our own concurrency.
+sharp.concurrency(1);
+sharp.cache(false);
+
+/**
+ * Image width and height from the file header (sharp reads the header only, no pixel decode). EXIF orientation is
+ * not applied: sizes are those of the stored pixels, as Supervisely records them. Null when unreadable.
+ */
+export async function readImageSize(file: string): Promise<ImageDimensions | null> {
+  try {
+    const m = await sharp(file).metadata();
+    return m.width && m.height ? { width: m.width, height: m.height } : null;
+  } catch {
+    return null;
+  }
+}
+
+export const DEFAULT_PROBE_CONCURRENCY = 16;
+
+export function readImageSizes(files: readonly string[], concurrency = DEFAULT_PROBE_CONCURRENCY) {
+  return mapLimit(files, concurrency, (f) => readImageSize(f));
+}

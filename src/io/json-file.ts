@@ -1,0 +1,37 @@
+import fs from "node:fs/promises";
+import { SlyconvError } from "../errors.js";
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1, last = -1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; last = i; }
+  return { line, column: offset - last };
+}
+
+/** JSON.parse with the error turned into a finding-ready SlyconvError (file, line, column). */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    const at = m ? lineColumnAt(text, Number(m[1])) : undefined;
+    const reason = msg.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+    throw new SlyconvError("json-syntax", `malformed JSON: ${reason}`, { file, line: at?.line, column: at?.column });
+  }
+}
+
+export async function readJsonFile(path: string, displayName = path): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(path, "utf8");
+  } catch (e) {
+    throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: displayName });
+  }
+  return parseJsonText(text, displayName);
+}
+
+/** Canonical JSON text of a Supervisely file: 4-space indent, as the SDK writes. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, null, 4);
+}

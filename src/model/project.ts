@@ -1,0 +1,64 @@
+import type { Annotation } from "./annotation.js";
+import type { ProjectMeta } from "./meta.js";
+
+/** Where the pixels of an item come from. */
+export type ImageSource =
+  | { kind: "file"; path: string }
+  | { kind: "link"; url: string }
+  | { kind: "bytes"; data: Buffer };
+
+/** One image of a dataset with its annotation. `name` is the image file name with its extension. */
+export interface Item {
+  name: string;
+  /** Absent for annotation-only items. */
+  image?: ImageSource;
+  annotation: Annotation;
+  /** `img_info/<name>.json` as read (server ImageInfo, or `{link}` for link items). */
+  imageInfo?: Record<string, unknown>;
+  /** `meta/<name>.json`: the image's free-form meta dict. */
+  imageMeta?: Record<string, unknown>;
+}
+
+/**
+ * A dataset's items: an array, or a function that streams them so that large inputs never sit in memory whole.
+ * The function may be called more than once (validate, then write).
+ */
+export type ItemSource = Item[] | (() => AsyncIterable<Item>);
+
+export interface Dataset {
+  /** Short name (the folder name); nested datasets live in `datasets`. */
+  name: string;
+  items: ItemSource;
+  datasets: Dataset[];
+}
+
+export interface Project {
+  meta: ProjectMeta;
+  datasets: Dataset[];
+  /** Project-level JSON side files kept verbatim (e.g. `coco_info.json`), by file name. */
+  sideFiles?: Record<string, unknown>;
+}
+
+export async function* iterateItems(source: ItemSource): AsyncIterable<Item> {
+  if (Array.isArray(source)) yield* source;
+  else yield* source();
+}
+
+/** Depth-first walk over datasets with their slash-joined full names (`parent/child`, spec §1.3). */
+export function* walkDatasets(datasets: Dataset[], parents: string[] = []): Iterable<{ dataset: Dataset; path: string[] }> {
+  for (const dataset of datasets) {
+    const path = [...parents, dataset.name];
+    yield { dataset, path };
+    yield* walkDatasets(dataset.datasets, path);
+  }
+}
+
+/** Reads every streamed dataset into arrays (for tests and small projects). */
+export async function materializeProject(project: Project): Promise<Project> {
+  const materialize = async (ds: Dataset): Promise<Dataset> => {
+    const items: Item[] = [];
+    for await (const item of iterateItems(ds.items)) items.push(item);
+    return { name: ds.name, items, datasets: await Promise.all(ds.datasets.map(materialize)) };
+  };
+  return { ...project, datasets: await Promise.all(project.datasets.map(materialize)) };
+}

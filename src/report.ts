@@ -1,0 +1,90 @@
+import type { Location } from "./errors.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/** One problem found in the data, the same in human and --json output. */
+export interface Finding extends Location {
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** A label (or other content) the target format cannot hold, counted per class and geometry. */
+export interface LossEntry {
+  className: string;
+  what: string;
+  reason: string;
+  count: number;
+}
+
+/**
+ * Collects findings and losses of one conversion. Stores at most `keepPerCode` findings of each code (counts stay
+ * exact), so a million identical warnings cost a counter, not a million objects.
+ */
+export class Report {
+  readonly findings: Finding[] = [];
+  readonly countsByCode = new Map<string, { severity: Severity; count: number }>();
+  private readonly losses = new Map<string, LossEntry>();
+  readonly stats: Record<string, number> = {};
+
+  constructor(private readonly keepPerCode = 200) {}
+
+  add(finding: Finding): void {
+    const c = this.countsByCode.get(finding.code);
+    if (c) c.count++;
+    else this.countsByCode.set(finding.code, { severity: finding.severity, count: 1 });
+    if ((c?.count ?? 1) <= this.keepPerCode) this.findings.push(finding);
+  }
+  error(code: string, message: string, where: Location = {}): void {
+    this.add({ severity: "error", code, message, ...where });
+  }
+  warn(code: string, message: string, where: Location = {}): void {
+    this.add({ severity: "warning", code, message, ...where });
+  }
+  info(code: string, message: string, where: Location = {}): void {
+    this.add({ severity: "info", code, message, ...where });
+  }
+
+  /** Counts something a target format cannot hold (never dropped silently). */
+  lose(className: string, what: string, reason: string, count = 1): void {
+    const key = `${className}\u0000${what}\u0000${reason}`;
+    const e = this.losses.get(key);
+    if (e) e.count += count;
+    else this.losses.set(key, { className, what, reason, count });
+  }
+  get lossEntries(): LossEntry[] {
+    return [...this.losses.values()];
+  }
+
+  count(stat: string, n = 1): void {
+    this.stats[stat] = (this.stats[stat] ?? 0) + n;
+  }
+
+  total(severity: Severity): number {
+    let n = 0;
+    for (const c of this.countsByCode.values()) if (c.severity === severity) n += c.count;
+    return n;
+  }
+  get errorCount(): number {
+    return this.total("error");
+  }
+  get warningCount(): number {
+    return this.total("warning");
+  }
+  countOf(code: string): number {
+    return this.countsByCode.get(code)?.count ?? 0;
+  }
+  codes(severity?: Severity): string[] {
+    return [...this.countsByCode.entries()].filter(([, v]) => !severity || v.severity === severity).map(([k]) => k);
+  }
+  toJSON() {
+    return {
+      errors: this.errorCount,
+      warnings: this.warningCount,
+      byCode: Object.fromEntries([...this.countsByCode].map(([k, v]) => [k, v])),
+      findings: this.findings,
+      lossy: this.lossEntries,
+      stats: this.stats,
+    };
+  }
+}
