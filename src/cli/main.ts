@@ -49,6 +49,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-q, --quiet", "no progress and no summary line")
     .option("--json", "print one machine-readable JSON summary on stdout")
     .showHelpAfterError("(run with --help for usage)")
+    // Set before the subcommands are added so that they inherit it.
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .addHelpText("after", `
 Examples:
   slyconv import ./coco ./project                  detect the format and write a Supervisely project
@@ -165,8 +168,6 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
 export async function main(argv = process.argv): Promise<number> {
   let exitCode = 0;
   const program = buildProgram((c) => (exitCode = c));
-  program.exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import { SlyconvError } from "../errors.js";
+import { findJsonErrorOffset } from "./json-position.js";
 
 /** Line and column (1-based) of a character offset. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -14,9 +15,10 @@ export function parseJsonText(text: string, file: string): unknown {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const at = m ? lineColumnAt(text, Number(m[1])) : undefined;
-    const reason = msg.replace(/^JSON\.parse: /, "").replace(/ in JSON at position \d+.*$/, "").replace(/\s*\(line \d+ column \d+\)$/, "");
+    const offset = findJsonErrorOffset(text);
+    const at = offset >= 0 ? lineColumnAt(text, offset) : undefined;
+    const found = offset >= 0 && offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : "unexpected end of file";
+    const reason = offset >= 0 ? found : msg;
     throw new SlyconvError("json-syntax", `malformed JSON: ${reason}`, { file, line: at?.line, column: at?.column });
   }
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { runCli } from "../helpers/cli.js";
+import { FIXTURES, REPO_ROOT, diffTrees, tempDir } from "../helpers/paths.js";
+
+const CANONICAL = path.join(FIXTURES, "supervisely/canonical");
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+
+describe("slyconv CLI frame", () => {
+  it("--version prints the package version", () => {
+    const r = runCli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("--help lists the commands with examples and exit codes", () => {
+    const r = runCli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const cmd of ["import", "export", "validate", "convert", "detect", "formats"]) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("Exit codes: 0 ok, 1 problems in the data, 2 usage errors.");
+    expect(runCli(["import", "--help"]).stdout).toContain("--force");
+  });
+
+  it("usage mistakes exit 2 with a one-line message", () => {
+    const unknown = runCli(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+    const missingArg = runCli(["import"]);
+    expect(missingArg.code).toBe(2);
+    const missingInput = runCli(["import", "/definitely/not/here", path.join(tempDir(), "o")]);
+    expect(missingInput.code).toBe(2);
+    expect(missingInput.stderr.trim()).toBe("slyconv: /definitely/not/here: input /definitely/not/here does not exist [input-missing]");
+    const badFormat = runCli(["import", CANONICAL, path.join(tempDir(), "o"), "-f", "nope"]);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('unknown format "nope"');
+  });
+
+  it("imports a Supervisely project byte for byte and prints a summary", () => {
+    const out = path.join(tempDir(), "out");
+    const r = runCli(["import", CANONICAL, out, "-f", "supervisely", "--images", "copy"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(`imported 4 items (supervisely) into ${out}`);
+    expect(diffTrees(CANONICAL, out)).toEqual([]);
+  });
+
+  it("--json prints one machine-readable summary", () => {
+    const out = path.join(tempDir(), "out");
+    const r = runCli(["--json", "import", CANONICAL, out, "-f", "supervisely"]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ command: "import", format: "supervisely", items: 4, errors: 0, warnings: 0, lossy: [] });
+    expect(typeof s.seconds).toBe("number");
+  });
+
+  it("refuses a non-empty output without --force (exit 2) and replaces it with --force", () => {
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, "precious.txt"), "x");
+    const r = runCli(["import", CANONICAL, out, "-f", "supervisely"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is not empty; pass --force");
+    expect(fs.readdirSync(out)).toEqual(["precious.txt"]);
+    expect(runCli(["import", CANONICAL, out, "-f", "supervisely", "--force"]).code).toBe(0);
+    expect(fs.existsSync(path.join(out, "precious.txt"))).toBe(false);
+  });
+
+  it("bad data exits 1 with file and position, no stack unless --debug", () => {
+    const dir = tempDir();
+    fs.cpSync(CANONICAL, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "ds1/ann/a.png.json"), '{"size": {"height": 6, "width": 8},\n "tags": [], "objects": [}');
+    const r = runCli(["import", dir, path.join(tempDir(), "o"), "-f", "supervisely"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^slyconv: ds1\/ann\/a\.png\.json:2:\d+: malformed JSON: .* \[json-syntax\]\n$/);
+    const debug = runCli(["--debug", "import", dir, path.join(tempDir(), "o"), "-f", "supervisely"]);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toContain("    at ");
+  });
+
+  it("formats prints the table built from the adapters", () => {
+    const r = runCli(["formats"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("| supervisely | yes | yes |");
+    const j = JSON.parse(runCli(["--json", "formats"]).stdout);
+    expect(j.find((f: { name: string }) => f.name === "supervisely")).toMatchObject({ read: true, write: true });
+  });
+
+  it("detect names the format and its evidence", () => {
+    const r = runCli(["detect", CANONICAL]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("supervisely (confidence 0.95)");
+    expect(r.stdout).toContain("meta.json");
+  });
+});
