@@ -3,10 +3,13 @@ import path from "node:path";
 import type { Dataset, Item, Project, ProjectMeta } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureClass, ensureTagMeta, inferTagValueType, geometryTypeName } from "../../src/model/index.js";
 import { readJsonFile } from "../../src/io/json-file.js";
+import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-model.js";
 import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, hasImageExtension } from "./layout.js";
+
+const READ_CONCURRENCY = 16;
 
 async function listDir(dir: string): Promise<import("node:fs").Dirent[]> {
   try {
@@ -117,12 +120,11 @@ async function readDataset(root: string, dir: string, name: string, meta: () => 
   return {
     name,
     datasets: children,
-    items: async function* () {
-      for (const e of entries) {
-        ctx?.signal?.throwIfAborted();
-        yield await readItem(root, e, meta(), ctx);
-      }
-    },
+    // Reads run READ_CONCURRENCY ahead of the consumer: file reads overlap, order stays the listing's.
+    items: () => mapConcurrent(entries, READ_CONCURRENCY, (e) => {
+      ctx?.signal?.throwIfAborted();
+      return readItem(root, e, meta(), ctx);
+    }),
   };
 }
 

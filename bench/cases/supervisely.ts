@@ -1,0 +1,71 @@
+/**
+ * A 100,000-item Supervisely project (annotation-only: ann/ files, no images), generated once. Measures a full
+ * read → canonical write, and `validate`, both streaming.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { BenchCase } from "../types.js";
+import { importDataset } from "../../src/api.js";
+import { validateProject } from "../../src/validate/index.js";
+
+const ITEMS = Number(process.env.SLYCONV_BENCH_SLY_ITEMS ?? 100_000);
+const PER_DATASET = 25_000;
+
+function annotationJson(i: number): string {
+  const objects = [];
+  for (let k = 0; k < 4; k++) {
+    const x = (i * 7 + k * 50) % 560, y = (i * 3 + k * 40) % 400;
+    objects.push(k % 2
+      ? { classTitle: "car", description: "", tags: [], points: { exterior: [[x, y], [x + 60, y + 40]], interior: [] }, shape: "rectangle", geometryType: "rectangle" }
+      : { classTitle: "road", description: "", tags: [{ name: "score", value: (i % 100) / 100 }], points: { exterior: [[x, y], [x + 50, y], [x + 50, y + 30], [x, y + 30]], interior: [] }, shape: "polygon", geometryType: "polygon" });
+  }
+  return JSON.stringify({ description: "", size: { height: 480, width: 640 }, tags: [], objects, customBigData: {} }, null, 4);
+}
+
+async function generate(dir: string): Promise<void> {
+  const marker = path.join(dir, ".complete");
+  if (await fs.stat(marker).catch(() => null)) return;
+  await fs.rm(dir, { recursive: true, force: true });
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, "meta.json"), JSON.stringify({
+    classes: [
+      { title: "car", description: "", shape: "rectangle", color: "#FF0000", geometry_config: {}, hotkey: "" },
+      { title: "road", description: "", shape: "polygon", color: "#00FF00", geometry_config: {}, hotkey: "" },
+    ],
+    tags: [{ name: "score", value_type: "any_number", color: "#0000FF", hotkey: "", applicable_type: "all", classes: [] }],
+    projectType: "images",
+  }, null, 4));
+  let next = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    while (next < ITEMS) {
+      const i = next++;
+      const ds = path.join(dir, `part${Math.floor(i / PER_DATASET)}`, "ann");
+      if (i % PER_DATASET === 0) await fs.mkdir(ds, { recursive: true });
+      else await fs.mkdir(ds, { recursive: true });
+      await fs.writeFile(path.join(ds, `img_${String(i).padStart(6, "0")}.jpg.json`), annotationJson(i));
+    }
+  }));
+  await fs.writeFile(marker, "");
+}
+
+const projectDir = (dataDir: string) => path.join(dataDir, `project-${ITEMS}`);
+
+export const cases: BenchCase[] = [
+  {
+    name: `supervisely read→write ${ITEMS / 1000}k items`,
+    prepare: (dataDir) => generate(projectDir(dataDir)),
+    run: async (dataDir, outDir) => {
+      const r = await importDataset(projectDir(dataDir), outDir, { format: "supervisely", images: "none" });
+      return { items: r.items };
+    },
+  },
+  {
+    name: `supervisely validate ${ITEMS / 1000}k items`,
+    target: "bounded memory",
+    prepare: (dataDir) => generate(projectDir(dataDir)),
+    run: async (dataDir) => {
+      const r = await validateProject(projectDir(dataDir));
+      return { items: r.items };
+    },
+  },
+];

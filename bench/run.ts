@@ -1,0 +1,69 @@
+/**
+ * `npm run bench [-- FILTER]`: generates the data (once, under .bench-data/ or $SLYCONV_BENCH_DATA), runs every
+ * case in a child process of its own, and prints one table: wall time, items/s and peak RSS per conversion, next to
+ * this machine's limits measured in the same run.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs/promises";
+import path from "node:path";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import type { BenchCase } from "./types.js";
+import { measureLimits } from "./limits.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../..");
+const dataRoot = process.env.SLYCONV_BENCH_DATA ?? path.join(repoRoot, ".bench-data");
+const filter = process.argv[2];
+
+interface Row { name: string; items: number; seconds: number; itemsPerSec: number; maxRssMB: number; target: string; error?: string }
+
+async function main() {
+  await fs.mkdir(dataRoot, { recursive: true });
+  const casesDir = path.join(here, "cases");
+  const modules = (await fs.readdir(casesDir).catch(() => [])).filter((f) => f.endsWith(".js")).sort();
+  console.error(`bench: data in ${dataRoot}; node ${process.version}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  const limits = await measureLimits(path.join(os.tmpdir(), `slyconv-limits-${process.pid}`));
+  const rows: Row[] = [];
+  for (const file of modules) {
+    const modPath = path.join(casesDir, file);
+    const { cases } = (await import(modPath)) as { cases: BenchCase[] };
+    for (const c of cases) {
+      if (filter && !c.name.includes(filter)) continue;
+      const dataDir = path.join(dataRoot, path.basename(file, ".js"));
+      await fs.mkdir(dataDir, { recursive: true });
+      console.error(`bench: preparing ${c.name}`);
+      await c.prepare(dataDir);
+      const outDir = path.join(os.tmpdir(), `slyconv-bench-${process.pid}-${rows.length}`);
+      await fs.rm(outDir, { recursive: true, force: true });
+      console.error(`bench: running ${c.name}`);
+      const started = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, [path.join(here, "run-case.js"), modPath, c.name, dataDir, outDir], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+      const wall = Number(process.hrtime.bigint() - started) / 1e9;
+      await fs.rm(outDir, { recursive: true, force: true });
+      if (r.status !== 0) {
+        rows.push({ name: c.name, items: 0, seconds: wall, itemsPerSec: 0, maxRssMB: 0, target: c.target ?? "", error: (r.stderr || "").trim().split("\n").slice(-3).join(" ") });
+        continue;
+      }
+      const last = JSON.parse(r.stdout.trim().split("\n").pop()!);
+      rows.push({ name: c.name, items: last.items, seconds: wall, itemsPerSec: last.items / wall, maxRssMB: last.maxRssMB, target: c.target ?? "" });
+    }
+  }
+  const lines = [
+    "| conversion | items | wall s | items/s | peak RSS MB | target |",
+    "|---|---:|---:|---:|---:|---|",
+    ...rows.map((r) => r.error
+      ? `| ${r.name} | FAILED | ${r.seconds.toFixed(1)} | | | ${r.target} (${r.error}) |`
+      : `| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${Math.round(r.itemsPerSec)} | ${Math.round(r.maxRssMB)} | ${r.target} |`),
+    "",
+    "| machine limit (same run) | value |",
+    "|---|---:|",
+    `| JSON.parse throughput | ${limits.jsonParseMBps.toFixed(0)} MB/s |`,
+    `| small-file writes (16 in flight) | ${Math.round(limits.smallFileWritesPerSec)} files/s |`,
+    `| image-header reads (sharp, 16 in flight) | ${Math.round(limits.imageHeaderReadsPerSec)} images/s |`,
+  ];
+  console.log(lines.join("\n"));
+  if (rows.some((r) => r.error)) process.exitCode = 1;
+}
+
+await main();
