@@ -3,7 +3,8 @@
  */
 import type { FormatAdapter, FormatContext, FormatOptions } from "./format.js";
 import { FORMATS, findFormat } from "./registry.js";
-import type { Project } from "./model/index.js";
+import type { Dataset, Project } from "./model/index.js";
+import { iterateItems } from "./model/index.js";
 import { Report } from "./report.js";
 import { silentProgress, type Progress } from "./io/progress.js";
 import { writeAtomically, requireInput } from "./io/safe-output.js";
@@ -82,10 +83,30 @@ export interface WriteOptions extends RunOptions {
   images?: ImageMode;
 }
 
+/**
+ * The same project whose items, as they stream into a writer, are counted in the report (items, labels per class)
+ * for the summary that `--json` prints.
+ */
+export function tallyProject(project: Project, report: Report): Project {
+  const wrap = (ds: Dataset): Dataset => ({
+    ...ds,
+    datasets: ds.datasets.map(wrap),
+    items: async function* () {
+      for await (const item of iterateItems(ds.items)) {
+        report.count("itemsRead");
+        for (const l of item.annotation.labels) report.labelsPerClass[l.classTitle] = (report.labelsPerClass[l.classTitle] ?? 0) + 1;
+        yield item;
+      }
+    },
+  });
+  return { ...project, datasets: project.datasets.map(wrap) };
+}
+
 /** Writes a project as a Supervisely project folder, atomically. */
 export async function writeProject(project: Project, out: string, opts: WriteOptions = {}): Promise<{ items: number }> {
   const ctx = contextOf(opts);
-  return writeAtomically(out, { force: opts.force }, "dir", (tmp) => writeSuperviselyProject(project, tmp, { images: opts.images }, ctx));
+  const counted = tallyProject(project, ctx.report);
+  return writeAtomically(out, { force: opts.force }, "dir", (tmp) => writeSuperviselyProject(counted, tmp, { images: opts.images }, ctx));
 }
 
 export interface ImportOptions extends WriteOptions {
@@ -111,7 +132,8 @@ export interface ExportOptions extends RunOptions {
 export async function writeDataset(project: Project, out: string, opts: ExportOptions): Promise<void> {
   const adapter = adapterFor(opts.format, "write");
   const ctx = contextOf(opts);
-  await writeAtomically(out, { force: opts.force }, "dir", (tmp) => adapter.write!(project, tmp, opts.formatOptions ?? {}, ctx));
+  const counted = tallyProject(project, ctx.report);
+  await writeAtomically(out, { force: opts.force }, "dir", (tmp) => adapter.write!(counted, tmp, opts.formatOptions ?? {}, ctx));
 }
 
 /** `slyconv export`: a Supervisely project folder → another format. */

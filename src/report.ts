@@ -26,6 +26,8 @@ export class Report {
   readonly countsByCode = new Map<string, { severity: Severity; count: number }>();
   private readonly losses = new Map<string, LossEntry>();
   readonly stats: Record<string, number> = {};
+  /** Labels per class title that went through a conversion. */
+  readonly labelsPerClass: Record<string, number> = {};
 
   constructor(private readonly keepPerCode = 200) {}
 
@@ -85,6 +87,7 @@ export class Report {
       findings: this.findings,
       lossy: this.lossEntries,
       stats: this.stats,
+      labelsPerClass: this.labelsPerClass,
     };
   }
 }

@@ -101,7 +101,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     const report = new Report();
     await exportProject(project, out, { format: opts.format as string, force: Boolean(opts.force), formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("export", report, { format: opts.format, output: out }, started),
-      () => `exported ${report.stats.items ?? 0} items as ${opts.format} into ${out}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
+      () => `exported ${report.stats.itemsRead ?? 0} items as ${opts.format} into ${out}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
   });
 
   const conv = program
