@@ -5,6 +5,7 @@ import type { OptionSpec } from "../format.js";
 import { Report } from "../report.js";
 import { SlyconvError, UsageError } from "../errors.js";
 import { createProgress } from "../io/progress.js";
+import { interruptedSignal } from "../io/safe-output.js";
 import { convertDataset, detectFormat, exportProject, importDataset } from "../api.js";
 import { validateProject } from "../validate/index.js";
 import { printReport } from "./output.js";
@@ -176,6 +177,8 @@ export async function main(argv = process.argv): Promise<number> {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
       return 2;
     }
+    // Interrupted: the signal handler cleans up and exits; errors from half-finished writes are noise.
+    if (interruptedSignal()) return new Promise<number>(() => {});
     const debug = argv.includes("--debug");
     if (err instanceof SlyconvError) {
       process.stderr.write(`slyconv: ${err.describe()}${err instanceof UsageError ? "" : ` [${err.code}]`}\n`);

@@ -28,19 +28,38 @@ async function isNonEmptyDir(p: string): Promise<boolean> {
 const cleanupPaths = new Set<string>();
 let signalHandlersInstalled = false;
 
-/** On Ctrl-C or SIGTERM, temporary build folders are removed before the process ends. */
+let interruptedBy: NodeJS.Signals | null = null;
+
+/** The signal that is ending this process, if any (the CLI stays quiet about the errors that follow it). */
+export function interruptedSignal(): NodeJS.Signals | null {
+  return interruptedBy;
+}
+
+function removeTemporaryOutputs(): void {
+  for (const p of cleanupPaths) {
+    try {
+      rmSync(p, { recursive: true, force: true });
+    } catch { /* best effort */ }
+  }
+}
+
+/**
+ * On Ctrl-C or SIGTERM, temporary build folders are removed before the process ends. File operations already in
+ * flight on libuv's threads may still land for a moment, so the folders are removed again just before exit.
+ */
 function installSignalCleanup(): void {
   if (signalHandlersInstalled) return;
   signalHandlersInstalled = true;
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(sig, () => {
-      for (const p of cleanupPaths) {
-        try {
-          // Synchronous on purpose: the process is about to end.
-          rmSync(p, { recursive: true, force: true });
-        } catch { /* best effort */ }
-      }
-      process.exit(sig === "SIGINT" ? 130 : 143);
+      interruptedBy = sig;
+      const keep = [...cleanupPaths];
+      removeTemporaryOutputs();
+      setTimeout(() => {
+        for (const p of keep) cleanupPaths.add(p);
+        removeTemporaryOutputs();
+        process.exit(sig === "SIGINT" ? 130 : 143);
+      }, 200);
     });
   }
 }
@@ -60,6 +79,38 @@ export async function checkOutputTarget(out: string, opts: SafeOutputOptions = {
   }
 }
 
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Cleans up after a run that was killed (SIGKILL, power loss) before it could: its temporary folder is removed,
+ * and a previous output it had moved aside, but not yet replaced, is put back.
+ */
+export async function recoverInterruptedOutput(target: string): Promise<void> {
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  let names: string[];
+  try {
+    names = await fs.readdir(parent);
+  } catch {
+    return;
+  }
+  const pattern = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.slyconv-(tmp|old)-(\\d+)-[0-9a-f]+$`);
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m || processIsAlive(Number(m[2]))) continue;
+    const p = path.join(parent, name);
+    if (m[1] === "old" && !(await statOrNull(target))) await fs.rename(p, target);
+    else await fs.rm(p, { recursive: true, force: true });
+  }
+}
+
 /**
  * Builds an output (folder or file) at a temporary sibling path and renames it into place only when `build`
  * succeeds: a failure or Ctrl-C leaves either no output or the previous complete one.
@@ -71,6 +122,7 @@ export async function writeAtomically<T>(
   build: (tmpPath: string) => Promise<T>,
 ): Promise<T> {
   const target = path.resolve(out);
+  await recoverInterruptedOutput(target);
   await checkOutputTarget(target, opts);
   const parent = path.dirname(target);
   await fs.mkdir(parent, { recursive: true });

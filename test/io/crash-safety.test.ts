@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { BIN } from "../helpers/cli.js";
+import { diffTrees, tempDir } from "../helpers/paths.js";
+
+/** A Supervisely project big enough that writing it takes a few seconds. */
+function makeProject(dir: string, items: number): void {
+  fs.mkdirSync(path.join(dir, "ds/ann"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ classes: [{ title: "car", shape: "polygon", color: "#FF0000" }], tags: [] }));
+  const exterior = Array.from({ length: 40 }, (_, k) => [k, (k * 7) % 300]);
+  const objects = Array.from({ length: 10 }, () => ({ classTitle: "car", tags: [], points: { exterior, interior: [] } }));
+  const body = JSON.stringify({ size: { height: 300, width: 300 }, tags: [], objects });
+  for (let i = 0; i < items; i++) fs.writeFileSync(path.join(dir, "ds/ann", `img${i}.png.json`), body);
+}
+
+function tmpSiblings(parent: string): string[] {
+  return fs.readdirSync(parent).filter((n) => n.includes(".slyconv-"));
+}
+
+/** Starts an import and kills it with `signal` once its temporary folder holds `after` annotation files. */
+async function startAndKill(src: string, out: string, extra: string[], signal: NodeJS.Signals, after = 200): Promise<number | null> {
+  const child = spawn(process.execPath, [BIN, "import", src, out, "-f", "supervisely", ...extra], { env: { ...process.env, CI: "true" }, stdio: "ignore" });
+  const parent = path.dirname(out);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
+  for (let tries = 0; tries < 1500; tries++) {
+    const tmp = tmpSiblings(parent).find((n) => n.includes("slyconv-tmp"));
+    if (tmp) {
+      const ann = path.join(parent, tmp, "ds/ann");
+      if (fs.existsSync(ann) && fs.readdirSync(ann).length >= after) {
+        child.kill(signal);
+        return exited;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill("SIGKILL");
+  throw new Error("the import finished or never started before it could be interrupted");
+}
+
+describe("crash safety", () => {
+  const src = tempDir("slyconv-crash-src-");
+  makeProject(src, 4000);
+
+  it("SIGKILL mid-write leaves no output; the next run cleans the leftovers and completes", async () => {
+    const parent = tempDir();
+    const out = path.join(parent, "out");
+    await startAndKill(src, out, [], "SIGKILL");
+    expect(fs.existsSync(out)).toBe(false);
+    expect(tmpSiblings(parent).length).toBe(1); // a killed process cannot clean up…
+    const done = spawn(process.execPath, [BIN, "import", src, out, "-f", "supervisely"], { stdio: "ignore" });
+    expect(await new Promise((r) => done.on("exit", r))).toBe(0);
+    expect(tmpSiblings(parent)).toEqual([]); // …the next run does
+    expect(fs.readdirSync(path.join(out, "ds/ann")).length).toBe(4000);
+  });
+
+  it("--force replaces an output only when the new one is complete: SIGKILL keeps the previous one", async () => {
+    const parent = tempDir();
+    const out = path.join(parent, "out");
+    const first = spawn(process.execPath, [BIN, "import", src, out, "-f", "supervisely"], { stdio: "ignore" });
+    expect(await new Promise((r) => first.on("exit", r))).toBe(0);
+    const snapshot = tempDir();
+    fs.cpSync(out, snapshot, { recursive: true });
+    await startAndKill(src, out, ["--force"], "SIGKILL");
+    expect(diffTrees(snapshot, out)).toEqual([]);
+  });
+
+  it("Ctrl-C (SIGINT) removes the temporary folder and exits 130", async () => {
+    const parent = tempDir();
+    const out = path.join(parent, "out");
+    const code = await startAndKill(src, out, [], "SIGINT");
+    expect(code).toBe(130);
+    expect(fs.readdirSync(parent)).toEqual([]);
+  });
+
+  it("a run killed between moving the old output aside and renaming the new one gets the old one back", async () => {
+    const parent = tempDir();
+    const out = path.join(parent, "out");
+    fs.mkdirSync(path.join(parent, ".out.slyconv-old-999999999-abcd"));
+    fs.writeFileSync(path.join(parent, ".out.slyconv-old-999999999-abcd", "previous.txt"), "complete");
+    const { recoverInterruptedOutput } = await import("../../src/io/safe-output.js");
+    await recoverInterruptedOutput(out);
+    expect(fs.readFileSync(path.join(out, "previous.txt"), "utf8")).toBe("complete");
+    expect(tmpSiblings(parent)).toEqual([]);
+  });
+});
