@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { formatsTable } from "../../src/cli/formats-table.js";
+import { REPO_ROOT } from "../helpers/paths.js";
+
+function between(text: string, name: string): string {
+  const start = text.indexOf(`<!-- ${name}:start -->`);
+  const end = text.indexOf(`<!-- ${name}:end -->`);
+  expect(start, `README has no ${name} markers`).toBeGreaterThanOrEqual(0);
+  return text.slice(text.indexOf("\n", start) + 1, end).trim();
+}
+
+describe("README tables stay true", () => {
+  it("the formats table is the one `slyconv formats` prints from the adapters", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    expect(between(readme, "formats-table")).toBe(formatsTable().trim());
+  });
+});
