@@ -90,9 +90,19 @@ function rel(root: string, p: string) {
   return path.relative(root, p).split(path.sep).join("/");
 }
 
+/** img_info/ and meta/ files hold one JSON object each. */
+async function readSideObject(root: string, file: string | undefined): Promise<Record<string, unknown> | undefined> {
+  if (!file) return undefined;
+  const v = await readJsonFile(file, rel(root, file));
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    throw new SlyconvError("sly-json", "expected a JSON object", { file: rel(root, file), pointer: "" });
+  }
+  return v as Record<string, unknown>;
+}
+
 async function readItem(root: string, e: DatasetEntry, meta: ProjectMeta | undefined, ctx?: FormatContext): Promise<Item> {
-  const imageInfo = e.infoFile ? ((await readJsonFile(e.infoFile, rel(root, e.infoFile))) as Record<string, unknown>) : undefined;
-  const imageMeta = e.metaFile ? ((await readJsonFile(e.metaFile, rel(root, e.metaFile))) as Record<string, unknown>) : undefined;
+  const imageInfo = await readSideObject(root, e.infoFile);
+  const imageMeta = await readSideObject(root, e.metaFile);
   let annotation;
   if (e.annFile) {
     annotation = annotationFromJson(await readJsonFile(e.annFile, rel(root, e.annFile)), meta, rel(root, e.annFile));

@@ -31,13 +31,13 @@ async function placeImage(src: string, dest: string, mode: ImageMode): Promise<v
   await fs.copyFile(src, dest);
 }
 
-async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Set<string>): Promise<void> {
+async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<string, Promise<unknown>>): Promise<void> {
+  // One mkdir per folder, shared by the concurrent writers that need it.
   const ensure = async (sub: string) => {
     const d = path.join(dsDir, sub);
-    if (!made.has(d)) {
-      made.add(d);
-      await fs.mkdir(d, { recursive: true });
-    }
+    let p = made.get(d);
+    if (!p) made.set(d, (p = fs.mkdir(d, { recursive: true })));
+    await p;
     return d;
   };
   const name = item.name;
@@ -55,7 +55,7 @@ async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Set<s
 async function writeDataset(dsDir: string, ds: Dataset, opts: Required<SuperviselyWriteOptions>, ctx: FormatContext, fullName: string): Promise<number> {
   await fs.mkdir(dsDir, { recursive: true });
   await fs.mkdir(path.join(dsDir, ANN_DIR), { recursive: true });
-  const made = new Set<string>([path.join(dsDir, ANN_DIR)]);
+  const made = new Map<string, Promise<unknown>>([[path.join(dsDir, ANN_DIR), Promise.resolve()]]);
   const seen = new Set<string>();
   let count = 0;
   const checked = async function* () {

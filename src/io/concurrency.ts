@@ -9,13 +9,19 @@ export async function* mapConcurrent<T, R>(
 ): AsyncIterable<R> {
   const pending: Promise<R>[] = [];
   let index = 0;
-  for await (const value of source as AsyncIterable<T>) {
-    const p = fn(value, index++);
-    p.catch(() => {}); // handled when awaited below, in order
-    pending.push(p);
-    if (pending.length >= limit) yield await pending.shift()!;
+  try {
+    for await (const value of source as AsyncIterable<T>) {
+      const p = fn(value, index++);
+      p.catch(() => {}); // handled when awaited below, in order
+      pending.push(p);
+      if (pending.length >= limit) yield await pending.shift()!;
+    }
+    while (pending.length) yield await pending.shift()!;
+  } finally {
+    // On an error or an early exit, let the calls in flight finish first, so that nobody cleans up a folder
+    // while they are still writing into it.
+    await Promise.allSettled(pending);
   }
-  while (pending.length) yield await pending.shift()!;
 }
 
 /** Runs `fn` over an array with bounded concurrency; results in input order. */

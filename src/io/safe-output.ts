@@ -146,7 +146,7 @@ export async function writeAtomically<T>(
     }
     return result;
   } catch (e) {
-    await fs.rm(tmp, { recursive: true, force: true });
+    await fs.rm(tmp, { recursive: true, force: true, maxRetries: 3 });
     throw e;
   } finally {
     cleanupPaths.delete(tmp);
