@@ -10,3 +10,4 @@ export {
 } from "./api.js";
 export { decodeBitmapData, encodeBitmapData, decodeAlphaMaskData, encodeAlphaMaskData, bitmapFromMask } from "./codecs/bitmap.js";
 export type { BinaryMask, GrayMask } from "./codecs/mask.js";
+export { validateProject, CHECKS, type CheckCode, type ValidateOptions } from "./validate/index.js";

@@ -1,12 +1,99 @@
-import type { Report } from "../report.js";
-import type { Progress } from "../io/progress.js";
+/**
+ * `slyconv validate`: a Supervisely project against schemas/*.schema.json (ajv) and the semantic rules of
+ * docs/validate.md. Datasets are listed by name only and items are checked as a stream with bounded concurrency,
+ * so memory does not grow with the number of items (only the findings do).
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { Report } from "../report.js";
+import { UsageError } from "../errors.js";
+import { silentProgress, type Progress } from "../io/progress.js";
+import { mapConcurrent } from "../io/concurrency.js";
+import { DEFAULT_PROBE_CONCURRENCY } from "../io/image-size.js";
+import { findProjectRoot } from "../../formats/supervisely/read.js";
+import { META_FILE } from "../../formats/supervisely/layout.js";
+import { finding } from "./codes.js";
+import { validateAgainst } from "./schemas.js";
+import { checkMeta, type MetaIndex } from "./meta-checks.js";
+import { listDataset, walkDatasetDirs, type DatasetDir } from "./listing.js";
+import { checkItem, readJsonForCheck, wasRead } from "./item-checks.js";
+
+export { CHECKS, type CheckCode } from "./codes.js";
 
 export interface ValidateOptions {
   report?: Report;
   progress?: Progress;
+  /** Items checked at once (file reads, image headers); default 16. */
+  concurrency?: number;
 }
 
-/** Checks a Supervisely project against the JSON Schemas and the semantic rules. (Being written.) */
-export async function validateProject(_dir: string, _opts: ValidateOptions = {}): Promise<{ report: Report; items: number }> {
-  throw new Error("validate is not implemented yet");
+/**
+ * Checks a Supervisely project. Findings go to `report` with paths relative to the project root (the folder holding
+ * meta.json: `dir` itself, or its single sub-folder that has one). A missing folder is a usage error.
+ */
+export async function validateProject(dir: string, opts: ValidateOptions = {}): Promise<{ report: Report; items: number }> {
+  const report = opts.report ?? new Report(Number.MAX_SAFE_INTEGER);
+  const progress = opts.progress ?? silentProgress;
+  const concurrency = Math.max(1, opts.concurrency ?? DEFAULT_PROBE_CONCURRENCY);
+
+  const st = await fs.stat(dir).catch(() => null);
+  if (!st) throw new UsageError(`project folder ${dir} does not exist`);
+  if (!st.isDirectory()) throw new UsageError(`${dir} is not a folder; pass the project folder (the one holding meta.json)`);
+  const root = (await findProjectRoot(dir)) ?? dir;
+
+  const meta = await checkProjectMeta(root, report);
+  const datasets: DatasetDir[] = [];
+  for await (const ds of walkDatasetDirs(root)) datasets.push(ds);
+
+  // A names-only first pass gives the progress bar its total; it costs a directory listing per dataset.
+  let total = 0;
+  for (const ds of datasets) total += (await listDataset(ds)).entries.length;
+
+  let items = 0;
+  progress.start("validating", total);
+  try {
+    for (const ds of datasets) {
+      const listing = await listDataset(ds);
+      for (const f of listing.findings) report.add(f);
+      const datasetHasImageFiles = listing.entries.some((e) => e.image);
+      let imageless = 0;
+      const results = mapConcurrent(listing.entries, concurrency, (e) => checkItem(e, { ds, meta, datasetHasImageFiles }));
+      // mapConcurrent yields in listing order, so the report's order does not depend on timing.
+      for await (const r of results) {
+        for (const f of r.findings) report.add(f);
+        if (r.imageless) imageless++;
+        items++;
+        progress.increment();
+      }
+      if (!datasetHasImageFiles && imageless > 0) {
+        report.add(finding("dataset-without-images", ds.rel, "",
+          `${imageless} of ${listing.entries.length} items have an annotation but no image file and no link (annotation-only dataset)`));
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+  if (items === 0) report.add(finding("project-empty", ".", "", "the project has no items: no dataset folder with img/ or ann/ files"));
+  report.count("items", items);
+  return { report, items };
+}
+
+/** meta.json: parse, schema, semantic checks. Returns the class/tag index, or undefined when there is none to use. */
+async function checkProjectMeta(root: string, report: Report): Promise<MetaIndex | undefined> {
+  const metaPath = path.join(root, META_FILE);
+  if (!(await fs.stat(metaPath).catch(() => null))) {
+    report.add(finding("meta-missing", META_FILE, "", "the project has no meta.json; classes and tags cannot be checked"));
+    return undefined;
+  }
+  const found: import("../report.js").Finding[] = [];
+  const raw = await readJsonForCheck(metaPath, META_FILE, found);
+  let index: MetaIndex | undefined;
+  if (wasRead(raw)) {
+    found.push(...validateAgainst("meta", raw, "meta-schema", META_FILE).findings);
+    const semantic = checkMeta(raw, META_FILE);
+    found.push(...semantic.findings);
+    index = semantic.index;
+  }
+  for (const f of found) report.add(f);
+  return index;
 }

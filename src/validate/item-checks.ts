@@ -1,0 +1,154 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Finding } from "../report.js";
+import { SlyconvError } from "../errors.js";
+import { parseJsonText } from "../io/json-file.js";
+import { readImageSize } from "../io/image-size.js";
+import { ANN_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR } from "../../formats/supervisely/layout.js";
+import { finding } from "./codes.js";
+import { validateAgainst } from "./schemas.js";
+import { checkAnnotation } from "./annotation-checks.js";
+import { isObject, type MetaIndex } from "./meta-checks.js";
+import type { DatasetDir, ItemEntry } from "./listing.js";
+
+const NOT_READ = Symbol("not read");
+
+/**
+ * The stored width × height of an image: sharp reads the header; BMP, which Supervisely accepts but sharp cannot
+ * open, is read from its own header. Null when neither can.
+ */
+export async function realImageSize(file: string): Promise<{ width: number; height: number } | null> {
+  return (await readImageSize(file)) ?? (await bmpHeaderSize(file));
+}
+
+async function bmpHeaderSize(file: string): Promise<{ width: number; height: number } | null> {
+  const header = Buffer.alloc(26);
+  let bytesRead = 0;
+  try {
+    const handle = await fs.open(file);
+    try {
+      ({ bytesRead } = await handle.read(header, 0, header.length, 0));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  if (bytesRead < 26 || header[0] !== 0x42 || header[1] !== 0x4d) return null;
+  const dibSize = header.readUInt32LE(14);
+  // BITMAPCOREHEADER has 16-bit sizes; later headers 32-bit, with a negative height for top-down rows.
+  const [width, height] = dibSize === 12
+    ? [header.readUInt16LE(18), header.readUInt16LE(20)]
+    : dibSize >= 40 ? [Math.abs(header.readInt32LE(18)), Math.abs(header.readInt32LE(22))] : [0, 0];
+  return width > 0 && height > 0 ? { width, height } : null;
+}
+
+/** Reads and parses a JSON file; a syntax or read error becomes a finding and the file counts as not read. */
+export async function readJsonForCheck(absolute: string, rel: string, out: Finding[]): Promise<unknown> {
+  let text: string;
+  try {
+    text = await fs.readFile(absolute, "utf8");
+  } catch (e) {
+    out.push(finding("file-unreadable", rel, "", `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
+    return NOT_READ;
+  }
+  try {
+    return parseJsonText(text, rel);
+  } catch (e) {
+    if (!(e instanceof SlyconvError)) throw e;
+    out.push(finding("json-syntax", rel, "", e.message, { line: e.location.line, column: e.location.column }));
+    return NOT_READ;
+  }
+}
+export const wasRead = (v: unknown) => v !== NOT_READ;
+
+export interface ItemContext {
+  ds: DatasetDir;
+  meta: MetaIndex | undefined;
+  /** Whether any item of the dataset has an image file: if none does, the dataset is annotation-only. */
+  datasetHasImageFiles: boolean;
+}
+
+export interface ItemResult {
+  findings: Finding[];
+  /** The item has an annotation but neither an image file nor a link. */
+  imageless: boolean;
+}
+
+/** Every check of one item: its annotation, side files, image file and how they agree. */
+export async function checkItem(e: ItemEntry, ctx: ItemContext): Promise<ItemResult> {
+  const { ds } = ctx;
+  const out: Finding[] = [];
+  const relOf = (sub: string, name: string) => `${ds.rel}/${sub}/${name}`;
+  const absOf = (sub: string, name: string) => path.join(ds.dir, sub, name);
+
+  let size: { width: number; height: number } | null | undefined;
+  let sizePointer = "/size";
+  const annRel = e.ann ? relOf(ANN_DIR, e.ann) : undefined;
+  if (e.ann) {
+    const raw = await readJsonForCheck(absOf(ANN_DIR, e.ann), annRel!, out);
+    if (wasRead(raw)) {
+      const schema = validateAgainst("annotation", raw, "annotation-schema", annRel!);
+      out.push(...schema.findings);
+      const semantic = checkAnnotation(raw, annRel!, ctx.meta, schema.broken);
+      out.push(...semantic.findings);
+      size = semantic.size;
+      sizePointer = semantic.sizePointer;
+    }
+  }
+
+  let link: string | undefined;
+  let info: Record<string, unknown> | undefined;
+  if (e.info) {
+    const rel = relOf(IMG_INFO_DIR, e.info);
+    const raw = await readJsonForCheck(absOf(IMG_INFO_DIR, e.info), rel, out);
+    if (wasRead(raw) && !isObject(raw)) out.push(finding("side-file-invalid", rel, "", "img_info must be a JSON object"));
+    else if (isObject(raw)) {
+      info = raw;
+      // Server dumps carry "link": null for ordinary images; only a string marks a link item.
+      if (typeof raw.link === "string" && raw.link.trim() !== "") link = raw.link;
+      else if (raw.link !== undefined && raw.link !== null) out.push(finding("side-file-invalid", rel, "/link", "`link` must be a URL string"));
+    }
+  }
+  if (e.meta) {
+    const rel = relOf(META_DIR, e.meta);
+    const raw = await readJsonForCheck(absOf(META_DIR, e.meta), rel, out);
+    if (wasRead(raw) && !isObject(raw)) out.push(finding("side-file-invalid", rel, "", "an image meta file must be a JSON object"));
+  }
+
+  let imageless = false;
+  if (!e.ann) {
+    if (e.image || link) {
+      out.push(finding("annotation-missing", e.image ? relOf(IMG_DIR, e.image) : relOf(IMG_INFO_DIR, e.info!), "",
+        `${e.image ? "image" : "linked image"} ${JSON.stringify(e.name)} has no annotation file ${ds.rel}/${ANN_DIR}/${e.name}.json`));
+    } else {
+      const side = e.info ? relOf(IMG_INFO_DIR, e.info) : relOf(META_DIR, e.meta!);
+      out.push(finding("orphan-side-file", side, "", `no image, link or annotation belongs to this file (item ${JSON.stringify(e.name)})`));
+    }
+  } else if (!e.image && !link) {
+    imageless = true;
+    if (ctx.datasetHasImageFiles) {
+      out.push(finding("image-missing", annRel!, "",
+        `item ${JSON.stringify(e.name)} has no image file ${ds.rel}/${IMG_DIR}/${e.name} and no link in img_info`));
+    }
+  }
+
+  if (e.image) {
+    const imageRel = relOf(IMG_DIR, e.image);
+    const real = await realImageSize(absOf(IMG_DIR, e.image));
+    if (!real) {
+      out.push(finding("image-unreadable", imageRel, "", "the image header cannot be read (corrupt file or unsupported format)"));
+    } else if (size === null) {
+      out.push(finding("size-unknown", annRel!, sizePointer, `size is null but ${imageRel} is ${real.width}×${real.height}`));
+    } else if (size && (size.width !== real.width || size.height !== real.height)) {
+      out.push(finding("image-size-mismatch", annRel!, sizePointer,
+        `size says ${size.width}×${size.height} (width×height) but ${imageRel} is ${real.width}×${real.height}`));
+    }
+  }
+  if (info && size && typeof info.width === "number" && typeof info.height === "number"
+    && (info.width !== size.width || info.height !== size.height)) {
+    out.push(finding("img-info-size-mismatch", relOf(IMG_INFO_DIR, e.info!), info.width !== size.width ? "/width" : "/height",
+      `img_info says ${info.width}×${info.height} but the annotation size is ${size.width}×${size.height}`));
+  }
+  return { findings: out, imageless };
+}
