@@ -11,6 +11,8 @@ import { writeAtomically, requireInput } from "./io/safe-output.js";
 import { SlyconvError, UsageError } from "./errors.js";
 import { readSuperviselyProject, writeSuperviselyProject } from "../formats/supervisely/index.js";
 import type { ImageMode } from "../formats/supervisely/write.js";
+import { extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
+import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
 
 export interface RunOptions {
   report?: Report;
@@ -31,7 +33,18 @@ const AMBIGUITY_MARGIN = 0.1;
 
 /** Asks every adapter how sure it is; the best wins unless another strong candidate is about as sure. */
 export async function detectFormat(input: string): Promise<Detection> {
-  await requireInput(input);
+  const stat = await requireInput(input);
+  if (stat.isFile() && isArchivePath(input)) {
+    // Looks inside: the archive is extracted to a scratch folder for the question and removed again.
+    const extracted = await extractToScratch(input);
+    try {
+      return await detectFormat(extracted.root);
+    } catch (e) {
+      throw extracted.relabel(e);
+    } finally {
+      await extracted.dispose();
+    }
+  }
   const candidates: DetectionCandidate[] = [];
   for (const f of FORMATS) {
     if (!f.read) continue;
@@ -64,13 +77,29 @@ function adapterFor(name: string, need: "read" | "write"): FormatAdapter {
   return f;
 }
 
-/** Reads any supported input into the project model (detecting the format when none is given). */
-export async function readDataset(input: string, opts: RunOptions & { format?: string; formatOptions?: FormatOptions } = {}): Promise<{ project: Project; format: string }> {
-  await requireInput(input);
+/**
+ * Reads any supported input into the project model (detecting the format when none is given). A .zip, .tar or
+ * .tar.gz file is extracted into a scratch folder first (docs/archives.md); items may stream from there, so call
+ * `dispose()` once the project has been written (it does nothing for other inputs).
+ */
+export async function readDataset(
+  input: string,
+  opts: RunOptions & { format?: string; formatOptions?: FormatOptions; archiveLimits?: ExtractLimits } = {},
+): Promise<{ project: Project; format: string; fromArchive: boolean; dispose(): Promise<void> }> {
+  const stat = await requireInput(input);
+  if (stat.isFile() && isArchivePath(input)) {
+    const extracted = await extractToScratch(input, { ...opts.archiveLimits, report: opts.report, progress: opts.progress });
+    try {
+      return { ...(await readDataset(extracted.root, opts)), fromArchive: true, dispose: extracted.dispose };
+    } catch (e) {
+      await extracted.dispose();
+      throw extracted.relabel(e);
+    }
+  }
   const format = opts.format ?? (await detectFormat(input)).format;
   const adapter = adapterFor(format, "read");
   const project = await adapter.read!(input, opts.formatOptions ?? {}, contextOf(opts));
-  return { project, format: adapter.name };
+  return { project, format: adapter.name, fromArchive: false, dispose: async () => {} };
 }
 
 /** Reads a Supervisely project folder. */
@@ -112,44 +141,64 @@ export async function writeProject(project: Project, out: string, opts: WriteOpt
 export interface ImportOptions extends WriteOptions {
   format?: string;
   formatOptions?: FormatOptions;
+  archiveLimits?: ExtractLimits;
 }
 
 /** `slyconv import`: any supported input → a Supervisely project folder. */
 export async function importDataset(input: string, out: string, opts: ImportOptions = {}): Promise<{ format: string; items: number; report: Report }> {
   const report = opts.report ?? new Report();
-  const { project, format } = await readDataset(input, { ...opts, report });
-  const { items } = await writeProject(project, out, { ...opts, report });
-  return { format, items, report };
+  const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report });
+  try {
+    const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report }, report) : { ...opts, report });
+    return { format, items, report };
+  } finally {
+    await dispose();
+  }
 }
 
 export interface ExportOptions extends RunOptions {
   format: string;
   force?: boolean;
   formatOptions?: FormatOptions;
+  /** Write one archive file instead of a folder; `out` gets the extension when it lacks it (docs/archives.md). */
+  archive?: ArchiveFormat;
 }
 
-/** Writes a project (already in memory) in another format, atomically. */
-export async function writeDataset(project: Project, out: string, opts: ExportOptions): Promise<void> {
+/** Writes a project (already in memory) in another format, atomically; returns the path written. */
+export async function writeDataset(project: Project, out: string, opts: ExportOptions): Promise<{ output: string }> {
   const adapter = adapterFor(opts.format, "write");
   const ctx = contextOf(opts);
   const counted = tallyProject(project, ctx.report);
-  await writeAtomically(out, { force: opts.force }, "dir", (tmp) => adapter.write!(counted, tmp, opts.formatOptions ?? {}, ctx));
+  const write = (dir: string) => adapter.write!(counted, dir, opts.formatOptions ?? {}, ctx);
+  if (opts.archive) {
+    const output = archiveOutputPath(out, opts.archive);
+    await writeAtomically(output, { force: opts.force }, "file", (tmp) => writeArchiveFrom(tmp, opts.archive!, write, output));
+    return { output };
+  }
+  await writeAtomically(out, { force: opts.force }, "dir", write);
+  return { output: out };
 }
 
 /** `slyconv export`: a Supervisely project folder → another format. */
-export async function exportProject(projectDir: string, out: string, opts: ExportOptions): Promise<{ report: Report }> {
+export async function exportProject(projectDir: string, out: string, opts: ExportOptions): Promise<{ report: Report; output: string }> {
   const report = opts.report ?? new Report();
   adapterFor(opts.format, "write");
   const project = await readProject(projectDir, { ...opts, report });
-  await writeDataset(project, out, { ...opts, report });
-  return { report };
+  const { output } = await writeDataset(project, out, { ...opts, report });
+  return { report, output };
 }
 
 /** `slyconv convert`: straight through the model, no Supervisely project on disk. */
-export async function convertDataset(input: string, out: string, opts: RunOptions & { from?: string; to: string; force?: boolean; readOptions?: FormatOptions; writeOptions?: FormatOptions }): Promise<{ from: string; report: Report }> {
+export async function convertDataset(input: string, out: string, opts: RunOptions & { from?: string; to: string; force?: boolean; readOptions?: FormatOptions; writeOptions?: FormatOptions; archive?: ArchiveFormat; archiveLimits?: ExtractLimits }): Promise<{ from: string; report: Report; output: string }> {
   const report = opts.report ?? new Report();
   adapterFor(opts.to, "write");
-  const { project, format } = await readDataset(input, { ...opts, report, format: opts.from, formatOptions: opts.readOptions });
-  await writeDataset(project, out, { ...opts, report, format: opts.to, formatOptions: opts.writeOptions });
-  return { from: format, report };
+  const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report, format: opts.from, formatOptions: opts.readOptions });
+  try {
+    // Into an archive, links are followed while the scratch folder still exists; into a folder they would dangle.
+    const writeOptions = fromArchive && !opts.archive ? withoutScratchSymlinks(opts.writeOptions ?? {}, report) : opts.writeOptions;
+    const { output } = await writeDataset(project, out, { ...opts, report, format: opts.to, formatOptions: writeOptions });
+    return { from: format, report, output };
+  } finally {
+    await dispose();
+  }
 }

@@ -7,6 +7,7 @@ import { SlyconvError, UsageError } from "../errors.js";
 import { createProgress } from "../io/progress.js";
 import { interruptedSignal } from "../io/safe-output.js";
 import { convertDataset, detectFormat, exportProject, importDataset } from "../api.js";
+import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-create.js";
 import { validateProject } from "../validate/index.js";
 import { printReport } from "./output.js";
 import { formatsTable } from "./formats-table.js";
@@ -25,6 +26,11 @@ function addSpecs(cmd: Command, specs: readonly OptionSpec[]): void {
     if (s.defaultValue !== undefined) opt.default(s.defaultValue);
     cmd.addOption(opt);
   }
+}
+
+/** `--archive zip|tar.gz` on export and convert (docs/archives.md). */
+function archiveOption(): Option {
+  return new Option("--archive <type>", "write one archive file instead of a folder (the extension is added to <out> when missing)").choices(ARCHIVE_FORMATS as string[]);
 }
 
 function summaryJson(command: string, report: Report, extra: Record<string, unknown>, started: number): string {
@@ -91,28 +97,30 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     .command("export")
     .description("write a Supervisely project out in another format")
     .argument("<project>", "Supervisely project folder")
-    .argument("<out>", "output folder")
+    .argument("<out>", "output folder (an archive file with --archive)")
     .requiredOption("-f, --format <name>", `output format: ${FORMATS.filter((f) => f.write).map((f) => f.name).join(", ")}`)
-    .option("--force", "replace a non-empty output (only once the new one is complete)");
+    .option("--force", "replace a non-empty output (only once the new one is complete)")
+    .addOption(archiveOption());
   for (const f of FORMATS) addSpecs(exp, f.exportOptions ?? []);
   exp.addHelpText("after", "\nExample:\n  slyconv export ./project ./coco -f coco");
   exp.action(async (project: string, out: string, opts: Record<string, unknown>) => {
     const started = Date.now();
     const g = globals();
     const report = new Report();
-    await exportProject(project, out, { format: opts.format as string, force: Boolean(opts.force), formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
-    setExit(finish(report, g, () => summaryJson("export", report, { format: opts.format, output: out }, started),
-      () => `exported ${report.stats.itemsRead ?? 0} items as ${opts.format} into ${out}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
+    const r = await exportProject(project, out, { format: opts.format as string, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
+    setExit(finish(report, g, () => summaryJson("export", report, { format: opts.format, output: r.output }, started),
+      () => `exported ${report.stats.itemsRead ?? 0} items as ${opts.format} into ${r.output}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
   });
 
   const conv = program
     .command("convert")
     .description("convert between two formats straight through the model (no Supervisely project on disk)")
     .argument("<input>", "dataset folder or file")
-    .argument("<out>", "output folder")
+    .argument("<out>", "output folder (an archive file with --archive)")
     .option("--from <name>", "input format (detected when absent)")
     .requiredOption("--to <name>", "output format")
-    .option("--force", "replace a non-empty output");
+    .option("--force", "replace a non-empty output")
+    .addOption(archiveOption());
   for (const f of FORMATS) {
     addSpecs(conv, f.importOptions ?? []);
     addSpecs(conv, f.exportOptions ?? []);
@@ -121,9 +129,9 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     const started = Date.now();
     const g = globals();
     const report = new Report();
-    const r = await convertDataset(input, out, { from: opts.from as string | undefined, to: opts.to as string, force: Boolean(opts.force), readOptions: opts, writeOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
-    setExit(finish(report, g, () => summaryJson("convert", report, { from: r.from, to: opts.to, output: out }, started),
-      () => `converted ${r.from} → ${opts.to} into ${out}`));
+    const r = await convertDataset(input, out, { from: opts.from as string | undefined, to: opts.to as string, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, readOptions: opts, writeOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
+    setExit(finish(report, g, () => summaryJson("convert", report, { from: r.from, to: opts.to, output: r.output }, started),
+      () => `converted ${r.from} → ${opts.to} into ${r.output}`));
   });
 
   program
