@@ -1,9 +1,13 @@
 /** The one list of format adapters. Adding a format = a folder in formats/ and a line here. */
 import type { FormatAdapter } from "./format.js";
 import { superviselyFormat } from "../formats/supervisely/index.js";
+import { masksFormat } from "../formats/masks/index.js";
+import { linksFormat } from "../formats/links/index.js";
 
 export const FORMATS: readonly FormatAdapter[] = [
   superviselyFormat,
+  masksFormat,
+  linksFormat,
 ];
 
 export function findFormat(name: string): FormatAdapter | undefined {

@@ -1,0 +1,50 @@
+import type { FormatOptions, OptionSpec } from "../../src/format.js";
+import { UsageError } from "../../src/errors.js";
+import { DEFAULT_PROBE_SETTINGS, type ProbeSettings } from "./probe.js";
+
+export const linksImportOptions: readonly OptionSpec[] = [
+  { flags: "--probe-sizes", description: "links: read each image's size from its header over HTTP (range requests)" },
+  { flags: "--probe-concurrency <n>", description: `links: requests in flight while probing (default ${DEFAULT_PROBE_SETTINGS.concurrency})` },
+  { flags: "--probe-timeout <ms>", description: `links: timeout of one probe request (default ${DEFAULT_PROBE_SETTINGS.timeoutMs})` },
+  { flags: "--probe-retries <n>", description: `links: retries of a failed probe, with exponential backoff (default ${DEFAULT_PROBE_SETTINGS.retries})` },
+];
+
+export const linksExportOptions: readonly OptionSpec[] = [
+  { flags: "--list-format <format>", description: "links: links.csv (url,name,tag) or links.txt (URLs only)", choices: ["csv", "txt"] },
+];
+
+export interface LinksImportOptions {
+  probe: boolean;
+  probeSettings: ProbeSettings;
+}
+
+export interface LinksExportOptions {
+  listFormat: "csv" | "txt";
+}
+
+function intOption(value: unknown, flag: string, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be an integer ${min}..${max}, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function parseLinksImportOptions(o: FormatOptions): LinksImportOptions {
+  const d = DEFAULT_PROBE_SETTINGS;
+  return {
+    probe: Boolean(o.probeSizes),
+    probeSettings: {
+      ...d,
+      concurrency: intOption(o.probeConcurrency, "--probe-concurrency", 1, 256, d.concurrency),
+      timeoutMs: intOption(o.probeTimeout, "--probe-timeout", 1, 600_000, d.timeoutMs),
+      retries: intOption(o.probeRetries, "--probe-retries", 0, 10, d.retries),
+      ...(typeof o.probeBackoff === "number" ? { backoffMs: o.probeBackoff } : {}),
+    },
+  };
+}
+
+export function parseLinksExportOptions(o: FormatOptions): LinksExportOptions {
+  const f = o.listFormat ?? "csv";
+  if (f !== "csv" && f !== "txt") throw new UsageError(`--list-format must be csv or txt, not ${JSON.stringify(f)}`);
+  return { listFormat: f };
+}

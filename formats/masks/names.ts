@@ -1,0 +1,59 @@
+/** File names derived from class titles, shared by the masks writer and reader so that they agree. */
+
+/**
+ * A class title made safe as a file name: path separators, NUL, control characters and the characters Windows
+ * refuses become `_`. `tv/monitor` → `tv_monitor`.
+ */
+export function classFileStem(title: string): string {
+  const s = title.replace(/[\\/\0-\x1f<>:"|?*]/g, "_");
+  return s === "." || s === ".." ? s.replace(/\./g, "_") : s;
+}
+
+/**
+ * The class of a Supervisely instance mask file stem (`car_3`, `car`, `tv_monitor_1`): the stem itself when it is
+ * a known class (or a known class's file stem), else the stem without its trailing `_<digits>` when that is known,
+ * else that trimmed stem as a new class. Only one trailing number is removed (Supervisely removes every `_<digits>`,
+ * which breaks class names such as `lane_2_left`).
+ */
+export function instanceClassOf(stem: string, known: ReadonlyMap<string, string>): string {
+  const direct = known.get(stem);
+  if (direct !== undefined) return direct;
+  const m = /^(.+)_(\d+)$/.exec(stem);
+  if (m) {
+    const base = known.get(m[1]);
+    if (base !== undefined) return base;
+    return m[1];
+  }
+  return stem;
+}
+
+/**
+ * File stems of classes, unique across the project: a second class whose title makes the same stem (`a/b` and
+ * `a_b`) gets `~2`, `~3`, … in title order. Reader and writer both derive it from the class order of
+ * obj_class_to_machine_color.json, so they agree.
+ */
+export function classFileStems(titles: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const used = new Set<string>();
+  for (const t of titles) {
+    if (out.has(t)) continue;
+    const base = classFileStem(t);
+    let stem = base;
+    for (let n = 2; used.has(stem.toLowerCase()); n++) stem = `${base}~${n}`;
+    used.add(stem.toLowerCase());
+    out.set(t, stem);
+  }
+  return out;
+}
+
+/**
+ * Lookup for instanceClassOf: every file stem and title → the title. Stems win: the writer names files by stem, so
+ * with classes `a/b` (stem `a_b`) and `a_b` (stem `a_b~2`) the file `a_b_1.png` belongs to `a/b`.
+ */
+export function knownClassNames(titles: Iterable<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const stems = classFileStems(titles);
+  for (const t of stems.keys()) out.set(t, t);
+  for (const [t, stem] of stems) out.set(stem, t);
+  return out;
+}

@@ -1,0 +1,62 @@
+import type { FormatOptions, OptionSpec } from "../../src/format.js";
+import { UsageError } from "../../src/errors.js";
+import type { Connectivity } from "./regions.js";
+
+export const masksImportOptions: readonly OptionSpec[] = [
+  {
+    flags: "--class-map <file>",
+    description: "masks: class list (.txt, line i = index i), CVAT labelmap.txt, or JSON {class: index | [r,g,b] | \"#RRGGBB\"}",
+  },
+  { flags: "--split-instances", description: "masks: split each class of a semantic mask into connected components" },
+  { flags: "--connectivity <n>", description: "masks: pixel connectivity for --split-instances", choices: ["4", "8"] },
+  { flags: "--ignore-value <n>", description: "masks: index mask value that is neither background nor a class (default 255; 'none')" },
+];
+
+export const masksExportOptions: readonly OptionSpec[] = [
+  {
+    flags: "--class-map <file>",
+    description: "masks: class list (.txt, line i = index i), CVAT labelmap.txt, or JSON {class: index | [r,g,b] | \"#RRGGBB\"}",
+  },
+  { flags: "--overlay", description: "masks: also write masks_human/ (image and 50% colour overlay side by side)" },
+];
+
+export interface MasksImportOptions {
+  classMap?: string;
+  splitInstances: boolean;
+  connectivity: Connectivity;
+  /** Null: no ignore value. */
+  ignoreValue: number | null;
+}
+
+export interface MasksExportOptions {
+  classMap?: string;
+  overlay: boolean;
+  images: "hardlink" | "copy" | "symlink" | "none";
+}
+
+export function parseMasksImportOptions(o: FormatOptions): MasksImportOptions {
+  const connectivity = o.connectivity === undefined ? 8 : Number(o.connectivity);
+  if (connectivity !== 4 && connectivity !== 8) throw new UsageError(`--connectivity must be 4 or 8, not ${JSON.stringify(o.connectivity)}`);
+  let ignoreValue: number | null = 255;
+  if (o.ignoreValue !== undefined) {
+    if (o.ignoreValue === "none" || o.ignoreValue === null) ignoreValue = null;
+    else {
+      ignoreValue = Number(o.ignoreValue);
+      if (!Number.isInteger(ignoreValue) || ignoreValue < 0 || ignoreValue > 65535) {
+        throw new UsageError(`--ignore-value must be an integer 0..65535 or 'none', not ${JSON.stringify(o.ignoreValue)}`);
+      }
+    }
+  }
+  return {
+    classMap: typeof o.classMap === "string" ? o.classMap : undefined,
+    splitInstances: Boolean(o.splitInstances),
+    connectivity,
+    ignoreValue,
+  };
+}
+
+export function parseMasksExportOptions(o: FormatOptions): MasksExportOptions {
+  const images = (o.images ?? "hardlink") as MasksExportOptions["images"];
+  if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none`);
+  return { classMap: typeof o.classMap === "string" ? o.classMap : undefined, overlay: Boolean(o.overlay), images };
+}

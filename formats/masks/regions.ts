@@ -1,0 +1,97 @@
+/**
+ * Pixel regions: one cropped binary mask per value of a label image, and connected components. Both work in two
+ * passes (bounding boxes, then fill) so that memory follows the objects' boxes, not image size × class count.
+ */
+import type { BinaryMask } from "../../src/codecs/mask.js";
+
+/** A binary mask placed at (x, y) in the image, cropped to the bounding box of its pixels. */
+export interface PlacedMask {
+  x: number;
+  y: number;
+  mask: BinaryMask;
+  /** Pixels set. */
+  area: number;
+}
+
+/**
+ * One placed mask per value v > 0 of `values` (a row-major label image), in ascending value order.
+ */
+export function regionsByValue(values: ArrayLike<number>, width: number, height: number): Map<number, PlacedMask> {
+  const boxes = new Map<number, { l: number; t: number; r: number; b: number; n: number }>();
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      const v = values[i];
+      if (v <= 0) continue;
+      const box = boxes.get(v);
+      if (!box) boxes.set(v, { l: x, t: y, r: x, b: y, n: 1 });
+      else {
+        if (x < box.l) box.l = x;
+        if (x > box.r) box.r = x;
+        box.b = y;
+        box.n++;
+      }
+    }
+  }
+  const out = new Map<number, PlacedMask>();
+  for (const v of [...boxes.keys()].sort((a, b) => a - b)) {
+    const { l, t, r, b, n } = boxes.get(v)!;
+    const w = r - l + 1, h = b - t + 1;
+    const data = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) {
+      const row = (y + t) * width + l;
+      for (let x = 0; x < w; x++) if (values[row + x] === v) data[y * w + x] = 1;
+    }
+    out.set(v, { x: l, y: t, mask: { width: w, height: h, data }, area: n });
+  }
+  return out;
+}
+
+export type Connectivity = 4 | 8;
+
+/**
+ * Connected components of a placed mask, in the order their first pixel is met scanning rows top to bottom,
+ * each cropped to its own box. 8-connectivity joins diagonal neighbours; 4 only edge neighbours.
+ */
+export function connectedComponents(region: PlacedMask, connectivity: Connectivity): PlacedMask[] {
+  const { width: w, height: h, data } = region.mask;
+  const label = new Int32Array(w * h);
+  const stack = new Int32Array(w * h);
+  const boxes: { l: number; t: number; r: number; b: number; n: number }[] = [];
+  const dx = connectivity === 8 ? [-1, 0, 1, -1, 1, -1, 0, 1] : [0, -1, 1, 0];
+  const dy = connectivity === 8 ? [-1, -1, -1, 0, 0, 1, 1, 1] : [-1, 0, 0, 1];
+  for (let start = 0; start < w * h; start++) {
+    if (!data[start] || label[start]) continue;
+    const id = boxes.length + 1;
+    const box = { l: start % w, t: Math.floor(start / w), r: start % w, b: Math.floor(start / w), n: 0 };
+    boxes.push(box);
+    let top = 0;
+    stack[top++] = start;
+    label[start] = id;
+    while (top > 0) {
+      const p = stack[--top];
+      const px = p % w, py = (p - px) / w;
+      box.n++;
+      if (px < box.l) box.l = px;
+      if (px > box.r) box.r = px;
+      if (py < box.t) box.t = py;
+      if (py > box.b) box.b = py;
+      for (let k = 0; k < dx.length; k++) {
+        const nx = px + dx[k], ny = py + dy[k];
+        if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
+        const q = ny * w + nx;
+        if (data[q] && !label[q]) {
+          label[q] = id;
+          stack[top++] = q;
+        }
+      }
+    }
+  }
+  return boxes.map((box, i) => {
+    const cw = box.r - box.l + 1, ch = box.b - box.t + 1;
+    const out = new Uint8Array(cw * ch);
+    for (let y = 0; y < ch; y++) {
+      for (let x = 0; x < cw; x++) if (label[(y + box.t) * w + x + box.l] === i + 1) out[y * cw + x] = 1;
+    }
+    return { x: region.x + box.l, y: region.y + box.t, mask: { width: cw, height: ch, data: out }, area: box.n };
+  });
+}

@@ -1,0 +1,336 @@
+/**
+ * Project → PNG masks, in the layout of Supervisely's "Export as masks" (spec §6.5):
+ *
+ *   obj_class_to_machine_color.json     {class: [i, i, i]}   class index i in masks_machine
+ *   obj_class_to_semantic_color.json    {class: [r, g, b]}   class colour in masks_semantic_rgb
+ *   <dataset>/img/<image>                                    the image (hardlink or copy; --images)
+ *   <dataset>/masks_machine/<stem>.png                       8-bit gray, background 0, pixel = class index
+ *   <dataset>/masks_semantic_rgb/<stem>.png                  the same pixels as a palette PNG in class colours
+ *   <dataset>/masks_instances/<stem>/<class>_<n>.png         one 0/255 gray mask per label, n = 1, 2, … per class
+ *   <dataset>/masks_human/<stem>.png                         with --overlay: image | 50 % colour overlay
+ *   <dataset>/datasets/<child>/…                             nested datasets
+ *
+ * Rendering order of overlapping labels in masks_machine and masks_semantic_rgb: descending pixel area, so small
+ * objects stay on top of large ones; equal areas by class index, then by label order within the class.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import type { Dataset, Geometry, Item, Project } from "../../src/model/index.js";
+import { geometryTypeName, hexToRgb, iterateItems } from "../../src/model/index.js";
+import type { FormatContext, FormatOptions } from "../../src/format.js";
+import { SlyconvError } from "../../src/errors.js";
+import { encodeGrayPng, encodePalettePng } from "../../src/codecs/png-encode.js";
+import { drawGeometry } from "../../src/geometry/rasterize.js";
+import { geometryBounds } from "../../src/geometry/bounds.js";
+import { readImageSize } from "../../src/io/image-size.js";
+import { mapConcurrent } from "../../src/io/concurrency.js";
+import { canonicalJson } from "../../src/io/json-file.js";
+import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
+import { MACHINE_COLOR_FILE, SEMANTIC_COLOR_FILE, loadClassMapFile, type Rgb } from "./class-map.js";
+import { parseMasksExportOptions, type MasksExportOptions } from "./options.js";
+import { classFileStems } from "./names.js";
+import { renderOverlay } from "./overlay.js";
+import {
+  SLY_DATASETS_DIR, SLY_HUMAN_DIR, SLY_IMG_DIR, SLY_INSTANCES_DIR, SLY_MACHINE_DIR, SLY_SEMANTIC_DIR,
+} from "./layout.js";
+import type { PlacedMask } from "./regions.js";
+import { RESERVED_DIRS } from "../supervisely/layout.js";
+
+const WRITE_CONCURRENCY = 4;
+const MAX_INDEX = 255;
+/** Geometries with no area: drawn as 1-pixel strokes and counted, since their vector form is gone. */
+const THIN = new Set(["point", "line"]);
+
+interface ClassPlan {
+  /** Class index in masks_machine (1..255). */
+  index: Map<string, number>;
+  colour: Map<string, Rgb>;
+  /** File stem of each class in masks_instances. */
+  stem: Map<string, string>;
+  /** Palette of masks_semantic_rgb: entry i = colour of class index i. */
+  palette: Rgb[];
+  /** Titles in the order of the JSON files. */
+  order: string[];
+}
+
+function indexValue(v: unknown): number | undefined {
+  if (typeof v === "number" && Number.isInteger(v)) return v;
+  if (Array.isArray(v) && v.length === 3 && v.every((x) => x === v[0]) && typeof v[0] === "number" && Number.isInteger(v[0])) return v[0];
+  return undefined;
+}
+
+/**
+ * Class indices: from --class-map first, then the project's obj_class_to_machine_color.json side file (written by
+ * the masks importer, so indices survive a round trip, gaps included), then 1, 2, … in meta order for the rest.
+ */
+async function planClasses(project: Project, opts: MasksExportOptions, ctx: FormatContext): Promise<ClassPlan> {
+  const titles = project.meta.classes.map((c) => c.title);
+  const wanted = new Map<string, number>();
+  const colour = new Map<string, Rgb>();
+  for (const c of project.meta.classes) colour.set(c.title, hexToRgb(c.color));
+  if (opts.classMap) {
+    const map = await loadClassMapFile(opts.classMap);
+    for (const c of map.classes) {
+      if (c.values[0] !== undefined) wanted.set(c.title, c.values[0]);
+      if (c.displayColor) colour.set(c.title, c.displayColor);
+    }
+  } else {
+    const side = project.sideFiles?.[MACHINE_COLOR_FILE];
+    if (side && typeof side === "object" && !Array.isArray(side)) {
+      for (const [t, v] of Object.entries(side as Record<string, unknown>)) {
+        const i = indexValue(v);
+        if (i !== undefined) wanted.set(t, i);
+      }
+    }
+  }
+  const index = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const t of titles) {
+    const i = wanted.get(t);
+    if (i === undefined) continue;
+    if (i < 1 || i > MAX_INDEX || taken.has(i)) {
+      ctx.report.warn("class-index-unusable", `class ${JSON.stringify(t)}: index ${i} is ${taken.has(i) ? "taken by another class" : "outside 1..255"}; it gets a free index`, { file: opts.classMap ?? MACHINE_COLOR_FILE });
+      continue;
+    }
+    index.set(t, i);
+    taken.add(i);
+  }
+  let next = 1;
+  for (const t of titles) {
+    if (index.has(t)) continue;
+    while (taken.has(next)) next++;
+    if (next > MAX_INDEX) break; // counted as lost when its labels are drawn
+    index.set(t, next);
+    taken.add(next);
+  }
+  const palette: Rgb[] = Array.from({ length: 256 }, () => [0, 0, 0] as Rgb);
+  for (const [t, i] of index) palette[i] = colour.get(t) ?? [0, 0, 0];
+  const order = titles.filter((t) => index.has(t));
+  return { index, colour, stem: classFileStems(order), palette, order };
+}
+
+interface Drawn { title: string; index: number; placed: PlacedMask; classOrder: number }
+
+/** Draws a geometry into a scratch canvas and lifts it out as a cropped mask; the scratch is left clean. */
+function rasterizeLabel(g: Geometry, scratch: { width: number; height: number; data: Uint8Array }): PlacedMask | null {
+  const { width, height, data } = scratch;
+  const b = geometryBounds(g);
+  if (!b) return null;
+  const l = Math.max(0, Math.floor(b.left) - 1), t = Math.max(0, Math.floor(b.top) - 1);
+  const r = Math.min(width - 1, Math.ceil(b.right) + 1), btm = Math.min(height - 1, Math.ceil(b.bottom) + 1);
+  if (l > r || t > btm) return null;
+  drawGeometry(scratch, g, 1);
+  let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1, area = 0;
+  for (let y = t; y <= btm; y++) {
+    for (let x = l; x <= r; x++) {
+      if (!data[y * width + x]) continue;
+      area++;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      maxY = y;
+    }
+  }
+  let placed: PlacedMask | null = null;
+  if (area) {
+    const w = maxX - minX + 1, h = maxY - minY + 1;
+    const out = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) out.set(data.subarray((y + minY) * width + minX, (y + minY) * width + minX + w), y * w);
+    placed = { x: minX, y: minY, mask: { width: w, height: h, data: out }, area };
+  }
+  for (let y = t; y <= btm; y++) data.fill(0, y * width + l, y * width + r + 1);
+  return placed;
+}
+
+function paste(canvas: Uint8Array, width: number, p: PlacedMask, value: number): void {
+  const { mask } = p;
+  for (let y = 0; y < mask.height; y++) {
+    const row = (y + p.y) * width + p.x;
+    for (let x = 0; x < mask.width; x++) if (mask.data[y * mask.width + x]) canvas[row + x] = value;
+  }
+}
+
+async function itemSize(item: Item): Promise<{ width: number; height: number } | null> {
+  const { width, height } = item.annotation.size;
+  if (typeof width === "number" && typeof height === "number" && width > 0 && height > 0) return { width, height };
+  if (item.image?.kind === "file") return readImageSize(item.image.path);
+  if (item.image?.kind === "bytes") {
+    const m = await sharp(item.image.data).metadata().catch(() => null);
+    return m?.width && m.height ? { width: m.width, height: m.height } : null;
+  }
+  return null;
+}
+
+async function placeImage(item: Item, dest: string, mode: MasksExportOptions["images"]): Promise<void> {
+  if (mode === "none" || !item.image || item.image.kind === "link") return;
+  if (item.image.kind === "bytes") return fs.writeFile(dest, item.image.data);
+  const src = item.image.path;
+  if (mode === "symlink") return fs.symlink(path.resolve(src), dest);
+  if (mode === "hardlink") {
+    try {
+      return await fs.link(src, dest);
+    } catch {
+      /* another device: copy */
+    }
+  }
+  await fs.copyFile(src, dest);
+}
+
+interface DatasetWriter {
+  dir: string;
+  ensure(sub: string): Promise<string>;
+}
+
+function datasetWriter(dir: string): DatasetWriter {
+  // One mkdir promise per folder: items written concurrently all wait for the same one.
+  const made = new Map<string, Promise<unknown>>();
+  return {
+    dir,
+    async ensure(sub) {
+      const d = path.join(dir, sub);
+      let p = made.get(d);
+      if (!p) made.set(d, (p = fs.mkdir(d, { recursive: true })));
+      await p;
+      return d;
+    },
+  };
+}
+
+async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: ClassPlan, opts: MasksExportOptions, ctx: FormatContext, where: string): Promise<void> {
+  const { report } = ctx;
+  const ann = item.annotation;
+  if (ann.tags.length) report.lose("(image)", "image tag", "masks hold no tags", ann.tags.length);
+  const size = await itemSize(item);
+  if (item.image && item.image.kind !== "link") {
+    try {
+      await placeImage(item, path.join(await dw.ensure(SLY_IMG_DIR), item.name), opts.images);
+    } catch (e) {
+      report.error("image-unreadable", `cannot copy the image into img/ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); its masks are still written`, { file: where });
+    }
+  }
+  if (!size) {
+    report.warn("mask-size-unknown", "the image size is unknown (no size in the annotation, no readable image): no mask written", { file: where });
+    for (const l of ann.labels) report.lose(l.classTitle, geometryTypeName(l.geometry), "the image size is unknown");
+    return;
+  }
+  const { width, height } = size;
+  const scratch = { width, height, data: new Uint8Array(width * height) };
+  const drawn: Drawn[] = [];
+  const perClass = new Map<string, number>();
+  for (const label of ann.labels) {
+    const type = geometryTypeName(label.geometry);
+    if (label.tags.length) report.lose(label.classTitle, "object tag", "masks hold no tags", label.tags.length);
+    const index = plan.index.get(label.classTitle);
+    if (index === undefined) {
+      report.lose(label.classTitle, type, plan.order.length >= MAX_INDEX ? "more than 255 classes: no index left in an 8-bit mask" : "the class is not in meta.json");
+      continue;
+    }
+    if (label.geometry.type === "graph" || label.geometry.type === "other") {
+      report.lose(label.classTitle, type, "masks cannot hold it (no area to draw)");
+      continue;
+    }
+    let placed: PlacedMask | null;
+    try {
+      placed = rasterizeLabel(label.geometry, scratch);
+    } catch (e) {
+      report.error("bitmap-unreadable", `a ${type} label of class ${JSON.stringify(label.classTitle)} cannot be drawn: ${(e as Error).message}`, { file: where });
+      continue;
+    }
+    if (!placed) {
+      report.lose(label.classTitle, type, "no pixel of it falls inside the image");
+      continue;
+    }
+    if (THIN.has(type)) report.lose(label.classTitle, type, "drawn as 1-pixel strokes; the vertices are not kept");
+    const classOrder = (perClass.get(label.classTitle) ?? 0) + 1;
+    perClass.set(label.classTitle, classOrder);
+    drawn.push({ title: label.classTitle, index, placed, classOrder });
+  }
+
+  const machine = new Uint8Array(width * height);
+  const order = [...drawn].sort((a, b) => b.placed.area - a.placed.area || a.index - b.index || a.classOrder - b.classOrder);
+  for (const d of order) paste(machine, width, d.placed, d.index);
+  await fs.writeFile(path.join(await dw.ensure(SLY_MACHINE_DIR), `${maskStem}.png`), encodeGrayPng(width, height, machine));
+  await fs.writeFile(path.join(await dw.ensure(SLY_SEMANTIC_DIR), `${maskStem}.png`), encodePalettePng(width, height, machine, plan.palette));
+
+  if (drawn.length) {
+    const instDir = await dw.ensure(path.join(SLY_INSTANCES_DIR, maskStem));
+    for (const d of drawn) {
+      const full = new Uint8Array(width * height);
+      paste(full, width, d.placed, 255);
+      await fs.writeFile(path.join(instDir, `${plan.stem.get(d.title)}_${d.classOrder}.png`), encodeGrayPng(width, height, full));
+    }
+  }
+
+  if (opts.overlay) {
+    if (!item.image) {
+      report.info("overlay-skipped", "no overlay: the item has no image", { file: where });
+    } else {
+      const out = await renderOverlay(item.image, width, height, machine, plan.palette);
+      if (Buffer.isBuffer(out)) await fs.writeFile(path.join(await dw.ensure(SLY_HUMAN_DIR), `${maskStem}.png`), out);
+      else report.info("overlay-skipped", `no overlay: ${out.skipped}`, { file: where });
+    }
+  }
+}
+
+const stemOf = (name: string) => (name.lastIndexOf(".") > 0 ? name.slice(0, name.lastIndexOf(".")) : name);
+
+async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: ClassPlan, opts: MasksExportOptions, ctx: FormatContext): Promise<number> {
+  const dw = datasetWriter(dir);
+  await fs.mkdir(dir, { recursive: true });
+  const names = new Set<string>();
+  const stems = new Set<string>();
+  let count = 0;
+  // Mask names are image stems; when two images share a stem (a.jpg, a.png) the later one's mask is named after
+  // its full name (a.png.png), which the reader pairs with the image by full name first.
+  const named = async function* () {
+    for await (const item of iterateItems(ds.items)) {
+      assertPlainFileName(item.name);
+      if (names.has(item.name)) throw new SlyconvError("duplicate-item", `dataset ${fullName} has two items named ${JSON.stringify(item.name)}`);
+      names.add(item.name);
+      let stem = stemOf(item.name);
+      if (stems.has(stem.toLowerCase())) {
+        ctx.report.info("mask-name-collision", `another image has the stem ${JSON.stringify(stem)}: its masks are named ${JSON.stringify(item.name + ".png")}`, { file: `${fullName}/${item.name}` });
+        stem = item.name;
+      }
+      stems.add(stem.toLowerCase());
+      yield { item, stem };
+    }
+  };
+  for await (const _ of mapConcurrent(named(), WRITE_CONCURRENCY, ({ item, stem }) => writeItem(item, stem, dw, plan, opts, ctx, `${fullName}/${item.name}`))) {
+    count++;
+    ctx.progress.increment();
+  }
+  for (const child of ds.datasets) {
+    assertPlainFileName(child.name);
+    count += await writeDataset(child, safeJoin(dir, SLY_DATASETS_DIR, child.name), `${fullName}/${child.name}`, plan, opts, ctx);
+  }
+  return count;
+}
+
+export async function writeMasksProject(project: Project, outDir: string, options: FormatOptions, ctx: FormatContext): Promise<{ items: number }> {
+  const opts = parseMasksExportOptions(options);
+  const plan = await planClasses(project, opts, ctx);
+  const machineJson: Record<string, number[]> = {};
+  const semanticJson: Record<string, number[]> = {};
+  for (const t of plan.order) {
+    const i = plan.index.get(t)!;
+    machineJson[t] = [i, i, i];
+    semanticJson[t] = [...(plan.colour.get(t) ?? [0, 0, 0])];
+  }
+  await fs.writeFile(path.join(outDir, MACHINE_COLOR_FILE), canonicalJson(machineJson));
+  await fs.writeFile(path.join(outDir, SEMANTIC_COLOR_FILE), canonicalJson(semanticJson));
+  ctx.progress.start("writing masks");
+  let items = 0;
+  const seen = new Set<string>();
+  for (const ds of project.datasets) {
+    assertPlainFileName(ds.name);
+    if (seen.has(ds.name)) throw new SlyconvError("duplicate-dataset", `two datasets are named ${JSON.stringify(ds.name)}`);
+    if (RESERVED_DIRS.has(ds.name)) throw new SlyconvError("reserved-dataset-name", `a dataset cannot be named ${JSON.stringify(ds.name)} in a masks export`);
+    seen.add(ds.name);
+    items += await writeDataset(ds, safeJoin(outDir, ds.name), ds.name, plan, opts, ctx);
+  }
+  ctx.progress.stop();
+  ctx.report.count("items", items);
+  return { items };
+}
