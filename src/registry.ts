@@ -1,11 +1,13 @@
 /** The one list of format adapters. Adding a format = a folder in formats/ and a line here. */
 import type { FormatAdapter } from "./format.js";
 import { superviselyFormat } from "../formats/supervisely/index.js";
+import { vocFormat } from "../formats/voc/index.js";
 import { masksFormat } from "../formats/masks/index.js";
 import { linksFormat } from "../formats/links/index.js";
 
 export const FORMATS: readonly FormatAdapter[] = [
   superviselyFormat,
+  vocFormat,
   masksFormat,
   linksFormat,
 ];

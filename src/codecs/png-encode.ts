@@ -1,4 +1,4 @@
-import { deflateSync } from "node:zlib";
+import { deflateSync, type ZlibOptions } from "node:zlib";
 
 /**
  * Minimal PNG writer for the few exact layouts this toolkit must emit (1-bit palette masks, 8-bit gray mattes,
@@ -41,6 +41,8 @@ export interface PngLayout {
   palette?: readonly (readonly [number, number, number])[];
   /** Raw tRNS payload (palette alphas, or a 2-byte gray value). */
   transparency?: Uint8Array;
+  /** zlib settings for the image data (default: zlib's defaults). */
+  deflate?: ZlibOptions;
 }
 
 /** Encodes `pixels` (one byte per pixel, row-major) with filter type 0 on every scanline. */
@@ -69,7 +71,7 @@ export function encodePng(layout: PngLayout, pixels: Uint8Array): Buffer {
     parts.push(chunk("PLTE", plte));
   }
   if (layout.transparency) parts.push(chunk("tRNS", layout.transparency));
-  parts.push(chunk("IDAT", deflateSync(raw)), chunk("IEND", new Uint8Array(0)));
+  parts.push(chunk("IDAT", deflateSync(raw, layout.deflate)), chunk("IEND", new Uint8Array(0)));
   return Buffer.concat(parts);
 }
 
@@ -79,8 +81,9 @@ export function encodePalettePng(
   height: number,
   indices: Uint8Array,
   palette: readonly (readonly [number, number, number])[],
+  deflate?: ZlibOptions,
 ): Buffer {
-  return encodePng({ width, height, bitDepth: 8, colorType: 3, palette }, indices);
+  return encodePng({ width, height, bitDepth: 8, colorType: 3, palette, ...(deflate ? { deflate } : {}) }, indices);
 }
 
 /** 8-bit grayscale PNG (machine masks: pixel = class index). */

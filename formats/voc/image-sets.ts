@@ -1,0 +1,206 @@
+/**
+ * ImageSets split lists ↔ datasets.
+ *
+ * Import: every one-column list `ImageSets/<Folder>/<split>.txt` (Main, Segmentation, and CVAT's Layout/Action
+ * `default.txt`) names a split; each split becomes a dataset holding its images in list order, and an image listed in
+ * several splits is an item of each of those datasets. `trainval` is not a dataset of its own when, in every folder,
+ * it is exactly train ∪ val: export writes it back from train and val. Images in no list go to the dataset
+ * `unlisted`. Multi-column lists (per-class `<class>_<split>.txt`, VOC2012's Layout/Action object lists) are derived
+ * data: per-class lists are recomputed on export, object lists are reported and not kept.
+ *
+ * Which folders list an image by default: Main always, Segmentation when the image has masks. Where the source lists
+ * it otherwise, the item gets the image tag voc_image_sets (e.g. "Main,Layout,Action") and export follows the tag.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Report } from "../../src/report.js";
+import { assertPlainFileName } from "../../src/io/paths.js";
+import { IMAGE_SETS_DIR, MAIN_SETS, SEGMENTATION_SETS, listDir } from "./layout.js";
+
+export const UNLISTED_DATASET = "unlisted";
+export const TRAINVAL = "trainval";
+const SPLIT_ORDER = ["train", "val", "test"];
+
+export interface SplitLists {
+  /** folder → split → ids in file order. */
+  folders: Map<string, Map<string, string[]>>;
+}
+
+function folderOrder(a: string, b: string): number {
+  const rank = (f: string) => (f === MAIN_SETS ? 0 : f === SEGMENTATION_SETS ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export async function readImageSets(vocDir: string, displayRoot: string, report: Report): Promise<SplitLists> {
+  const folders = new Map<string, Map<string, string[]>>();
+  const base = path.join(vocDir, IMAGE_SETS_DIR);
+  const subdirs = (await listDir(base)).filter((d) => d.isDirectory()).map((d) => d.name).sort(folderOrder);
+  for (const folder of subdirs) {
+    let perClass = 0;
+    for (const d of (await listDir(path.join(base, folder))).filter((e) => e.isFile() && e.name.endsWith(".txt")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const file = path.join(base, folder, d.name);
+      const rows = (await fs.readFile(file, "utf8")).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/\s+/));
+      if (rows.some((r) => r.length !== 1)) {
+        perClass++;
+        continue;
+      }
+      const split = d.name.slice(0, -".txt".length);
+      if (!folders.has(folder)) folders.set(folder, new Map());
+      folders.get(folder)!.set(split, rows.map((r) => r[0]));
+    }
+    if (perClass) {
+      const rel = path.relative(displayRoot, path.join(base, folder)).split(path.sep).join("/");
+      report.info(
+        folder === MAIN_SETS ? "voc-class-lists-derived" : "voc-object-lists-skipped",
+        folder === MAIN_SETS
+          ? `${perClass} per-class lists (<class>_<split>.txt) are derived from the annotations and written again on export`
+          : `${perClass} multi-column lists (image + object or label columns) are not kept; export writes one-column lists`,
+        { file: rel },
+      );
+    }
+  }
+  return { folders };
+}
+
+export interface SplitPlan {
+  /** Dataset names, in order (without `unlisted`). */
+  splits: string[];
+  /** split → ids in order. */
+  members: Map<string, string[]>;
+  /** id → split → folders that list it there. */
+  folders: Map<string, Map<string, string[]>>;
+  /** trainval equals train ∪ val everywhere and is rebuilt on export. */
+  trainvalDerived: boolean;
+}
+
+function isUnionOfTrainVal(lists: Map<string, string[]>): boolean {
+  const tv = lists.get(TRAINVAL);
+  if (!tv || (!lists.has("train") && !lists.has("val"))) return false;
+  const union = new Set([...(lists.get("train") ?? []), ...(lists.get("val") ?? [])]);
+  const tvSet = new Set(tv);
+  return tvSet.size === union.size && [...union].every((id) => tvSet.has(id));
+}
+
+export function planSplits(lists: SplitLists): SplitPlan {
+  const withTrainval = [...lists.folders.values()].filter((m) => m.has(TRAINVAL));
+  const trainvalDerived = withTrainval.length > 0 && withTrainval.every(isUnionOfTrainVal);
+  const members = new Map<string, string[]>();
+  const folders = new Map<string, Map<string, string[]>>();
+  const seen = new Map<string, Set<string>>();
+  for (const [folder, splits] of lists.folders) {
+    for (const [split, ids] of splits) {
+      if (trainvalDerived && split === TRAINVAL) continue;
+      if (!members.has(split)) {
+        members.set(split, []);
+        seen.set(split, new Set());
+      }
+      for (const id of ids) {
+        if (!seen.get(split)!.has(id)) {
+          seen.get(split)!.add(id);
+          members.get(split)!.push(id);
+        }
+        const byId = folders.get(id) ?? new Map<string, string[]>();
+        folders.set(id, byId);
+        const listedIn = byId.get(split) ?? [];
+        if (!listedIn.includes(folder)) listedIn.push(folder);
+        byId.set(split, listedIn);
+      }
+    }
+  }
+  const rank = (s: string) => {
+    const i = SPLIT_ORDER.indexOf(s);
+    return i < 0 ? SPLIT_ORDER.length : i;
+  };
+  const splits = [...members.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  return { splits, members, folders, trainvalDerived };
+}
+
+/** The folders an image is listed in by default (see the top of this file). */
+export function defaultFolders(hasMasks: boolean): string[] {
+  return hasMasks ? [MAIN_SETS, SEGMENTATION_SETS] : [MAIN_SETS];
+}
+
+/** The voc_image_sets tag value for an item, or undefined when its folders are the default ones. */
+export function imageSetsTagValue(listedIn: string[], hasMasks: boolean): string | undefined {
+  const expected = defaultFolders(hasMasks);
+  const actual = [...listedIn].sort(folderOrder);
+  if (actual.length === expected.length && actual.every((f, i) => f === expected[i])) return undefined;
+  return actual.join(",");
+}
+
+/** Parses a voc_image_sets value (folder names, comma separated). */
+export function parseImageSetsTag(value: unknown): string[] | undefined {
+  if (typeof value !== "string") return undefined;
+  const folders = value.split(",").map((s) => s.trim()).filter(Boolean);
+  return folders.length ? folders : undefined;
+}
+
+/** Presence of a class in an image, for per-class lists: 1 = a non-difficult object, 0 = only difficult ones. */
+export type ClassPresence = Map<string, 0 | 1>;
+
+interface ListEntry { id: string; folders: string[]; classes: ClassPresence }
+
+/**
+ * Collects list entries while items are written, then writes ImageSets: `<Folder>/<split>.txt`, Main's per-class
+ * `<class>_<split>.txt` (VOC's " 1" / " 0" / "-1" column), and trainval = train ∪ val where both exist.
+ */
+export class SplitListWriter {
+  private readonly entries = new Map<string, ListEntry[]>();
+  private readonly listed = new Map<string, Set<string>>();
+
+  add(split: string, id: string, folders: string[], classes: ClassPresence): void {
+    const seen = this.listed.get(split) ?? new Set<string>();
+    this.listed.set(split, seen);
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (!this.entries.has(split)) this.entries.set(split, []);
+    this.entries.get(split)!.push({ id, folders, classes });
+  }
+
+  /** `objectClasses`: every class written as an XML object, each gets its per-class lists (VOC lists all 20). */
+  async write(outDir: string, objectClasses: Iterable<string>, report: Report): Promise<void> {
+    if (!this.entries.size) return;
+    const bySplit = new Map(this.entries);
+    if (!bySplit.has(TRAINVAL) && bySplit.has("train") && bySplit.has("val")) {
+      const merged = new Map<string, ListEntry>();
+      for (const e of [...bySplit.get("train")!, ...bySplit.get("val")!]) if (!merged.has(e.id)) merged.set(e.id, e);
+      bySplit.set(TRAINVAL, [...merged.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    }
+    const folderFiles = new Map<string, Map<string, string[]>>();
+    for (const [split, entries] of bySplit) {
+      for (const e of entries) {
+        for (const folder of e.folders) {
+          const m = folderFiles.get(folder) ?? new Map<string, string[]>();
+          folderFiles.set(folder, m);
+          const ids = m.get(split);
+          if (ids) ids.push(e.id);
+          else m.set(split, [e.id]);
+        }
+      }
+    }
+    // trainval only where that folder has both halves (a Segmentation list may cover train alone).
+    for (const m of folderFiles.values()) if (!this.entries.has(TRAINVAL) && !(m.has("train") && m.has("val"))) m.delete(TRAINVAL);
+    for (const [folder, splits] of folderFiles) {
+      const dir = path.join(outDir, "ImageSets", assertPlainFileName(folder));
+      await fs.mkdir(dir, { recursive: true });
+      for (const [split, ids] of splits) await fs.writeFile(path.join(dir, `${assertPlainFileName(split)}.txt`), ids.join("\n") + "\n");
+    }
+    const main = folderFiles.get(MAIN_SETS);
+    if (!main) return;
+    const mainEntries = new Map([...main.keys()].map((split) => {
+      const inMain = new Set(main.get(split));
+      return [split, bySplit.get(split)!.filter((e) => inMain.has(e.id))] as const;
+    }));
+    for (const cls of [...objectClasses].sort()) {
+      const safe = cls.replace(/[\\/]/g, "_");
+      if (safe !== cls) report.warn("voc-class-file-name", `class ${JSON.stringify(cls)} is written to per-class lists as ${JSON.stringify(safe)} (a file name cannot hold a slash)`);
+      for (const [split, entries] of mainEntries) {
+        const lines = entries.map((e) => {
+          const v = e.classes.get(cls);
+          return `${e.id} ${v === undefined ? "-1" : ` ${v}`}`;
+        });
+        await fs.writeFile(path.join(outDir, "ImageSets", MAIN_SETS, `${assertPlainFileName(safe)}_${split}.txt`), lines.join("\n") + "\n");
+      }
+    }
+  }
+}

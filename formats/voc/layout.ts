@@ -1,0 +1,138 @@
+/**
+ * Where things are in a VOC folder. Three layouts are read:
+ *   VOCdevkit/VOC20xx/{Annotations, JPEGImages, ImageSets, SegmentationClass, SegmentationObject}  (one or more years)
+ *   a plain folder with those sub-folders (CVAT, Datumaro, labelme exports)
+ *   a flat folder of <stem>.xml annotation files (images, if any, next to them)
+ * A wrapper folder holding exactly one of these (an unpacked archive) is looked through.
+ */
+import fs from "node:fs/promises";
+import type { Dirent } from "node:fs";
+import path from "node:path";
+import { readFileHead } from "../../src/io/file-head.js";
+
+export const ANNOTATIONS_DIR = "Annotations";
+export const IMAGES_DIR = "JPEGImages";
+export const IMAGE_SETS_DIR = "ImageSets";
+export const SEGMENTATION_CLASS_DIR = "SegmentationClass";
+export const SEGMENTATION_OBJECT_DIR = "SegmentationObject";
+export const MAIN_SETS = "Main";
+export const SEGMENTATION_SETS = "Segmentation";
+export const LABELMAP_FILE = "labelmap.txt";
+
+const VOC_SUBDIRS = [ANNOTATIONS_DIR, IMAGES_DIR, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR];
+
+export const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff", ".gif", ".jfif", ".avif", ".heic", ".heif"]);
+
+export function hasImageExtension(name: string): boolean {
+  const i = name.lastIndexOf(".");
+  return i > 0 && IMAGE_EXTENSIONS.has(name.slice(i).toLowerCase());
+}
+
+export async function listDir(dir: string): Promise<Dirent[]> {
+  try {
+    return await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+}
+
+export interface VocRoot {
+  /** The folder holding Annotations/ etc. (or the XML files for a flat root). */
+  dir: string;
+  /** Dataset name for this root when there are several (the year folder), else "". */
+  name: string;
+  flat: boolean;
+}
+
+const isXml = (d: Dirent) => d.isFile() && d.name.toLowerCase().endsWith(".xml");
+
+async function isStandardRoot(dir: string, entries?: Dirent[]): Promise<boolean> {
+  const names = new Set((entries ?? (await listDir(dir))).filter((d) => d.isDirectory()).map((d) => d.name));
+  return VOC_SUBDIRS.some((s) => names.has(s));
+}
+
+/** True when an XML file starts like a VOC annotation (root element `annotation`). */
+export async function looksLikeVocXml(file: string): Promise<boolean> {
+  try {
+    const head = await readFileHead(file);
+    const root = /<([A-Za-z_][\w.-]*)[\s>/]/.exec(head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/g, ""));
+    return root?.[1] === "annotation";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The VOC roots under an input folder, or [] when there is none. `depth` bounds the look through wrapper folders.
+ */
+export async function findVocRoots(input: string, depth = 2): Promise<VocRoot[]> {
+  const entries = await listDir(input);
+  if (!entries.length) return [];
+  const dirs = entries.filter((d) => d.isDirectory() && !d.name.startsWith("."));
+  const devkit = path.basename(input) === "VOCdevkit" ? input : dirs.some((d) => d.name === "VOCdevkit") ? path.join(input, "VOCdevkit") : null;
+  if (devkit) {
+    const years: VocRoot[] = [];
+    for (const d of (await listDir(devkit)).filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (await isStandardRoot(path.join(devkit, d.name))) years.push({ dir: path.join(devkit, d.name), name: d.name, flat: false });
+    }
+    if (years.length) return years.length === 1 ? [{ ...years[0], name: "" }] : years;
+  }
+  if (await isStandardRoot(input, entries)) return [{ dir: input, name: "", flat: false }];
+  // Several year folders side by side (the inside of a VOCdevkit under another name).
+  const years: VocRoot[] = [];
+  for (const d of dirs.filter((e) => /^VOC\d{4}/.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (await isStandardRoot(path.join(input, d.name))) years.push({ dir: path.join(input, d.name), name: d.name, flat: false });
+  }
+  if (years.length) return years.length === 1 ? [{ ...years[0], name: "" }] : years;
+  const xml = entries.filter(isXml).sort((a, b) => (a.name < b.name ? -1 : 1));
+  if (xml.length && (await looksLikeVocXml(path.join(input, xml[0].name)))) return [{ dir: input, name: "", flat: true }];
+  if (depth > 0 && dirs.length === 1) return findVocRoots(path.join(input, dirs[0].name), depth - 1);
+  return [];
+}
+
+/** The files of one root, by VOC id (the file stem). */
+export interface VocCatalog {
+  root: VocRoot;
+  xml: Map<string, string>;
+  /** id → image files with that stem (several when extensions differ). */
+  images: Map<string, string[]>;
+  classMasks: Map<string, string>;
+  objectMasks: Map<string, string>;
+}
+
+function stem(name: string): string {
+  const i = name.lastIndexOf(".");
+  return i > 0 ? name.slice(0, i) : name;
+}
+
+async function filesByStem(dir: string, accept: (name: string) => boolean): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const d of await listDir(dir)) if (d.isFile() && accept(d.name)) out.set(stem(d.name), path.join(dir, d.name));
+  return out;
+}
+
+export async function catalogRoot(root: VocRoot): Promise<VocCatalog> {
+  const annDir = root.flat ? root.dir : path.join(root.dir, ANNOTATIONS_DIR);
+  const xml = await filesByStem(annDir, (n) => n.toLowerCase().endsWith(".xml"));
+  const imageDir = root.flat ? root.dir : path.join(root.dir, IMAGES_DIR);
+  const images = new Map<string, string[]>();
+  for (const d of await listDir(imageDir)) {
+    if (!d.isFile() || !hasImageExtension(d.name)) continue;
+    const id = stem(d.name);
+    images.set(id, [...(images.get(id) ?? []), path.join(imageDir, d.name)]);
+  }
+  const isPng = (n: string) => n.toLowerCase().endsWith(".png");
+  const classMasks = root.flat ? new Map<string, string>() : await filesByStem(path.join(root.dir, SEGMENTATION_CLASS_DIR), isPng);
+  const objectMasks = root.flat ? new Map<string, string>() : await filesByStem(path.join(root.dir, SEGMENTATION_OBJECT_DIR), isPng);
+  return { root, xml, images, classMasks, objectMasks };
+}
+
+/** The image of an id: the file the XML names if present, else a .jpg, else any. */
+export function pickImage(candidates: string[] | undefined, xmlFileName: string | undefined): string | undefined {
+  if (!candidates?.length) return undefined;
+  if (xmlFileName) {
+    const named = candidates.find((c) => path.basename(c) === xmlFileName);
+    if (named) return named;
+  }
+  return candidates.find((c) => /\.jpe?g$/i.test(c)) ?? [...candidates].sort()[0];
+}

@@ -1,0 +1,265 @@
+/**
+ * VOC masks → bitmap regions. This is where SegmentationClass/<id>.png and SegmentationObject/<id>.png are read.
+ *
+ * A pixel has a class value (SegmentationClass) and an instance value (SegmentationObject). Every distinct pair
+ * (class c, instance k) with c a class or k an instance becomes one bitmap:
+ *   (c, k)       → class c, tag voc_instance = k, joined by the caller to XML object k
+ *   (c, 0 / 255) → class c, tag voc_instance = 0: a class region that is no object in SegmentationObject
+ *   (none, k)    → the class of XML object k (no class mask, or the class mask says background there)
+ * Void (255) pixels are no class: they are kept as their own bitmap per mask file (annotation customBigData), so
+ * that export paints them back and a round trip gives the same pixels.
+ */
+import { decodePng } from "../../src/codecs/png-decode.js";
+import { decodeIndexedPng } from "../../src/codecs/png-indexed.js";
+import { bitmapFromMask } from "../../src/codecs/bitmap.js";
+import type { BitmapGeometry } from "../../src/model/index.js";
+import { VOID_INDEX, meaningOf, packRgb, vocColormapIndex, type ClassTable, type Rgb } from "./palette.js";
+
+/** A mask PNG as one key per pixel: the stored index (palette / gray PNGs) or the packed colour (RGB PNGs). */
+interface MaskPixels {
+  width: number;
+  height: number;
+  keys: Uint8Array | Uint32Array;
+  /** Colour shown for an index key (palette PNGs). */
+  palette?: Rgb[];
+  byColor: boolean;
+}
+
+export class MaskDecodeError extends Error {}
+
+function decodeMaskPixels(bytes: Uint8Array): MaskPixels {
+  let indexed;
+  try {
+    indexed = decodeIndexedPng(bytes);
+  } catch {
+    indexed = null; // let pngjs produce the precise message below
+  }
+  if (indexed) {
+    return { width: indexed.width, height: indexed.height, keys: indexed.pixels, palette: indexed.palette, byColor: false };
+  }
+  let png;
+  try {
+    png = decodePng(bytes);
+  } catch (e) {
+    throw new MaskDecodeError((e as Error).message);
+  }
+  const keys = new Uint32Array(png.width * png.height);
+  for (let i = 0, p = 0; i < keys.length; i++, p += 4) keys[i] = packRgb(png.rgba[p], png.rgba[p + 1], png.rgba[p + 2]);
+  return { width: png.width, height: png.height, keys, palette: png.palette?.map((c) => [c[0], c[1], c[2]] as Rgb), byColor: true };
+}
+
+const unpack = (k: number): Rgb => [(k >> 16) & 255, (k >> 8) & 255, k & 255];
+
+/** Per-pixel codes: 0 background, -1 void, -2 unknown value, c ≥ 1 = names[c - 1]. */
+export interface ClassLayer {
+  width: number;
+  height: number;
+  codes: Int16Array;
+  names: string[];
+  colors: Rgb[];
+  /** Values the class table does not know: their colour (or index) and pixel count. */
+  unknown: { value: string; pixels: number }[];
+}
+
+export const CODE_VOID = -1;
+const CODE_UNKNOWN = -2;
+const UNSET = -32768;
+
+/**
+ * One pass: each distinct key is resolved once (`codeOf`), every pixel gets its key's code, and pixels are counted
+ * per key so that unknown values can be reported with their pixel counts.
+ */
+function mapKeys(px: MaskPixels, codeOf: (key: number) => number): { codes: Int16Array; pixelsOf: (key: number) => number } {
+  const n = px.width * px.height;
+  const codes = new Int16Array(n);
+  if (px.keys instanceof Uint8Array) {
+    const keys = px.keys;
+    const table = new Int16Array(256).fill(UNSET);
+    const counts = new Uint32Array(256);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      counts[k]++;
+      let c = table[k];
+      if (c === UNSET) c = table[k] = codeOf(k);
+      codes[i] = c;
+    }
+    return { codes, pixelsOf: (k) => counts[k] };
+  }
+  const keys = px.keys;
+  const table = new Map<number, number>();
+  const counts = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const k = keys[i];
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    let c = table.get(k);
+    if (c === undefined) table.set(k, (c = codeOf(k)));
+    codes[i] = c;
+  }
+  return { codes, pixelsOf: (k) => counts.get(k) ?? 0 };
+}
+
+/** Decodes a SegmentationClass PNG and names every value through the class table. */
+export function readClassLayer(bytes: Uint8Array, table: ClassTable): ClassLayer {
+  const px = decodeMaskPixels(bytes);
+  const names: string[] = [], colors: Rgb[] = [];
+  const unknownKeys: [number, string][] = [];
+  const codeOf = (key: number): number => {
+    let index: number | undefined, color: Rgb | undefined;
+    if (px.byColor) {
+      color = unpack(key);
+      // An RGB(A) decode of a palette PNG still knows its palette: the first entry with that colour is the index.
+      const pi = px.palette?.findIndex((c) => c[0] === color![0] && c[1] === color![1] && c[2] === color![2]);
+      index = pi !== undefined && pi >= 0 ? pi : vocColormapIndex(color);
+    } else {
+      index = key;
+      color = px.palette?.[key];
+    }
+    const m = meaningOf(table, index, color);
+    if (m.kind === "background") return 0;
+    if (m.kind === "void") return CODE_VOID;
+    if (m.kind === "unknown") {
+      unknownKeys.push([key, color ? `(${color.join(",")})` : `index ${index}`]);
+      return CODE_UNKNOWN;
+    }
+    let c = names.indexOf(m.name);
+    if (c < 0) {
+      names.push(m.name);
+      colors.push(m.color);
+      c = names.length - 1;
+    }
+    return c + 1;
+  };
+  const { codes, pixelsOf } = mapKeys(px, codeOf);
+  const unknown = unknownKeys.map(([key, value]) => ({ value, pixels: pixelsOf(key) }));
+  return { width: px.width, height: px.height, codes, names, colors, unknown };
+}
+
+/** Per-pixel instance numbers: 0 none, 255 void, 1..254 the object's position in the XML. */
+export interface ObjectLayer {
+  width: number;
+  height: number;
+  instances: Uint8Array;
+  unknown: { value: string; pixels: number }[];
+}
+
+/** Decodes a SegmentationObject PNG: the stored index is the instance (RGB masks: through the VOC colour map). */
+export function readObjectLayer(bytes: Uint8Array): ObjectLayer {
+  const px = decodeMaskPixels(bytes);
+  if (px.keys instanceof Uint8Array) return { width: px.width, height: px.height, instances: px.keys, unknown: [] };
+  const unknownKeys: number[] = [];
+  const { codes, pixelsOf } = mapKeys(px, (key) => {
+    const i = vocColormapIndex(unpack(key));
+    if (i === undefined) unknownKeys.push(key);
+    return i ?? 0;
+  });
+  const unknown = unknownKeys.map((key) => ({ value: `(${unpack(key).join(",")})`, pixels: pixelsOf(key) }));
+  return { width: px.width, height: px.height, instances: Uint8Array.from(codes), unknown };
+}
+
+export interface MaskRegion {
+  /** Undefined: no class value there; the caller takes the class of XML object `instance`. */
+  className?: string;
+  color?: Rgb;
+  /** Instance number (0 = a class region with no object); null when there is no SegmentationObject mask. */
+  instance: number | null;
+  geometry: BitmapGeometry;
+  pixels: number;
+}
+
+/** The void (255) pixels of the mask files, as one bitmap and the folders it belongs to. */
+export interface VoidRegion {
+  masks: ("SegmentationClass" | "SegmentationObject")[];
+  geometry: BitmapGeometry;
+}
+
+interface Box { left: number; top: number; right: number; bottom: number; pixels: number }
+
+function grow(b: Box | undefined, x: number, y: number): Box {
+  if (!b) return { left: x, top: y, right: x, bottom: y, pixels: 1 };
+  if (x < b.left) b.left = x;
+  if (x > b.right) b.right = x;
+  if (y < b.top) b.top = y;
+  if (y > b.bottom) b.bottom = y;
+  b.pixels++;
+  return b;
+}
+
+/** The pixels of `values` equal to `value` inside `box`, as a bitmap placed at the box. */
+function bitmapWhere(values: Uint16Array | Int16Array | Uint8Array, width: number, box: Box, value: number): BitmapGeometry {
+  const w = box.right - box.left + 1, h = box.bottom - box.top + 1;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = (y + box.top) * width + box.left, out = y * w;
+    for (let x = 0; x < w; x++) if (values[row + x] === value) data[out + x] = 1;
+  }
+  return bitmapFromMask({ width: w, height: h, data }, box.left, box.top)!;
+}
+
+/**
+ * Combines the two layers (either may be absent; present ones have the same size) into regions and void bitmaps.
+ * Regions come ordered by instance, then by class.
+ */
+export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | undefined): { regions: MaskRegion[]; voids: VoidRegion[] } {
+  const width = (cls ?? obj)!.width, height = (cls ?? obj)!.height;
+  const noCodes = new Int16Array(0), noInstances = new Uint8Array(0);
+  const codes = cls?.codes ?? noCodes, instances = obj?.instances ?? noInstances;
+  const hasCodes = Boolean(cls), hasInstances = Boolean(obj);
+  // Region key per pixel: class code × 256 + instance (0 = no region), so each region is cropped by one comparison.
+  const keys = new Uint16Array(width * height);
+  const boxes = new Map<number, Box>();
+  let classVoid: Box | undefined, objectVoid: Box | undefined;
+  let sameVoid = hasCodes && hasInstances;
+  // Pixels come in runs of one value: remember the last region box instead of a map lookup per pixel.
+  let lastKey = -1, lastBox: Box | undefined;
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      const code = hasCodes ? codes[i] : 0;
+      const inst = hasInstances ? instances[i] : 0;
+      if (code === 0 && inst === 0) continue;
+      const cv = code === CODE_VOID, ov = inst === VOID_INDEX;
+      if (cv !== ov) sameVoid = false;
+      if (cv) classVoid = grow(classVoid, x, y);
+      if (ov) objectVoid = grow(objectVoid, x, y);
+      const key = (code > 0 ? code : 0) * 256 + (ov ? 0 : inst);
+      if (key === 0) continue;
+      keys[i] = key;
+      if (key !== lastKey) {
+        lastKey = key;
+        lastBox = boxes.get(key);
+        if (!lastBox) {
+          lastBox = { left: x, top: y, right: x, bottom: y, pixels: 0 };
+          boxes.set(key, lastBox);
+        }
+      }
+      const b = lastBox!;
+      if (x < b.left) b.left = x;
+      if (x > b.right) b.right = x;
+      if (y < b.top) b.top = y;
+      if (y > b.bottom) b.bottom = y;
+      b.pixels++;
+    }
+  }
+  const regions: MaskRegion[] = [];
+  const order = [...boxes.keys()].sort((a, b) => {
+    const ka = a % 256 || 1000, kb = b % 256 || 1000; // instances first, class-only regions last
+    return ka - kb || a - b;
+  });
+  for (const key of order) {
+    const c = Math.floor(key / 256), k = key % 256;
+    const box = boxes.get(key)!;
+    regions.push({
+      ...(c > 0 ? { className: cls!.names[c - 1], color: cls!.colors[c - 1] } : {}),
+      instance: hasInstances ? k : null,
+      geometry: bitmapWhere(keys, width, box, key),
+      pixels: box.pixels,
+    });
+  }
+  const voids: VoidRegion[] = [];
+  if (classVoid && sameVoid) {
+    voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: bitmapWhere(codes, width, classVoid, CODE_VOID) });
+  } else {
+    if (classVoid) voids.push({ masks: ["SegmentationClass"], geometry: bitmapWhere(codes, width, classVoid, CODE_VOID) });
+    if (objectVoid) voids.push({ masks: ["SegmentationObject"], geometry: bitmapWhere(instances, width, objectVoid, VOID_INDEX) });
+  }
+  return { regions, voids };
+}

@@ -1,0 +1,353 @@
+/**
+ * VOC → project. All annotation files are parsed first (so that each tag has one value type and the meta is complete
+ * before any item is written), then each image is built: size from the XML checked against the image header, boxes,
+ * parts, masks (read-masks.ts). Annotations are small and held in memory (VOC2012: ~17k XML, 2.9k masks → tens of
+ * MB); images are never read beyond their header.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Annotation, Dataset, Item, Label, Project, Tag } from "../../src/model/index.js";
+import { emptyProjectMeta, ensureClass, ensureTagMeta, rgbToHex } from "../../src/model/index.js";
+import type { FormatContext, FormatOptions } from "../../src/format.js";
+import { SlyconvError } from "../../src/errors.js";
+import { mapLimit } from "../../src/io/concurrency.js";
+import { readImageSize } from "../../src/io/image-size.js";
+import { displayPath } from "../../src/io/paths.js";
+import { catalogRoot, findVocRoots, hasImageExtension, pickImage, type VocCatalog, type VocRoot } from "./layout.js";
+import { readClassTable, standardVocColor, type ClassTable, type Rgb, type TableIssue } from "./palette.js";
+import { parseVocXml, type ParseCounters } from "./xml-read.js";
+import type { VocObject, VocXml } from "./xml-model.js";
+import { combineLayers, MaskDecodeError, readClassLayer, readObjectLayer, type ClassLayer, type MaskRegion, type ObjectLayer } from "./read-masks.js";
+import { geometryBounds } from "../../src/geometry/bounds.js";
+import { FieldTypeCollector, fieldsToTags, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG } from "./tags.js";
+import { imageSetsTagValue, planSplits, readImageSets, UNLISTED_DATASET, type SplitLists } from "./image-sets.js";
+import { VOID_MASKS_KEY, type StoredVoid } from "./void-masks.js";
+
+/** Annotation files read at once (small files: I/O bound). */
+const XML_READ_CONCURRENCY = 16;
+/** Images built at once (header read, two mask PNGs decoded: CPU bound once the files are in). */
+const BUILD_CONCURRENCY = 8;
+
+/** Binding key shared by the labels of one XML object (its box, its parts, its mask): Supervisely's `instance`. */
+export const objectBindingKey = (index: number) => `voc-object-${index}`;
+
+/** Class of a label made from a SegmentationObject instance that has no class anywhere. */
+const UNKNOWN_INSTANCE_CLASS = "object";
+
+interface RootData {
+  root: VocRoot;
+  catalog: VocCatalog;
+  table: ClassTable;
+  lists: SplitLists;
+  xml: Map<string, VocXml>;
+}
+
+interface BuiltItem {
+  id: string;
+  item: Item;
+  hasMasks: boolean;
+}
+
+/** Classes seen while building items: shapes used, colour, and the order they are listed in meta.json. */
+class ClassCollector {
+  private readonly seen = new Map<string, { shapes: Set<string>; color?: Rgb }>();
+  add(title: string, shape: string, color?: Rgb): void {
+    const e = this.seen.get(title) ?? { shapes: new Set<string>() };
+    this.seen.set(title, e);
+    e.shapes.add(shape);
+    if (color && !e.color) e.color = color;
+  }
+  /** Declared classes (labelmap/colors/class_names order) first, then the rest by name. */
+  addTo(meta: Project["meta"], tables: ClassTable[]): void {
+    const declared: string[] = [];
+    for (const t of tables) for (const n of t.declared) if (this.seen.has(n) && !declared.includes(n)) declared.push(n);
+    const rest = [...this.seen.keys()].filter((n) => !declared.includes(n)).sort();
+    for (const title of [...declared, ...rest]) {
+      const e = this.seen.get(title)!;
+      const color = e.color ?? tables.map((t) => t.declaredColors.get(title)).find(Boolean) ?? standardVocColor(title);
+      // A class with boxes and masks is one class of shape `any` (spec §9: no `name_bbox` doubling).
+      const shape = e.shapes.size === 1 ? [...e.shapes][0] : "any";
+      ensureClass(meta, title, shape, color ? { color: rgbToHex(color) } : {});
+    }
+  }
+}
+
+const rectangleOf = (b: { xmin: number; ymin: number; xmax: number; ymax: number }) =>
+  ({ type: "rectangle" as const, left: b.xmin, top: b.ymin, right: b.xmax, bottom: b.ymax });
+
+/** Parsed kept values without the parser's position symbols. */
+const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+
+async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counters: ParseCounters, types: FieldTypeCollector): Promise<RootData> {
+  const catalog = await catalogRoot(root);
+  const issues: TableIssue[] = [];
+  const table = await readClassTable(root.dir, issues);
+  for (const i of issues) ctx.report.warn("voc-class-table", i.message, { file: displayPath(input, path.join(root.dir, i.file)), line: i.line });
+  const lists = await readImageSets(root.dir, input, ctx.report);
+  const xml = new Map<string, VocXml>();
+  const files = [...catalog.xml.entries()];
+  ctx.progress.start("reading VOC annotations", files.length);
+  await mapLimit(files, XML_READ_CONCURRENCY, async ([id, file]) => {
+    ctx.signal?.throwIfAborted();
+    const text = await fs.readFile(file, "utf8");
+    const parsed = parseVocXml(text, displayPath(input, file), ctx.report, counters);
+    if (parsed) xml.set(id, parsed);
+    ctx.progress.increment();
+  });
+  ctx.progress.stop();
+  for (const id of [...xml.keys()].sort()) for (const o of xml.get(id)!.objects) types.observe(o.fields);
+  return { root, catalog, table, lists, xml };
+}
+
+interface BuildContext {
+  input: string;
+  ctx: FormatContext;
+  types: FieldTypeCollector;
+  classes: ClassCollector;
+  used: { instance: boolean; partOf: boolean; imageSets: boolean };
+}
+
+async function readMaskLayers(id: string, data: RootData, b: BuildContext, size: { width: number; height: number } | undefined) {
+  const { ctx, input } = b;
+  let cls: ClassLayer | undefined, obj: ObjectLayer | undefined;
+  const classFile = data.catalog.classMasks.get(id), objectFile = data.catalog.objectMasks.get(id);
+  const load = async <T>(file: string, decode: (bytes: Uint8Array) => T): Promise<T | undefined> => {
+    try {
+      return decode(await fs.readFile(file));
+    } catch (e) {
+      if (!(e instanceof MaskDecodeError)) throw e;
+      ctx.report.warn("voc-mask-unreadable", `mask is not a readable PNG (${e.message}); it is skipped`, { file: displayPath(input, file) });
+      return undefined;
+    }
+  };
+  if (classFile) cls = await load(classFile, (bytes) => readClassLayer(bytes, data.table));
+  if (objectFile) obj = await load(objectFile, readObjectLayer);
+  const fits = (layer: { width: number; height: number } | undefined, file: string | undefined, against: { width: number; height: number } | undefined, what: string) => {
+    if (!layer || !against || (layer.width === against.width && layer.height === against.height)) return true;
+    ctx.report.warn("voc-mask-size", `mask is ${layer.width}×${layer.height} but ${what} is ${against.width}×${against.height}; the mask is skipped`, { file: displayPath(input, file!) });
+    return false;
+  };
+  if (!fits(cls, classFile, size, "the image")) cls = undefined;
+  if (!fits(obj, objectFile, size ?? cls, size ? "the image" : "the class mask")) obj = undefined;
+  for (const [layer, file] of [[cls, classFile], [obj, objectFile]] as const) {
+    if (!layer?.unknown.length) continue;
+    const pixels = layer.unknown.reduce((n, u) => n + u.pixels, 0);
+    const list = layer.unknown.slice(0, 5).map((u) => `${u.value} ${u.pixels} px`).join(", ");
+    const source = layer === cls ? `the class table (${data.table.source})` : "the VOC colour map";
+    ctx.report.warn("voc-mask-unknown-color", `${layer.unknown.length} mask colours are not in ${source}: ${list}; those ${pixels} pixels are left unlabelled`, { file: displayPath(input, file!) });
+  }
+  return { cls, obj };
+}
+
+/**
+ * Which XML object each SegmentationObject instance belongs to: object k for instance k (VOC's rule). An instance
+ * whose object k is missing is matched to an unmatched object of its class whose box is exactly the instance's pixel
+ * bounds: that is how this writer exports masks whose instance numbers have gaps (labelme skips numbers), so such
+ * exports read back joined.
+ */
+function joinInstances(regions: MaskRegion[], objects: VocObject[]): Map<number, VocObject> {
+  const byIndex = new Map(objects.filter((o) => o.name).map((o) => [o.index, o]));
+  const out = new Map<number, VocObject>();
+  const taken = new Set<number>();
+  const instances = [...new Set(regions.map((r) => r.instance).filter((k): k is number => !!k))].sort((a, b) => a - b);
+  for (const k of instances) {
+    const o = byIndex.get(k);
+    if (o) {
+      out.set(k, o);
+      taken.add(o.index);
+    }
+  }
+  for (const k of instances) {
+    if (out.has(k)) continue;
+    const own = regions.filter((r) => r.instance === k);
+    const bounds = own.map((r) => geometryBounds(r.geometry)!).reduce((a, b) => ({
+      left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom),
+    }));
+    const match = objects.find((o) => o.name && o.box && !taken.has(o.index) && (!own[0].className || o.name === own[0].className) &&
+      o.box.xmin === bounds.left && o.box.ymin === bounds.top && o.box.xmax === bounds.right && o.box.ymax === bounds.bottom);
+    if (match) {
+      out.set(k, match);
+      taken.add(match.index);
+    }
+  }
+  return out;
+}
+
+type Size = { width: number; height: number };
+
+/** The image file of an id, the item name, and the size: `<size>` checked against the image header. */
+async function imageAndSize(id: string, data: RootData, b: BuildContext): Promise<{ imageFile?: string; name: string; size?: Size }> {
+  const { ctx, input } = b;
+  const xml = data.xml.get(id);
+  const xmlImageName = xml?.filename ? path.basename(xml.filename.replace(/\\/g, "/")) : undefined;
+  const candidates = data.catalog.images.get(id) ?? (xmlImageName ? data.catalog.images.get(xmlImageName.slice(0, xmlImageName.length - path.extname(xmlImageName).length)) : undefined);
+  const imageFile = pickImage(candidates, xmlImageName);
+  const name = imageFile ? path.basename(imageFile) : `${id}${xmlImageName && hasImageExtension(xmlImageName) ? path.extname(xmlImageName) : ".jpg"}`;
+  let size = xml?.size;
+  if (imageFile) {
+    const header = await readImageSize(imageFile);
+    if (!header) {
+      ctx.report.warn("voc-image-unreadable", "image header cannot be read; the size comes from the XML", { file: displayPath(input, imageFile) });
+    } else if (size && (size.width !== header.width || size.height !== header.height)) {
+      ctx.report.warn("voc-size-mismatch", `<size> says ${size.width}×${size.height} but ${displayPath(input, imageFile)} is ${header.width}×${header.height}; the image's size is used`, { file: xml!.file, line: xml!.sizeLine });
+      size = header;
+    } else if (!size) size = header;
+  }
+  return { imageFile, name, size };
+}
+
+/** Box and part labels of the XML objects. Attributes of a box-less object joined to a mask wait for that mask. */
+function xmlLabels(xml: VocXml | undefined, size: Size | undefined, joined: Set<number>, b: BuildContext): { labels: Label[]; fieldsOfBoxless: Map<number, Tag[]> } {
+  const labels: Label[] = [];
+  const fieldsOfBoxless = new Map<number, Tag[]>();
+  for (const o of xml?.objects ?? []) {
+    if (!o.name) continue;
+    const bound = o.parts.length > 0 || joined.has(o.index);
+    const tags = fieldsToTags(o.fields, b.types);
+    if (o.box) {
+      if (size && (o.box.xmin < 0 || o.box.ymin < 0 || o.box.xmax > size.width || o.box.ymax > size.height)) {
+        b.ctx.report.warn("voc-bndbox-outside", `object ${o.index} (${o.name}) box ${o.box.xmin},${o.box.ymin},${o.box.xmax},${o.box.ymax} reaches outside the ${size.width}×${size.height} image; kept as is`, { file: xml!.file, line: o.boxLine });
+      }
+      labels.push({ classTitle: o.name, geometry: rectangleOf(o.box), tags, ...(bound ? { extra: { instance: objectBindingKey(o.index) } } : {}) });
+      b.classes.add(o.name, "rectangle");
+    } else if (joined.has(o.index)) {
+      fieldsOfBoxless.set(o.index, tags);
+    }
+    for (const p of o.parts) {
+      if (!p.box) continue;
+      labels.push({ classTitle: p.name, geometry: rectangleOf(p.box), tags: [{ name: PART_OF_TAG, value: o.name }], extra: { instance: objectBindingKey(o.index) } });
+      b.classes.add(p.name, "rectangle");
+      b.used.partOf = true;
+    }
+  }
+  return { labels, fieldsOfBoxless };
+}
+
+/** Bitmap labels of the mask regions, each with its voc_instance tag and, when joined, its object's binding key. */
+function maskLabels(regions: MaskRegion[], objectOfInstance: Map<number, VocObject>, fieldsOfBoxless: Map<number, Tag[]>, hasClassMask: boolean, maskFile: string, b: BuildContext): Label[] {
+  const { report } = b.ctx;
+  return regions.map((r) => {
+    const xmlObject = r.instance ? objectOfInstance.get(r.instance) : undefined;
+    let classTitle = r.className;
+    if (!classTitle) {
+      classTitle = xmlObject?.name;
+      if (hasClassMask) {
+        report.warn("voc-instance-without-class", `instance ${r.instance} has ${r.pixels} pixels that SegmentationClass marks as background or void; they take the class ${classTitle ? JSON.stringify(classTitle) : "of no object"}`, { file: maskFile });
+      }
+      if (!classTitle) {
+        report.warn("voc-instance-unknown-class", `instance ${r.instance} has no class (no class mask value, no XML object ${r.instance}); its class is "${UNKNOWN_INSTANCE_CLASS}"`, { file: maskFile });
+        classTitle = UNKNOWN_INSTANCE_CLASS;
+      }
+    } else if (xmlObject?.name && xmlObject.name !== classTitle) {
+      report.warn("voc-instance-class-mismatch", `instance ${r.instance} is ${JSON.stringify(classTitle)} in SegmentationClass but XML object ${xmlObject.index} is ${JSON.stringify(xmlObject.name)}`, { file: maskFile });
+    }
+    const tags: Tag[] = [{ name: INSTANCE_TAG, value: r.instance ?? 0 }, ...(xmlObject ? fieldsOfBoxless.get(xmlObject.index) ?? [] : [])];
+    if (xmlObject) fieldsOfBoxless.delete(xmlObject.index);
+    b.classes.add(classTitle, "bitmap", r.color);
+    b.used.instance = true;
+    return { classTitle, geometry: r.geometry, tags, ...(xmlObject ? { extra: { instance: objectBindingKey(xmlObject.index) } } : {}) };
+  });
+}
+
+async function buildItem(id: string, data: RootData, b: BuildContext): Promise<BuiltItem> {
+  const xml = data.xml.get(id);
+  const { imageFile, name, size: imageSize } = await imageAndSize(id, data, b);
+  let size = imageSize;
+  const { cls, obj } = await readMaskLayers(id, data, b, size);
+  if (!size && (cls || obj)) size = { width: (cls ?? obj)!.width, height: (cls ?? obj)!.height };
+  if (!size && xml) b.ctx.report.warn("voc-size-unknown", "no usable <size> and no image: the image size is unknown", { file: xml.file, line: xml.sizeLine });
+
+  const masks = cls || obj ? combineLayers(cls, obj) : { regions: [], voids: [] };
+  const objectOfInstance = joinInstances(masks.regions, xml?.objects ?? []);
+  const joined = new Set([...objectOfInstance.values()].map((o) => o.index));
+  const { labels, fieldsOfBoxless } = xmlLabels(xml, size, joined, b);
+  const maskFile = displayPath(b.input, data.catalog.objectMasks.get(id) ?? data.catalog.classMasks.get(id) ?? id);
+  labels.push(...maskLabels(masks.regions, objectOfInstance, fieldsOfBoxless, Boolean(cls), maskFile, b));
+
+  const annotation: Annotation = { size: { width: size?.width ?? null, height: size?.height ?? null }, tags: [], labels };
+  if (masks.voids.length) {
+    const stored: StoredVoid[] = masks.voids.map((v) => ({ masks: v.masks, origin: v.geometry.origin, data: v.geometry.data }));
+    annotation.customBigData = { [VOID_MASKS_KEY]: stored };
+  }
+  const item: Item = { name, annotation };
+  if (imageFile) item.image = { kind: "file", path: imageFile };
+  if (xml && Object.keys(xml.header).length) item.imageMeta = { voc: plain(xml.header) };
+  return { id, item, hasMasks: masks.regions.length > 0 };
+}
+
+/** The ids of a root: annotation files, images not named by an annotation, and masks. */
+function idsOf(data: RootData): string[] {
+  const ids = new Set<string>(data.catalog.xml.keys());
+  const claimed = new Set<string>();
+  for (const x of data.xml.values()) if (x.filename) claimed.add(path.basename(x.filename.replace(/\\/g, "/")));
+  for (const [id, files] of data.catalog.images) if (!ids.has(id) && !files.some((f) => claimed.has(path.basename(f)))) ids.add(id);
+  for (const id of data.catalog.classMasks.keys()) ids.add(id);
+  for (const id of data.catalog.objectMasks.keys()) ids.add(id);
+  return [...ids].sort();
+}
+
+function datasetsOf(data: RootData, built: Map<string, BuiltItem>, ctx: FormatContext, input: string, used: BuildContext["used"]): Dataset[] {
+  const plan = planSplits(data.lists);
+  const datasets: Dataset[] = [];
+  for (const split of plan.splits) {
+    const ids = plan.members.get(split)!;
+    const missing = ids.filter((id) => !built.has(id));
+    if (missing.length) {
+      ctx.report.warn("voc-listed-missing", `${missing.length} ids listed in split ${JSON.stringify(split)} have no annotation, image or mask (e.g. ${missing.slice(0, 3).join(", ")})`, { file: displayPath(input, path.join(data.root.dir, "ImageSets")) });
+    }
+    const items = ids.filter((id) => built.has(id)).map((id) => {
+      const b = built.get(id)!;
+      const tagValue = imageSetsTagValue(plan.folders.get(id)!.get(split)!, b.hasMasks);
+      if (tagValue === undefined) return b.item;
+      used.imageSets = true;
+      return { ...b.item, annotation: { ...b.item.annotation, tags: [...b.item.annotation.tags, { name: IMAGE_SETS_TAG, value: tagValue }] } };
+    });
+    if (items.length) datasets.push({ name: split, items, datasets: [] });
+  }
+  const unlisted = [...built.keys()].filter((id) => !plan.folders.has(id)).map((id) => built.get(id)!.item);
+  if (unlisted.length) datasets.push({ name: UNLISTED_DATASET, items: unlisted, datasets: [] });
+  return datasets;
+}
+
+export async function readVocProject(input: string, _options: FormatOptions, ctx: FormatContext): Promise<Project> {
+  const roots = await findVocRoots(input);
+  if (!roots.length) {
+    throw new SlyconvError("voc-not-found", `${input} holds no Pascal VOC data: no Annotations/, JPEGImages/, SegmentationClass/ or SegmentationObject/ folder and no VOC *.xml files`, { file: input });
+  }
+  const counters: ParseCounters = { emptyElements: 0 };
+  const types = new FieldTypeCollector();
+  const rootData: RootData[] = [];
+  for (const root of roots) rootData.push(await readRoot(root, input, ctx, counters, types));
+  if (counters.emptyElements) {
+    ctx.report.info("voc-empty-elements", `${counters.emptyElements} empty elements (such as <pose/> or <difficult/>) carry no value and made no tag`);
+  }
+
+  const classes = new ClassCollector();
+  const used = { instance: false, partOf: false, imageSets: false };
+  const build: BuildContext = { input, ctx, types, classes, used };
+  const project: Project = { meta: emptyProjectMeta(), datasets: [] };
+  for (const data of rootData) {
+    const ids = idsOf(data);
+    ctx.progress.start("reading VOC images and masks", ids.length);
+    const builtList = await mapLimit(ids, BUILD_CONCURRENCY, async (id) => {
+      ctx.signal?.throwIfAborted();
+      const r = await buildItem(id, data, build);
+      ctx.progress.increment();
+      return r;
+    });
+    ctx.progress.stop();
+    const built = new Map(builtList.map((x) => [x.id, x]));
+    const datasets = datasetsOf(data, built, ctx, input, used);
+    if (data.root.name) project.datasets.push({ name: data.root.name, items: [], datasets });
+    else project.datasets.push(...datasets);
+    ctx.report.count("voc.xml", data.xml.size);
+    ctx.report.count("voc.masks", new Set([...data.catalog.classMasks.keys(), ...data.catalog.objectMasks.keys()]).size);
+  }
+
+  classes.addTo(project.meta, rootData.map((d) => d.table));
+  types.addTagMetas(project.meta);
+  if (used.instance) ensureTagMeta(project.meta, INSTANCE_TAG, "any_number", { applicableType: "objectsOnly" });
+  if (used.partOf) ensureTagMeta(project.meta, PART_OF_TAG, "any_string", { applicableType: "objectsOnly" });
+  if (used.imageSets) ensureTagMeta(project.meta, IMAGE_SETS_TAG, "any_string", { applicableType: "imagesOnly" });
+  return project;
+}

@@ -1,0 +1,345 @@
+/**
+ * Project → VOC folder: Annotations/<id>.xml, JPEGImages/, SegmentationClass/ and SegmentationObject/ palette PNGs,
+ * ImageSets/{Main,Segmentation,…}/<split>.txt with Main's per-class lists, and labelmap.txt.
+ *
+ * Labels that share a binding key (`instance`) are one VOC object: the rectangle is its bndbox, area labels are its
+ * pixels in the masks, rectangles tagged part_of are its <part>s. Anything VOC cannot hold is counted with
+ * report.lose (see docs/formats/voc.md for the list).
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import type { Item, Label, Project } from "../../src/model/index.js";
+import { geometryTypeName, iterateItems, walkDatasets } from "../../src/model/index.js";
+import type { FormatContext, FormatOptions } from "../../src/format.js";
+import { mapConcurrent } from "../../src/io/concurrency.js";
+import { readImageSize } from "../../src/io/image-size.js";
+import { assertPlainFileName, safeJoin, stemOf } from "../../src/io/paths.js";
+import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
+import type { Report } from "../../src/report.js";
+import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
+import { labelmapLine } from "./palette.js";
+import { assignClassIndices, MaskCanvas, type ClassIndexing } from "./write-masks.js";
+import { writeVocXml, isElementPath, type VocObjectOut } from "./xml-write.js";
+import type { VocBox, VocField } from "./xml-model.js";
+import { ACTIONS_PREFIX, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG, STRUCTURE_TAGS, findTag, tagText } from "./tags.js";
+import { defaultFolders, parseImageSetsTag, SplitListWriter, UNLISTED_DATASET, type ClassPresence } from "./image-sets.js";
+import { storedVoids } from "./void-masks.js";
+
+export type ImageFormat = "keep" | "jpg";
+
+export interface VocWriteOptions {
+  /** keep: copy images as they are; jpg: re-encode non-JPEG images to .jpg (VOC's JPEGImages holds JPEGs). */
+  imageFormat?: ImageFormat;
+}
+
+const WRITE_CONCURRENCY = 8;
+const MAX_INSTANCE = 254;
+
+const AREA_TYPES = new Set(["bitmap", "polygon", "multipolygon", "alpha_mask"]);
+const LOSS_NOT_HELD = "VOC holds boxes and masks only";
+
+/** Everything the writer learns across items, for labelmap.txt. */
+interface ExportState {
+  indexing: ClassIndexing;
+  /** Object classes (XML <name>s and mask classes), with their parts and actions. */
+  objectClasses: Map<string, { parts: Set<string>; actions: Set<string> }>;
+  /** Classes drawn into SegmentationClass. */
+  maskClasses: Set<string>;
+}
+
+interface VocObjectDraft {
+  name: string;
+  box?: VocBox;
+  /** Labels whose tags become the object's fields (box first). */
+  tagSources: Label[];
+  /** Area labels of the object; drawn with the object's instance unless tagged voc_instance 0. */
+  areas: Label[];
+  parts: Label[];
+}
+
+const bindingKeyOf = (l: Label): string | undefined => {
+  const v = l.extra?.instance;
+  return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
+};
+
+const instanceTagOf = (l: Label): number | undefined => {
+  const v = findTag(l.tags, INSTANCE_TAG)?.value;
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : undefined;
+};
+
+const boxOfBounds = (b: Bounds): VocBox => ({ xmin: b.left, ymin: b.top, xmax: b.right, ymax: b.bottom });
+
+function unionBounds(labels: Label[]): Bounds | null {
+  let out: Bounds | null = null;
+  for (const l of labels) {
+    const b = geometryBounds(l.geometry);
+    if (!b) continue;
+    out = out ? { left: Math.min(out.left, b.left), top: Math.min(out.top, b.top), right: Math.max(out.right, b.right), bottom: Math.max(out.bottom, b.bottom) } : b;
+  }
+  return out;
+}
+
+/** Groups labels by binding key into VOC objects (and class-only mask regions, which are no object). */
+function draftObjects(labels: Label[], itemName: string, report: Report): { objects: VocObjectDraft[]; classOnly: Label[] } {
+  const groups = new Map<string, Label[]>();
+  let unbound = 0;
+  for (const l of labels) {
+    const key = bindingKeyOf(l) ?? `\u0000${unbound++}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(l);
+  }
+  const objects: VocObjectDraft[] = [];
+  const classOnly: Label[] = [];
+  for (const group of groups.values()) {
+    const parts: Label[] = [], boxes: Label[] = [], areas: Label[] = [], other: Label[] = [];
+    for (const l of group) {
+      const t = l.geometry.type;
+      if (t === "rectangle" && findTag(l.tags, PART_OF_TAG)) parts.push(l);
+      else if (t === "rectangle" || t === "oriented_bbox") boxes.push(l);
+      else if (AREA_TYPES.has(t)) areas.push(l);
+      else other.push(l);
+    }
+    for (const l of other) report.lose(l.classTitle, geometryTypeName(l.geometry), LOSS_NOT_HELD);
+    const objectAreas = areas.filter((a) => instanceTagOf(a) !== 0);
+    classOnly.push(...areas.filter((a) => instanceTagOf(a) === 0));
+    const [box, ...moreBoxes] = boxes;
+    const main = box ?? objectAreas[0];
+    if (main) {
+      const nonParts = [...(box ? [box] : []), ...areas];
+      objects.push({ name: main.classTitle, tagSources: nonParts, areas: objectAreas, parts, ...(box ? { box: boxOf(box, report) } : {}) });
+    } else {
+      for (const p of parts) {
+        report.warn("voc-part-orphan", `${itemName}: a ${p.classTitle} part has no object box or mask to belong to; it is written as an object of its own`);
+        objects.push({ name: p.classTitle, box: boxOf(p, report), tagSources: [], areas: [], parts: [] });
+      }
+    }
+    // Further rectangles in one group are objects of their own (VOC has one bndbox per object).
+    for (const b of moreBoxes) objects.push({ name: b.classTitle, box: boxOf(b, report), tagSources: [b], areas: [], parts: [] });
+  }
+  return { objects, classOnly };
+}
+
+function boxOf(l: Label, report: Report): VocBox {
+  const g = l.geometry;
+  if (g.type === "rectangle") return { xmin: g.left, ymin: g.top, xmax: g.right, ymax: g.bottom };
+  report.lose(l.classTitle, geometryTypeName(g), "written as its axis-aligned bounding box (the angle is dropped)");
+  return boxOfBounds(geometryBounds(g)!);
+}
+
+/** Object tags → VOC fields (element-safe names) and CVAT attributes (the rest); structure tags are left out. */
+function fieldsOf(sources: Label[], state: ExportState, className: string): { fields: VocField[]; attributes: VocField[] } {
+  const fields: VocField[] = [], attributes: VocField[] = [];
+  const seen = new Set<string>();
+  for (const l of sources) {
+    for (const t of l.tags) {
+      if (STRUCTURE_TAGS.has(t.name) || seen.has(t.name)) continue;
+      seen.add(t.name);
+      const f = { name: t.name, value: tagText(t) };
+      (isElementPath(t.name) ? fields : attributes).push(f);
+      if (t.name.startsWith(ACTIONS_PREFIX)) state.objectClasses.get(className)?.actions.add(t.name.slice(ACTIONS_PREFIX.length));
+    }
+  }
+  return { fields, attributes };
+}
+
+interface ItemResult { classes: ClassPresence; hasMasks: boolean }
+
+/** Same labels and size: with the same image, a repeated item (an image listed in several splits), written once. */
+function annotationFingerprint(item: Item): string {
+  const a = item.annotation;
+  return createHash("sha1").update(JSON.stringify([a.size, a.labels, a.customBigData ?? null])).digest("hex");
+}
+
+/** Whether two items show the same image: same file, or files with the same bytes (a project may hold copies). */
+async function sameImage(a: Item["image"], b: Item["image"]): Promise<boolean> {
+  if (!a || !b) return !a && !b;
+  if (a.kind === "link" || b.kind === "link") return a.kind === "link" && b.kind === "link" && a.url === b.url;
+  if (a.kind === "file" && b.kind === "file" && path.resolve(a.path) === path.resolve(b.path)) return true;
+  const bytes = async (s: NonNullable<Item["image"]>) => (s.kind === "bytes" ? s.data : s.kind === "file" ? await fs.readFile(s.path).catch(() => null) : null);
+  const [x, y] = [await bytes(a), await bytes(b)];
+  return Boolean(x && y && x.equals(y));
+}
+
+async function writeImage(item: Item, id: string, outDir: string, format: ImageFormat, ctx: FormatContext): Promise<string> {
+  const ext = path.extname(item.name).toLowerCase() || ".jpg";
+  const isJpeg = ext === ".jpg" || ext === ".jpeg";
+  const fileName = assertPlainFileName(format === "jpg" ? `${id}.jpg` : `${id}${path.extname(item.name) || ".jpg"}`);
+  const img = item.image;
+  if (!img) return fileName;
+  if (img.kind === "link") {
+    ctx.report.lose("(image)", "linked image", "VOC needs the image file; only its annotation is written");
+    return fileName;
+  }
+  const dest = path.join(outDir, IMAGES_DIR, fileName);
+  try {
+    if (format === "jpg" && !isJpeg) {
+      await sharp(img.kind === "file" ? img.path : img.data).flatten({ background: "#000000" }).jpeg({ quality: 95 }).toFile(dest);
+      ctx.report.count("voc.imagesReencoded");
+    } else if (img.kind === "file") {
+      await fs.copyFile(img.path, dest);
+    } else {
+      await fs.writeFile(dest, img.data);
+    }
+  } catch (e) {
+    ctx.report.warn("voc-image-missing", `image ${item.name} could not be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); its annotation is written`, { file: img.kind === "file" ? img.path : item.name });
+  }
+  return fileName;
+}
+
+async function exportItem(item: Item, id: string, outDir: string, opts: Required<VocWriteOptions>, state: ExportState, ctx: FormatContext): Promise<ItemResult> {
+  const { report } = ctx;
+  const a = item.annotation;
+  for (const t of a.tags) if (t.name !== IMAGE_SETS_TAG) report.lose("(image)", `tag ${t.name}`, "VOC has no image-level tags");
+  for (const l of a.labels) if (l.description) report.lose(l.classTitle, "description", "VOC objects have no description");
+
+  let width = a.size.width, height = a.size.height;
+  if ((!width || !height) && item.image?.kind === "file") {
+    const s = await readImageSize(item.image.path);
+    if (s) ({ width, height } = s);
+  }
+  const size = width && height ? { width, height } : undefined;
+
+  const { objects, classOnly } = draftObjects(a.labels, item.name, report);
+  const classes: ClassPresence = new Map();
+  const out: VocObjectOut[] = [];
+  const usedInstances = new Set<number>();
+  for (const o of objects) for (const l of o.areas) { const k = instanceTagOf(l); if (k) usedInstances.add(k); }
+  // Two image-sized canvases only for images that have something to draw.
+  let canvas: MaskCanvas | undefined;
+  const canvasOrNone = () => (canvas ??= size ? new MaskCanvas(size.width, size.height) : undefined);
+  const draw = (l: Label, instance: number | null) => {
+    const what = geometryTypeName(l.geometry);
+    const index = state.indexing.indexOf.get(l.classTitle);
+    const canvas = canvasOrNone();
+    if (!canvas) return report.lose(l.classTitle, what, "image size unknown: the mask cannot be drawn");
+    if (index === undefined) return report.lose(l.classTitle, what, "more than 254 mask classes");
+    if (instance !== null && instance > MAX_INSTANCE) return report.lose(l.classTitle, what, "more than 254 objects in one image");
+    canvas.draw(l.geometry, index, instance);
+    state.maskClasses.add(l.classTitle);
+    if (what === "polygon" || what === "multipolygon") report.lose(l.classTitle, what, "rasterized into the VOC masks (the outline is not kept)");
+    if (what === "alpha_mask") report.lose(l.classTitle, what, "thresholded to a binary mask");
+  };
+
+  let position = 0;
+  for (const o of objects) {
+    const box = o.box ?? (o.areas.length ? boxOfBounds(unionBounds(o.areas) ?? { left: 0, top: 0, right: 0, bottom: 0 }) : undefined);
+    if (!box) continue;
+    position++;
+    if (!state.objectClasses.has(o.name)) state.objectClasses.set(o.name, { parts: new Set(), actions: new Set() });
+    const { fields, attributes } = fieldsOf(o.tagSources, state, o.name);
+    const parts = o.parts.map((p) => {
+      for (const t of p.tags) if (t.name !== PART_OF_TAG) report.lose(p.classTitle, `tag ${t.name}`, "VOC parts hold a name and a box only");
+      state.objectClasses.get(o.name)!.parts.add(p.classTitle);
+      return { name: p.classTitle, box: boxOf(p, report) };
+    });
+    out.push({ name: o.name, box, fields, attributes, parts });
+    const difficult = fields.find((f) => f.name === "difficult")?.value === "1";
+    classes.set(o.name, Math.max(classes.get(o.name) ?? 0, difficult ? 0 : 1) as 0 | 1);
+    // VOC: object k of the file is value k in SegmentationObject; tagged instances keep their number.
+    let assigned: number | undefined;
+    for (const l of o.areas) {
+      let k = instanceTagOf(l);
+      if (!k) {
+        if (assigned === undefined) {
+          assigned = usedInstances.has(position) ? 1 : position;
+          while (usedInstances.has(assigned)) assigned++;
+          usedInstances.add(assigned);
+        }
+        k = assigned;
+      }
+      draw(l, k);
+    }
+  }
+  for (const l of classOnly) draw(l, null);
+
+  const voids = storedVoids(a);
+  if (voids.length && canvasOrNone()) for (const v of voids) canvas!.paintVoid(v);
+  const hasMasks = Boolean(canvas && (canvas.classUsed || canvas.objectUsed));
+  if (canvas?.classUsed) await fs.writeFile(path.join(outDir, SEGMENTATION_CLASS_DIR, `${id}.png`), canvas.classPng(state.indexing.palette));
+  if (canvas?.objectUsed) await fs.writeFile(path.join(outDir, SEGMENTATION_OBJECT_DIR, `${id}.png`), canvas.objectPng());
+
+  const filename = await writeImage(item, id, outDir, opts.imageFormat, ctx);
+  const header = (item.imageMeta?.voc && typeof item.imageMeta.voc === "object" ? item.imageMeta.voc : {}) as Record<string, unknown>;
+  const keptSegmented = typeof header.segmented === "string" ? header.segmented : "0";
+  const xml = writeVocXml({
+    filename,
+    header,
+    ...(size ? { size: { ...size, depth: typeof header.depth === "string" ? header.depth : "3" } } : {}),
+    segmented: hasMasks ? "1" : keptSegmented,
+    objects: out,
+  });
+  if (!size) report.warn("voc-size-unknown", `${item.name}: image size unknown; the XML has no <size> and no mask is drawn`, { file: `${ANNOTATIONS_DIR}/${id}.xml` });
+  await fs.writeFile(path.join(outDir, ANNOTATIONS_DIR, `${id}.xml`), xml);
+  return { classes, hasMasks };
+}
+
+function foldersOf(item: Item, hasMasks: boolean): string[] {
+  return parseImageSetsTag(findTag(item.annotation.tags, IMAGE_SETS_TAG)?.value) ?? defaultFolders(hasMasks);
+}
+
+async function writeLabelmap(outDir: string, state: ExportState, report: Report): Promise<void> {
+  const names = [...new Set([...state.objectClasses.keys(), ...state.maskClasses])];
+  const rank = (n: string) => state.indexing.indexOf.get(n) ?? 1000;
+  names.sort((p, q) => rank(p) - rank(q) || (p < q ? -1 : p > q ? 1 : 0));
+  const lines = ["# label:color_rgb:parts:actions", "background:0,0,0::"];
+  for (const n of names) {
+    if (/[:\n]/.test(n)) report.warn("voc-labelmap-name", `class ${JSON.stringify(n)} has a ':' that labelmap.txt cannot hold; readers may split its line wrongly`, { file: LABELMAP_FILE });
+    const info = state.objectClasses.get(n);
+    const index = state.indexing.indexOf.get(n);
+    const rgb = index !== undefined ? state.indexing.palette[index] : [0, 0, 0] as [number, number, number];
+    lines.push(labelmapLine(n, rgb, [...(info?.parts ?? [])].sort(), [...(info?.actions ?? [])].sort()));
+  }
+  await fs.writeFile(path.join(outDir, LABELMAP_FILE), lines.join("\n") + "\n");
+}
+
+export async function writeVocProject(project: Project, outDir: string, options: VocWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
+  const opts: Required<VocWriteOptions> = { imageFormat: options.imageFormat === "jpg" ? "jpg" : "keep" };
+  for (const d of [ANNOTATIONS_DIR, IMAGES_DIR, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR]) await fs.mkdir(path.join(outDir, d), { recursive: true });
+  const state: ExportState = { indexing: assignClassIndices(project.meta), objectClasses: new Map(), maskClasses: new Set() };
+  const lists = new SplitListWriter();
+  const writtenIds = new Map<string, { fingerprint: string; image: Item["image"]; result: Promise<ItemResult> }>();
+  let items = 0;
+  ctx.progress.start("writing Pascal VOC");
+  for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
+    const split = dataset.name === UNLISTED_DATASET ? null : dataset.name;
+    const planned = async function* () {
+      for await (const item of iterateItems(dataset.items)) {
+        ctx.signal?.throwIfAborted();
+        const fp = annotationFingerprint(item);
+        let id = stemOf(assertPlainFileName(item.name));
+        const prev = writtenIds.get(id);
+        if (prev?.fingerprint === fp && (await sameImage(prev.image, item.image))) {
+          yield { item, id, result: prev.result };
+          continue;
+        }
+        if (prev) {
+          const base = `${dsPath.join("_")}_${id}`;
+          let n = 1;
+          for (id = base; writtenIds.has(id); id = `${base}_${++n}`);
+          ctx.report.warn("voc-name-collision", `${dsPath.join("/")}/${item.name}: another image already has the VOC id ${JSON.stringify(stemOf(item.name))}; this one is written as ${JSON.stringify(id)}`);
+        }
+        safeJoin(outDir, ANNOTATIONS_DIR, `${id}.xml`);
+        const entry = { fingerprint: fp, image: item.image, result: exportItem(item, id, outDir, opts, state, ctx) };
+        entry.result.catch(() => {}); // awaited below, in order
+        writtenIds.set(id, entry);
+        yield { item, id, result: entry.result };
+      }
+    };
+    for await (const r of mapConcurrent(planned(), WRITE_CONCURRENCY, async (p) => ({ ...p, result: await p.result }))) {
+      if (split) lists.add(split, r.id, foldersOf(r.item, r.result.hasMasks), r.result.classes);
+      items++;
+      ctx.progress.increment();
+    }
+  }
+  ctx.progress.stop();
+  await lists.write(outDir, state.objectClasses.keys(), ctx.report);
+  await writeLabelmap(outDir, state, ctx.report);
+  // Empty mask folders say nothing; drop them (detection-only exports).
+  for (const d of [SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR]) {
+    if (!(await fs.readdir(path.join(outDir, d))).length) await fs.rmdir(path.join(outDir, d));
+  }
+  ctx.report.count("items", items);
+  return { items };
+}

@@ -1,0 +1,214 @@
+/**
+ * VOC annotation XML → VocXml. fast-xml-parser is lenient (a mismatched closing tag still parses), so every file is
+ * first checked with its XMLValidator, which gives the line of the problem.
+ */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import type { Report } from "../../src/report.js";
+import type { VocBox, VocField, VocObject, VocPart, VocXml } from "./xml-model.js";
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  captureMetaData: true,
+  isArray: (_name, jpath) => jpath === "annotation.object" || jpath === "annotation.object.part",
+});
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+type Node = Record<string, unknown>;
+const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Character offset where the parser saw an element start (captureMetaData), if it recorded one. */
+function startOf(node: unknown): number | undefined {
+  if (!isNode(node)) return undefined;
+  return ((node as unknown as Record<symbol, { startIndex?: number } | undefined>)[META])?.startIndex;
+}
+
+/** Line numbers of character offsets, from one scan of the text. */
+class LineIndex {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+  lineAt(offset: number): number {
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A VOC number as written ("174", "174.0", "254.38"), or undefined. */
+export function parseVocNumber(s: unknown): number | undefined {
+  if (typeof s !== "string" || !NUMBER.test(s)) return undefined;
+  return Number(s);
+}
+
+function textOf(v: unknown): string | undefined {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  return undefined;
+}
+
+/** Where a child element starts, searched from its parent's start (leaf elements carry no position of their own). */
+function childLine(text: string, lines: LineIndex, from: number, tag: string): number {
+  const at = text.indexOf(`<${tag}`, from);
+  return lines.lineAt(at >= 0 ? at : from);
+}
+
+export interface ParseCounters {
+  /** Elements with no value (`<pose/>`): carry nothing, so no tag is made. */
+  emptyElements: number;
+}
+
+const COORDS = ["xmin", "ymin", "xmax", "ymax"] as const;
+
+function readBox(node: unknown, where: { text: string; lines: LineIndex; file: string; report: Report; line: number; what: string }): VocBox | undefined {
+  const { report, file } = where;
+  if (node === undefined) {
+    report.warn("voc-bndbox-missing", `${where.what} has no <bndbox>; it gets no rectangle`, { file, line: where.line });
+    return undefined;
+  }
+  if (!isNode(node)) {
+    report.warn("voc-bndbox-missing", `${where.what} has an empty <bndbox>; it gets no rectangle`, { file, line: where.line });
+    return undefined;
+  }
+  const start = startOf(node) ?? 0;
+  const values: Partial<VocBox> = {};
+  for (const c of COORDS) {
+    const raw = textOf(node[c]);
+    if (raw === undefined || raw === "") {
+      report.warn("voc-bndbox-missing", `${where.what}: <bndbox> has no ${c}; the box is skipped`, { file, line: where.line });
+      return undefined;
+    }
+    const n = parseVocNumber(raw);
+    if (n === undefined) {
+      report.warn("voc-bndbox-not-numeric", `${where.what}: <${c}> is ${JSON.stringify(raw)}, not a number; the box is skipped`, { file, line: childLine(where.text, where.lines, start, c) });
+      return undefined;
+    }
+    values[c] = n;
+  }
+  const box = values as VocBox;
+  if (box.xmin > box.xmax || box.ymin > box.ymax) {
+    report.warn("voc-bndbox-inverted", `${where.what}: xmin > xmax or ymin > ymax (${box.xmin},${box.ymin},${box.xmax},${box.ymax}); the corners are swapped`, { file, line: where.line });
+    return {
+      xmin: Math.min(box.xmin, box.xmax), ymin: Math.min(box.ymin, box.ymax),
+      xmax: Math.max(box.xmin, box.xmax), ymax: Math.max(box.ymin, box.ymax),
+    };
+  }
+  return box;
+}
+
+/** Flattens an element into path-named scalar fields (`actions/jumping`), skipping empty values. */
+function flatten(prefix: string, value: unknown, out: VocField[], counters: ParseCounters): void {
+  if (Array.isArray(value)) {
+    for (const v of value) flatten(prefix, v, out, counters);
+  } else if (isNode(value)) {
+    const keys = Object.keys(value);
+    if (!keys.length) counters.emptyElements++;
+    for (const k of keys) flatten(prefix ? `${prefix}/${k}` : k, value[k], out, counters);
+  } else {
+    const s = textOf(value);
+    if (s === undefined || s === "") counters.emptyElements++;
+    else out.push({ name: prefix, value: s });
+  }
+}
+
+/** Datumaro / CVAT custom attributes: `<attributes><attribute><name>n</name><value>v</value></attribute>…`. */
+function readAttributes(value: unknown, out: VocField[], counters: ParseCounters): void {
+  const list = isNode(value) ? value.attribute : undefined;
+  const items = Array.isArray(list) ? list : list === undefined ? [] : [list];
+  if (!items.length || !items.every((a) => isNode(a) && typeof a.name === "string" && a.name !== "")) {
+    flatten("attributes", value, out, counters);
+    return;
+  }
+  for (const a of items as Node[]) {
+    const v = textOf(a.value);
+    if (v === undefined || v === "") counters.emptyElements++;
+    else out.push({ name: a.name as string, value: v });
+  }
+}
+
+const OBJECT_STRUCTURE = new Set(["name", "class", "bndbox", "part", "attributes"]);
+
+function readObject(node: unknown, index: number, ctx: { text: string; lines: LineIndex; file: string; report: Report; counters: ParseCounters }): VocObject {
+  const start = startOf(node) ?? 0;
+  const line = ctx.lines.lineAt(start);
+  const obj: VocObject = { index, fields: [], parts: [], line, boxLine: line };
+  if (!isNode(node)) {
+    ctx.report.warn("voc-object-empty", `object ${index} is empty`, { file: ctx.file, line });
+    return obj;
+  }
+  // The SDK's importer also accepts <class> for the class name.
+  const name = textOf(node.name) ?? textOf(node.class);
+  if (name) obj.name = name;
+  else ctx.report.warn("voc-object-name-missing", `object ${index} has no <name>; it is skipped`, { file: ctx.file, line });
+  const bnd = node.bndbox;
+  if (isNode(bnd)) obj.boxLine = ctx.lines.lineAt(startOf(bnd) ?? start);
+  const what = `object ${index}${name ? ` (${name})` : ""}`;
+  if (name) obj.box = readBox(bnd, { ...ctx, line: obj.boxLine, what });
+  for (const [k, v] of Object.entries(node)) {
+    if (!OBJECT_STRUCTURE.has(k)) flatten(k, v, obj.fields, ctx.counters);
+    else if (k === "attributes") readAttributes(v, obj.fields, ctx.counters);
+  }
+  for (const p of (node.part as unknown[] | undefined) ?? []) {
+    const pStart = startOf(p) ?? start;
+    const pLine = ctx.lines.lineAt(pStart);
+    const pName = isNode(p) ? textOf(p.name) : undefined;
+    if (!pName || !isNode(p)) {
+      ctx.report.warn("voc-object-name-missing", `a <part> of ${what} has no <name>; it is skipped`, { file: ctx.file, line: pLine });
+      continue;
+    }
+    const part: VocPart = { name: pName, line: pLine };
+    const box = readBox(p.bndbox, { ...ctx, line: pLine, what: `part ${pName} of ${what}` });
+    if (box) part.box = box;
+    obj.parts.push(part);
+  }
+  return obj;
+}
+
+/**
+ * Parses one annotation file. Malformed XML is an error (file and line) and gives null; so does a root other than
+ * `<annotation>`. Object-level problems are warnings and the rest of the file is kept.
+ */
+export function parseVocXml(text: string, file: string, report: Report, counters: ParseCounters): VocXml | null {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    report.error("voc-xml-malformed", `malformed XML: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col });
+    return null;
+  }
+  const doc = parser.parse(text) as Node;
+  const root = doc.annotation;
+  if (!isNode(root)) {
+    report.error("voc-xml-not-annotation", "not a VOC annotation: the root element is not <annotation>", { file, line: 1 });
+    return null;
+  }
+  const lines = new LineIndex(text);
+  const ctx = { text, lines, file, report, counters };
+  const xml: VocXml = { file, header: {}, objects: [] };
+  const filename = textOf(root.filename);
+  if (filename) xml.filename = filename;
+  for (const [k, v] of Object.entries(root)) {
+    if (k === "filename" || k === "object") continue;
+    if (k === "size") {
+      const size = isNode(v) ? v : {};
+      xml.sizeLine = childLine(text, lines, 0, "size");
+      const width = parseVocNumber(textOf(size.width)), height = parseVocNumber(textOf(size.height));
+      if (width && height && width > 0 && height > 0) xml.size = { width, height };
+      const depth = textOf(size.depth);
+      if (depth) xml.header.depth = depth;
+      continue;
+    }
+    if (v === "" || (isNode(v) && !Object.keys(v).length)) continue;
+    xml.header[k] = v;
+  }
+  const objects = (root.object as unknown[] | undefined) ?? [];
+  objects.forEach((o, i) => xml.objects.push(readObject(o, i + 1, ctx)));
+  return xml;
+}

@@ -1,0 +1,155 @@
+/** VOC annotation XML text, tab-indented in the element order of the original VOC files. */
+import type { VocBox, VocField } from "./xml-model.js";
+import { VOC_OBJECT_FLAGS } from "./xml-model.js";
+
+export interface VocObjectOut {
+  name: string;
+  box: VocBox;
+  /** Path-named fields (`pose`, `actions/jumping`); written as (nested) elements. */
+  fields: VocField[];
+  parts: { name: string; box: VocBox }[];
+  /** Fields whose names are not XML element names: written as CVAT/Datumaro `<attributes>`. */
+  attributes: VocField[];
+}
+
+export interface VocXmlOut {
+  filename: string;
+  size?: { width: number; height: number; depth: string };
+  segmented: string;
+  /** Image-level elements kept from the source (folder, source, owner, path, …), written in this order. */
+  header: Record<string, unknown>;
+  objects: VocObjectOut[];
+}
+
+const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** True when every segment of a field path can be an element name (no spaces, no colon, not starting `xml`). */
+export function isElementPath(name: string): boolean {
+  return name.split("/").every((s) => XML_NAME.test(s) && !/^xml/i.test(s));
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+const num = (n: number) => String(n);
+
+class XmlText {
+  private readonly lines: string[] = [];
+  leaf(depth: number, name: string, text: string): void {
+    this.lines.push(`${"\t".repeat(depth)}<${name}>${escapeXml(text)}</${name}>`);
+  }
+  open(depth: number, name: string): void {
+    this.lines.push(`${"\t".repeat(depth)}<${name}>`);
+  }
+  close(depth: number, name: string): void {
+    this.lines.push(`${"\t".repeat(depth)}</${name}>`);
+  }
+  /** A kept value: text, a nested element (object) or repeated elements (array). */
+  value(depth: number, name: string, v: unknown): void {
+    if (!XML_NAME.test(name)) return; // kept meta edited by hand: never write a broken element
+    if (Array.isArray(v)) for (const x of v) this.value(depth, name, x);
+    else if (typeof v === "object" && v !== null) {
+      this.open(depth, name);
+      for (const [k, x] of Object.entries(v)) this.value(depth + 1, k, x);
+      this.close(depth, name);
+    } else if (v !== undefined && v !== null) this.leaf(depth, name, String(v));
+  }
+  box(depth: number, b: VocBox): void {
+    this.open(depth, "bndbox");
+    this.leaf(depth + 1, "xmin", num(b.xmin));
+    this.leaf(depth + 1, "ymin", num(b.ymin));
+    this.leaf(depth + 1, "xmax", num(b.xmax));
+    this.leaf(depth + 1, "ymax", num(b.ymax));
+    this.close(depth, "bndbox");
+  }
+  toString(): string {
+    return this.lines.join("\n") + "\n";
+  }
+}
+
+type FieldTree = Map<string, (string | FieldTree)[]>;
+
+/** Groups path-named fields into nested elements, each group where its first field was. */
+function fieldTree(fields: readonly VocField[]): FieldTree {
+  const root: FieldTree = new Map();
+  for (const f of fields) {
+    const segments = f.name.split("/");
+    let node = root;
+    for (let i = 0; i < segments.length - 1; i++) {
+      const list = node.get(segments[i]) ?? [];
+      let child = list.find((x): x is FieldTree => typeof x !== "string");
+      if (!child) {
+        child = new Map();
+        list.push(child);
+        node.set(segments[i], list);
+      }
+      node = child;
+    }
+    const last = segments[segments.length - 1];
+    node.set(last, [...(node.get(last) ?? []), f.value]);
+  }
+  return root;
+}
+
+function writeTree(x: XmlText, depth: number, tree: FieldTree): void {
+  for (const [name, values] of tree) {
+    for (const v of values) {
+      if (typeof v === "string") x.leaf(depth, name, v);
+      else {
+        x.open(depth, name);
+        writeTree(x, depth + 1, v);
+        x.close(depth, name);
+      }
+    }
+  }
+}
+
+/** Header keys this writer produces itself; kept values under these names are not written twice. */
+const WRITTEN_HERE = new Set(["filename", "size", "segmented", "depth", "object"]);
+
+const FLAG_ORDER = new Map<string, number>(VOC_OBJECT_FLAGS.map((f, i) => [f, i]));
+
+export function writeVocXml(a: VocXmlOut): string {
+  const x = new XmlText();
+  x.open(0, "annotation");
+  const { folder, ...rest } = a.header;
+  x.value(1, "folder", folder ?? "VOC");
+  x.leaf(1, "filename", a.filename);
+  for (const [k, v] of Object.entries(rest)) if (!WRITTEN_HERE.has(k)) x.value(1, k, v);
+  if (a.size) {
+    x.open(1, "size");
+    x.leaf(2, "width", num(a.size.width));
+    x.leaf(2, "height", num(a.size.height));
+    x.leaf(2, "depth", a.size.depth);
+    x.close(1, "size");
+  }
+  x.leaf(1, "segmented", a.segmented);
+  for (const o of a.objects) {
+    x.open(1, "object");
+    x.leaf(2, "name", o.name);
+    const flags = o.fields.filter((f) => FLAG_ORDER.has(f.name)).sort((p, q) => FLAG_ORDER.get(p.name)! - FLAG_ORDER.get(q.name)!);
+    for (const f of flags) x.leaf(2, f.name, f.value);
+    x.box(2, o.box);
+    writeTree(x, 2, fieldTree(o.fields.filter((f) => !FLAG_ORDER.has(f.name))));
+    for (const p of o.parts) {
+      x.open(2, "part");
+      x.leaf(3, "name", p.name);
+      x.box(3, p.box);
+      x.close(2, "part");
+    }
+    if (o.attributes.length) {
+      x.open(2, "attributes");
+      for (const at of o.attributes) {
+        x.open(3, "attribute");
+        x.leaf(4, "name", at.name);
+        x.leaf(4, "value", at.value);
+        x.close(3, "attribute");
+      }
+      x.close(2, "attributes");
+    }
+    x.close(1, "object");
+  }
+  x.close(0, "annotation");
+  return x.toString();
+}

@@ -1,0 +1,13 @@
+import fs from "node:fs/promises";
+
+/** The first bytes of a file as UTF-8 text, for cheap format checks (detect reads a few KB, never whole files). */
+export async function readFileHead(file: string, bytes = 4096): Promise<string> {
+  const fh = await fs.open(file, "r");
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.toString("utf8", 0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
