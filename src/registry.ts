@@ -2,12 +2,14 @@
 import type { FormatAdapter } from "./format.js";
 import { superviselyFormat } from "../formats/supervisely/index.js";
 import { vocFormat } from "../formats/voc/index.js";
+import { yoloFormat } from "../formats/yolo/index.js";
 import { masksFormat } from "../formats/masks/index.js";
 import { linksFormat } from "../formats/links/index.js";
 
 export const FORMATS: readonly FormatAdapter[] = [
   superviselyFormat,
   vocFormat,
+  yoloFormat,
   masksFormat,
   linksFormat,
 ];

@@ -1,0 +1,140 @@
+/**
+ * An Ultralytics detect dataset generated once and deterministically: 100k real images (PNG, JPEG and WebP files
+ * made by sharp from 8 templates of different sizes, so the size probe has real headers to read), 90% in train and
+ * 10% in val, with 0–4 boxes per label file (10% empty, 1% of images without a label file). Measures:
+ *  - import (YOLO → Supervisely project, images hard-linked): label parsing + header probing + annotation writing;
+ *  - the image-size probe alone, with the header reader and, on a 20k subset, with sharp, to show why the reader exists;
+ *  - export (project → YOLO detect).
+ * SLYCONV_BENCH_YOLO_IMAGES changes the image count.
+ */
+import fsp from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import fg from "fast-glob";
+import type { BenchCase } from "../types.js";
+import { exportProject, importDataset } from "../../src/api.js";
+import { mapLimit } from "../../src/io/concurrency.js";
+import { readImageHeaderSizes } from "../../src/io/image-header.js";
+import { readImageSizes } from "../../src/io/image-size.js";
+
+const IMAGES = Number(process.env.SLYCONV_BENCH_YOLO_IMAGES ?? 100_000);
+const SHARP_SUBSET = Math.min(IMAGES, 20_000);
+
+const TEMPLATES: { width: number; height: number; ext: "png" | "jpg" | "webp" }[] = [
+  { width: 640, height: 480, ext: "jpg" }, { width: 480, height: 360, ext: "png" }, { width: 320, height: 240, ext: "jpg" },
+  { width: 512, height: 512, ext: "png" }, { width: 600, height: 400, ext: "webp" }, { width: 256, height: 192, ext: "jpg" },
+  { width: 400, height: 300, ext: "png" }, { width: 160, height: 120, ext: "jpg" },
+];
+
+/** Small deterministic PRNG (mulberry32), so every run measures the same files. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const datasetDir = (dataDir: string) => path.join(dataDir, `yolo-detect-${IMAGES}`);
+const projectDir = (dataDir: string) => path.join(dataDir, `yolo-detect-${IMAGES}-project`);
+const DONE = ".complete";
+
+async function templateBytes(): Promise<Buffer[]> {
+  return Promise.all(TEMPLATES.map((t, i) => {
+    // A gradient-free but not uniform picture: two colour bands, so encoders produce ordinary files.
+    const img = sharp({ create: { width: t.width, height: t.height, channels: 3, background: { r: 40 * i, g: 120, b: 200 - 20 * i } } })
+      .composite([{ input: { create: { width: t.width, height: Math.ceil(t.height / 3), channels: 3, background: { r: 250, g: 30 * i, b: 10 } } }, top: 0, left: 0 }]);
+    return t.ext === "png" ? img.png().toBuffer() : t.ext === "jpg" ? img.jpeg({ quality: 80 }).toBuffer() : img.webp().toBuffer();
+  }));
+}
+
+async function generate(dataDir: string): Promise<void> {
+  const root = datasetDir(dataDir);
+  if (await fsp.stat(path.join(root, DONE)).catch(() => null)) return;
+  await fsp.rm(root, { recursive: true, force: true });
+  const bytes = await templateBytes();
+  const rand = rng(IMAGES);
+  const names = ["person", "car", "bicycle", "dog", "cat", "traffic light", "bus", "truck", "chair", "bottle"];
+  for (const split of ["train", "val"]) {
+    await fsp.mkdir(path.join(root, "images", split), { recursive: true });
+    await fsp.mkdir(path.join(root, "labels", split), { recursive: true });
+  }
+  const jobs = Array.from({ length: IMAGES }, (_, i) => {
+    const t = Math.floor(rand() * TEMPLATES.length);
+    const split = i % 10 === 9 ? "val" : "train";
+    const r = rand();
+    const boxes = r < 0.1 ? 0 : 1 + Math.floor(rand() * 4);
+    const lines: string[] = [];
+    for (let k = 0; k < boxes; k++) {
+      const w = 0.05 + rand() * 0.4, h = 0.05 + rand() * 0.4;
+      const xc = w / 2 + rand() * (1 - w), yc = h / 2 + rand() * (1 - h);
+      lines.push(`${Math.floor(rand() * names.length)} ${xc.toFixed(6)} ${yc.toFixed(6)} ${w.toFixed(6)} ${h.toFixed(6)}`);
+    }
+    return { i, t, split, label: r > 0.99 ? null : lines.join("\n") + (lines.length ? "\n" : "") };
+  });
+  await mapLimit(jobs, 64, async (j) => {
+    const stem = `img_${String(j.i).padStart(6, "0")}`;
+    await fsp.writeFile(path.join(root, "images", j.split, `${stem}.${TEMPLATES[j.t].ext}`), bytes[j.t]);
+    if (j.label !== null) await fsp.writeFile(path.join(root, "labels", j.split, `${stem}.txt`), j.label);
+  });
+  await fsp.writeFile(path.join(root, "data.yaml"), `train: images/train\nval: images/val\nnc: ${names.length}\nnames:\n${names.map((n, i) => `  ${i}: ${n}\n`).join("")}`);
+  await fsp.writeFile(path.join(root, DONE), "");
+}
+
+async function imageFiles(dataDir: string): Promise<string[]> {
+  return (await fg("images/**/*.{png,jpg,webp}", { cwd: datasetDir(dataDir), absolute: true })).sort();
+}
+
+/** The Supervisely project the export case starts from: the generated dataset, imported once. */
+async function prepareProject(dataDir: string): Promise<void> {
+  await generate(dataDir);
+  const dir = projectDir(dataDir);
+  if (await fsp.stat(path.join(dir, "meta.json")).catch(() => null)) return;
+  await importDataset(datasetDir(dataDir), dir, { format: "yolo", force: true, images: "hardlink" });
+}
+
+export const cases: BenchCase[] = [
+  {
+    name: `yolo import detect (${IMAGES} images with labels)`,
+    target: "100k images import; sizes from headers",
+    prepare: generate,
+    run: async (dataDir, outDir) => {
+      const r = await importDataset(datasetDir(dataDir), outDir, { format: "yolo", images: "hardlink" });
+      return { items: r.items };
+    },
+  },
+  {
+    name: `yolo image-size probe, header reader (${IMAGES} images)`,
+    target: "≥ 3,000 images/s on 2 cores",
+    prepare: generate,
+    run: async (dataDir) => {
+      const files = await imageFiles(dataDir);
+      const sizes = await readImageHeaderSizes(files);
+      if (sizes.some((s) => !s)) throw new Error("an image size could not be read");
+      return { items: files.length };
+    },
+  },
+  {
+    name: `yolo image-size probe, sharp metadata (${SHARP_SUBSET} images)`,
+    target: "reference for the header reader",
+    prepare: generate,
+    run: async (dataDir) => {
+      const files = (await imageFiles(dataDir)).slice(0, SHARP_SUBSET);
+      const sizes = await readImageSizes(files);
+      if (sizes.some((s) => !s)) throw new Error("an image size could not be read");
+      return { items: files.length };
+    },
+  },
+  {
+    name: `yolo export detect (${IMAGES} images)`,
+    target: "about the import's pace",
+    prepare: prepareProject,
+    run: async (dataDir, outDir) => {
+      const { report } = await exportProject(projectDir(dataDir), outDir, { format: "yolo", formatOptions: { task: "detect", images: "hardlink" } });
+      return { items: report.stats.items ?? 0 };
+    },
+  },
+];

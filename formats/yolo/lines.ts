@@ -1,0 +1,92 @@
+/**
+ * YOLO label lines: one object per line, a class index and normalised coordinates separated by whitespace.
+ *
+ *   box      `c xc yc w h`                              5 values
+ *   polygon  `c x1 y1 … xn yn`                          1 + 2n values, n ≥ 3
+ *   OBB      `c x1 y1 x2 y2 x3 y3 x4 y4`                9 values, read as OBB only when asked (else a 4-point polygon)
+ *   pose     `c xc yc w h px1 py1 [v1] … pxK pyK [vK]`  5 + K·D values, when data.yaml has kpt_shape [K, D]
+ *
+ * Parsing is strict: a bad line stops the import with its file and line number, because a silently skipped object
+ * is worse than a clear message.
+ */
+import { SlyconvError } from "../../src/errors.js";
+
+export interface KeypointShape { count: number; dims: 2 | 3 }
+
+export type YoloRecord =
+  | { kind: "box"; cls: number; line: number; xc: number; yc: number; w: number; h: number }
+  | { kind: "polygon"; cls: number; line: number; coords: number[] }
+  | { kind: "obb"; cls: number; line: number; coords: number[] }
+  | { kind: "pose"; cls: number; line: number; xc: number; yc: number; w: number; h: number; keypoints: number[] };
+
+export interface LineParseOptions {
+  classCount: number;
+  keypoints?: KeypointShape;
+  /** Read 9-value lines as oriented boxes. */
+  obb: boolean;
+}
+
+/** A plain decimal number (no hex, no Infinity, no empty string: `Number()` would accept those). */
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Class indices are integers; some tools write them as floats ("3.0"). */
+const CLASS_ID = /^\d+(?:\.0*)?$/;
+
+export class YoloLineError extends SlyconvError {
+  constructor(message: string, file: string, line: number) {
+    super("yolo-label", message, { file, line });
+  }
+}
+
+function describeCounts(opts: LineParseOptions): string {
+  if (opts.keypoints) return `5 + ${opts.keypoints.count}×${opts.keypoints.dims} = ${5 + opts.keypoints.count * opts.keypoints.dims} (kpt_shape [${opts.keypoints.count}, ${opts.keypoints.dims}])`;
+  return "5 (a box) or an odd number ≥ 7 (a polygon of 3 or more points)";
+}
+
+/** Parses a label file's text. CRLF, a BOM, blank lines and surrounding spaces are accepted. */
+export function parseLabelText(text: string, file: string, opts: LineParseOptions): YoloRecord[] {
+  const out: YoloRecord[] = [];
+  const lines = text.split("\n");
+  const first = lines.length ? lines[0] : "";
+  if (first.charCodeAt(0) === 0xfeff) lines[0] = first.slice(1);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].trim();
+    if (!raw) continue;
+    const line = i + 1;
+    const tokens = raw.split(/\s+/);
+    const clsTok = tokens[0];
+    if (!CLASS_ID.test(clsTok)) {
+      throw new YoloLineError(NUMBER.test(clsTok) ? `class id ${clsTok} is not a non-negative integer` : `class id ${JSON.stringify(clsTok)} is not a number`, file, line);
+    }
+    const cls = Number.parseInt(clsTok, 10);
+    if (cls >= opts.classCount) {
+      throw new YoloLineError(`class id ${cls} is not in names (${opts.classCount === 0 ? "no classes are defined" : `0..${opts.classCount - 1}`})`, file, line);
+    }
+    const values = new Array<number>(tokens.length - 1);
+    for (let k = 1; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (!NUMBER.test(t)) throw new YoloLineError(`value ${k + 1} (${JSON.stringify(t)}) is not a number`, file, line);
+      values[k - 1] = Number(t);
+    }
+    const n = tokens.length;
+    if (opts.keypoints) {
+      const expected = 5 + opts.keypoints.count * opts.keypoints.dims;
+      if (n !== expected) throw new YoloLineError(`expected ${describeCounts(opts)} values, found ${n}`, file, line);
+      out.push({ kind: "pose", cls, line, xc: values[0], yc: values[1], w: values[2], h: values[3], keypoints: values.slice(4) });
+    } else if (n === 5) {
+      out.push({ kind: "box", cls, line, xc: values[0], yc: values[1], w: values[2], h: values[3] });
+    } else if (n === 9 && opts.obb) {
+      out.push({ kind: "obb", cls, line, coords: values });
+    } else if (n >= 7 && n % 2 === 1) {
+      out.push({ kind: "polygon", cls, line, coords: values });
+    } else {
+      throw new YoloLineError(`expected ${describeCounts(opts)} values, found ${n}`, file, line);
+    }
+  }
+  return out;
+}
+
+/** Six decimals, without a "-0.000000". */
+export function fmt6(v: number): string {
+  const s = v.toFixed(6);
+  return s === "-0.000000" ? "0.000000" : s;
+}

@@ -1,0 +1,42 @@
+import type { OptionSpec } from "../../src/format.js";
+import { CORNER_ORDERS } from "./obb.js";
+
+export const YOLO_TASKS = ["detect", "segment", "pose", "obb"] as const;
+export type YoloTask = (typeof YOLO_TASKS)[number];
+
+export const yoloImportOptions: readonly OptionSpec[] = [
+  {
+    flags: "--obb",
+    description: "yolo: read lines of four corners (8 values) as oriented boxes (Ultralytics OBB datasets); without it they are 4-point polygons",
+  },
+  {
+    flags: "--sizes-from <path>",
+    description: "yolo: image sizes for label files without images: a folder of Pascal VOC XMLs, a COCO JSON, or a {name: [w, h]} JSON",
+  },
+  {
+    flags: "--image-size <WxH>",
+    description: "yolo: size of every image that has no image file and no --sizes-from entry, e.g. 640x480",
+  },
+];
+
+export const yoloExportOptions: readonly OptionSpec[] = [
+  {
+    flags: "--task <task>",
+    description: "yolo: label kind to write: detect (boxes, default), segment (polygons), pose (keypoints), obb (oriented boxes)",
+    choices: YOLO_TASKS,
+  },
+  {
+    flags: "--split-tag <name>",
+    description: "yolo: take each image's split from its tag <name> (the tag's value, or the tag name for a tag without value; untagged → train) instead of from datasets",
+  },
+  {
+    flags: "--obb-order <order>",
+    description: "yolo: corner order of OBB lines: cw (clockwise on screen, DOTA) or ccw (Ultralytics predictions); default: as imported, else cw",
+    choices: CORNER_ORDERS,
+  },
+  {
+    flags: "--images <mode>",
+    description: "how images get into the output: hardlink (falls back to copy), copy, symlink or none",
+    choices: ["hardlink", "copy", "symlink", "none"],
+  },
+];

@@ -1,0 +1,129 @@
+/**
+ * The files of a YOLO dataset folder. The folder is listed once up front, so that pairing 100k images with their
+ * label files costs set lookups rather than 100k stat calls. Paths are absolute POSIX strings. Archives are not read
+ * here: the pipeline extracts .zip/.tar inputs into a scratch folder before any adapter sees them (src/api.ts).
+ */
+import fs from "node:fs/promises";
+import { readFile as readFileCb } from "node:fs";
+import path from "node:path";
+import fg from "fast-glob";
+import type { ImageSource } from "../../src/model/index.js";
+import type { ImageDimensions } from "../../src/io/image-size.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
+import { SlyconvError } from "../../src/errors.js";
+
+const posix = path.posix;
+
+export interface LoadedImage { source: ImageSource; size: ImageDimensions | null }
+
+export interface SourceTree {
+  /** The input folder. */
+  readonly root: string;
+  /** Every file below `dir` (recursively), sorted; empty when `dir` is not a folder. */
+  listFiles(dir: string): Promise<string[]>;
+  isFile(p: string): Promise<boolean>;
+  isDir(p: string): Promise<boolean>;
+  /** Names of the entries directly inside `dir` (files and folders). */
+  readDir(dir: string): Promise<{ name: string; isDir: boolean }[]>;
+  readText(p: string): Promise<string>;
+  /** An item's image: where its pixels are and its size from the header (null when unreadable). */
+  loadImage(p: string): Promise<LoadedImage>;
+  /** A path as shown in messages: relative to the input where possible. */
+  display(p: string): string;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join("/");
+
+/** Callback readFile: for 100k small label files it costs less than fs/promises' FileHandle round trips. */
+const readFileUtf8 = (p: string) => new Promise<string>((resolve, reject) => readFileCb(p, "utf8", (e, text) => (e ? reject(e) : resolve(text))));
+
+/** A dataset folder on disk. The folder is listed once; membership tests are then set lookups. */
+class DirTree implements SourceTree {
+  private readonly files = new Set<string>();
+  private readonly dirs = new Set<string>();
+  private readonly listedRoots: string[] = [];
+
+  constructor(readonly root: string, private readonly displayRoot: string) {}
+
+  private covered(p: string): boolean {
+    return this.listedRoots.some((r) => p === r || p.startsWith(r.endsWith("/") ? r : r + "/"));
+  }
+
+  private async ensureListed(dir: string): Promise<void> {
+    if (this.covered(dir)) return;
+    let st;
+    try {
+      st = await fs.stat(dir);
+    } catch {
+      return;
+    }
+    if (!st.isDirectory()) return;
+    const found = await fg("**/*", { cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
+    this.listedRoots.push(dir);
+    this.dirs.add(dir);
+    for (const rel of found) {
+      const full = posix.join(dir, rel);
+      this.files.add(full);
+      for (let d = posix.dirname(full); d.length > dir.length && !this.dirs.has(d); d = posix.dirname(d)) this.dirs.add(d);
+    }
+  }
+
+  async listFiles(dir: string): Promise<string[]> {
+    await this.ensureListed(dir);
+    if (!this.dirs.has(dir)) return [];
+    const prefix = dir.endsWith("/") ? dir : dir + "/";
+    return [...this.files].filter((f) => f.startsWith(prefix)).sort();
+  }
+
+  async isFile(p: string): Promise<boolean> {
+    if (this.covered(p)) return this.files.has(p);
+    return fs.stat(p).then((s) => s.isFile(), () => false);
+  }
+
+  async isDir(p: string): Promise<boolean> {
+    if (this.covered(p)) return this.dirs.has(p);
+    return fs.stat(p).then((s) => s.isDirectory(), () => false);
+  }
+
+  async readDir(dir: string) {
+    try {
+      const entries = await fs.readdir(dir, { withFileTypes: true });
+      const out = [];
+      for (const e of entries) {
+        let isDir = e.isDirectory();
+        if (e.isSymbolicLink()) isDir = await fs.stat(posix.join(dir, e.name)).then((s) => s.isDirectory(), () => false);
+        out.push({ name: e.name, isDir });
+      }
+      return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return [];
+    }
+  }
+
+  async readText(p: string): Promise<string> {
+    try {
+      return await readFileUtf8(p);
+    } catch (e) {
+      throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: this.display(p) });
+    }
+  }
+
+  async loadImage(p: string): Promise<LoadedImage> {
+    return { source: { kind: "file", path: p }, size: await readImageHeaderSize(p) };
+  }
+
+  display(p: string): string {
+    const rel = posix.relative(this.root, p);
+    if (!rel) return this.displayRoot;
+    return rel.startsWith("..") ? p : rel;
+  }
+}
+
+export async function openDirTree(dir: string): Promise<SourceTree> {
+  const root = toPosix(path.resolve(dir));
+  const tree = new DirTree(root, path.basename(root));
+  // One listing of the whole dataset up front: pairing images with labels then never touches the disk.
+  await tree.listFiles(root);
+  return tree;
+}
+

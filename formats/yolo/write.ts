@@ -1,0 +1,204 @@
+/**
+ * Project model → Ultralytics YOLO dataset:
+ *
+ *   images/<split>/[<nested dataset>/]<image>     labels/<split>/[<nested dataset>/]<stem>.txt     data.yaml
+ *
+ * Splits are the top-level datasets (nested datasets become sub-folders, which Ultralytics reads recursively), or,
+ * with --split-tag, each image's tag. data.yaml has no `path`, so Ultralytics resolves the splits from the YAML's own
+ * folder. Every image gets a label file (empty when it has nothing to write), as Supervisely's exporter does.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import YAML from "yaml";
+import type { Item, Project } from "../../src/model/index.js";
+import { iterateItems, walkDatasets } from "../../src/model/index.js";
+import type { FormatContext, FormatOptions } from "../../src/format.js";
+import { SlyconvError, UsageError } from "../../src/errors.js";
+import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
+import { mapConcurrent } from "../../src/io/concurrency.js";
+import { imageSizeFromBuffer, readImageHeaderSize } from "../../src/io/image-header.js";
+import { YOLO_TASKS, type YoloTask } from "./options.js";
+import { sideInfoOf } from "./side-file.js";
+import { annotationLines, ExportClasses, ExportTally, keypointNames, poseLayoutOf, type LineContext } from "./from-model.js";
+import type { CornerOrder } from "./obb.js";
+
+export type ImageMode = "copy" | "hardlink" | "symlink" | "none";
+
+export interface YoloWriteOptions {
+  task?: YoloTask;
+  splitTag?: string;
+  obbOrder?: CornerOrder;
+  images?: ImageMode;
+}
+
+export function yoloWriteOptions(o: FormatOptions): YoloWriteOptions {
+  const task = (o.task as string | undefined) ?? "detect";
+  if (!(YOLO_TASKS as readonly string[]).includes(task)) throw new UsageError(`--task must be one of ${YOLO_TASKS.join(", ")}; got ${JSON.stringify(task)}`);
+  const images = o.images as ImageMode | undefined;
+  if (images && !["copy", "hardlink", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none`);
+  const order = o.obbOrder as string | undefined;
+  if (order && order !== "cw" && order !== "ccw") throw new UsageError("--obb-order must be cw or ccw");
+  return { task: task as YoloTask, splitTag: (o.splitTag as string | undefined) || undefined, obbOrder: order as CornerOrder | undefined, images };
+}
+
+const WRITE_CONCURRENCY = 16;
+
+async function placeImage(src: string, dest: string, mode: ImageMode): Promise<void> {
+  if (mode === "symlink") return fs.symlink(path.resolve(src), dest);
+  if (mode === "hardlink") {
+    try {
+      return await fs.link(src, dest);
+    } catch {
+      /* another device or no permission: fall back to a copy */
+    }
+  }
+  await fs.copyFile(src, dest);
+}
+
+/** data.yaml key of a split: Ultralytics knows train, val and test; anything else trains. */
+function splitKey(name: string): "train" | "val" | "test" {
+  const n = name.toLowerCase();
+  if (n === "val" || n === "valid" || n === "validation") return "val";
+  if (n === "test") return "test";
+  return "train";
+}
+
+const stemOf = (name: string) => {
+  const i = name.lastIndexOf(".");
+  return i > 0 ? name.slice(0, i) : name;
+};
+
+interface Placed { item: Item; split: string; subdirs: string[] }
+
+export async function writeYolo(project: Project, outDir: string, options: YoloWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
+  const task = options.task ?? "detect";
+  const mode = options.images ?? "hardlink";
+  const side = sideInfoOf(project);
+  const classes = new ExportClasses(project.meta, ctx.report);
+  const tally = new ExportTally(ctx.report);
+  const pose = task === "pose" ? poseLayoutOf(project.meta, side.kpt_shape, ctx.report) : undefined;
+  if (pose && pose.count === 0) {
+    throw new SlyconvError("yolo-no-keypoints", "--task pose needs at least one graph (keypoints) class in meta.json");
+  }
+  const obbOrder: CornerOrder = options.obbOrder ?? side.obb_corner_order ?? "cw";
+
+  const splits = new Set<string>();
+  // One mkdir per folder; items written concurrently wait for the same promise.
+  const madeDirs = new Map<string, Promise<unknown>>();
+  const ensureDir = (d: string) => {
+    let p = madeDirs.get(d);
+    if (!p) madeDirs.set(d, (p = fs.mkdir(d, { recursive: true })));
+    return p;
+  };
+  /** Label files are found by stem: two images with one stem in a folder would share one label file. */
+  const stems = new Set<string>();
+
+  async function* placed(): AsyncIterable<Placed> {
+    for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
+      for await (const item of iterateItems(dataset.items)) {
+        let split: string, subdirs: string[];
+        if (options.splitTag) {
+          const tag = item.annotation.tags.find((t) => t.name === options.splitTag);
+          split = tag ? (tag.value === undefined || tag.value === null || tag.value === "" ? tag.name : String(tag.value)) : "train";
+          subdirs = [];
+        } else {
+          split = dsPath[0];
+          subdirs = dsPath.slice(1);
+        }
+        assertPlainFileName(split);
+        for (const d of subdirs) assertPlainFileName(d);
+        assertPlainFileName(item.name);
+        const folder = [split, ...subdirs].join("/");
+        let name = item.name;
+        if (stems.has(`${folder}/${stemOf(name).toLowerCase()}`)) {
+          // Another image here already has this stem (same name from another dataset, or a.jpg next to a.png).
+          const prefix = options.splitTag ? dsPath.join("_") : "dup";
+          let alt = `${prefix}_${name}`;
+          for (let k = 2; stems.has(`${folder}/${stemOf(alt).toLowerCase()}`); k++) alt = `${prefix}${k}_${name}`;
+          ctx.report.warn("yolo-name-collision", `${folder}/${name}: another image in this folder has the stem ${JSON.stringify(stemOf(name))}; written as ${alt}`, { file: `${dsPath.join("/")}/${item.name}` });
+          name = alt;
+        }
+        stems.add(`${folder}/${stemOf(name).toLowerCase()}`);
+        splits.add(split);
+        yield { item: name === item.name ? item : { ...item, name }, split, subdirs };
+      }
+    }
+  }
+
+  const writeOne = async ({ item, split, subdirs }: Placed): Promise<void> => {
+    const imgDir = safeJoin(outDir, "images", split, ...subdirs);
+    const lblDir = safeJoin(outDir, "labels", split, ...subdirs);
+    await ensureDir(imgDir);
+    await ensureDir(lblDir);
+    const src = item.image;
+    if (src?.kind === "file" && mode !== "none") await placeImage(src.path, path.join(imgDir, item.name), mode);
+    else if (src?.kind === "bytes" && mode !== "none") await fs.writeFile(path.join(imgDir, item.name), src.data);
+    else if (src?.kind === "link") ctx.report.warn("yolo-image-link", `the image is a remote link (${src.url}); only its label file is written`, { file: item.name });
+
+    let lines: string[] = [];
+    const labels = item.annotation.labels;
+    if (labels.length) {
+      let { width, height } = item.annotation.size;
+      if (!width || !height) {
+        const probed = src?.kind === "file" ? await readImageHeaderSize(src.path) : src?.kind === "bytes" ? await imageSizeFromBuffer(src.data) : null;
+        width = probed?.width ?? null;
+        height = probed?.height ?? null;
+      }
+      if (!width || !height) {
+        ctx.report.error("yolo-size-unknown", "the annotation has no image size and the image is not readable: its labels cannot be normalised", { file: `${split}/${item.name}` });
+        for (const l of labels) tally.lose(l.classTitle, l.geometry.type, "image size unknown");
+      } else {
+        const lc: LineContext = { width, height, task, classes, pose, obbOrder, obbOrderForced: Boolean(options.obbOrder), tally };
+        lines = annotationLines(item.annotation, lc);
+      }
+    }
+    await fs.writeFile(path.join(lblDir, `${stemOf(item.name)}.txt`), lines.length ? lines.join("\n") + "\n" : "");
+  };
+
+  ctx.progress.start(`writing YOLO (${task})`);
+  let count = 0;
+  for await (const _ of mapConcurrent(placed(), WRITE_CONCURRENCY, writeOne)) {
+    count++;
+    ctx.progress.increment();
+  }
+  ctx.progress.stop();
+  tally.flush();
+
+  await fs.writeFile(path.join(outDir, "data.yaml"), dataYaml(task, [...splits], classes, pose, side.flip_idx, ctx));
+  ctx.report.count("items", count);
+  return { items: count };
+}
+
+function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: ReturnType<typeof poseLayoutOf> | undefined, flipIdx: number[] | undefined, ctx: FormatContext): string {
+  const byKey: Record<"train" | "val" | "test", string[]> = { train: [], val: [], test: [] };
+  for (const s of splits) byKey[splitKey(s)].push(`images/${s}`);
+  const doc = new YAML.Document({}) as YAML.Document.Parsed | YAML.Document;
+  const map = new Map<string, unknown>();
+  const value = (list: string[]) => (list.length === 1 ? list[0] : list);
+  if (!byKey.train.length && byKey.val.length) ctx.report.info("yolo-no-train", "no training split: train is left empty");
+  map.set("train", byKey.train.length ? value(byKey.train) : "");
+  if (byKey.val.length) map.set("val", value(byKey.val));
+  else if (byKey.train.length) {
+    // Ultralytics requires `val`; without a validation split it validates on the training images.
+    map.set("val", value(byKey.train));
+    ctx.report.info("yolo-no-val", "no validation split (a dataset named val/valid, or --split-tag): val points at the training images");
+  }
+  if (byKey.test.length) map.set("test", value(byKey.test));
+  map.set("nc", classes.names.length);
+  map.set("names", new Map(classes.names.map((n, i) => [i, n])));
+  if (pose) {
+    map.set("kpt_shape", [pose.count, pose.dims]);
+    if (flipIdx && flipIdx.length === pose.count) map.set("flip_idx", flipIdx);
+    const kn = keypointNames(classes, pose);
+    if (kn) map.set("kpt_names", kn);
+  }
+  doc.contents = doc.createNode(map) as never;
+  // Short number lists read best on one line, as Ultralytics writes them.
+  YAML.visit(doc, {
+    Pair(_, pair) {
+      const key = YAML.isScalar(pair.key) ? pair.key.value : pair.key;
+      if ((key === "kpt_shape" || key === "flip_idx") && YAML.isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  return `# YOLO ${task} dataset written by slyconv; paths are relative to this file's folder\n${doc.toString({ lineWidth: 0 })}`;
+}
