@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Finding } from "../report.js";
 import { SlyconvError } from "../errors.js";
 import { parseJsonText } from "../io/json-file.js";
-import { readImageSize } from "../io/image-size.js";
+import { readImageHeaderSize } from "../io/image-header.js";
 import { ANN_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR } from "../../formats/supervisely/layout.js";
 import { finding } from "./codes.js";
 import { validateAgainst } from "./schemas.js";
@@ -14,33 +14,11 @@ import type { DatasetDir, ItemEntry } from "./listing.js";
 const NOT_READ = Symbol("not read");
 
 /**
- * The stored width × height of an image: sharp reads the header; BMP, which Supervisely accepts but sharp cannot
- * open, is read from its own header. Null when neither can.
+ * The stored width × height of an image, from its header (PNG, JPEG, GIF, BMP, WebP read directly; anything else
+ * through sharp). Null when unreadable.
  */
-export async function realImageSize(file: string): Promise<{ width: number; height: number } | null> {
-  return (await readImageSize(file)) ?? (await bmpHeaderSize(file));
-}
-
-async function bmpHeaderSize(file: string): Promise<{ width: number; height: number } | null> {
-  const header = Buffer.alloc(26);
-  let bytesRead = 0;
-  try {
-    const handle = await fs.open(file);
-    try {
-      ({ bytesRead } = await handle.read(header, 0, header.length, 0));
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-  if (bytesRead < 26 || header[0] !== 0x42 || header[1] !== 0x4d) return null;
-  const dibSize = header.readUInt32LE(14);
-  // BITMAPCOREHEADER has 16-bit sizes; later headers 32-bit, with a negative height for top-down rows.
-  const [width, height] = dibSize === 12
-    ? [header.readUInt16LE(18), header.readUInt16LE(20)]
-    : dibSize >= 40 ? [Math.abs(header.readInt32LE(18)), Math.abs(header.readInt32LE(22))] : [0, 0];
-  return width > 0 && height > 0 ? { width, height } : null;
+export function realImageSize(file: string): Promise<{ width: number; height: number } | null> {
+  return readImageHeaderSize(file);
 }
 
 /** Reads and parses a JSON file; a syntax or read error becomes a finding and the file counts as not read. */
