@@ -1,6 +1,7 @@
 /** The one list of format adapters. Adding a format = a folder in formats/ and a line here. */
 import type { FormatAdapter } from "./format.js";
 import { superviselyFormat } from "../formats/supervisely/index.js";
+import { cocoFormat } from "../formats/coco/index.js";
 import { vocFormat } from "../formats/voc/index.js";
 import { yoloFormat } from "../formats/yolo/index.js";
 import { masksFormat } from "../formats/masks/index.js";
@@ -8,6 +9,7 @@ import { linksFormat } from "../formats/links/index.js";
 
 export const FORMATS: readonly FormatAdapter[] = [
   superviselyFormat,
+  cocoFormat,
   vocFormat,
   yoloFormat,
   masksFormat,

@@ -1,0 +1,166 @@
+/**
+ * COCO categories → Supervisely classes.
+ *
+ * One class per category name, holding its polygons, masks and boxes; its shape is the one kind of geometry its
+ * annotations make, or `any` when they mix kinds (typically polygons plus crowd RLE masks), so that nothing is lost
+ * and no category is split. A category with keypoints also gets a graph class `<name>_keypoints` whose template has
+ * the keypoint names and skeleton. Categories no annotation uses still become classes (round trips keep them).
+ */
+import type { GraphTemplateEdge, GraphTemplateNode, ProjectMeta } from "../../src/model/index.js";
+import { ensureClass } from "../../src/model/index.js";
+import type { Report } from "../../src/report.js";
+import { jsonPointer } from "../../src/errors.js";
+import type { CategoryMapping } from "./annotation.js";
+import { MAKES_BITMAP, MAKES_POLYGON, MAKES_RECTANGLE } from "./annotation.js";
+import { KEYPOINTS_CLASS_SUFFIX, isFiniteNumber, isObject, type CocoInfoClass, type Json } from "./model.js";
+
+interface NameRecord {
+  mapping: CategoryMapping;
+  /** The merged category object for coco_info.json. */
+  info: Json;
+  skeleton: unknown;
+  makes: number;
+  /** File and pointer where the category was first read, for messages. */
+  file: string;
+  pointer: string;
+}
+
+export class CategoryCatalog {
+  private readonly byName = new Map<string, NameRecord>();
+  private readonly titles = new Set<string>();
+  private readonly order: NameRecord[] = [];
+
+  constructor(private readonly report: Report) {}
+
+  /**
+   * Reads one file's `categories`; returns the file's id → mapping table. Problems are warnings with pointers:
+   * entries without a numeric id or a name are skipped, a repeated id keeps its first entry.
+   */
+  registerFile(file: string, entries: { value: unknown; index: number }[]): Map<unknown, CategoryMapping> {
+    const table = new Map<unknown, CategoryMapping>();
+    for (const { value, index } of entries) {
+      const pointer = jsonPointer("categories", index);
+      if (!isObject(value) || !isFiniteNumber(value.id) || typeof value.name !== "string" || value.name === "") {
+        this.report.warn("coco-category-invalid", "a category needs a numeric `id` and a non-empty `name`; it is skipped", { file, pointer });
+        continue;
+      }
+      if (table.has(value.id)) {
+        this.report.warn("coco-duplicate-category-id", `category id ${value.id} is used again (by ${JSON.stringify(value.name)}); the first entry (${JSON.stringify(table.get(value.id)!.name)}) is used`, { file, pointer });
+        continue;
+      }
+      let rec = this.byName.get(value.name);
+      if (!rec) {
+        rec = this.addName(value, file, pointer);
+      } else {
+        if (rec.mapping.id !== value.id) {
+          this.report.warn("coco-category-id-conflict", `category ${JSON.stringify(value.name)} has id ${value.id} here but ${rec.mapping.id} in an earlier file; export uses ${rec.mapping.id}`, { file, pointer });
+        }
+        for (const [k, v] of Object.entries(value)) if (!(k in rec.info)) rec.info[k] = v;
+        if (Array.isArray(value.keypoints) && !rec.mapping.nodeKeys) this.setKeypointNames(rec, value.keypoints, value.skeleton);
+      }
+      table.set(value.id, rec.mapping);
+    }
+    return table;
+  }
+
+  private uniqueTitle(wanted: string): string {
+    let t = wanted;
+    for (let n = 2; this.titles.has(t); n++) t = `${wanted}_${n}`;
+    this.titles.add(t);
+    return t;
+  }
+
+  private addName(value: Json, file: string, pointer: string): NameRecord {
+    const name = value.name as string;
+    const rec: NameRecord = {
+      mapping: { id: value.id as number, name, classTitle: this.uniqueTitle(name) },
+      info: { ...value },
+      skeleton: undefined,
+      makes: 0,
+      file,
+      pointer,
+    };
+    this.byName.set(name, rec);
+    this.order.push(rec);
+    if (Array.isArray(value.keypoints)) this.setKeypointNames(rec, value.keypoints, value.skeleton);
+    return rec;
+  }
+
+  private setKeypointNames(rec: NameRecord, names: unknown[], skeleton: unknown): void {
+    const labels = names.map((n, i) => (typeof n === "string" && n !== "" ? n : String(i)));
+    // Node keys are the keypoint names when they are unique (readable), their indices otherwise.
+    const unique = new Set(labels).size === labels.length;
+    rec.mapping.nodeKeys = unique ? labels : labels.map((_, i) => String(i));
+    rec.mapping.keypointsClass ??= this.uniqueTitle(rec.mapping.name + KEYPOINTS_CLASS_SUFFIX);
+    rec.skeleton = skeleton;
+  }
+
+  /** An annotation with keypoints in a category that names none: the category gets a graph class keyed "0".."n-1". */
+  ensureKeypointsClass(mapping: CategoryMapping): void {
+    mapping.keypointsClass ??= this.uniqueTitle(mapping.name + KEYPOINTS_CLASS_SUFFIX);
+  }
+
+  noteMakes(mapping: CategoryMapping, makes: number): void {
+    this.byName.get(mapping.name)!.makes |= makes;
+  }
+
+  get size(): number {
+    return this.order.length;
+  }
+
+  /** Classes into meta (in category order), and the coco_info.json parts: categories and class → category. */
+  finalize(meta: ProjectMeta): { categories: Json[]; classes: Record<string, CocoInfoClass> } {
+    const shapeOf = (makes: number): string | null => {
+      const kinds: string[] = [];
+      if (makes & MAKES_POLYGON) kinds.push("polygon");
+      if (makes & MAKES_BITMAP) kinds.push("bitmap");
+      if (makes & MAKES_RECTANGLE) kinds.push("rectangle");
+      return kinds.length === 0 ? null : kinds.length === 1 ? kinds[0] : "any";
+    };
+    // An unused category takes the shape most used categories have (boxes in a detection set), polygon by default.
+    const tally = new Map<string, number>();
+    for (const r of this.order) {
+      const s = shapeOf(r.makes);
+      if (s && s !== "any") tally.set(s, (tally.get(s) ?? 0) + 1);
+    }
+    const common = [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "polygon";
+    const classes: Record<string, CocoInfoClass> = {};
+    for (const r of this.order) {
+      const m = r.mapping;
+      ensureClass(meta, m.classTitle, shapeOf(r.makes) ?? common, { description: "" });
+      classes[m.classTitle] = { category_id: m.id, name: m.name, role: "objects" };
+      if (m.keypointsClass) {
+        ensureClass(meta, m.keypointsClass, "graph", { geometryConfig: this.template(r) });
+        classes[m.keypointsClass] = { category_id: m.id, name: m.name, role: "keypoints" };
+      }
+    }
+    return { categories: this.order.map((r) => r.info), classes };
+  }
+
+  private template(r: NameRecord): { nodes: Record<string, GraphTemplateNode>; edges: GraphTemplateEdge[] } {
+    const m = r.mapping;
+    const names = Array.isArray(r.info.keypoints) ? (r.info.keypoints as unknown[]) : [];
+    const keys = m.nodeKeys ?? Array.from({ length: m.maxKeypoints ?? 0 }, (_, i) => String(i));
+    const nodes: Record<string, GraphTemplateNode> = {};
+    // Template positions only matter for display in the editor: a grid, five nodes a row.
+    keys.forEach((k, i) => {
+      const label = typeof names[i] === "string" && names[i] !== "" ? (names[i] as string) : k;
+      nodes[k] = { label, loc: [20 + (i % 5) * 40, 20 + Math.floor(i / 5) * 40], color: "#0000FF" };
+    });
+    const edges: GraphTemplateEdge[] = [];
+    if (r.skeleton !== undefined) {
+      const ok = Array.isArray(r.skeleton) && r.skeleton.every((e) => Array.isArray(e) && e.length === 2 && e.every((i) => Number.isInteger(i) && i >= 1 && i <= keys.length));
+      if (!ok) {
+        this.report.warn("coco-skeleton-invalid", `the skeleton of ${JSON.stringify(m.name)} must be pairs of 1-based keypoint numbers (1..${keys.length}); invalid edges are skipped`, { file: r.file, pointer: `${r.pointer}/skeleton` });
+      }
+      if (Array.isArray(r.skeleton)) {
+        for (const e of r.skeleton) {
+          if (Array.isArray(e) && e.length === 2 && e.every((i) => Number.isInteger(i) && i >= 1 && i <= keys.length)) {
+            edges.push({ src: keys[e[0] - 1], dst: keys[e[1] - 1], color: "#00FF00" });
+          }
+        }
+      }
+    }
+    return { nodes, edges };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Writing big COCO files without holding them: the elements of each array are appended to a part file as they come
+ * (one element a line), and the parts are joined into the final JSON once all items are seen.
+ */
+import fsp from "node:fs/promises";
+
+const FLUSH_BYTES = 1 << 20;
+
+/** The elements of one JSON array, one a line, separated by commas, in a part file. */
+export class JsonArrayPart {
+  count = 0;
+  private chunks: string[] = [];
+  private pending = 0;
+  private constructor(readonly path: string, private readonly fh: fsp.FileHandle) {}
+
+  static async create(path: string): Promise<JsonArrayPart> {
+    return new JsonArrayPart(path, await fsp.open(path, "w"));
+  }
+
+  async add(value: unknown): Promise<void> {
+    const s = (this.count++ ? ",\n" : "") + JSON.stringify(value);
+    this.chunks.push(s);
+    this.pending += s.length;
+    if (this.pending >= FLUSH_BYTES) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.chunks.length) return;
+    const text = this.chunks.join("");
+    this.chunks = [];
+    this.pending = 0;
+    await this.fh.write(text);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.fh.close();
+  }
+}
+
+/** One top-level entry of the output: a value written inline, or an array whose elements are in a part file. */
+export type TopEntry = [key: string, value: unknown] | [key: string, part: JsonArrayPart];
+
+/** Writes `{"key": value, "images": [<part>], …}` to `file`, copying the parts in chunks. */
+export async function assembleJson(file: string, entries: TopEntry[]): Promise<void> {
+  const out = await fsp.open(file, "w");
+  const buf = Buffer.allocUnsafe(FLUSH_BYTES);
+  try {
+    await out.write("{");
+    for (let i = 0; i < entries.length; i++) {
+      const [key, v] = entries[i];
+      await out.write(`${i ? ",\n" : ""}${JSON.stringify(key)}: `);
+      if (v instanceof JsonArrayPart) {
+        await out.write("[\n");
+        const src = await fsp.open(v.path, "r");
+        try {
+          for (;;) {
+            const { bytesRead } = await src.read(buf, 0, buf.length, null);
+            if (!bytesRead) break;
+            await out.write(buf, 0, bytesRead);
+          }
+        } finally {
+          await src.close();
+        }
+        await out.write("\n]");
+      } else await out.write(JSON.stringify(v));
+    }
+    await out.write("}\n");
+  } finally {
+    await out.close();
+  }
+}

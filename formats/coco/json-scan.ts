@@ -1,0 +1,547 @@
+/**
+ * A byte-level scanner for big COCO files: it walks the top-level object without building it, and hands every
+ * element of a top-level array (and every other top-level value) to a callback as its own small JSON text, with
+ * its byte range in the file. Elements are then parsed by the native JSON.parse, one at a time, so memory stays
+ * bounded by the largest element, not by the file (train2017 is 448 MB of JSON).
+ *
+ * The scanner checks the structure at the top two levels (object, key, colon, array, commas); the inside of an
+ * element is checked by JSON.parse. Line and column are only computed when an error is reported.
+ */
+import fs from "node:fs/promises";
+import { SlyconvError } from "../../src/errors.js";
+
+export interface ScanValue {
+  /** Top-level key the value belongs to. */
+  key: string;
+  /** Index inside the top-level array, or -1 for a top-level value that is not an array. */
+  index: number;
+  /** The element's JSON text. */
+  text: string;
+  /** Byte offset of the element in the file, and its length in bytes. */
+  offset: number;
+  length: number;
+}
+
+export interface ScanHandlers {
+  /**
+   * A top-level key was read; `isArray` tells whether elements follow one by one. Returning "skip" skips the value
+   * (its elements are still checked for structure and counted, but no text is made); "ranges" reports only where
+   * each element is (onRange), to be read later.
+   */
+  onKey?(key: string, isArray: boolean): "skip" | "ranges" | void;
+  onValue(value: ScanValue): void;
+  onRange?(key: string, index: number, offset: number, length: number): void;
+  onArrayEnd?(key: string, count: number): void;
+  /** Bytes read so far (called once per chunk). */
+  onProgress?(bytes: number): void;
+}
+
+const enum S {
+  BeforeRoot, KeyOrEnd, Key, InKey, Colon, Value, ElemOrEnd, Elem, ElemCommaOrEnd, KeyCommaOrEnd, InValue, AfterRoot,
+}
+
+const WS = new Uint8Array(256);
+for (const c of [0x20, 0x09, 0x0a, 0x0d]) WS[c] = 1;
+/** Bytes that end a bare scalar (number, true, false, null, NaN). */
+const SCALAR_END = new Uint8Array(256);
+for (const c of [0x20, 0x09, 0x0a, 0x0d, 0x2c, 0x5d, 0x7d]) SCALAR_END[c] = 1;
+
+/** 1 = quote, 2 = opening bracket, 3 = closing bracket, 0 = anything else. */
+const STRUCTURAL = new Uint8Array(256);
+STRUCTURAL[0x22] = 1;
+STRUCTURAL[0x5b] = 2;
+STRUCTURAL[0x7b] = 2;
+STRUCTURAL[0x5d] = 3;
+STRUCTURAL[0x7d] = 3;
+
+const CHUNK = 4 * 1024 * 1024;
+
+const modeOf = (r: "skip" | "ranges" | void): number => (r === "skip" ? 1 : r === "ranges" ? 2 : 0);
+
+function describeByte(b: number | undefined): string {
+  if (b === undefined) return "the end of the file";
+  if (b >= 0x20 && b < 0x7f) return `'${String.fromCharCode(b)}'`;
+  return `byte 0x${b.toString(16).padStart(2, "0")}`;
+}
+
+/** Line and column (1-based, column in bytes) of a byte offset, by counting newlines from the start of the file. */
+export async function positionInFile(file: string, offset: number): Promise<{ line: number; column: number }> {
+  const fh = await fs.open(file, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let line = 1, lineStart = 0, pos = 0;
+    while (pos < offset) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, offset - pos), pos);
+      if (bytesRead === 0) break;
+      let i = buf.indexOf(0x0a, 0);
+      while (i !== -1 && i < bytesRead) {
+        line++;
+        lineStart = pos + i + 1;
+        i = buf.indexOf(0x0a, i + 1);
+      }
+      pos += bytesRead;
+    }
+    return { line, column: offset - lineStart + 1 };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A syntax error at a byte offset of a file, with its line and column. */
+export async function syntaxErrorAt(file: string, display: string, offset: number, message: string): Promise<SlyconvError> {
+  const { line, column } = await positionInFile(file, offset);
+  return new SlyconvError("json-syntax", `malformed JSON: ${message}`, { file: display, line, column });
+}
+
+/**
+ * Scans `file`, calling handlers for each top-level value. Throws SlyconvError("json-syntax") with line and column
+ * on a structural error.
+ */
+export async function scanTopLevel(
+  file: string, display: string, handlers: ScanHandlers, signal?: AbortSignal, chunkSize = CHUNK,
+): Promise<void> {
+  const fh = await fs.open(file, "r");
+  let failure: { offset: number; message: string } | null = null;
+  try {
+    const buf = Buffer.allocUnsafe(chunkSize);
+    let state = S.BeforeRoot as S;
+    let key = "";
+    let keyPieces: Buffer[] = [];
+    let keyStart = 0;
+    let inArray = false;
+    let index = 0;
+    // Value being scanned: nesting depth, string state, and its bytes so far when it spans chunks.
+    let depth = 0, inString = false, escaped = false, scalar = false;
+    let valueOffset = 0; // file offset of the value's first byte
+    let pieces: Buffer[] = [];
+    // A UTF-8 byte order mark is skipped (Windows tools write one).
+    const bom = Buffer.alloc(3);
+    await fh.read(bom, 0, 3, 0);
+    let filePos = bom[0] === 0xef && bom[1] === 0xbb && bom[2] === 0xbf ? 3 : 0;
+    /** 0: values as text, 1: skip, 2: byte ranges only. */
+    let mode = 0;
+    let carried = 0; // bytes of the current value in earlier chunks (modes 1 and 2)
+
+    const fail = (offset: number, message: string) => {
+      failure = { offset, message };
+    };
+    const emit = (chunk: Buffer, start: number, endExclusive: number) => {
+      if (mode !== 0) {
+        if (mode === 2) handlers.onRange?.(key, inArray ? index : -1, valueOffset, carried + endExclusive - start);
+        carried = 0;
+        if (inArray) index++;
+        return;
+      }
+      let text: string;
+      let length: number;
+      if (pieces.length) {
+        pieces.push(chunk.subarray(start, endExclusive));
+        const all = Buffer.concat(pieces);
+        pieces = [];
+        text = all.toString("utf8");
+        length = all.length;
+      } else {
+        text = chunk.toString("utf8", start, endExclusive);
+        length = endExclusive - start;
+      }
+      handlers.onValue({ key, index: inArray ? index : -1, text, offset: valueOffset, length });
+      if (inArray) index++;
+    };
+
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await fh.read(buf, 0, chunkSize, filePos);
+      const n = bytesRead;
+      const chunk = buf;
+      let i = 0;
+      if (n === 0) {
+        // End of file: only fine after the root object closed.
+        if (state !== S.AfterRoot) {
+          fail(filePos, state === S.BeforeRoot ? "the file is empty" : "the file ends before the top-level object is closed");
+        }
+        break;
+      }
+      // Start index of the current value inside this chunk (values that began in an earlier chunk start at 0).
+      let valueStart = 0;
+      const startValue = (b: number, i: number) => {
+        if (b === 0x2c || b === 0x3a || b === 0x7d || b === 0x5d) {
+          fail(filePos + i, `expected a value in "${key}", found ${describeByte(b)}`);
+          return;
+        }
+        valueStart = i;
+        valueOffset = filePos + i;
+        pieces = [];
+        carried = 0;
+        depth = 0;
+        escaped = false;
+        inString = false;
+        scalar = false;
+        if (b === 0x7b || b === 0x5b) depth = 1;
+        else if (b === 0x22) inString = true;
+        else scalar = true;
+        state = S.InValue;
+      };
+      for (; i < n && !failure; i++) {
+        const b = chunk[i];
+        switch (state) {
+          case S.InValue: {
+            if (scalar) {
+              if (SCALAR_END[b]) {
+                emit(chunk, valueStart, i);
+                i--; // let the delimiter be read by the next state
+                state = inArray ? S.ElemCommaOrEnd : S.KeyCommaOrEnd;
+              }
+              break;
+            }
+            // The hot loop: most of the file's bytes are inside values. Stay here until the value ends or the chunk
+            // does, looking each byte up once.
+            let j = i;
+            let ended = false;
+            while (j < n) {
+              const c = chunk[j];
+              if (inString) {
+                if (escaped) escaped = false;
+                else if (c === 0x5c) escaped = true;
+                else if (c === 0x22) {
+                  inString = false;
+                  if (depth === 0) {
+                    ended = true;
+                    break;
+                  }
+                }
+                j++;
+                continue;
+              }
+              const k = STRUCTURAL[c];
+              if (k === 0) {
+                j++;
+                continue;
+              }
+              if (k === 1) inString = true;
+              else if (k === 2) depth++;
+              else if (--depth === 0) {
+                ended = true;
+                break;
+              }
+              j++;
+            }
+            if (ended) {
+              emit(chunk, valueStart, j + 1);
+              state = inArray ? S.ElemCommaOrEnd : S.KeyCommaOrEnd;
+            }
+            i = j;
+            break;
+          }
+          case S.BeforeRoot:
+            if (WS[b]) break;
+            if (b !== 0x7b) fail(filePos + i, `a COCO file must be one JSON object, found ${describeByte(b)}`);
+            else state = S.KeyOrEnd;
+            break;
+          case S.KeyOrEnd:
+          case S.Key:
+            if (WS[b]) break;
+            if (b === 0x22) {
+              state = S.InKey;
+              keyStart = i + 1;
+              keyPieces = [];
+              escaped = false;
+            } else if (b === 0x7d && state === S.KeyOrEnd) state = S.AfterRoot;
+            else fail(filePos + i, `expected a key string${state === S.KeyOrEnd ? " or '}'" : ""} in the top-level object, found ${describeByte(b)}`);
+            break;
+          case S.InKey:
+            if (escaped) escaped = false;
+            else if (b === 0x5c) escaped = true;
+            else if (b === 0x22) {
+              keyPieces.push(chunk.subarray(keyStart, i));
+              const raw = Buffer.concat(keyPieces).toString("utf8");
+              try {
+                key = JSON.parse(`"${raw}"`) as string;
+              } catch {
+                fail(filePos + i, `the key "${raw}" is not a valid JSON string`);
+              }
+              state = S.Colon;
+            }
+            break;
+          case S.Colon:
+            if (WS[b]) break;
+            if (b === 0x3a) state = S.Value;
+            else fail(filePos + i, `expected ':' after the key "${key}", found ${describeByte(b)}`);
+            break;
+          case S.Value:
+            if (WS[b]) break;
+            if (b === 0x5b) {
+              inArray = true;
+              index = 0;
+              mode = modeOf(handlers.onKey?.(key, true));
+              state = S.ElemOrEnd;
+              break;
+            }
+            inArray = false;
+            mode = modeOf(handlers.onKey?.(key, false));
+            startValue(b, i);
+            break;
+          case S.ElemOrEnd:
+          case S.Elem:
+            if (WS[b]) break;
+            if (b === 0x5d) {
+              if (state === S.Elem) {
+                fail(filePos + i, `a comma is followed by ']' in "${key}" (trailing comma)`);
+                break;
+              }
+              handlers.onArrayEnd?.(key, index);
+              inArray = false;
+              state = S.KeyCommaOrEnd;
+              break;
+            }
+            startValue(b, i);
+            break;
+          case S.ElemCommaOrEnd:
+            if (WS[b]) break;
+            if (b === 0x2c) state = S.Elem;
+            else if (b === 0x5d) {
+              handlers.onArrayEnd?.(key, index);
+              inArray = false;
+              state = S.KeyCommaOrEnd;
+            } else fail(filePos + i, `expected ',' or ']' after element ${index - 1} of "${key}", found ${describeByte(b)}`);
+            break;
+          case S.KeyCommaOrEnd:
+            if (WS[b]) break;
+            if (b === 0x2c) state = S.Key;
+            else if (b === 0x7d) state = S.AfterRoot;
+            else fail(filePos + i, `expected ',' or '}' after the value of "${key}", found ${describeByte(b)}`);
+            break;
+          case S.AfterRoot:
+            if (!WS[b]) fail(filePos + i, `unexpected ${describeByte(b)} after the end of the top-level object`);
+            break;
+        }
+      }
+      if (failure) break;
+      // Keep the unfinished value's (or key's) bytes: the buffer is reused for the next chunk.
+      if (state === S.InValue) {
+        if (mode === 0) pieces.push(Buffer.from(chunk.subarray(valueStart, n)));
+        else carried += n - valueStart;
+      }
+      else if (state === S.InKey) {
+        keyPieces.push(Buffer.from(chunk.subarray(keyStart, n)));
+        keyStart = 0;
+      }
+      filePos += n;
+      handlers.onProgress?.(filePos);
+    }
+  } finally {
+    await fh.close();
+  }
+  if (failure) {
+    const f = failure as { offset: number; message: string };
+    throw await syntaxErrorAt(file, display, f.offset, f.message);
+  }
+}
+
+export type ParsedElement = { ok: true; value: unknown; nonFinite: boolean } | { ok: false; error: Error };
+
+/**
+ * JSON.parse of one element. Python's json module writes NaN and Infinity, which are not JSON: they are read as
+ * null (so the caller reports the value as invalid rather than the whole file as unreadable), and `nonFinite` says
+ * so. Anything else that does not parse is returned as the error, for elementSyntaxError to locate.
+ */
+export function tryParseElement(text: string): ParsedElement {
+  try {
+    return { ok: true, value: JSON.parse(text), nonFinite: false };
+  } catch (e) {
+    const patched = replaceNonFiniteLiterals(text);
+    if (patched !== null) {
+      try {
+        return { ok: true, value: JSON.parse(patched), nonFinite: true };
+      } catch {
+        /* report the original error */
+      }
+    }
+    return { ok: false, error: e as Error };
+  }
+}
+
+export async function elementSyntaxError(value: ScanValue, file: string, display: string, error: Error): Promise<SlyconvError> {
+  const msg = error.message;
+  const m = /position (\d+)/.exec(msg);
+  // Some V8 messages ("Unexpected token ','…") carry no position: find it by walking the text.
+  const charPos = m ? Number(m[1]) : jsonErrorOffset(value.text);
+  const byteInElement = Buffer.byteLength(value.text.slice(0, charPos), "utf8");
+  const reason = msg
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/, (\.\.\.)?".*" is not valid JSON$/s, "")
+    .replace(/\s*\(line \d+ column \d+\)$/, "");
+  const where = value.index >= 0 ? `element ${value.index} of "${value.key}"` : `the value of "${value.key}"`;
+  return syntaxErrorAt(file, display, value.offset + byteInElement, `${reason} (in ${where})`);
+}
+
+/** Offset of the first character that makes `text` invalid JSON (text.length when it ends too early). */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const literal = (word: string) => {
+    for (const c of word) {
+      if (text[i] !== c) fail();
+      i++;
+    }
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail();
+      if (c === 0x5c) {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i += 2;
+            fail();
+          }
+          i += 6;
+        } else if (e !== undefined && "\"\\/bfnrt".includes(e)) i += 2;
+        else {
+          i++;
+          fail();
+        }
+      } else i++;
+    }
+    fail();
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === "-") fail();
+    i += m![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10000) fail();
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return;
+        }
+        fail();
+      }
+    } else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else if (c === "-" || (c >= "0" && c <= "9")) number();
+    else fail();
+  };
+  try {
+    value(0);
+    ws();
+    return i < n ? i : n;
+  } catch (e) {
+    if (typeof e === "number") return Math.min(e, n);
+    throw e;
+  }
+}
+
+/** Replaces bare NaN / Infinity / -Infinity outside strings with null; null when there were none. */
+export function replaceNonFiniteLiterals(text: string): string | null {
+  let out = "";
+  let last = 0;
+  let inString = false;
+  let found = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      continue;
+    }
+    if (c === 0x22) {
+      inString = true;
+      continue;
+    }
+    let len = 0;
+    if (c === 0x4e && text.startsWith("NaN", i)) len = 3;
+    else if (c === 0x49 && text.startsWith("Infinity", i)) len = 8;
+    else if (c === 0x2d && text.startsWith("-Infinity", i)) len = 9;
+    if (len) {
+      out += text.slice(last, i) + "null";
+      i += len - 1;
+      last = i + 1;
+      found = true;
+    }
+  }
+  return found ? out + text.slice(last) : null;
+}
+
+/**
+ * Reads the texts of byte ranges of a file, in the order given (ascending offsets read sequentially through a
+ * window, so a run of neighbouring elements costs one read per window).
+ */
+export async function readRanges(
+  file: string, ranges: Iterable<{ offset: number; length: number }>, fn: (text: string, index: number) => void,
+): Promise<void> {
+  const fh = await fs.open(file, "r");
+  try {
+    let win = Buffer.allocUnsafe(CHUNK);
+    let winStart = 0, winEnd = 0;
+    let k = 0;
+    for (const { offset, length } of ranges) {
+      if (offset < winStart || offset + length > winEnd) {
+        if (length > win.length) win = Buffer.allocUnsafe(length);
+        const { bytesRead } = await fh.read(win, 0, win.length, offset);
+        winStart = offset;
+        winEnd = offset + bytesRead;
+        if (offset + length > winEnd) throw new SlyconvError("coco-changed", "the file changed while it was being read", { file });
+      }
+      fn(win.toString("utf8", offset - winStart, offset - winStart + length), k++);
+    }
+  } finally {
+    await fh.close();
+  }
+}

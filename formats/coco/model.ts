@@ -1,0 +1,91 @@
+/**
+ * Where COCO facts live in a Supervisely project after import, so that export can give them back. One place for
+ * the names, shared by reader and writer.
+ *
+ * - Object tags (visible and kept by the platform): `coco_id` (annotation id, any_number) on every label made from
+ *   a COCO annotation; `iscrowd` (no value) on labels of crowd annotations.
+ * - `label.extra.coco`: the COCO annotation fields the geometry does not express (area, extra keys such as CVAT's
+ *   `attributes`), plus `bbox` / `num_keypoints` only when they differ from what the geometry gives. Put on the first
+ *   label of the annotation. `label.extra.cocoRleCounts = "list"` when the RLE had uncompressed counts.
+ * - `label.extra.instance`: the binding key shared by the labels of one COCO annotation when it made more than one.
+ * - Image tags `caption` (any_string), one per caption, in file order.
+ * - `imageMeta.coco`: the COCO image entry without width/height (they are the annotation's size), with
+ *   `caption_ids` when captions were read.
+ * - `coco_info.json` (project-level side file): categories as read, which class stands for which category, and each
+ *   source file's top-level keys (info, licenses, type…).
+ */
+export const COCO_INFO_FILE = "coco_info.json";
+export const COCO_INFO_FORMAT = "slyconv-coco/1";
+
+export const TAG_COCO_ID = "coco_id";
+export const TAG_ISCROWD = "iscrowd";
+export const TAG_CAPTION = "caption";
+
+export const EXTRA_COCO = "coco";
+export const EXTRA_RLE_COUNTS = "cocoRleCounts";
+export const EXTRA_INSTANCE = "instance";
+export const IMAGE_META_KEY = "coco";
+
+/** Suffix of the graph class that holds a category's keypoints (the category's own name holds its other shapes). */
+export const KEYPOINTS_CLASS_SUFFIX = "_keypoints";
+
+export type CocoFileKind = "instances" | "keypoints" | "captions";
+
+export type Json = Record<string, unknown>;
+
+export interface CocoInfoClass {
+  category_id: number;
+  /** The category's name (a class title may differ when names collide). */
+  name: string;
+  /** "objects": segmentation, RLE and boxes; "keypoints": the category's graph class. */
+  role: "objects" | "keypoints";
+}
+
+export interface CocoInfoSource {
+  /** The file, relative to the import input. */
+  file: string;
+  dataset: string;
+  kind: CocoFileKind;
+  /** Top-level keys other than images/annotations/categories (info, licenses, type, …), verbatim. */
+  top: Json;
+  /** Largest numeric image and annotation ids of the file's group: export gives new objects ids above them. */
+  max_image_id?: number;
+  max_annotation_id?: number;
+}
+
+export interface CocoInfo {
+  format: typeof COCO_INFO_FORMAT;
+  /** Category objects as read (merged over files by id), in the order first seen. */
+  categories: Json[];
+  /** Class title → category it stands for. */
+  classes: Record<string, CocoInfoClass>;
+  sources: CocoInfoSource[];
+}
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function isFiniteNumber(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
+}
+
+/** Reads coco_info.json from a project's side files; null when absent or not ours. */
+export function cocoInfoOf(sideFiles: Record<string, unknown> | undefined): CocoInfo | null {
+  const v = sideFiles?.[COCO_INFO_FILE];
+  if (!isObject(v) || v.format !== COCO_INFO_FORMAT) return null;
+  return {
+    format: COCO_INFO_FORMAT,
+    categories: Array.isArray(v.categories) ? (v.categories.filter(isObject) as Json[]) : [],
+    classes: isObject(v.classes) ? (v.classes as Record<string, CocoInfoClass>) : {},
+    sources: Array.isArray(v.sources) ? (v.sources.filter(isObject) as unknown as CocoInfoSource[]) : [],
+  };
+}
+
+/**
+ * Drops the floating-point noise of a subtraction (511.72 - 473.07 = 38.650000000000034) so that a box derived from
+ * vertices prints as the number it was written as. 15 significant digits are always exact for doubles.
+ */
+export function cleanFloat(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(15));
+}

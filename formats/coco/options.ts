@@ -1,0 +1,51 @@
+import type { OptionSpec, FormatOptions } from "../../src/format.js";
+import { UsageError } from "../../src/errors.js";
+
+/** `slyconv import -f coco` options (the Supervisely writer adds --images). */
+export const cocoImportOptions: readonly OptionSpec[] = [
+  { flags: "--dataset <name>", description: "coco: put every file into one dataset of this name (default: one dataset per split, e.g. val2017)" },
+  { flags: "--images-dir <dir>", description: "coco: folder holding the images the JSON lists (default: found beside the annotations)" },
+];
+
+/** `slyconv export -f coco` options. */
+export const cocoExportOptions: readonly OptionSpec[] = [
+  {
+    flags: "--images <mode>",
+    description: "how images get into the output: hardlink (falls back to copy), copy, symlink or none",
+    choices: ["hardlink", "copy", "symlink", "none"],
+  },
+  { flags: "--polygons", description: "coco: write masks and polygons with holes as traced polygons instead of RLE (holes are dropped and counted)" },
+  { flags: "--caption-tag <name>", description: "coco: image tag written to captions_<dataset>.json (default: caption)" },
+];
+
+export interface CocoImportOptions {
+  dataset?: string;
+  imagesDir?: string;
+  /** The Supervisely writer's --images: with "none" images are not looked for. */
+  images?: string;
+}
+
+export interface CocoExportOptions {
+  images: "hardlink" | "copy" | "symlink" | "none";
+  polygons: boolean;
+  captionTag: string;
+}
+
+const str = (v: unknown, flag: string): string | undefined => {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") throw new UsageError(`${flag} needs a value`);
+  return v;
+};
+
+export function importOptionsOf(o: FormatOptions): CocoImportOptions {
+  const dataset = str(o.dataset, "--dataset");
+  if (dataset !== undefined && dataset.trim() === "") throw new UsageError("--dataset needs a non-empty name");
+  return { dataset, imagesDir: str(o.imagesDir, "--images-dir"), images: str(o.images, "--images") };
+}
+
+export function exportOptionsOf(o: FormatOptions): CocoExportOptions {
+  const images = (str(o.images, "--images") ?? "hardlink") as CocoExportOptions["images"];
+  if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none, not ${JSON.stringify(images)}`);
+  const captionTag = str(o.captionTag, "--caption-tag") ?? "caption";
+  return { images, polygons: Boolean(o.polygons), captionTag };
+}

@@ -1,0 +1,615 @@
+/**
+ * COCO → project model.
+ *
+ * First pass (in read()): every file is scanned once with the streaming scanner; images and categories are kept,
+ * each annotation is parsed, checked (warnings with file + JSON pointer, reported once) and remembered only as a
+ * byte range in the file plus a few numbers in typed arrays. When a file lists its annotations before its images
+ * or categories (COCO's own files end with categories), the scan only notes where each annotation is, and they are
+ * read from those ranges once the scan is over.
+ *
+ * Second pass (when the items are iterated, possibly more than once): per image, its annotations' byte ranges are
+ * read back and converted. Memory stays bounded by the tables, not by the JSON (train2017: 448 MB).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { Dataset, Item, Label, Project, Tag } from "../../src/model/index.js";
+import { emptyProjectMeta, ensureTagMeta } from "../../src/model/index.js";
+import type { FormatContext, FormatOptions } from "../../src/format.js";
+import { SlyconvError, jsonPointer } from "../../src/errors.js";
+import { mapLimit } from "../../src/io/concurrency.js";
+import { readImageSize } from "../../src/io/image-size.js";
+import { baseName } from "../../src/io/paths.js";
+import {
+  buildLabels, overlayOf, planAnnotation, boxOf, MAKES_GRAPH,
+  type AnnotationPlan, type CategoryMapping,
+} from "./annotation.js";
+import { CategoryCatalog } from "./categories.js";
+import {
+  findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
+} from "./discover.js";
+import { elementSyntaxError, readRanges, scanTopLevel, tryParseElement, type ScanValue } from "./json-scan.js";
+import {
+  COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, IMAGE_META_KEY, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
+  isFiniteNumber, isObject, type CocoInfo, type CocoInfoSource, type Json,
+} from "./model.js";
+import { importOptionsOf } from "./options.js";
+
+// ------------------------------------------------------------------------------------------- tables
+
+const F_SKIP = 1;
+const F_SECONDARY = 2;
+const F_CAPTION = 4;
+const F_DUPLICATE_ID = 8;
+
+/** Per-annotation facts in typed arrays (a few dozen bytes each), grown by doubling. */
+class AnnotationTable {
+  length = 0;
+  file = new Uint16Array(1024);
+  index = new Uint32Array(1024);
+  offset = new Float64Array(1024);
+  bytes = new Uint32Array(1024);
+  image = new Int32Array(1024);
+  annId = new Float64Array(1024);
+  category = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  hash = new Uint32Array(1024);
+  mergeInto = new Int32Array(1024);
+
+  add(): number {
+    if (this.length === this.file.length) {
+      const n = this.length * 2;
+      const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, b: T): T => {
+        b.set(a as never);
+        return b;
+      };
+      this.file = grow(this.file, new Uint16Array(n));
+      this.index = grow(this.index, new Uint32Array(n));
+      this.offset = grow(this.offset, new Float64Array(n));
+      this.bytes = grow(this.bytes, new Uint32Array(n));
+      this.image = grow(this.image, new Int32Array(n));
+      this.annId = grow(this.annId, new Float64Array(n));
+      this.category = grow(this.category, new Int32Array(n));
+      this.flags = grow(this.flags, new Uint8Array(n));
+      this.hash = grow(this.hash, new Uint32Array(n));
+      this.mergeInto = grow(this.mergeInto, new Int32Array(n));
+    }
+    const i = this.length++;
+    this.mergeInto[i] = -1;
+    return i;
+  }
+}
+
+interface ImageRecord {
+  /** The id as written (number, or a string for tools that use those). */
+  id: unknown;
+  fileName: string;
+  width: number | null;
+  height: number | null;
+  /** The entry without width/height, for imageMeta.coco. */
+  raw: Json;
+  file: number;
+  index: number;
+  itemName: string;
+  path?: string;
+}
+
+interface GroupState {
+  dataset: string;
+  files: CocoFile[];
+  images: ImageRecord[];
+  /** Image id → index in `images`. */
+  imageById: Map<unknown, number>;
+  /** Image ids that annotations use, before the image itself may be known: id → key; resolved at the end. */
+  imageKeys: Map<unknown, number>;
+  imageKeyIds: unknown[];
+  annotations: AnnotationTable;
+  /** Per file: category id → mapping. */
+  categoryTables: Map<unknown, CategoryMapping>[];
+  /** Annotation indices grouped by image (after finishing): order[start[i] .. start[i+1]). */
+  order?: Int32Array;
+  start?: Int32Array;
+  /** Files that hold object annotations (a hash is kept to merge one object read from two files). */
+  compareAcrossFiles: boolean;
+}
+
+/** FNV-1a of a string, to tell whether two annotations of one object (two files) have the same geometry. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Thrown from inside a scan callback; turned into a located SlyconvError once the scan has stopped. */
+class ElementSyntaxError extends Error {
+  constructor(readonly value: ScanValue, readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+function parseOrThrow(v: ScanValue): { value: unknown; nonFinite: boolean } {
+  const r = tryParseElement(v.text);
+  if (!r.ok) throw new ElementSyntaxError(v, r.error);
+  return r;
+}
+
+// ------------------------------------------------------------------------------------------- reader
+
+class CocoReader {
+  readonly catalog: CategoryCatalog;
+  readonly sources: CocoInfoSource[] = [];
+  readonly groups: GroupState[] = [];
+  sawCrowd = false;
+  sawCaption = false;
+  sawCocoId = false;
+
+  constructor(
+    readonly ctx: FormatContext, readonly root: string, readonly imagesMode: string | undefined, readonly imagesDir: string | undefined,
+  ) {
+    this.catalog = new CategoryCatalog(ctx.report);
+  }
+
+  async readGroup(group: FileGroup): Promise<GroupState> {
+    const g: GroupState = {
+      dataset: group.dataset, files: group.files, images: [], imageById: new Map(), imageKeys: new Map(), imageKeyIds: [],
+      annotations: new AnnotationTable(), categoryTables: [],
+      compareAcrossFiles: group.files.filter((f) => f.kind !== "captions").length > 1,
+    };
+    const firstSource = this.sources.length;
+    for (let fi = 0; fi < group.files.length; fi++) await this.scanFile(g, fi);
+    this.finishAnnotations(g);
+    let maxImage = 0, maxAnn = 0;
+    for (const img of g.images) if (isFiniteNumber(img.id) && img.id > maxImage) maxImage = img.id;
+    for (let i = 0; i < g.annotations.length; i++) if (g.annotations.annId[i] > maxAnn) maxAnn = g.annotations.annId[i];
+    for (const s of this.sources.slice(firstSource)) {
+      s.max_image_id = maxImage;
+      s.max_annotation_id = maxAnn;
+    }
+    await this.locateImages(g);
+    this.groups.push(g);
+    return g;
+  }
+
+  private imageKey(g: GroupState, id: unknown): number {
+    let k = g.imageKeys.get(id);
+    if (k === undefined) {
+      k = g.imageKeyIds.length;
+      g.imageKeys.set(id, k);
+      g.imageKeyIds.push(id);
+    }
+    return k;
+  }
+
+  private async scanFile(g: GroupState, fi: number): Promise<void> {
+    const f = g.files[fi];
+    const report = this.ctx.report;
+    const top: Json = {};
+    const categoryEntries: { value: unknown; index: number }[] = [];
+    let categories: Map<unknown, CategoryMapping> | null = null;
+    let imagesDone = false;
+    let sawAnnotations = false;
+    let sawImages = false;
+    const size = fs.statSync(f.path).size;
+    this.ctx.progress.start(`reading ${f.display}`, Math.max(1, Math.round(size / 1e6)));
+    let shownMB = 0;
+    const onProgress = (bytes: number) => {
+      const mb = Math.round(bytes / 1e6);
+      if (mb > shownMB) {
+        this.ctx.progress.increment(mb - shownMB);
+        shownMB = mb;
+      }
+    };
+
+    const finishCategories = () => {
+      categories = this.catalog.registerFile(f.display, categoryEntries);
+      g.categoryTables[fi] = categories;
+    };
+    // Rows of annotations read as ranges only: they are contiguous in the table.
+    let deferredFrom = -1, deferredTo = -1;
+
+    await scanTopLevel(f.path, f.display, {
+      onKey: (k, isArray) => {
+        if (k === "images") sawImages = true;
+        if (k !== "annotations") return;
+        sawAnnotations = true;
+        if (!isArray) throw new SlyconvError("coco-structure", "`annotations` must be a list", { file: f.display, pointer: "/annotations" });
+        // Annotations need the categories (and are checked against the images): when those come later in the
+        // file, only where each annotation is gets noted now, and they are read once the scan is over.
+        if (!(imagesDone && categories)) return "ranges";
+      },
+      onRange: (_k, index, offset, length) => {
+        const row = this.addRow(g, fi, index, offset, length);
+        if (deferredFrom < 0) deferredFrom = row;
+        deferredTo = row + 1;
+      },
+      onValue: (v) => {
+        if (v.key === "annotations") {
+          const { value, nonFinite } = parseOrThrow(v);
+          this.addAnnotation(g, fi, this.addRow(g, fi, v.index, v.offset, v.length), v.index, value, nonFinite, categories!);
+        } else if (v.key === "images") {
+          if (v.index < 0) throw new SlyconvError("coco-structure", "`images` must be a list", { file: f.display, pointer: "/images" });
+          this.addImage(g, fi, v.index, parseOrThrow(v).value);
+        } else if (v.key === "categories") {
+          if (v.index < 0) throw new SlyconvError("coco-structure", "`categories` must be a list", { file: f.display, pointer: "/categories" });
+          categoryEntries.push({ value: parseOrThrow(v).value, index: v.index });
+        } else if (v.index < 0) top[v.key] = parseOrThrow(v).value;
+        else ((top[v.key] ??= []) as unknown[]).push(parseOrThrow(v).value);
+      },
+      onArrayEnd: (k) => {
+        if (k === "images") imagesDone = true;
+        else if (k === "categories") finishCategories();
+        else if (k !== "annotations") top[k] ??= [];
+      },
+      onProgress,
+    }, this.ctx.signal).catch(async (e) => {
+      if (e instanceof ElementSyntaxError) throw await elementSyntaxError(e.value, f.path, f.display, e.cause);
+      throw e;
+    });
+    if (!categories) finishCategories();
+    if (deferredFrom >= 0) {
+      let failed: ElementSyntaxError | null = null;
+      const t = g.annotations;
+      const ranges = function* () {
+        for (let row = deferredFrom; row < deferredTo; row++) yield { offset: t.offset[row], length: t.bytes[row] };
+      };
+      await readRanges(f.path, ranges(), (text, k) => {
+        if (failed) return;
+        const row = deferredFrom + k;
+        const r = tryParseElement(text);
+        if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text, offset: t.offset[row], length: t.bytes[row] }, r.error);
+        else this.addAnnotation(g, fi, row, t.index[row], r.value, r.nonFinite, categories!);
+      });
+      if (failed) {
+        const e = failed as ElementSyntaxError;
+        throw await elementSyntaxError(e.value, f.path, f.display, e.cause);
+      }
+    }
+    this.ctx.progress.stop();
+    if (!sawImages) report.warn("coco-no-images", "the file has no `images` list", { file: f.display });
+    if (!sawAnnotations) report.info("coco-no-annotations", "the file has no `annotations` list: its images are read without labels", { file: f.display });
+    this.sources.push({ file: f.display, dataset: g.dataset, kind: f.kind, top });
+  }
+
+  private addImage(g: GroupState, fi: number, index: number, value: unknown): void {
+    const file = g.files[fi].display;
+    const pointer = jsonPointer("images", index);
+    const report = this.ctx.report;
+    if (!isObject(value)) {
+      report.warn("coco-image-invalid", "an image entry must be an object; it is skipped", { file, pointer });
+      return;
+    }
+    const id = value.id;
+    if (!(isFiniteNumber(id) || (typeof id === "string" && id !== ""))) {
+      report.warn("coco-image-invalid", `image id ${JSON.stringify(id)} is not a number; the image is skipped`, { file, pointer: `${pointer}/id` });
+      return;
+    }
+    if (typeof value.file_name !== "string" || value.file_name === "") {
+      report.warn("coco-image-invalid", "an image needs a `file_name`; the image is skipped", { file, pointer: `${pointer}/file_name` });
+      return;
+    }
+    const existing = g.imageById.get(id);
+    if (existing !== undefined) {
+      const prev = g.images[existing];
+      if (prev.file === fi) {
+        report.warn("coco-duplicate-image-id", `image id ${JSON.stringify(id)} is used again (first at ${jsonPointer("images", prev.index)}); this entry is skipped and its annotations go to the first`, { file, pointer });
+      } else if (prev.fileName !== value.file_name) {
+        report.warn("coco-image-conflict", `image id ${JSON.stringify(id)} is ${JSON.stringify(value.file_name)} here but ${JSON.stringify(prev.fileName)} in ${g.files[prev.file].display}; the first is used`, { file, pointer });
+      }
+      return;
+    }
+    const dim = (k: "width" | "height"): number | null => {
+      const d = value[k];
+      if (Number.isInteger(d) && (d as number) > 0) return d as number;
+      if (d !== undefined) report.warn("coco-image-size", `image ${k} ${JSON.stringify(d)} is not a positive whole number; it is read from the image file when there is one`, { file, pointer: `${pointer}/${k}` });
+      return null;
+    };
+    const raw: Json = {};
+    for (const [k, v] of Object.entries(value)) if (k !== "width" && k !== "height") raw[k] = v;
+    g.imageById.set(id, g.images.length);
+    g.images.push({ id, fileName: value.file_name, width: dim("width"), height: dim("height"), raw, file: fi, index, itemName: "" });
+  }
+
+  private addRow(g: GroupState, fi: number, index: number, offset: number, length: number): number {
+    const t = g.annotations;
+    const i = t.add();
+    t.file[i] = fi;
+    t.index[i] = index;
+    t.offset[i] = offset;
+    t.bytes[i] = length;
+    t.category[i] = -1;
+    return i;
+  }
+
+  private addAnnotation(g: GroupState, fi: number, i: number, index: number, value: unknown, nonFinite: boolean, categories: Map<unknown, CategoryMapping>): void {
+    const t = g.annotations;
+    const file = g.files[fi].display;
+    const base = `/annotations/${index}`; // jsonPointer("annotations", index): nothing to escape
+    if (isObject(value) && Array.isArray(value.keypoints) && value.category_id !== undefined) {
+      const cat = categories.get(value.category_id);
+      if (cat && !cat.nodeKeys) this.catalog.ensureKeypointsClass(cat);
+    }
+    const imageIdx = isObject(value) ? g.imageById.get(value.image_id) : undefined;
+    const img = imageIdx !== undefined ? g.images[imageIdx] : null;
+    const plan = planAnnotation(value, (id) => categories.get(id), img ? { width: img.width, height: img.height } : null, nonFinite, true);
+    for (const p of plan.problems) this.ctx.report.warn(p.code, p.message, { file, pointer: base + p.pointer });
+    t.annId[i] = plan.id ?? NaN;
+    if (plan.skip) {
+      t.flags[i] = F_SKIP;
+      return;
+    }
+    if (plan.imageId === undefined || !(isFiniteNumber(plan.imageId) || typeof plan.imageId === "string")) {
+      this.ctx.report.warn("coco-missing-image", `annotation has no valid image_id (${JSON.stringify(plan.imageId)}); it is skipped`, { file, pointer: `${base}/image_id` });
+      t.flags[i] = F_SKIP;
+      return;
+    }
+    t.image[i] = this.imageKey(g, plan.imageId);
+    if (plan.caption !== null) {
+      t.flags[i] = F_CAPTION;
+      this.sawCaption = true;
+      return;
+    }
+    const cat = categories.get(plan.categoryId)!;
+    t.category[i] = this.categoryIndex(cat);
+    this.catalog.noteMakes(cat, plan.makes);
+    if (plan.iscrowd) this.sawCrowd = true;
+    if (plan.id !== null) this.sawCocoId = true;
+    if (g.compareAcrossFiles && isObject(value)) t.hash[i] = hash32(JSON.stringify([value.segmentation, value.bbox, value.iscrowd]));
+  }
+
+  private readonly categoryIndexes = new Map<CategoryMapping, number>();
+  private categoryIndex(cat: CategoryMapping): number {
+    let k = this.categoryIndexes.get(cat);
+    if (k === undefined) this.categoryIndexes.set(cat, (k = this.categoryIndexes.size));
+    return k;
+  }
+
+  /**
+   * Resolves image ids, reports annotations of unknown images and repeated ids, merges an object read from two files
+   * (COCO's instances and person_keypoints files share annotation ids), and groups annotations by image.
+   */
+  private finishAnnotations(g: GroupState): void {
+    const t = g.annotations;
+    const report = this.ctx.report;
+    const keyToImage = new Int32Array(g.imageKeyIds.length).fill(-1);
+    g.imageKeyIds.forEach((id, k) => {
+      const idx = g.imageById.get(id);
+      if (idx !== undefined) keyToImage[k] = idx;
+    });
+    const firstById = new Map<number, number>();
+    for (let i = 0; i < t.length; i++) {
+      if (t.flags[i] & F_SKIP) continue;
+      const img = keyToImage[t.image[i]];
+      const where = { file: g.files[t.file[i]].display, pointer: jsonPointer("annotations", t.index[i]) };
+      if (img < 0) {
+        report.warn("coco-missing-image", `image_id ${JSON.stringify(g.imageKeyIds[t.image[i]])} is not among the images; the annotation is skipped`, { ...where, pointer: `${where.pointer}/image_id` });
+        t.flags[i] |= F_SKIP;
+        continue;
+      }
+      t.image[i] = img;
+      if (t.flags[i] & F_CAPTION || Number.isNaN(t.annId[i])) continue;
+      const first = firstById.get(t.annId[i]);
+      if (first === undefined) {
+        firstById.set(t.annId[i], i);
+        continue;
+      }
+      const sameObject = t.file[first] !== t.file[i] && t.image[first] === img && t.category[first] === t.category[i] && t.hash[first] === t.hash[i];
+      if (sameObject && t.mergeInto[first] < 0) {
+        t.flags[i] |= F_SECONDARY;
+        t.mergeInto[i] = first;
+      } else {
+        t.flags[i] |= F_DUPLICATE_ID;
+        report.warn("coco-duplicate-annotation-id", `annotation id ${t.annId[i]} is used again (first in ${g.files[t.file[first]].display} at ${jsonPointer("annotations", t.index[first])}); both are kept, export gives this one a new id`, where);
+      }
+    }
+    // Counting sort by image, stable (file order within an image).
+    const counts = new Int32Array(g.images.length + 1);
+    for (let i = 0; i < t.length; i++) if (!(t.flags[i] & F_SKIP)) counts[t.image[i] + 1]++;
+    for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
+    const start = Int32Array.from(counts);
+    const order = new Int32Array(counts[counts.length - 1]);
+    const fill = Int32Array.from(counts);
+    for (let i = 0; i < t.length; i++) if (!(t.flags[i] & F_SKIP)) order[fill[t.image[i]]++] = i;
+    g.order = order;
+    g.start = start;
+  }
+
+  /** Finds each image's file beside the annotations (or under --images-dir) and fills missing sizes from headers. */
+  private async locateImages(g: GroupState): Promise<void> {
+    const report = this.ctx.report;
+    const first = g.files[0];
+    const lookup = this.imagesMode !== "none" && g.images.length > 0;
+    let dir: string | null = null;
+    if (lookup) {
+      const candidates = imageDirCandidates(first.path, first.split, this.imagesDir);
+      const step = Math.max(1, Math.floor(g.images.length / 16));
+      const probe = g.images.filter((_, i) => i % step === 0).slice(0, 16);
+      let best = 0;
+      for (const c of candidates) {
+        let hits = 0;
+        for (const img of probe) if (await findImageFile(c, img.fileName)) hits++;
+        if (hits > best) {
+          best = hits;
+          dir = c;
+        }
+        if (hits === probe.length) break;
+      }
+      if (!dir) {
+        const tried = this.imagesDir !== undefined ? this.imagesDir : candidates.map((c) => path.relative(path.dirname(first.path), c) || ".").join(", ");
+        report.warn("coco-images-not-found", `no folder holding the images of ${first.display} was found (looked in ${tried}); its ${g.images.length} items are annotation-only${this.imagesDir === undefined ? "; pass --images-dir to say where they are" : ""}`, { file: first.display });
+      }
+    }
+    const shownDir = dir ? (path.relative(this.root, dir).split(path.sep).join("/") || ".") + "/" : "";
+    await mapLimit(g.images, 32, async (img) => {
+      if (dir) {
+        const p = await findImageFile(dir, img.fileName);
+        if (p) img.path = p;
+        else report.warn("coco-image-missing", `image file ${JSON.stringify(img.fileName)} is not in ${shownDir}; the item is annotation-only`, { file: g.files[img.file].display, pointer: `${jsonPointer("images", img.index)}/file_name` });
+      }
+      if ((img.width === null || img.height === null) && img.path) {
+        const s = await readImageSize(img.path);
+        if (s) {
+          img.width = s.width;
+          img.height = s.height;
+        }
+      }
+    });
+  }
+
+  /** Item names: the image's base name, made unique within the dataset (the original file_name stays in imageMeta). */
+  nameItems(groups: GroupState[]): void {
+    const used = new Set<string>();
+    for (const g of groups) {
+      for (const img of g.images) {
+        let name = baseName(img.fileName);
+        if (name === "." || name === "..") name = `image_${String(img.id)}`;
+        if (used.has(name)) {
+          const dot = name.lastIndexOf(".");
+          const stem = dot > 0 ? name.slice(0, dot) : name, ext = dot > 0 ? name.slice(dot) : "";
+          let alt = `${stem}__${String(img.id)}${ext}`;
+          for (let n = 2; used.has(alt); n++) alt = `${stem}__${String(img.id)}_${n}${ext}`;
+          this.ctx.report.warn("coco-duplicate-file-name", `${JSON.stringify(img.fileName)} names a file another image of this dataset also uses; the item is named ${JSON.stringify(alt)} (file_name is kept for export)`, { file: g.files[img.file].display, pointer: `${jsonPointer("images", img.index)}/file_name` });
+          name = alt;
+        }
+        used.add(name);
+        img.itemName = name;
+      }
+    }
+  }
+
+  /** Streams a dataset's items: per image, its annotations are read back from the files and converted. */
+  items(groups: GroupState[]): () => AsyncIterable<Item> {
+    const signal = this.ctx.signal;
+    return async function* () {
+      for (const g of groups) {
+        const fds = g.files.map((f) => fs.openSync(f.path, "r"));
+        let scratch = Buffer.allocUnsafe(64 * 1024);
+        const readAnnotation = (i: number): { value: unknown; nonFinite: boolean } => {
+          const t = g.annotations;
+          const n = t.bytes[i];
+          if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+          fs.readSync(fds[t.file[i]], scratch, 0, n, t.offset[i]);
+          const r = tryParseElement(scratch.toString("utf8", 0, n));
+          if (!r.ok) throw new SlyconvError("coco-changed", "the COCO file changed while it was being read", { file: g.files[t.file[i]].display });
+          return r;
+        };
+        try {
+          for (let k = 0; k < g.images.length; k++) {
+            signal?.throwIfAborted();
+            yield buildItem(g, k, readAnnotation);
+          }
+        } finally {
+          for (const fd of fds) fs.closeSync(fd);
+        }
+      }
+    };
+  }
+}
+
+function instanceKey(g: GroupState, i: number): string {
+  const t = g.annotations;
+  return !Number.isNaN(t.annId[i]) && !(t.flags[i] & F_DUPLICATE_ID) ? `coco-ann-${t.annId[i]}` : `coco-ann-${g.dataset}-${t.file[i]}-${t.index[i]}`;
+}
+
+function buildItem(g: GroupState, k: number, read: (i: number) => { value: unknown; nonFinite: boolean }): Item {
+  const img = g.images[k];
+  const t = g.annotations;
+  const tags: Tag[] = [];
+  const captionIds: unknown[] = [];
+  /** Labels per annotation that made any, in order; secondaries add to their primary's entry. */
+  const entries: { ann: number; labels: Label[] }[] = [];
+  const entryOf = new Map<number, { ann: number; labels: Label[] }>();
+  const size = { width: img.width, height: img.height };
+  for (let p = g.start![k]; p < g.start![k + 1]; p++) {
+    const i = g.order![p];
+    const { value, nonFinite } = read(i);
+    const raw = value as Json;
+    const categories = g.categoryTables[t.file[i]];
+    const plan: AnnotationPlan = planAnnotation(value, (id) => categories.get(id), size, nonFinite);
+    if (plan.skip) continue;
+    if (t.flags[i] & F_CAPTION) {
+      tags.push({ name: TAG_CAPTION, value: plan.caption! });
+      captionIds.push(raw.id ?? null);
+      continue;
+    }
+    const cat = categories.get(plan.categoryId)!;
+    if (t.flags[i] & F_SECONDARY) {
+      const primary = entryOf.get(t.mergeInto[i]);
+      if (primary) {
+        mergeSecondary(primary.labels, plan, raw, cat);
+        continue;
+      }
+    }
+    const entry = { ann: i, labels: buildLabels(plan, raw, cat) };
+    entries.push(entry);
+    entryOf.set(i, entry);
+  }
+  const labels: Label[] = [];
+  for (const e of entries) {
+    if (e.labels.length > 1) {
+      const key = instanceKey(g, e.ann);
+      for (const l of e.labels) l.extra = { ...l.extra, [EXTRA_INSTANCE]: key };
+    }
+    labels.push(...e.labels);
+  }
+  const coco: Json = { ...img.raw };
+  if (captionIds.length) coco.caption_ids = captionIds;
+  const item: Item = {
+    name: img.itemName,
+    annotation: { size, tags, labels },
+    imageMeta: { [IMAGE_META_KEY]: coco },
+  };
+  if (img.path) item.image = { kind: "file", path: img.path };
+  return item;
+}
+
+/**
+ * The second reading of one object (COCO's person_keypoints file repeats the instances file's annotation with
+ * keypoints added): its graph joins the first reading's labels, and the fields only it has join extra.coco.
+ */
+function mergeSecondary(labels: Label[], plan: AnnotationPlan, raw: Json, cat: CategoryMapping): void {
+  const first = labels[0];
+  const overlay = { ...((first.extra?.[EXTRA_COCO] as Json | undefined) ?? {}) };
+  if (plan.makes & MAKES_GRAPH) {
+    const tags = first.tags.filter((t) => t.name === TAG_COCO_ID || t.name === TAG_ISCROWD).map((t) => ({ ...t }));
+    labels.push({ classTitle: cat.keypointsClass!, geometry: { type: "graph", nodes: plan.keypoints!.nodes }, tags });
+  }
+  const more = overlayOf(plan, raw, boxOf({ points: plan.keypoints ? Object.values(plan.keypoints.nodes).map((n) => n.loc) : [] }));
+  delete more.bbox; // the box is the first reading's
+  for (const [k, v] of Object.entries(more)) if (!(k in overlay)) overlay[k] = v;
+  if (Object.keys(overlay).length) first.extra = { ...first.extra, [EXTRA_COCO]: overlay };
+}
+
+/** Reads COCO JSON files (a file, or a folder holding one or more) into the project model. */
+export async function readCocoProject(input: string, options: FormatOptions, ctx: FormatContext): Promise<Project> {
+  const opts = importOptionsOf(options);
+  const files = await findCocoFiles(input);
+  if (files.length === 0) {
+    throw new SlyconvError("coco-not-found", `no COCO annotation file found in ${input} (looked for JSON files with "images", "annotations" and "categories")`, { file: input });
+  }
+  const root = (await fs.promises.stat(input)).isDirectory() ? input : path.dirname(input);
+  const reader = new CocoReader(ctx, root, opts.images, opts.imagesDir);
+  const groups = groupFiles(files, opts.dataset);
+  const byDataset = new Map<string, GroupState[]>();
+  for (const group of groups) {
+    const g = await reader.readGroup(group);
+    byDataset.set(g.dataset, [...(byDataset.get(g.dataset) ?? []), g]);
+  }
+  const meta = emptyProjectMeta();
+  const { categories, classes } = reader.catalog.finalize(meta);
+  if (reader.sawCocoId) ensureTagMeta(meta, TAG_COCO_ID, "any_number", { applicableType: "objectsOnly" });
+  if (reader.sawCrowd) ensureTagMeta(meta, TAG_ISCROWD, "none", { applicableType: "objectsOnly" });
+  if (reader.sawCaption) ensureTagMeta(meta, TAG_CAPTION, "any_string", { applicableType: "imagesOnly" });
+  const datasets: Dataset[] = [];
+  let images = 0;
+  for (const [name, gs] of byDataset) {
+    reader.nameItems(gs);
+    images += gs.reduce((n, g) => n + g.images.length, 0);
+    datasets.push({ name, items: reader.items(gs), datasets: [] });
+  }
+  ctx.report.count("coco-images", images);
+  ctx.report.count("coco-annotations", reader.groups.reduce((n, g) => n + g.annotations.length, 0));
+  const info: CocoInfo = { format: COCO_INFO_FORMAT, categories, classes, sources: reader.sources };
+  return { meta, datasets, sideFiles: { [COCO_INFO_FILE]: info } };
+}

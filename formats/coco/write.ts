@@ -1,0 +1,246 @@
+/**
+ * Project model → COCO: per dataset `annotations/instances_<dataset>.json` (plus `person_keypoints_<dataset>.json`
+ * when objects have keypoints and `captions_<dataset>.json` when images have caption tags) and the images under
+ * `images/<dataset>/<file_name>`. Items stream through; each array is written to a part file as it grows and the
+ * parts are joined at the end, so memory does not grow with the dataset.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Item, Project } from "../../src/model/index.js";
+import { graphTemplateOf, iterateItems, walkDatasets } from "../../src/model/index.js";
+import type { FormatContext, FormatOptions } from "../../src/format.js";
+import { safeJoin, assertPlainFileName } from "../../src/io/paths.js";
+import { readImageSize } from "../../src/io/image-size.js";
+import { exportOptionsOf, type CocoExportOptions } from "./options.js";
+import { JsonArrayPart, assembleJson, type TopEntry } from "./json-out.js";
+import { imageObjects, keypointCategory, planCategories, type CategoryPlan, type ExportSettings } from "./export-objects.js";
+import {
+  IMAGE_META_KEY, cocoInfoOf, isFiniteNumber, isObject, type CocoFileKind, type CocoInfo, type Json,
+} from "./model.js";
+
+/** Gives ids: the one read on import when it is still free, else the next free one after the largest known. */
+class IdAllocator {
+  private readonly used = new Set<unknown>();
+  private next: number;
+  constructor(start: number) {
+    this.next = Math.max(1, Math.floor(start));
+  }
+  /** The wanted id when valid and unused, else a fresh one; `reassigned` says a wanted id had to change. */
+  take(wanted: unknown): { id: unknown; reassigned: boolean } {
+    const valid = isFiniteNumber(wanted) || (typeof wanted === "string" && wanted !== "");
+    if (valid && !this.used.has(wanted)) {
+      this.used.add(wanted);
+      return { id: wanted, reassigned: false };
+    }
+    while (this.used.has(this.next)) this.next++;
+    this.used.add(this.next);
+    return { id: this.next++, reassigned: valid };
+  }
+}
+
+/** At most `limit` image copies in flight while items keep streaming; a failure surfaces at the next call. */
+class InFlight {
+  private readonly pending = new Set<Promise<void>>();
+  private failure: unknown = null;
+  constructor(private readonly limit: number) {}
+  async run(task: () => Promise<void>): Promise<void> {
+    if (this.failure) throw this.failure;
+    while (this.pending.size >= this.limit) await Promise.race(this.pending);
+    if (this.failure) throw this.failure;
+    const p: Promise<void> = task()
+      .catch((e) => {
+        this.failure ??= e;
+      })
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+  async drain(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+}
+
+async function placeImage(src: string, dest: string, mode: CocoExportOptions["images"]): Promise<void> {
+  await fs.mkdir(path.dirname(dest), { recursive: true });
+  if (mode === "symlink") return fs.symlink(path.resolve(src), dest);
+  if (mode === "hardlink") {
+    try {
+      return await fs.link(src, dest);
+    } catch {
+      /* another device or no permission: copy */
+    }
+  }
+  await fs.copyFile(src, dest);
+}
+
+/**
+ * Top-level keys (info, licenses, type, …) of the source file a dataset came from, for a given file kind, exactly as
+ * read; a dataset that did not come from COCO gets a minimal info and an empty licenses list.
+ */
+function topOf(info: CocoInfo | null, dataset: string, kind: CocoFileKind): Json {
+  const sources = info?.sources ?? [];
+  const src = sources.find((s) => s.dataset === dataset && s.kind === kind)
+    ?? sources.find((s) => s.dataset === dataset)
+    ?? sources.find((s) => s.kind === kind)
+    ?? sources[0];
+  if (src && isObject(src.top)) return { ...src.top };
+  return { info: { description: "exported from a Supervisely project by slyconv" }, licenses: [] };
+}
+
+function maxKnownId(info: CocoInfo | null, key: "max_image_id" | "max_annotation_id"): number {
+  let m = 0;
+  for (const s of info?.sources ?? []) {
+    const v = (s as unknown as Json)[key];
+    if (isFiniteNumber(v) && v > m) m = v;
+  }
+  return m;
+}
+
+interface DatasetParts {
+  images: JsonArrayPart;
+  instances: JsonArrayPart;
+  keypoints: JsonArrayPart;
+  captions: JsonArrayPart;
+}
+
+export async function writeCocoProject(project: Project, outDir: string, options: FormatOptions, ctx: FormatContext): Promise<void> {
+  const opts = exportOptionsOf(options);
+  const report = ctx.report;
+  const info = cocoInfoOf(project.sideFiles);
+  const plan = planCategories(project.meta, info, report);
+  const settings: ExportSettings = { polygons: opts.polygons, templateKeys: new Map() };
+  for (const cls of project.meta.classes) if (cls.shape === "graph") settings.templateKeys.set(cls.title, Object.keys(graphTemplateOf(cls).nodes));
+  const captionTag = project.meta.tagMetas.find((t) => t.name === opts.captionTag);
+  const annDir = path.join(outDir, "annotations");
+  await fs.mkdir(annDir, { recursive: true });
+  const names = new Set<string>();
+  let total = 0;
+  ctx.progress.start("writing COCO");
+  for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
+    let name = dsPath.join("_");
+    for (let n = 2; names.has(name); n++) name = `${dsPath.join("_")}_${n}`;
+    names.add(name);
+    assertPlainFileName(`instances_${name}.json`);
+    total += await writeDataset(name, dsPath.join("/"), iterateItems(dataset.items), outDir, annDir, plan, settings, info, opts, captionTag ? opts.captionTag : null, ctx);
+  }
+  ctx.progress.stop();
+  report.count("items", total);
+}
+
+async function writeDataset(
+  name: string, fullName: string, items: AsyncIterable<Item>, outDir: string, annDir: string, plan: CategoryPlan,
+  settings: ExportSettings, info: CocoInfo | null, opts: CocoExportOptions, captionTag: string | null, ctx: FormatContext,
+): Promise<number> {
+  const report = ctx.report;
+  const parts: DatasetParts = {
+    images: await JsonArrayPart.create(path.join(annDir, `.${name}.images.part`)),
+    instances: await JsonArrayPart.create(path.join(annDir, `.${name}.instances.part`)),
+    keypoints: await JsonArrayPart.create(path.join(annDir, `.${name}.keypoints.part`)),
+    captions: await JsonArrayPart.create(path.join(annDir, `.${name}.captions.part`)),
+  };
+  const imageIds = new IdAllocator(maxKnownId(info, "max_image_id") + 1);
+  const annIds = new IdAllocator(maxKnownId(info, "max_annotation_id") + 1);
+  const captionIds = new IdAllocator(maxKnownId(info, "max_annotation_id") + 1);
+  const imagesRoot = path.join(outDir, "images", name);
+  const writtenFiles = new Set<string>();
+  const copies = new InFlight(16);
+  /**
+   * file_name as read (it may hold a folder, e.g. JPEGImages/x.jpg), else the item name; one that would leave the
+   * images folder, or that another image already took, becomes `<stem>__<image id><ext>`.
+   */
+  const uniqueFileName = (wanted: unknown, itemName: string, imageId: unknown): string => {
+    let f = typeof wanted === "string" && wanted !== "" ? wanted : itemName;
+    try {
+      safeJoin(imagesRoot, f);
+    } catch {
+      f = itemName;
+    }
+    if (writtenFiles.has(f)) {
+      const dot = itemName.lastIndexOf(".");
+      const alt = dot > 0 ? `${itemName.slice(0, dot)}__${String(imageId)}${itemName.slice(dot)}` : `${itemName}__${String(imageId)}`;
+      report.warn("coco-duplicate-file-name", `two images of dataset ${fullName} would be written as ${JSON.stringify(f)}; this one is ${JSON.stringify(alt)}`, { file: `${fullName}/${itemName}` });
+      f = alt;
+    }
+    writtenFiles.add(f);
+    return f;
+  };
+  const lostImageTags = new Map<string, number>();
+  let count = 0;
+  try {
+    for await (const item of items) {
+      ctx.signal?.throwIfAborted();
+      const where = { file: `${fullName}/${item.name}` };
+      const coco = isObject(item.imageMeta?.[IMAGE_META_KEY]) ? (item.imageMeta![IMAGE_META_KEY] as Json) : {};
+      const { id: imageId, reassigned } = imageIds.take(coco.id);
+      if (reassigned) report.warn("coco-id-reassigned", `image id ${JSON.stringify(coco.id)} is used by another image of this dataset; written as ${String(imageId)}`, where);
+      const fileName = uniqueFileName(coco.file_name, item.name, imageId);
+      let { width, height } = item.annotation.size;
+      if ((width === null || height === null) && item.image?.kind === "file") {
+        const s = await readImageSize(item.image.path);
+        if (s) ({ width, height } = s);
+      }
+      if (width === null || height === null) report.warn("coco-size-unknown", "the image size is unknown (no size in the annotation and no readable image); width and height are written as 0", where);
+      const image: Json = { id: imageId, width: width ?? 0, height: height ?? 0, file_name: fileName };
+      for (const [k, v] of Object.entries(coco)) if (!(k in image) && k !== "caption_ids") image[k] = v;
+      if (item.image?.kind === "link" && image.coco_url === undefined) image.coco_url = item.image.url;
+      await parts.images.add(image);
+
+      if (opts.images !== "none" && item.image && item.image.kind !== "link") {
+        const dest = safeJoin(imagesRoot, fileName);
+        const source = item.image;
+        await copies.run(() => (source.kind === "file"
+          ? placeImage(source.path, dest, opts.images)
+          : fs.mkdir(path.dirname(dest), { recursive: true }).then(() => fs.writeFile(dest, source.data))));
+      }
+
+      const objects = imageObjects(item.annotation.labels, { width, height }, plan, settings, report, where);
+      for (const o of objects) {
+        const { id, reassigned: changed } = annIds.take(o.cocoId);
+        if (changed) report.warn("coco-id-reassigned", `annotation id ${JSON.stringify(o.cocoId)} is used twice in this dataset; written as ${String(id)}`, where);
+        const base: Json = { id, image_id: imageId, category_id: o.categoryId, ...o.fields };
+        await parts.instances.add(base);
+        const cat = plan.byId.get(o.categoryId);
+        if (o.keypoints && cat?.keypointsClass) {
+          const { segmentation, area, bbox, iscrowd, ...rest } = o.fields;
+          await parts.keypoints.add({
+            id, image_id: imageId, category_id: o.categoryId, segmentation, area, bbox, iscrowd,
+            num_keypoints: o.keypoints.num_keypoints, keypoints: o.keypoints.keypoints, ...rest,
+          });
+        }
+      }
+
+      const ids = Array.isArray(coco.caption_ids) ? coco.caption_ids : [];
+      let k = 0;
+      for (const t of item.annotation.tags) {
+        if (captionTag !== null && t.name === captionTag && typeof t.value === "string") {
+          const { id } = captionIds.take(ids[k++]);
+          await parts.captions.add({ id, image_id: imageId, caption: t.value });
+        } else lostImageTags.set(t.name, (lostImageTags.get(t.name) ?? 0) + 1);
+      }
+      count++;
+      ctx.progress.increment();
+    }
+    await copies.drain();
+  } finally {
+    for (const p of Object.values(parts)) await p.close();
+  }
+  for (const [tag, n] of lostImageTags) report.lose(tag, "image tag", "COCO images have no tags (only captions, see --caption-tag)", n);
+
+  const categories = plan.categories.map((c) => c.object);
+  const write = async (kind: CocoFileKind, file: string, annotations: JsonArrayPart, cats: unknown[] | null) => {
+    const top = topOf(info, fullName, kind);
+    const entries: TopEntry[] = [];
+    for (const k of ["info", "licenses"]) if (k in top) entries.push([k, top[k]]);
+    for (const [k, v] of Object.entries(top)) if (k !== "info" && k !== "licenses" && k !== "images" && k !== "annotations" && k !== "categories") entries.push([k, v]);
+    entries.push(["images", parts.images], ["annotations", annotations]);
+    if (cats) entries.push(["categories", cats]);
+    await assembleJson(path.join(annDir, file), entries);
+  };
+  await write("instances", `instances_${name}.json`, parts.instances, categories);
+  if (parts.keypoints.count) {
+    await write("keypoints", `person_keypoints_${name}.json`, parts.keypoints, plan.categories.filter((c) => c.keypointsClass).map(keypointCategory));
+  }
+  if (parts.captions.count) await write("captions", `captions_${name}.json`, parts.captions, null);
+  for (const p of Object.values(parts)) await fs.rm(p.path, { force: true });
+  return count;
+}

@@ -1,0 +1,241 @@
+/**
+ * COCO run-length encoding (the `segmentation` of crowd annotations and of mask-based datasets).
+ *
+ * Facts of the format (as pycocotools defines it):
+ * - The mask is `size = [height, width]`, read in column-major order: index = x * height + y.
+ * - `counts` alternate zeros and ones, starting with a (possibly empty) run of zeros; they sum to height * width.
+ * - Uncompressed RLE keeps `counts` as a JSON list of numbers.
+ * - Compressed RLE keeps `counts` as an ASCII string: each count (from the fourth on, as the difference with the count
+ *   two places before it, so that runs of similar lengths stay short) is cut into 5-bit groups, lowest first; a group
+ *   is written as the character 48 + (group | 0x20 when more groups follow). The last group's bit 0x10 is the sign
+ *   bit: when it is set the value is negative (sign-extended).
+ *
+ * Everything here is hand-written and pixel-exact; masks are the row-major `BinaryMask` of codecs/mask.ts.
+ */
+import type { BinaryMask } from "./mask.js";
+
+/** An RLE with numeric counts (whatever form it was stored in). */
+export interface CocoRle {
+  height: number;
+  width: number;
+  counts: number[];
+}
+
+/** The RLE could not be decoded; the message says why (it becomes a per-annotation warning). */
+export class CocoRleError extends Error {}
+
+const CHAR_BASE = 48;
+const GROUP = 32; // 5-bit groups
+const MORE = 0x20;
+const SIGN = 0x10;
+
+/**
+ * Decodes the compressed counts string. Arithmetic instead of 32-bit shifts so that counts beyond 2^31 (huge masks)
+ * stay exact.
+ */
+export function decodeRleCounts(s: string): number[] {
+  const counts: number[] = [];
+  let p = 0;
+  while (p < s.length) {
+    let x = 0;
+    let scale = 1;
+    let more = true;
+    let c = 0;
+    while (more) {
+      if (p >= s.length) throw new CocoRleError("compressed RLE counts end in the middle of a number");
+      c = s.charCodeAt(p++) - CHAR_BASE;
+      if (c < 0 || c > 63) throw new CocoRleError(`compressed RLE counts hold an invalid character ${JSON.stringify(s[p - 1])} at ${p - 1}`);
+      x += (c & 0x1f) * scale;
+      scale *= GROUP;
+      more = (c & MORE) !== 0;
+    }
+    if (c & SIGN) x -= scale; // sign-extend: the value was x - 2^(5k)
+    if (counts.length > 2) x += counts[counts.length - 2];
+    counts.push(x);
+  }
+  return counts;
+}
+
+/** Encodes counts as the compressed string (the inverse of decodeRleCounts). */
+export function encodeRleCounts(counts: readonly number[]): string {
+  let out = "";
+  for (let i = 0; i < counts.length; i++) {
+    let x = counts[i];
+    if (i > 2) x -= counts[i - 2];
+    for (;;) {
+      const low = x - Math.floor(x / GROUP) * GROUP; // 0..31 also for negative x
+      x = Math.floor(x / GROUP);
+      // Stop once the rest is pure sign extension of the group just written.
+      const more = low & SIGN ? x !== -1 : x !== 0;
+      out += String.fromCharCode(CHAR_BASE + (more ? low | MORE : low));
+      if (!more) break;
+    }
+  }
+  return out;
+}
+
+/** What a COCO `segmentation` RLE object looks like in JSON. */
+export interface CocoRleJson {
+  size: [number, number];
+  counts: string | number[];
+}
+
+/**
+ * Reads and checks an RLE object from JSON: `size` of two whole numbers, `counts` a string or a list of
+ * non-negative whole numbers summing to height * width.
+ */
+export function rleFromJson(v: unknown): CocoRle {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new CocoRleError("an RLE must be an object {size, counts}");
+  const { size, counts } = v as { size?: unknown; counts?: unknown };
+  if (!Array.isArray(size) || size.length !== 2 || !size.every((n) => Number.isInteger(n) && (n as number) >= 0)) {
+    throw new CocoRleError("RLE `size` must be [height, width] of two whole numbers");
+  }
+  const [height, width] = size as [number, number];
+  let nums: number[];
+  if (typeof counts === "string") nums = decodeRleCounts(counts);
+  else if (Array.isArray(counts)) {
+    for (const n of counts) if (!Number.isInteger(n) || n < 0) throw new CocoRleError("RLE `counts` must hold non-negative whole numbers");
+    nums = counts as number[];
+  } else throw new CocoRleError("RLE `counts` must be a string or a list of numbers");
+  let sum = 0;
+  for (const n of nums) {
+    if (n < 0) throw new CocoRleError("RLE `counts` decode to a negative run");
+    sum += n;
+  }
+  if (sum !== height * width) throw new CocoRleError(`RLE counts cover ${sum} pixels, but size ${height}×${width} has ${height * width}`);
+  return { height, width, counts: nums };
+}
+
+export function rleToJson(rle: CocoRle, form: "string" | "list" = "string"): CocoRleJson {
+  return { size: [rle.height, rle.width], counts: form === "string" ? encodeRleCounts(rle.counts) : [...rle.counts] };
+}
+
+/** Number of 1 pixels. */
+export function rleArea(rle: CocoRle): number {
+  let n = 0;
+  for (let i = 1; i < rle.counts.length; i += 2) n += rle.counts[i];
+  return n;
+}
+
+/** Calls fn(x, yFrom, yTo) for every vertical segment of 1 pixels (inclusive rows), column by column. */
+function forEachOnSegment(rle: CocoRle, fn: (x: number, y0: number, y1: number) => void): void {
+  const h = rle.height;
+  if (h === 0) return;
+  let p = 0;
+  for (let i = 0; i < rle.counts.length; i++) {
+    const n = rle.counts[i];
+    if (i & 1 && n > 0) {
+      let start = p;
+      const end = p + n; // exclusive
+      while (start < end) {
+        const x = Math.floor(start / h);
+        const y0 = start - x * h;
+        const colEnd = Math.min(end, (x + 1) * h);
+        fn(x, y0, colEnd - 1 - x * h);
+        start = colEnd;
+      }
+    }
+    p += n;
+  }
+}
+
+/** Tight box of the 1 pixels (inclusive), or null for an empty mask. */
+export function rleBounds(rle: CocoRle): { left: number; top: number; right: number; bottom: number } | null {
+  let left = Infinity, top = Infinity, right = -1, bottom = -1;
+  forEachOnSegment(rle, (x, y0, y1) => {
+    if (x < left) left = x;
+    if (x > right) right = x;
+    if (y0 < top) top = y0;
+    if (y1 > bottom) bottom = y1;
+  });
+  return right < 0 ? null : { left, top, right, bottom };
+}
+
+/** The full-size row-major mask. */
+export function rleToMask(rle: CocoRle): BinaryMask {
+  const { width, height } = rle;
+  const data = new Uint8Array(width * height);
+  forEachOnSegment(rle, (x, y0, y1) => {
+    for (let y = y0; y <= y1; y++) data[y * width + x] = 1;
+  });
+  return { width, height, data };
+}
+
+/**
+ * The mask cropped to its content and where it sits (what a Supervisely bitmap stores), without allocating the
+ * full image. Null for an empty mask.
+ */
+export function rleToCroppedMask(rle: CocoRle): { mask: BinaryMask; x: number; y: number } | null {
+  const b = rleBounds(rle);
+  if (!b) return null;
+  const w = b.right - b.left + 1, h = b.bottom - b.top + 1;
+  const data = new Uint8Array(w * h);
+  forEachOnSegment(rle, (x, y0, y1) => {
+    const cx = x - b.left;
+    for (let y = y0; y <= y1; y++) data[(y - b.top) * w + cx] = 1;
+  });
+  return { mask: { width: w, height: h, data }, x: b.left, y: b.top };
+}
+
+/** RLE of a full-size row-major mask. */
+export function rleFromMask(mask: BinaryMask): CocoRle {
+  return rleFromPlacedMask(mask, 0, 0, mask.width, mask.height);
+}
+
+/**
+ * RLE of an image of `width`×`height` that is empty except for `mask` placed with its top-left pixel at (x0, y0).
+ * Pixels outside the image are clipped (the count of clipped 1 pixels is returned so callers can report it).
+ * Work is proportional to the mask, not to the image.
+ */
+export function rleFromPlacedMask(
+  mask: BinaryMask, x0: number, y0: number, width: number, height: number,
+): CocoRle & { clipped: number } {
+  const counts: number[] = [];
+  let current = 0; // value of the run being counted (runs start with zeros)
+  let run = 0;
+  let clipped = 0;
+  const push = (value: number, n: number) => {
+    if (n <= 0) return;
+    if (value === current) run += n;
+    else {
+      counts.push(run);
+      current = value;
+      run = n;
+    }
+  };
+  const xFrom = Math.max(0, x0), xTo = Math.min(width - 1, x0 + mask.width - 1);
+  const yFrom = Math.max(0, y0), yTo = Math.min(height - 1, y0 + mask.height - 1);
+  // Everything before the first covered column is zeros.
+  if (xFrom <= xTo && yFrom <= yTo) {
+    push(0, xFrom * height);
+    for (let x = xFrom; x <= xTo; x++) {
+      push(0, yFrom);
+      const mx = x - x0;
+      for (let y = yFrom; y <= yTo; y++) push(mask.data[(y - y0) * mask.width + mx], 1);
+      push(0, height - 1 - yTo);
+    }
+    push(0, (width - 1 - xTo) * height);
+  } else push(0, width * height);
+  counts.push(run);
+  for (let y = 0; y < mask.height; y++) {
+    for (let x = 0; x < mask.width; x++) {
+      const ix = x + x0, iy = y + y0;
+      if ((ix < 0 || iy < 0 || ix >= width || iy >= height) && mask.data[y * mask.width + x]) clipped++;
+    }
+  }
+  return { height, width, counts, clipped };
+}
+
+/** Pixel-wise union of RLEs of the same size. */
+export function rleUnion(rles: readonly CocoRle[]): CocoRle {
+  if (rles.length === 1) return rles[0];
+  const { width, height } = rles[0];
+  const mask = { width, height, data: new Uint8Array(width * height) };
+  for (const r of rles) {
+    if (r.width !== width || r.height !== height) throw new CocoRleError("cannot merge RLEs of different sizes");
+    forEachOnSegment(r, (x, y0, y1) => {
+      for (let y = y0; y <= y1; y++) mask.data[y * width + x] = 1;
+    });
+  }
+  return rleFromMask(mask);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { readRanges, replaceNonFiniteLiterals, scanTopLevel, type ScanValue } from "../../formats/coco/json-scan.js";
+import { SlyconvError } from "../../src/errors.js";
+import { tempDir } from "../helpers/paths.js";
+
+function fileWith(text: string | Buffer): string {
+  const f = path.join(tempDir("slyconv-scan-"), "x.json");
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+async function scan(text: string | Buffer, chunkSize?: number, onKey?: (k: string) => "skip" | "ranges" | void) {
+  const values: ScanValue[] = [];
+  const ranges: [string, number, number, number][] = [];
+  const ends: [string, number][] = [];
+  await scanTopLevel(fileWith(text), "x.json", {
+    onKey,
+    onValue: (v) => values.push(v),
+    onRange: (k, i, o, l) => ranges.push([k, i, o, l]),
+    onArrayEnd: (k, n) => ends.push([k, n]),
+  }, undefined, chunkSize);
+  return { values, ranges, ends };
+}
+
+async function scanError(text: string, chunkSize?: number): Promise<SlyconvError> {
+  try {
+    await scan(text, chunkSize);
+  } catch (e) {
+    expect(e).toBeInstanceOf(SlyconvError);
+    return e as SlyconvError;
+  }
+  throw new Error("no error");
+}
+
+const SAMPLE = `{"info": {"a": "x]}\\"y"}, "images": [{"id": 1, "file_name": "a b.jpg"}, {"id": 2}],
+ "annotations": [ {"segmentation": [[1.5, 2, 3, 4]], "t": "[{"}, 7, "s", null ], "empty": [], "n": 12.5e3}`;
+
+describe("top-level scanner", () => {
+  it("hands every array element and top-level value over with its exact byte range", async () => {
+    for (const chunk of [undefined, 1, 2, 3, 7, 16]) {
+      const { values, ends } = await scan(SAMPLE, chunk);
+      expect(values.map((v) => [v.key, v.index, v.text])).toEqual([
+        ["info", -1, `{"a": "x]}\\"y"}`],
+        ["images", 0, `{"id": 1, "file_name": "a b.jpg"}`],
+        ["images", 1, `{"id": 2}`],
+        ["annotations", 0, `{"segmentation": [[1.5, 2, 3, 4]], "t": "[{"}`],
+        ["annotations", 1, "7"],
+        ["annotations", 2, `"s"`],
+        ["annotations", 3, "null"],
+        ["n", -1, "12.5e3"],
+      ]);
+      for (const v of values) expect(Buffer.from(SAMPLE).subarray(v.offset, v.offset + v.length).toString()).toBe(v.text);
+      expect(ends).toEqual([["images", 2], ["annotations", 4], ["empty", 0]]);
+    }
+  });
+
+  it("multi-byte UTF-8 split across chunks, and a BOM", async () => {
+    const text = `\ufeff{"a": ["☃ snow", "日本"]}`;
+    for (const chunk of [1, 2, 5]) {
+      const { values } = await scan(text, chunk);
+      expect(values.map((v) => JSON.parse(v.text))).toEqual(["☃ snow", "日本"]);
+    }
+  });
+
+  it("skips or only locates the values a caller asks it to", async () => {
+    const { values, ranges } = await scan(SAMPLE, 4, (k) => (k === "images" ? "skip" : k === "annotations" ? "ranges" : undefined));
+    expect(values.map((v) => v.key)).toEqual(["info", "n"]);
+    expect(ranges.map((r) => r.slice(0, 2))).toEqual([["annotations", 0], ["annotations", 1], ["annotations", 2], ["annotations", 3]]);
+    const f = fileWith(SAMPLE);
+    const texts: string[] = [];
+    await readRanges(f, ranges.map(([, , offset, length]) => ({ offset, length })), (t) => texts.push(t));
+    expect(texts).toEqual([`{"segmentation": [[1.5, 2, 3, 4]], "t": "[{"}`, "7", `"s"`, "null"]);
+  });
+
+  it.each([
+    [`[1, 2]`, 1, 1, /must be one JSON object, found '\['/],
+    ["", 1, 1, /the file is empty/],
+    [`{"images": [{"id": 1}\n {"id": 2}]}`, 2, 2, /expected ',' or '\]' after element 0 of "images", found '\{'/],
+    [`{"images": [{"id": 1},]}`, 1, 23, /trailing comma/],
+    [`{"images": [{"id": 1}]`, 1, 23, /ends before the top-level object is closed/],
+    [`{"a": 1 "b": 2}`, 1, 9, /expected ',' or '\}' after the value of "a"/],
+    [`{"a" 1}`, 1, 6, /expected ':' after the key "a"/],
+    [`{"a": 1} x`, 1, 10, /after the end of the top-level object/],
+    [`{\n  "images": [\n    {"id": 1},\n    ,\n  ]}`, 4, 5, /expected a value in "images"/],
+  ])("structural error %# has a line and column", async (text, line, column, message) => {
+    const e = await scanError(text, 3);
+    expect(e.code).toBe("json-syntax");
+    expect(e.message).toMatch(message);
+    expect(e.location).toEqual({ file: "x.json", line, column });
+  });
+
+  it("NaN and Infinity written by Python become null, outside strings only", () => {
+    expect(replaceNonFiniteLiterals(`{"bbox": [NaN, -Infinity, Infinity, 1], "s": "NaN"}`)).toBe(`{"bbox": [null, null, null, 1], "s": "NaN"}`);
+    expect(replaceNonFiniteLiterals(`{"a": 1}`)).toBeNull();
+  });
+});
