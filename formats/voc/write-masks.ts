@@ -10,7 +10,7 @@ import { constants as zlibConstants } from "node:zlib";
 import type { Geometry, ProjectMeta } from "../../src/model/index.js";
 import { hexToRgb, isHexColor } from "../../src/model/index.js";
 import { decodeAlphaMaskData } from "../../src/codecs/bitmap.js";
-import { decodeBitmapDataFast } from "../../src/codecs/bitmap-fast.js";
+import { decodeBitmapData } from "../../src/codecs/bitmap.js";
 import { pasteMask } from "../../src/codecs/mask.js";
 import { encodePalettePng } from "../../src/codecs/png-encode.js";
 import { drawGeometry } from "../../src/geometry/rasterize.js";
@@ -79,7 +79,7 @@ export class MaskCanvas {
     const obj = { width: this.width, height: this.height, data: this.objectIndices };
     if (g.type === "bitmap" || g.type === "alpha_mask") {
       // Decode once, paste into both canvases.
-      const mask = g.type === "bitmap" ? decodeBitmapDataFast(g.data) : decodeAlphaMaskData(g.data);
+      const mask = g.type === "bitmap" ? decodeBitmapData(g.data) : decodeAlphaMaskData(g.data);
       const x = Math.round(g.origin[0]), y = Math.round(g.origin[1]);
       pasteMask(cls, mask, x, y, classIndex);
       if (instance !== null) pasteMask(obj, mask, x, y, instance);
@@ -93,7 +93,7 @@ export class MaskCanvas {
   }
 
   paintVoid(v: StoredVoid): void {
-    const mask = decodeBitmapDataFast(v.data);
+    const mask = decodeBitmapData(v.data);
     const x = Math.round(v.origin[0]), y = Math.round(v.origin[1]);
     if (v.masks.includes("SegmentationClass")) {
       pasteMask({ width: this.width, height: this.height, data: this.classIndices }, mask, x, y, VOID_INDEX);
