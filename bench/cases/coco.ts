@@ -11,6 +11,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import type { BenchCase } from "../types.js";
 import { exportProject, importDataset } from "../../src/api.js";
+import { seededRandom } from "../random.js";
 
 interface Shape { name: string; images: number; annotations: number }
 
@@ -20,17 +21,6 @@ const SHAPES: Shape[] = [
   { name: "train2017", images: Math.round(118_287 * SCALE), annotations: Math.round(860_001 * SCALE) },
 ];
 
-/** Small deterministic PRNG (mulberry32), so every run measures the same bytes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATEGORY_IDS = [
   1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 27, 28, 31, 32, 33, 34, 35,
@@ -119,7 +109,7 @@ async function generate(file: string, shape: Shape): Promise<void> {
       if (!out.write(text)) await new Promise<void>((r) => out.once("drain", () => r()));
     }
   };
-  const rand = rng(shape.images);
+  const rand = seededRandom(shape.images);
   await write(`{"info": {"description": "COCO-shaped ${shape.name} (generated)", "version": "1.0", "year": 2017},\n"licenses": [`);
   for (let l = 1; l <= 8; l++) await write(`${l > 1 ? "," : ""}{"url": "http://creativecommons.org/licenses/${l}/", "id": ${l}, "name": "License ${l}"}`);
   await write(`],\n"images": [`);

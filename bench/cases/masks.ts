@@ -9,20 +9,11 @@ import sharp from "sharp";
 import type { BenchCase } from "../types.js";
 import { exportProject, importDataset } from "../../src/api.js";
 import { encodeGrayPng } from "../../src/codecs/png-encode.js";
+import { seededRandom } from "../random.js";
 
 const IMAGES = Number(process.env.SLYCONV_BENCH_MASK_IMAGES ?? 1000);
 const W = 512, H = 384;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function prepare(dataDir: string): Promise<void> {
   const root = path.join(dataDir, "masks-dataset");
@@ -33,7 +24,7 @@ async function prepare(dataDir: string): Promise<void> {
   await fs.writeFile(path.join(root, "classes.txt"), ["_background_", ...Array.from({ length: 20 }, (_, i) => `class_${i + 1}`)].join("\n") + "\n");
   const photo = await sharp({ create: { width: W, height: H, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toBuffer();
   for (let i = 0; i < IMAGES; i++) {
-    const r = rng(i + 1);
+    const r = seededRandom(i + 1);
     const cls = new Uint8Array(W * H), ids = new Uint8Array(W * H);
     const n = 1 + Math.floor(r() * 5);
     for (let k = 0; k < n; k++) {

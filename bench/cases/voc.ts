@@ -12,6 +12,7 @@ import type { BenchCase } from "../types.js";
 import { exportProject, importDataset } from "../../src/api.js";
 import { encodePalettePng } from "../../src/codecs/png-encode.js";
 import { VOC_CLASSES, VOC_COLORMAP } from "../../formats/voc/palette.js";
+import { seededRandom } from "../random.js";
 
 const XML_FILES = Number(process.env.SLYCONV_BENCH_VOC_XML ?? 17_125);
 const MASKS = Math.min(XML_FILES, Number(process.env.SLYCONV_BENCH_VOC_MASKS ?? 2_913));
@@ -20,17 +21,6 @@ const ACTIONS = ["jumping", "phoning", "playinginstrument", "reading", "ridingbi
 const POSES = ["Frontal", "Left", "Rear", "Right", "Unspecified"];
 const SIZES: [number, number][] = [[500, 375], [500, 333], [375, 500], [500, 366], [334, 500]];
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface GenObject { cls: number; box: [number, number, number, number]; difficult: number; truncated: number; pose: string; parts: [string, number[]][]; actions?: number[] }
 
@@ -39,7 +29,7 @@ function idOf(i: number): string {
 }
 
 function objectsOf(i: number, w: number, h: number): GenObject[] {
-  const r = rng(i * 7919 + 1);
+  const r = seededRandom(i * 7919 + 1);
   const n = 1 + Math.floor(r() * r() * 6);
   const out: GenObject[] = [];
   for (let k = 0; k < n; k++) {
@@ -98,7 +88,7 @@ async function generate(vocDir: string): Promise<void> {
   // Evenly spread segmented ids.
   const segmented = new Set<number>();
   for (let i = 0; segmented.size < MASKS && i < XML_FILES; i += Math.max(1, Math.floor(MAIN_LISTED / MASKS))) segmented.add(i);
-  const split = (i: number) => (rng(i + 99)() < 0.5 ? "train" : "val");
+  const split = (i: number) => (seededRandom(i + 99)() < 0.5 ? "train" : "val");
   let next = 0;
   const presence = new Map<number, Map<number, 0 | 1>>();
   await Promise.all(Array.from({ length: 8 }, async () => {
@@ -120,7 +110,7 @@ async function generate(vocDir: string): Promise<void> {
   }));
   // Main lists every segmented id and a fixed random share of the others (VOC2012: 11,540 of 17,125).
   const share = (MAIN_LISTED - segmented.size) / Math.max(1, XML_FILES - segmented.size);
-  const mainListed = ids.map((_, i) => i).filter((i) => segmented.has(i) || rng(i + 7)() < share);
+  const mainListed = ids.map((_, i) => i).filter((i) => segmented.has(i) || seededRandom(i + 7)() < share);
   const write = (rel: string, lines: string[]) => fs.writeFile(path.join(vocDir, rel), lines.join("\n") + "\n");
   for (const s of ["train", "val", "trainval"]) {
     const members = mainListed.filter((i) => s === "trainval" || split(i) === s);

@@ -16,6 +16,7 @@ import { exportProject, importDataset } from "../../src/api.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { readImageHeaderSizes } from "../../src/io/image-header.js";
 import { readImageSizes } from "../../src/io/image-size.js";
+import { seededRandom } from "../random.js";
 
 const IMAGES = Number(process.env.SLYCONV_BENCH_YOLO_IMAGES ?? 100_000);
 const SHARP_SUBSET = Math.min(IMAGES, 20_000);
@@ -26,17 +27,6 @@ const TEMPLATES: { width: number; height: number; ext: "png" | "jpg" | "webp" }[
   { width: 400, height: 300, ext: "png" }, { width: 160, height: 120, ext: "jpg" },
 ];
 
-/** Small deterministic PRNG (mulberry32), so every run measures the same files. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const datasetDir = (dataDir: string) => path.join(dataDir, `yolo-detect-${IMAGES}`);
 const projectDir = (dataDir: string) => path.join(dataDir, `yolo-detect-${IMAGES}-project`);
@@ -56,7 +46,7 @@ async function generate(dataDir: string): Promise<void> {
   if (await fsp.stat(path.join(root, DONE)).catch(() => null)) return;
   await fsp.rm(root, { recursive: true, force: true });
   const bytes = await templateBytes();
-  const rand = rng(IMAGES);
+  const rand = seededRandom(IMAGES);
   const names = ["person", "car", "bicycle", "dog", "cat", "traffic light", "bus", "truck", "chair", "bottle"];
   for (const split of ["train", "val"]) {
     await fsp.mkdir(path.join(root, "images", split), { recursive: true });
