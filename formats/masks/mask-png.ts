@@ -8,6 +8,7 @@
 import { inflateSync } from "node:zlib";
 import pngjs from "pngjs";
 import { looksLikePng } from "../../src/codecs/png-decode.js";
+import { crc32 } from "../../src/codecs/png-encode.js";
 
 /** A fully transparent pixel: background whatever the class map says. */
 export const TRANSPARENT_KEY = 0xffffffff;
@@ -34,23 +35,9 @@ function readPng(bytes: Buffer, options: { skipRescale?: boolean }) {
 
 interface Chunk { type: string; data: Buffer; crc: number }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
 /** CRC-32 of a chunk's type and data (PNG spec). */
 function chunkCrc(type: string, data: Uint8Array): number {
-  let c = 0xffffffff;
-  const feed = (byte: number) => (c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8));
-  for (let i = 0; i < 4; i++) feed(type.charCodeAt(i));
-  for (let i = 0; i < data.length; i++) feed(data[i]);
-  return (c ^ 0xffffffff) >>> 0;
+  return crc32(Buffer.concat([Buffer.from(type, "latin1"), data]));
 }
 
 function chunksOf(bytes: Buffer): Chunk[] {
