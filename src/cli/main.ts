@@ -5,7 +5,7 @@ import type { OptionSpec } from "../format.js";
 import { Report } from "../report.js";
 import { SlyconvError, UsageError } from "../errors.js";
 import { createProgress } from "../io/progress.js";
-import { interruptedSignal } from "../io/safe-output.js";
+import { interruptedSignal } from "../io/cleanup.js";
 import { convertDataset, detectFormat, exportProject, importDataset } from "../api.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-create.js";
 import { validateProject } from "../validate/index.js";

@@ -1,5 +1,5 @@
 import fs from "node:fs/promises";
-import { rmSync } from "node:fs";
+import { processIsAlive, releaseOnExit, removeOnExit } from "./cleanup.js";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -16,55 +16,20 @@ export interface ScratchDir {
   remove(): Promise<void>;
 }
 
-const liveScratchDirs = new Set<string>();
-let exitHooksInstalled = false;
-
-function removeLiveScratchDirsSync(): void {
-  for (const dir of liveScratchDirs) {
-    try {
-      // Synchronous on purpose: this runs while the process is ending.
-      rmSync(dir, { recursive: true, force: true });
-    } catch { /* best effort */ }
-  }
-}
-
-function installExitHooks(): void {
-  if (exitHooksInstalled) return;
-  exitHooksInstalled = true;
-  // Also on exit, not only on the signal: writes already in flight may land after the first removal.
-  process.on("exit", removeLiveScratchDirsSync);
-  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(sig, () => {
-      removeLiveScratchDirsSync();
-      // safe-output.ts installs its own handlers, which remove its temporary outputs and end the process; ending it
-      // here first would skip them. Only when no other handler is left is the default "terminate" reproduced, after
-      // the same short grace period safe-output gives in-flight writes (the exit hook removes what they left).
-      if (process.listenerCount(sig) === 0) setTimeout(() => process.exit(sig === "SIGINT" ? 130 : 143), 200);
-    });
-  }
-}
-
 function scratchHandle(dir: string): ScratchDir {
-  liveScratchDirs.add(dir);
+  removeOnExit(dir);
+  let removed = false;
   return {
     path: dir,
     async remove() {
-      if (!liveScratchDirs.has(dir)) return;
+      if (removed) return;
       try {
         await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 });
-        liveScratchDirs.delete(dir);
+        removed = true;
+        releaseOnExit(dir);
       } catch { /* stays registered; removed at exit */ }
     },
   };
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Removes `<prefix><pid>-<hex>` folders left in `parent` by runs that were killed before they could clean up. */
@@ -87,7 +52,6 @@ async function sweepAbandoned(parent: string, prefix: string): Promise<void> {
  * folders of the same prefix whose process is gone.
  */
 export async function createScratchDir(prefix: string, parent: string = os.tmpdir()): Promise<ScratchDir> {
-  installExitHooks();
   await sweepAbandoned(parent, prefix);
   const dir = path.join(parent, `${prefix}${process.pid}-${randomBytes(4).toString("hex")}`);
   await fs.mkdir(dir);
@@ -100,7 +64,6 @@ export async function createScratchDir(prefix: string, parent: string = os.tmpdi
  * killed outright (SIGKILL, power loss) and had no chance to clean up.
  */
 export async function createScratchDirBeside(output: string): Promise<ScratchDir> {
-  installExitHooks();
   const target = path.resolve(output);
   const dir = path.join(path.dirname(target), `.${path.basename(target)}.slyconv-tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   await fs.mkdir(dir);

@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { processIsAlive, releaseOnExit, removeOnExit } from "./cleanup.js";
 import { SlyconvError, UsageError } from "../errors.js";
 
 export interface SafeOutputOptions {
@@ -25,45 +25,6 @@ async function isNonEmptyDir(p: string): Promise<boolean> {
   }
 }
 
-const cleanupPaths = new Set<string>();
-let signalHandlersInstalled = false;
-
-let interruptedBy: NodeJS.Signals | null = null;
-
-/** The signal that is ending this process, if any (the CLI stays quiet about the errors that follow it). */
-export function interruptedSignal(): NodeJS.Signals | null {
-  return interruptedBy;
-}
-
-function removeTemporaryOutputs(): void {
-  for (const p of cleanupPaths) {
-    try {
-      rmSync(p, { recursive: true, force: true });
-    } catch { /* best effort */ }
-  }
-}
-
-/**
- * On Ctrl-C or SIGTERM, temporary build folders are removed before the process ends. File operations already in
- * flight on libuv's threads may still land for a moment, so the folders are removed again just before exit.
- */
-function installSignalCleanup(): void {
-  if (signalHandlersInstalled) return;
-  signalHandlersInstalled = true;
-  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(sig, () => {
-      interruptedBy = sig;
-      const keep = [...cleanupPaths];
-      removeTemporaryOutputs();
-      setTimeout(() => {
-        for (const p of keep) cleanupPaths.add(p);
-        removeTemporaryOutputs();
-        process.exit(sig === "SIGINT" ? 130 : 143);
-      }, 200);
-    });
-  }
-}
-
 /**
  * Checks an output path before any work starts: a non-empty folder or an existing file needs --force.
  */
@@ -76,15 +37,6 @@ export async function checkOutputTarget(out: string, opts: SafeOutputOptions = {
     }
   } else if (!opts.force) {
     throw new UsageError(`output ${out} already exists; pass --force to replace it`);
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -129,18 +81,16 @@ export async function writeAtomically<T>(
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = path.join(parent, `.${path.basename(target)}.slyconv-tmp-${tag}`);
   if (kind === "dir") await fs.mkdir(tmp);
-  installSignalCleanup();
-  cleanupPaths.add(tmp);
+  removeOnExit(tmp);
   try {
     const result = await build(tmp);
     const existing = await statOrNull(target);
     if (existing) {
       const old = path.join(parent, `.${path.basename(target)}.slyconv-old-${tag}`);
-      cleanupPaths.add(old);
+      // Not registered for removal: if the process dies right here, the next run puts the old output back.
       await fs.rename(target, old);
       await fs.rename(tmp, target);
       await fs.rm(old, { recursive: true, force: true });
-      cleanupPaths.delete(old);
     } else {
       await fs.rename(tmp, target);
     }
@@ -149,7 +99,7 @@ export async function writeAtomically<T>(
     await fs.rm(tmp, { recursive: true, force: true, maxRetries: 3 });
     throw e;
   } finally {
-    cleanupPaths.delete(tmp);
+    releaseOnExit(tmp);
   }
 }
 

@@ -1,0 +1,61 @@
+import { rmSync } from "node:fs";
+
+/**
+ * Temporary folders and files (output builds, extracted archives, export staging) that must not outlive the process:
+ * removed on Ctrl-C/SIGTERM/SIGHUP and at exit. File operations already in flight on libuv's threads may land for a
+ * moment after the first removal, so on a signal everything is removed again just before the process ends.
+ */
+const registered = new Set<string>();
+let installed = false;
+let interruptedBy: NodeJS.Signals | null = null;
+
+/** The signal that is ending this process, if any (the CLI stays quiet about the errors that follow it). */
+export function interruptedSignal(): NodeJS.Signals | null {
+  return interruptedBy;
+}
+
+function removeAllSync(paths: Iterable<string>): void {
+  for (const p of paths) {
+    try {
+      // Synchronous on purpose: this runs while the process is ending.
+      rmSync(p, { recursive: true, force: true });
+    } catch { /* best effort */ }
+  }
+}
+
+function install(): void {
+  if (installed) return;
+  installed = true;
+  process.on("exit", () => removeAllSync(registered));
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(sig, () => {
+      interruptedBy = sig;
+      const snapshot = [...registered];
+      removeAllSync(snapshot);
+      setTimeout(() => {
+        removeAllSync([...snapshot, ...registered]);
+        process.exit(sig === "SIGINT" ? 130 : 143);
+      }, 200);
+    });
+  }
+}
+
+/** Removes `path` if the process ends (or is interrupted) before `releaseOnExit(path)` is called. */
+export function removeOnExit(path: string): void {
+  install();
+  registered.add(path);
+}
+
+export function releaseOnExit(path: string): void {
+  registered.delete(path);
+}
+
+/** True while a process with this id exists (a stale temporary folder's owner is gone when false). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
