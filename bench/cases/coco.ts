@@ -144,7 +144,11 @@ const projectDir = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.n
 async function prepareProject(dataDir: string, s: Shape): Promise<void> {
   await generate(cocoFile(dataDir, s), s);
   const dir = projectDir(dataDir, s);
-  if (await fsp.stat(path.join(dir, "meta.json")).catch(() => null)) return;
+  if (await fsp.stat(path.join(dir, "meta.json")).catch(() => null)) {
+    // A project made by a version that kept image entries in meta/ files is made again.
+    const info = JSON.parse(await fsp.readFile(path.join(dir, "coco_info.json"), "utf8").catch(() => "{}")) as { images?: unknown };
+    if (info.images) return;
+  }
   await importDataset(cocoFile(dataDir, s), dir, { format: "coco", force: true, images: "none", formatOptions: { images: "none" } });
 }
 

@@ -10,8 +10,9 @@
  * - bbox → rectangle only when the annotation has neither segmentation nor visible keypoints; otherwise it is kept
  *   in label.extra.coco when it differs from the box the geometry gives.
  */
-import type { GraphNode, Label, Tag, Vec2 } from "../../src/model/index.js";
+import type { BitmapGeometry, GraphNode, Label, Tag, Vec2 } from "../../src/model/index.js";
 import { encodeBitmapData } from "../../src/codecs/bitmap.js";
+import type { BinaryMask } from "../../src/codecs/mask.js";
 import { CocoRleError, rleArea, rleFromJson, rleToCroppedMask, type CocoRle } from "../../src/codecs/coco-rle.js";
 import {
   EXTRA_COCO, EXTRA_RLE_COUNTS, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, isFiniteNumber, isObject, type Json,
@@ -61,6 +62,8 @@ export interface AnnotationPlan {
   caption: string | null;
   iscrowd: boolean;
   polygons: Vec2[][];
+  /** The valid polygon parts as read (flat [x1, y1, x2, y2, …] lists of finite numbers), in the order of `polygons`. */
+  flatParts: number[][];
   rle: CocoRle | null;
   rleForm: "string" | "list";
   bbox: Bbox | null;
@@ -70,12 +73,12 @@ export interface AnnotationPlan {
 }
 
 /** Keys the mapping expresses; any other key of an annotation is kept verbatim in label.extra.coco. */
-const MAPPED_KEYS = new Set(["id", "image_id", "category_id", "segmentation", "bbox", "iscrowd", "keypoints", "num_keypoints", "caption"]);
+export const MAPPED_KEYS: ReadonlySet<string> = new Set(["id", "image_id", "category_id", "segmentation", "bbox", "iscrowd", "keypoints", "num_keypoints", "caption"]);
 
 /** Stands for a valid part when only checking (the first pass need not build vertices). */
 const CHECKED_PART: Vec2[] = [];
 
-function polygonParts(seg: unknown[], problems: AnnotationProblem[], build: boolean): Vec2[][] {
+function polygonParts(seg: unknown[], problems: AnnotationProblem[], build: boolean, flatParts: number[][]): Vec2[][] {
   // A single flat list [x1, y1, x2, y2, …] is read as one part (some tools write it so).
   const lists: unknown[] = seg.every((v) => typeof v === "number" || v === null) ? [seg] : seg;
   const flat = lists !== seg;
@@ -98,6 +101,7 @@ function polygonParts(seg: unknown[], problems: AnnotationProblem[], build: bool
       problems.push({ code: "coco-polygon-degenerate", message: `a polygon part has ${part.length / 2} point(s), fewer than 3; the part is skipped`, pointer: ptr });
       return;
     }
+    flatParts.push(part);
     if (!build) {
       parts.push(CHECKED_PART);
       return;
@@ -182,7 +186,7 @@ export function planAnnotation(
   const problems: AnnotationProblem[] = [];
   const plan: AnnotationPlan = {
     skip: true, id: null, imageId: undefined, categoryId: undefined, caption: null, iscrowd: false,
-    polygons: [], rle: null, rleForm: "string", bbox: null, keypoints: null, makes: 0, problems,
+    polygons: [], flatParts: [], rle: null, rleForm: "string", bbox: null, keypoints: null, makes: 0, problems,
   };
   if (!isObject(raw)) {
     problems.push({ code: "coco-annotation-invalid", message: "an annotation must be a JSON object; it is skipped", pointer: "" });
@@ -210,7 +214,7 @@ export function planAnnotation(
   plan.iscrowd = a.iscrowd === 1 || a.iscrowd === true;
   const seg = a.segmentation;
   if (Array.isArray(seg)) {
-    if (seg.length) plan.polygons = polygonParts(seg, problems, !checkOnly);
+    if (seg.length) plan.polygons = polygonParts(seg, problems, !checkOnly, plan.flatParts);
   } else if (isObject(seg)) {
     try {
       const rle = rleFromJson(seg);
@@ -273,15 +277,38 @@ export function boxOf(parts: {
   return [l, t, cleanFloat(r - l), cleanFloat(b - t)];
 }
 
+/** What `boxOf({ polygons })` gives for polygon parts written as flat [x1, y1, x2, y2, …] lists. */
+export function flatPartsBox(parts: readonly (readonly number[])[]): Bbox | null {
+  let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+  for (const part of parts) {
+    for (let i = 0; i + 1 < part.length; i += 2) {
+      const x = part[i], y = part[i + 1];
+      if (x < l) l = x;
+      if (y < t) t = y;
+      if (x > r) r = x;
+      if (y > b) b = y;
+    }
+  }
+  if (l === Infinity) return null;
+  return [l, t, cleanFloat(r - l), cleanFloat(b - t)];
+}
+
 export function sameBox(a: readonly number[] | null, b: readonly number[] | null): boolean {
   return !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
+/** A bitmap whose data (the encoded mask) is still to be made, by the caller. */
+export interface PendingBitmap {
+  geometry: BitmapGeometry;
+  mask: BinaryMask;
+}
+
 /**
  * The labels of one planned annotation, in the order polygons, bitmap, rectangle, graph. The first label carries
- * extra.coco; every label carries the coco_id / iscrowd tags.
+ * extra.coco; every label carries the coco_id / iscrowd tags. With `pending`, a mask is not encoded here: its
+ * geometry (data "") is added to `pending` for the caller to fill in (in worker threads, many at a time).
  */
-export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMapping): Label[] {
+export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMapping, pending?: PendingBitmap[]): Label[] {
   const tags = (): Tag[] => {
     const t: Tag[] = [];
     if (plan.id !== null) t.push({ name: TAG_COCO_ID, value: plan.id });
@@ -296,11 +323,9 @@ export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMappin
   if (plan.rle) {
     const cropped = rleToCroppedMask(plan.rle)!;
     mask = { x: cropped.x, y: cropped.y, width: cropped.mask.width, height: cropped.mask.height };
-    const label: Label = {
-      classTitle: cat.classTitle,
-      geometry: { type: "bitmap", origin: [cropped.x, cropped.y], data: encodeBitmapData(cropped.mask) },
-      tags: tags(),
-    };
+    const geometry: BitmapGeometry = { type: "bitmap", origin: [cropped.x, cropped.y], data: pending ? "" : encodeBitmapData(cropped.mask) };
+    if (pending) pending.push({ geometry, mask: cropped.mask });
+    const label: Label = { classTitle: cat.classTitle, geometry, tags: tags() };
     if (plan.rleForm === "list") label.extra = { [EXTRA_RLE_COUNTS]: "list" };
     labels.push(label);
   }
@@ -313,17 +338,18 @@ export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMappin
   if (plan.makes & MAKES_GRAPH) {
     labels.push({ classTitle: cat.keypointsClass!, geometry: { type: "graph", nodes: plan.keypoints!.nodes }, tags: tags() });
   }
-  const overlay = overlayOf(plan, raw, boxOf({
+  // The box the geometry gives only matters when the annotation has a bbox to compare it with.
+  const overlay = overlayOf(plan, raw, plan.bbox ? boxOf({
     polygons: plan.polygons,
     masks: mask ? [mask] : [],
     rect,
     points: plan.keypoints ? Object.values(plan.keypoints.nodes).map((n) => n.loc) : [],
-  }));
+  }) : null);
   if (Object.keys(overlay).length) labels[0].extra = { ...labels[0].extra, [EXTRA_COCO]: overlay };
   return labels;
 }
 
-/** The fields of an annotation that its labels do not express, for label.extra.coco. */
+/** The fields of an annotation that its labels do not express, for label.extra.coco. `derivedBox` is only read when plan.bbox is set. */
 export function overlayOf(plan: AnnotationPlan, raw: Json, derivedBox: Bbox | null): Json {
   const overlay: Json = {};
   if (isFiniteNumber(raw.area)) overlay.area = raw.area;

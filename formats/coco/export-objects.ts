@@ -274,8 +274,9 @@ function objectOf(
     }
     if (polys.length) {
       segmentation = polys.map(flatRing);
-      box = boxOf({ polygons: polys });
-      area = polys.reduce((s, p) => s + ringArea(p), 0) - rings.reduce((s, r) => s + r.ring.interior.reduce((t, h) => t + ringArea(h), 0), 0);
+      // What the polygons give, unless a rectangle or what extra.coco kept takes its place below.
+      if (!rect && !Array.isArray(overlay.bbox)) box = boxOf({ polygons: polys });
+      if (overlay.area === undefined) area = polys.reduce((s, p) => s + ringArea(p), 0) - rings.reduce((s, r) => s + r.ring.interior.reduce((t, h) => t + ringArea(h), 0), 0);
     }
   }
   const hasSegmentation = Array.isArray(segmentation) ? segmentation.length > 0 : true;

@@ -3,14 +3,15 @@
  * (one element a line), and the parts are joined into the final JSON once all items are seen.
  */
 import fsp from "node:fs/promises";
+import { JsonWriter } from "../../src/io/canonical-json.js";
 
 const FLUSH_BYTES = 1 << 20;
 
 /** The elements of one JSON array, one a line, separated by commas, in a part file. */
 export class JsonArrayPart {
   count = 0;
-  private chunks: string[] = [];
-  private pending = 0;
+  /** Elements not yet written, as the bytes of JSON.stringify. */
+  private readonly out = new JsonWriter(FLUSH_BYTES + 64 * 1024);
   private constructor(readonly path: string, private readonly fh: fsp.FileHandle) {}
 
   static async create(path: string): Promise<JsonArrayPart> {
@@ -18,18 +19,15 @@ export class JsonArrayPart {
   }
 
   async add(value: unknown): Promise<void> {
-    const s = (this.count++ ? ",\n" : "") + JSON.stringify(value);
-    this.chunks.push(s);
-    this.pending += s.length;
-    if (this.pending >= FLUSH_BYTES) await this.flush();
+    if (this.count++) this.out.text(",\n");
+    this.out.compact(value);
+    if (this.out.length >= FLUSH_BYTES) await this.flush();
   }
 
   private async flush(): Promise<void> {
-    if (!this.chunks.length) return;
-    const text = this.chunks.join("");
-    this.chunks = [];
-    this.pending = 0;
-    await this.fh.write(text);
+    if (!this.out.length) return;
+    await this.fh.write(this.out.view());
+    this.out.reset();
   }
 
   async close(): Promise<void> {

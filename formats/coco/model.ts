@@ -9,10 +9,12 @@
  *   label of the annotation. `label.extra.cocoRleCounts = "list"` when the RLE had uncompressed counts.
  * - `label.extra.instance`: the binding key shared by the labels of one COCO annotation when it made more than one.
  * - Image tags `caption` (any_string), one per caption, in file order.
- * - `imageMeta.coco`: the COCO image entry without width/height (they are the annotation's size), with
- *   `caption_ids` when captions were read.
- * - `coco_info.json` (project-level side file): categories as read, which class stands for which category, and each
- *   source file's top-level keys (info, licenses, type…).
+ * - `coco_info.json` (project-level side file): categories as read, which class stands for which category, each
+ *   source file's top-level keys (info, licenses, type…), and the images table: per dataset and item, the COCO image
+ *   entry without what the item says already (file_name when it is the item's name, width/height when they are the
+ *   annotation's size), with `caption_ids` when captions were read.
+ * - `imageMeta.coco` (meta/<image>.json): where projects imported by earlier versions keep the image entry; export
+ *   still reads it, and prefers it to the images table.
  */
 export const COCO_INFO_FILE = "coco_info.json";
 export const COCO_INFO_FORMAT = "slyconv-coco/1";
@@ -60,6 +62,11 @@ export interface CocoInfo {
   /** Class title → category it stands for. */
   classes: Record<string, CocoInfoClass>;
   sources: CocoInfoSource[];
+  /**
+   * Dataset (full name) → item name → the item's COCO image entry, less what the item says: `file_name` only when
+   * it is not the item's name, `width`/`height` only when they are not the annotation's size.
+   */
+  images?: Record<string, Record<string, Json>>;
 }
 
 export function isObject(v: unknown): v is Json {
@@ -79,7 +86,16 @@ export function cocoInfoOf(sideFiles: Record<string, unknown> | undefined): Coco
     categories: Array.isArray(v.categories) ? (v.categories.filter(isObject) as Json[]) : [],
     classes: isObject(v.classes) ? (v.classes as Record<string, CocoInfoClass>) : {},
     sources: Array.isArray(v.sources) ? (v.sources.filter(isObject) as unknown as CocoInfoSource[]) : [],
+    images: isObject(v.images) ? (v.images as Record<string, Record<string, Json>>) : {},
   };
+}
+
+/** The images-table entry of an item (see CocoInfo.images), or null. */
+export function cocoImageEntry(info: CocoInfo | null, dataset: string, item: string): Json | null {
+  const table = info?.images && Object.hasOwn(info.images, dataset) ? info.images[dataset] : undefined;
+  if (!isObject(table) || !Object.hasOwn(table, item)) return null;
+  const entry = table[item];
+  return isObject(entry) ? entry : null;
 }
 
 /**
@@ -87,5 +103,10 @@ export function cocoInfoOf(sideFiles: Record<string, unknown> | undefined): Coco
  * vertices prints as the number it was written as. 15 significant digits are always exact for doubles.
  */
 export function cleanFloat(v: number): number {
-  return Number.isInteger(v) ? v : Number(v.toPrecision(15));
+  if (Number.isInteger(v)) return v;
+  // A number of at most four decimals (COCO writes two) is clean already: it is the double nearest to a decimal of
+  // at most 15 digits, which toPrecision(15) would give back. Checked without formatting it (the common case).
+  const k = Math.round(v * 10000);
+  if (k / 10000 === v && Math.abs(k) < 1e15) return v;
+  return Number(v.toPrecision(15));
 }

@@ -18,21 +18,40 @@ import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { readImageSize } from "../../src/io/image-size.js";
-import { baseName } from "../../src/io/paths.js";
+import { baseName, unsafeNameReason } from "../../src/io/paths.js";
 import {
-  buildLabels, overlayOf, planAnnotation, boxOf, MAKES_GRAPH,
-  type AnnotationPlan, type CategoryMapping,
+  buildLabels, overlayOf, planAnnotation, boxOf, flatPartsBox, sameBox, MAKES_BITMAP, MAKES_GRAPH, MAKES_POLYGON, MAPPED_KEYS,
+  type AnnotationPlan, type CategoryMapping, type PendingBitmap,
 } from "./annotation.js";
+import { runCpuBatch } from "../../src/workers/pool.js";
 import { CategoryCatalog } from "./categories.js";
 import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
 } from "./discover.js";
 import { elementSyntaxError, readRanges, scanTopLevel, tryParseElement, type ScanValue } from "./json-scan.js";
 import {
-  COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, IMAGE_META_KEY, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
+  COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
   isFiniteNumber, isObject, type CocoInfo, type CocoInfoSource, type Json,
 } from "./model.js";
 import { importOptionsOf } from "./options.js";
+import { VertexStore } from "./vertex-store.js";
+
+/**
+ * Tuning, for tests: with `keepPolygons` off every annotation is read again from the file when its item is built
+ * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
+ * masks on (see WORKER_MASKS). Tests check that every path gives the same items.
+ */
+export const readerTuning = { keepPolygons: true, workerMasks: 2000 };
+
+/**
+ * With many masks (RLE annotations), items are built in batches whose masks are encoded together in worker
+ * threads while the next batch is built: a batch ends at this many masks, or polygon vertices (a few MB of items),
+ * or items. With fewer masks than readerTuning.workerMasks (2000), starting the workers costs more than it saves:
+ * masks are encoded as their items are built.
+ */
+const BATCH_MASKS = 32;
+const BATCH_VERTICES = 65_536;
+const BATCH_ITEMS = 512;
 
 // ------------------------------------------------------------------------------------------- tables
 
@@ -40,6 +59,10 @@ const F_SKIP = 1;
 const F_SECONDARY = 2;
 const F_CAPTION = 4;
 const F_DUPLICATE_ID = 8;
+
+/** Bits of AnnotationTable.kept: what a polygon annotation kept in the vertex store had besides its vertices. */
+const K_AREA = 1;
+const K_CROWD = 2;
 
 /** Per-annotation facts in typed arrays (a few dozen bytes each), grown by doubling. */
 class AnnotationTable {
@@ -54,6 +77,10 @@ class AnnotationTable {
   flags = new Uint8Array(1024);
   hash = new Uint32Array(1024);
   mergeInto = new Int32Array(1024);
+  /** Position of the annotation's record in the vertex store, -1 when it is read again from the file. */
+  record = new Int32Array(1024);
+  area = new Float64Array(1024);
+  kept = new Uint8Array(1024);
 
   add(): number {
     if (this.length === this.file.length) {
@@ -72,9 +99,13 @@ class AnnotationTable {
       this.flags = grow(this.flags, new Uint8Array(n));
       this.hash = grow(this.hash, new Uint32Array(n));
       this.mergeInto = grow(this.mergeInto, new Int32Array(n));
+      this.record = grow(this.record, new Int32Array(n));
+      this.area = grow(this.area, new Float64Array(n));
+      this.kept = grow(this.kept, new Uint8Array(n));
     }
     const i = this.length++;
     this.mergeInto[i] = -1;
+    this.record[i] = -1;
     return i;
   }
 }
@@ -85,7 +116,7 @@ interface ImageRecord {
   fileName: string;
   width: number | null;
   height: number | null;
-  /** The entry without width/height, for imageMeta.coco. */
+  /** The entry as read, for the images table of coco_info.json. */
   raw: Json;
   file: number;
   index: number;
@@ -141,6 +172,14 @@ class CocoReader {
   readonly catalog: CategoryCatalog;
   readonly sources: CocoInfoSource[] = [];
   readonly groups: GroupState[] = [];
+  /** Polygon annotations, kept from the first pass so that building items needs no second parse. */
+  readonly vertices = new VertexStore();
+  /** Categories by the index kept in AnnotationTable.category. */
+  readonly categoryList: CategoryMapping[] = [];
+  /** Caption annotation ids that are not finite numbers (AnnotationTable.annId holds the others), by row. */
+  readonly otherCaptionIds = new Map<AnnotationTable, Map<number, unknown>>();
+  /** Annotations that make a mask (RLE), over all files. */
+  masks = 0;
   sawCrowd = false;
   sawCaption = false;
   sawCocoId = false;
@@ -305,10 +344,8 @@ class CocoReader {
       if (d !== undefined) report.warn("coco-image-size", `image ${k} ${JSON.stringify(d)} is not a positive whole number; it is read from the image file when there is one`, { file, pointer: `${pointer}/${k}` });
       return null;
     };
-    const raw: Json = {};
-    for (const [k, v] of Object.entries(value)) if (k !== "width" && k !== "height") raw[k] = v;
     g.imageById.set(id, g.images.length);
-    g.images.push({ id, fileName: value.file_name, width: dim("width"), height: dim("height"), raw, file: fi, index, itemName: "" });
+    g.images.push({ id, fileName: value.file_name, width: dim("width"), height: dim("height"), raw: value, file: fi, index, itemName: "" });
   }
 
   private addRow(g: GroupState, fi: number, index: number, offset: number, length: number): number {
@@ -348,20 +385,49 @@ class CocoReader {
     if (plan.caption !== null) {
       t.flags[i] = F_CAPTION;
       this.sawCaption = true;
+      const id = (value as Json).id;
+      if (id !== undefined && !isFiniteNumber(id)) {
+        let other = this.otherCaptionIds.get(t);
+        if (!other) this.otherCaptionIds.set(t, (other = new Map()));
+        other.set(i, id);
+      }
       return;
     }
     const cat = categories.get(plan.categoryId)!;
     t.category[i] = this.categoryIndex(cat);
     this.catalog.noteMakes(cat, plan.makes);
+    if (plan.makes & MAKES_BITMAP) this.masks++;
     if (plan.iscrowd) this.sawCrowd = true;
     if (plan.id !== null) this.sawCocoId = true;
     if (g.compareAcrossFiles && isObject(value)) t.hash[i] = hash32(JSON.stringify([value.segmentation, value.bbox, value.iscrowd]));
+    if (isObject(value)) this.keep(t, i, plan, value);
+  }
+
+  /**
+   * A polygon annotation whose fields the labels and extra.coco.area say everything about (COCO's usual
+   * annotation) goes to the vertex store, so its item is built without reading the annotation again.
+   */
+  private keep(t: AnnotationTable, i: number, plan: AnnotationPlan, raw: Json): void {
+    if (!readerTuning.keepPolygons || plan.makes !== MAKES_POLYGON || plan.keypoints !== null || plan.rle !== null) return;
+    const { area, iscrowd } = raw;
+    if (!(iscrowd === undefined || iscrowd === 0 || iscrowd === 1)) return;
+    if (!(area === undefined || isFiniteNumber(area))) return;
+    for (const k in raw) if (k !== "area" && !MAPPED_KEYS.has(k)) return;
+    const bbox = plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null;
+    const record = this.vertices.add(plan.flatParts, bbox);
+    if (record < 0) return;
+    t.record[i] = record;
+    t.kept[i] = (area !== undefined ? K_AREA : 0) | (iscrowd === 1 ? K_CROWD : 0);
+    if (area !== undefined) t.area[i] = area;
   }
 
   private readonly categoryIndexes = new Map<CategoryMapping, number>();
   private categoryIndex(cat: CategoryMapping): number {
     let k = this.categoryIndexes.get(cat);
-    if (k === undefined) this.categoryIndexes.set(cat, (k = this.categoryIndexes.size));
+    if (k === undefined) {
+      this.categoryIndexes.set(cat, (k = this.categoryIndexes.size));
+      this.categoryList.push(cat);
+    }
     return k;
   }
 
@@ -463,7 +529,14 @@ class CocoReader {
     for (const g of groups) {
       for (const img of g.images) {
         let name = baseName(img.fileName);
-        if (name === "." || name === "..") name = `image_${String(img.id)}`;
+        // No base name ("dir/", ".."), NUL and control characters, a drive letter ("C:x.png", valid on Linux): not a
+        // portable file name, so the item gets one (the image is still looked up by file_name as written).
+        const safe = name === "" || name === "." || name === ".." ? `image_${String(img.id)}`
+          : unsafeNameReason(name) ? name.replace(/[\u0000-\u001f\u007f:]/g, "_") : name;
+        if (safe !== name) {
+          this.ctx.report.warn("coco-unsafe-file-name", `file_name ${JSON.stringify(img.fileName)} is not a plain file name; the item is named ${JSON.stringify(safe)} (file_name is kept for export)`, { file: g.files[img.file].display, pointer: `${jsonPointer("images", img.index)}/file_name` });
+          name = safe;
+        }
         if (used.has(name)) {
           const dot = name.lastIndexOf(".");
           const stem = dot > 0 ? name.slice(0, dot) : name, ext = dot > 0 ? name.slice(dot) : "";
@@ -481,30 +554,104 @@ class CocoReader {
   /** Streams a dataset's items: per image, its annotations are read back from the files and converted. */
   items(groups: GroupState[]): () => AsyncIterable<Item> {
     const signal = this.ctx.signal;
+    const kept: KeptAnnotations = { vertices: this.vertices, categories: this.categoryList };
+    const inWorkers = this.masks >= readerTuning.workerMasks;
     return async function* () {
       for (const g of groups) {
-        const fds = g.files.map((f) => fs.openSync(f.path, "r"));
+        // Files are opened when an annotation that was not kept has to be read again.
+        const fds: (number | undefined)[] = [];
         let scratch = Buffer.allocUnsafe(64 * 1024);
         const readAnnotation = (i: number): { value: unknown; nonFinite: boolean } => {
           const t = g.annotations;
           const n = t.bytes[i];
           if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
-          fs.readSync(fds[t.file[i]], scratch, 0, n, t.offset[i]);
+          const fd = (fds[t.file[i]] ??= fs.openSync(g.files[t.file[i]].path, "r"));
+          fs.readSync(fd, scratch, 0, n, t.offset[i]);
           const r = tryParseElement(scratch.toString("utf8", 0, n));
           if (!r.ok) throw new SlyconvError("coco-changed", "the COCO file changed while it was being read", { file: g.files[t.file[i]].display });
           return r;
         };
         try {
-          for (let k = 0; k < g.images.length; k++) {
-            signal?.throwIfAborted();
-            yield buildItem(g, k, readAnnotation);
+          if (!inWorkers) {
+            for (let k = 0; k < g.images.length; k++) {
+              signal?.throwIfAborted();
+              yield buildItem(g, k, readAnnotation, kept);
+            }
+            continue;
+          }
+          // Two batches in flight: the masks of one are encoded while the next is built, then its items go out.
+          let previous: { items: Item[]; encoded: Promise<void> } | null = null;
+          for (let k = 0; k < g.images.length;) {
+            const items: Item[] = [];
+            const pending: PendingBitmap[] = [];
+            let vertices = 0;
+            while (k < g.images.length && items.length < BATCH_ITEMS && pending.length < BATCH_MASKS && vertices < BATCH_VERTICES) {
+              signal?.throwIfAborted();
+              const item = buildItem(g, k++, readAnnotation, kept, pending);
+              for (const l of item.annotation.labels) if (l.geometry.type === "polygon") vertices += l.geometry.exterior.length;
+              items.push(item);
+            }
+            const encoded = encodeMasks(pending);
+            encoded.catch(() => {}); // awaited below
+            if (previous) {
+              await previous.encoded;
+              yield* previous.items;
+            }
+            previous = { items, encoded };
+          }
+          if (previous) {
+            await previous.encoded;
+            yield* previous.items;
           }
         } finally {
-          for (const fd of fds) fs.closeSync(fd);
+          for (const fd of fds) if (fd !== undefined) fs.closeSync(fd);
         }
       }
     };
   }
+
+  /**
+   * The images table of coco_info.json for one group: per item, what its COCO image entry says beyond the item
+   * (file_name when it is not the item's name, width/height when they are not the annotation's size), with
+   * `caption_ids` when captions were read.
+   */
+  imageEntries(g: GroupState, table: Record<string, Json>): void {
+    const t = g.annotations;
+    const otherIds = this.otherCaptionIds.get(t);
+    for (let k = 0; k < g.images.length; k++) {
+      const img = g.images[k];
+      const entry: Json = Object.create(null);
+      for (const key in img.raw) {
+        const v = img.raw[key];
+        if ((key === "file_name" && v === img.itemName) || (key === "width" && v === img.width) || (key === "height" && v === img.height)) continue;
+        entry[key] = v;
+      }
+      if (this.sawCaption) {
+        const captionIds: unknown[] = [];
+        for (let p = g.start![k]; p < g.start![k + 1]; p++) {
+          const i = g.order![p];
+          if (t.flags[i] & F_CAPTION) captionIds.push(Number.isNaN(t.annId[i]) ? (otherIds?.get(i) ?? null) : t.annId[i]);
+        }
+        if (captionIds.length) entry.caption_ids = captionIds;
+      }
+      table[img.itemName] = entry;
+    }
+  }
+}
+
+/** Fills in the data of bitmaps built without it (see buildLabels). */
+async function encodeMasks(pending: PendingBitmap[]): Promise<void> {
+  if (!pending.length) return;
+  const data = await runCpuBatch("encodeBitmap", pending.map((p) => [p.mask] as [typeof p.mask]));
+  pending.forEach((p, i) => {
+    p.geometry.data = data[i];
+  });
+}
+
+/** What the first pass kept: polygon annotations' vertices, and the categories by index. */
+interface KeptAnnotations {
+  vertices: VertexStore;
+  categories: CategoryMapping[];
 }
 
 function instanceKey(g: GroupState, i: number): string {
@@ -512,17 +659,29 @@ function instanceKey(g: GroupState, i: number): string {
   return !Number.isNaN(t.annId[i]) && !(t.flags[i] & F_DUPLICATE_ID) ? `coco-ann-${t.annId[i]}` : `coco-ann-${g.dataset}-${t.file[i]}-${t.index[i]}`;
 }
 
-function buildItem(g: GroupState, k: number, read: (i: number) => { value: unknown; nonFinite: boolean }): Item {
+function buildItem(g: GroupState, k: number, read: (i: number) => { value: unknown; nonFinite: boolean }, kept: KeptAnnotations, pending?: PendingBitmap[]): Item {
   const img = g.images[k];
   const t = g.annotations;
   const tags: Tag[] = [];
-  const captionIds: unknown[] = [];
   /** Labels per annotation that made any, in order; secondaries add to their primary's entry. */
   const entries: { ann: number; labels: Label[] }[] = [];
   const entryOf = new Map<number, { ann: number; labels: Label[] }>();
   const size = { width: img.width, height: img.height };
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
+    if (t.record[i] >= 0 && !(t.flags[i] & F_SECONDARY)) {
+      // Kept in the first pass: the same plan and fields as a second reading would give.
+      const { polygons, bbox } = kept.vertices.get(t.record[i]);
+      const plan: AnnotationPlan = {
+        skip: false, id: Number.isNaN(t.annId[i]) ? null : t.annId[i], imageId: undefined, categoryId: undefined, caption: null,
+        iscrowd: (t.kept[i] & K_CROWD) !== 0, polygons, flatParts: [], rle: null, rleForm: "string", bbox, keypoints: null,
+        makes: MAKES_POLYGON, problems: [],
+      };
+      const entry = { ann: i, labels: buildLabels(plan, t.kept[i] & K_AREA ? { area: t.area[i] } : {}, kept.categories[t.category[i]]) };
+      entries.push(entry);
+      entryOf.set(i, entry);
+      continue;
+    }
     const { value, nonFinite } = read(i);
     const raw = value as Json;
     const categories = g.categoryTables[t.file[i]];
@@ -530,7 +689,6 @@ function buildItem(g: GroupState, k: number, read: (i: number) => { value: unkno
     if (plan.skip) continue;
     if (t.flags[i] & F_CAPTION) {
       tags.push({ name: TAG_CAPTION, value: plan.caption! });
-      captionIds.push(raw.id ?? null);
       continue;
     }
     const cat = categories.get(plan.categoryId)!;
@@ -541,7 +699,7 @@ function buildItem(g: GroupState, k: number, read: (i: number) => { value: unkno
         continue;
       }
     }
-    const entry = { ann: i, labels: buildLabels(plan, raw, cat) };
+    const entry = { ann: i, labels: buildLabels(plan, raw, cat, pending) };
     entries.push(entry);
     entryOf.set(i, entry);
   }
@@ -553,13 +711,8 @@ function buildItem(g: GroupState, k: number, read: (i: number) => { value: unkno
     }
     labels.push(...e.labels);
   }
-  const coco: Json = { ...img.raw };
-  if (captionIds.length) coco.caption_ids = captionIds;
-  const item: Item = {
-    name: img.itemName,
-    annotation: { size, tags, labels },
-    imageMeta: { [IMAGE_META_KEY]: coco },
-  };
+  // The image entry is in the images table of coco_info.json.
+  const item: Item = { name: img.itemName, annotation: { size, tags, labels } };
   if (img.path) item.image = { kind: "file", path: img.path };
   return item;
 }
@@ -602,14 +755,17 @@ export async function readCocoProject(input: string, options: FormatOptions, ctx
   if (reader.sawCrowd) ensureTagMeta(meta, TAG_ISCROWD, "none", { applicableType: "objectsOnly" });
   if (reader.sawCaption) ensureTagMeta(meta, TAG_CAPTION, "any_string", { applicableType: "imagesOnly" });
   const datasets: Dataset[] = [];
+  const imageTables: Record<string, Record<string, Json>> = Object.create(null);
   let images = 0;
   for (const [name, gs] of byDataset) {
     reader.nameItems(gs);
+    const table: Record<string, Json> = (imageTables[name] = Object.create(null));
+    for (const g of gs) reader.imageEntries(g, table);
     images += gs.reduce((n, g) => n + g.images.length, 0);
     datasets.push({ name, items: reader.items(gs), datasets: [] });
   }
   ctx.report.count("coco-images", images);
   ctx.report.count("coco-annotations", reader.groups.reduce((n, g) => n + g.annotations.length, 0));
-  const info: CocoInfo = { format: COCO_INFO_FORMAT, categories, classes, sources: reader.sources };
+  const info: CocoInfo = { format: COCO_INFO_FORMAT, categories, classes, sources: reader.sources, images: imageTables };
   return { meta, datasets, sideFiles: { [COCO_INFO_FILE]: info } };
 }

@@ -9,13 +9,13 @@ import path from "node:path";
 import type { Item, Project } from "../../src/model/index.js";
 import { graphTemplateOf, iterateItems, walkDatasets } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
-import { safeJoin, assertPlainFileName } from "../../src/io/paths.js";
+import { safeJoin, assertPlainFileName, unsafeNameReason } from "../../src/io/paths.js";
 import { readImageSize } from "../../src/io/image-size.js";
 import { exportOptionsOf, type CocoExportOptions } from "./options.js";
 import { JsonArrayPart, assembleJson, type TopEntry } from "./json-out.js";
 import { imageObjects, keypointCategory, planCategories, type CategoryPlan, type ExportSettings } from "./export-objects.js";
 import {
-  IMAGE_META_KEY, cocoInfoOf, isFiniteNumber, isObject, type CocoFileKind, type CocoInfo, type Json,
+  IMAGE_META_KEY, cocoImageEntry, cocoInfoOf, isFiniteNumber, isObject, type CocoFileKind, type CocoInfo, type Json,
 } from "./model.js";
 
 /** Gives ids: the one read on import when it is still free, else the next free one after the largest known. */
@@ -150,11 +150,8 @@ async function writeDataset(
    */
   const uniqueFileName = (wanted: unknown, itemName: string, imageId: unknown): string => {
     let f = typeof wanted === "string" && wanted !== "" ? wanted : itemName;
-    try {
-      safeJoin(imagesRoot, f);
-    } catch {
-      f = itemName;
-    }
+    // What safeJoin(imagesRoot, f) refuses (a relative name without '..' cannot resolve outside the folder).
+    if (unsafeNameReason(f) !== null) f = itemName;
     if (writtenFiles.has(f)) {
       const dot = itemName.lastIndexOf(".");
       const alt = dot > 0 ? `${itemName.slice(0, dot)}__${String(imageId)}${itemName.slice(dot)}` : `${itemName}__${String(imageId)}`;
@@ -170,7 +167,8 @@ async function writeDataset(
     for await (const item of items) {
       ctx.signal?.throwIfAborted();
       const where = { file: `${fullName}/${item.name}` };
-      const coco = isObject(item.imageMeta?.[IMAGE_META_KEY]) ? (item.imageMeta![IMAGE_META_KEY] as Json) : {};
+      // The image entry: meta/<image>.json's `coco` (projects imported by earlier versions), else coco_info.json's table.
+      const coco = isObject(item.imageMeta?.[IMAGE_META_KEY]) ? (item.imageMeta![IMAGE_META_KEY] as Json) : (cocoImageEntry(info, fullName, item.name) ?? {});
       const { id: imageId, reassigned } = imageIds.take(coco.id);
       if (reassigned) report.warn("coco-id-reassigned", `image id ${JSON.stringify(coco.id)} is used by another image of this dataset; written as ${String(imageId)}`, where);
       const fileName = uniqueFileName(coco.file_name, item.name, imageId);

@@ -34,10 +34,13 @@ async function listFileOf(input: string): Promise<string> {
   );
 }
 
-function datasetPath(value: string | undefined, fallback: string): string[] {
+function datasetPath(value: string | undefined, fallback: string, onChanged?: (used: string) => void): string[] {
   const parts = (value ?? "").split("/").map((p) => p.trim()).filter(Boolean).map(sanitizeName);
-  const names = parts.length ? parts : [fallback];
-  return names.map((n) => (RESERVED_DIRS.has(n) ? `${n}_ds` : n));
+  // Folder names a Supervisely project keeps for itself (img, ann, …, and meta.json at the root) get `_ds`.
+  const names = (parts.length ? parts : [fallback]).map((n) => (RESERVED_DIRS.has(n) || /^(meta|key_id_map)\.json$/i.test(n) ? `${n}_ds` : n));
+  // `a/b` nests; anything else that is not a plain folder name (`..`, `\`, `:`, NUL, reserved names) was changed.
+  if (value !== undefined && parts.length && names.join("/") !== value.split("/").map((p) => p.trim()).filter(Boolean).join("/")) onChanged?.(names.join("/"));
+  return names;
 }
 
 interface ProbedRow { row: LinkRow; outcome?: ProbeOutcome }
@@ -117,7 +120,10 @@ export async function readLinksProject(input: string, options: FormatOptions, ct
     groups.set(key, (g = { dataset, rows: [] }));
     return g;
   };
-  for (const p of probed) datasetFor(datasetPath(p.row.dataset, fallback)).rows.push(p);
+  for (const p of probed) {
+    const segments = datasetPath(p.row.dataset, fallback, (used) => ctx.report.warn("unsafe-name", `dataset ${JSON.stringify(p.row.dataset)} is not a plain folder path; ${JSON.stringify(used)} is used`, { file: display, line: p.row.line }));
+    datasetFor(segments).rows.push(p);
+  }
 
   for (const { dataset, rows } of groups.values()) dataset.items = buildItems(rows, display, ctx);
   return { meta, datasets: roots };

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "../../src/io/sharp-lazy.js";
 import type { ImageSource } from "../../src/model/index.js";
 import type { Rgb } from "./class-map.js";
 
@@ -18,6 +18,7 @@ export async function renderOverlay(
 ): Promise<Buffer | { skipped: string }> {
   if (image.kind === "link") return { skipped: "the image is a remote link" };
   const input = image.kind === "file" ? image.path : image.data;
+  const sharp = await loadSharp();
   let base: Buffer;
   try {
     const { data, info } = await sharp(input).toColourspace("srgb").removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -15,7 +15,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import { loadSharp } from "../../src/io/sharp-lazy.js";
 import type { Dataset, Geometry, Item, Project } from "../../src/model/index.js";
 import { geometryTypeName, hexToRgb, iterateItems } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
@@ -156,6 +156,7 @@ async function itemSize(item: Item): Promise<{ width: number; height: number } |
   if (typeof width === "number" && typeof height === "number" && width > 0 && height > 0) return { width, height };
   if (item.image?.kind === "file") return readImageSize(item.image.path);
   if (item.image?.kind === "bytes") {
+    const sharp = await loadSharp();
     const m = await sharp(item.image.data).metadata().catch(() => null);
     return m?.width && m.height ? { width: m.width, height: m.height } : null;
   }

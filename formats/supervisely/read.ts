@@ -87,7 +87,11 @@ export interface SuperviselyReadOptions {
 }
 
 function rel(root: string, p: string) {
-  return path.relative(root, p).split(path.sep).join("/");
+  // A project's files are path.join(root, …), normalized: when root is their literal prefix (a normalized root),
+  // cutting it off is what path.relative gives, without its cost (it is asked for every file read).
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const r = root && p.startsWith(prefix) ? p.slice(prefix.length) : path.relative(root, p);
+  return path.sep === "/" ? r : r.split(path.sep).join("/");
 }
 
 /** img_info/ and meta/ files hold one JSON object each. */

@@ -1,9 +1,11 @@
 import fs from "node:fs/promises";
+import { constants as fsConstants } from "node:fs";
 import path from "node:path";
 import type { Dataset, Item, Project } from "../../src/model/index.js";
 import { iterateItems } from "../../src/model/index.js";
 import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
 import { canonicalJson } from "../../src/io/json-file.js";
+import { canonicalJsonBytes } from "../../src/io/canonical-json.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
@@ -19,19 +21,63 @@ export interface SuperviselyWriteOptions {
 
 const WRITE_CONCURRENCY = 16;
 
-async function placeImage(src: string, dest: string, mode: ImageMode): Promise<void> {
-  if (mode === "symlink") return fs.symlink(path.resolve(src), dest);
+/** Longest file name (in UTF-8 bytes) most file systems accept; `<name>.json` must fit. */
+const MAX_NAME_BYTES = 255;
+
+/** Names as a case-insensitive file system (macOS, Windows) compares them: letter case and Unicode form ignored. */
+export const foldName = (name: string) => name.normalize("NFC").toLowerCase();
+
+/**
+ * The file an image source really is: symlinks in the input are resolved, so that the output links or copies the
+ * real file and never holds a symlink copied from the input; anything but a regular file (a dangling or looping
+ * link, a folder, a device or FIFO) is refused. Null, with the reason, when there is no such file.
+ */
+async function realImageFile(src: string): Promise<{ real: string } | { why: string }> {
+  try {
+    const real = await fs.realpath(src);
+    const st = await fs.stat(real);
+    if (!st.isFile()) return { why: st.isDirectory() ? "it is a folder" : "it is not a regular file (a device, FIFO or socket)" };
+    return { real };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { why: code === "ENOENT" ? "it does not exist (or is a symlink to nothing)" : code === "ELOOP" ? "it is a symlink loop" : `it cannot be read (${code ?? (e as Error).message})` };
+  }
+}
+
+/** Places an image; false (after a warning) when the source is no readable regular file. Never overwrites. */
+async function placeImage(src: string, dest: string, mode: ImageMode, itemName: string, ctx: FormatContext): Promise<boolean> {
+  const found = await realImageFile(src);
+  if ("why" in found) {
+    ctx.report.warn("image-unreadable", `the image of item ${JSON.stringify(itemName)} is left out: ${found.why}; its annotation is written`, { file: src });
+    return false;
+  }
+  if (mode === "symlink") {
+    await fs.symlink(found.real, dest);
+    return true;
+  }
   if (mode === "hardlink") {
     try {
-      return await fs.link(src, dest);
-    } catch {
+      await fs.link(found.real, dest);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") throw e;
       /* another device or no permission: fall back to a copy */
     }
   }
-  await fs.copyFile(src, dest);
+  await fs.copyFile(found.real, dest, fsConstants.COPYFILE_EXCL);
+  return true;
 }
 
-async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<string, Promise<unknown>>): Promise<void> {
+/**
+ * A file that already exists in the fresh output can only be another item's file that the output's file system
+ * does not tell apart from this one (letter case, Unicode normalisation): refused, never overwritten.
+ */
+function clashError(e: unknown, dataset: string, name: string): unknown {
+  if ((e as NodeJS.ErrnoException).code !== "EEXIST") return e;
+  return new SlyconvError("name-case-clash", `dataset ${dataset}: item ${JSON.stringify(name)} would overwrite another item whose name differs only by letter case (or Unicode form): the output's file system does not tell them apart; rename one of them, or write to a case-sensitive file system`);
+}
+
+async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<string, Promise<unknown>>, ctx: FormatContext, fullName: string): Promise<void> {
   // One mkdir per folder, shared by the concurrent writers that need it.
   const ensure = async (sub: string) => {
     const d = path.join(dsDir, sub);
@@ -41,47 +87,106 @@ async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<s
     return d;
   };
   const name = item.name;
-  await fs.writeFile(path.join(await ensure(ANN_DIR), `${name}.json`), canonicalJson(annotationToJson(item.annotation)));
-  let info = item.imageInfo;
-  if (item.image?.kind === "link") info = { ...info, link: item.image.url };
-  if (item.image?.kind === "file" && mode !== "none") await placeImage(item.image.path, path.join(await ensure(IMG_DIR), name), mode);
-  if (item.image?.kind === "bytes" && mode !== "none") await fs.writeFile(path.join(await ensure(IMG_DIR), name), item.image.data);
-  if (info) await fs.writeFile(path.join(await ensure(IMG_INFO_DIR), `${name}.json`), canonicalJson(info));
-  if (item.imageMeta && Object.keys(item.imageMeta).length) {
-    await fs.writeFile(path.join(await ensure(META_DIR), `${name}.json`), canonicalJson(item.imageMeta));
+  // "wx": exclusive create, so two names one file system takes for the same file can never overwrite each other.
+  const create = (file: string, data: string | Buffer) => fs.writeFile(file, data, { flag: "wx" });
+  try {
+    await create(path.join(await ensure(ANN_DIR), `${name}.json`), canonicalJsonBytes(annotationToJson(item.annotation)));
+    let info = item.imageInfo;
+    if (item.image?.kind === "link") info = { ...info, link: item.image.url };
+    if (item.image?.kind === "file" && mode !== "none") await placeImage(item.image.path, path.join(await ensure(IMG_DIR), name), mode, name, ctx);
+    if (item.image?.kind === "bytes" && mode !== "none") await create(path.join(await ensure(IMG_DIR), name), item.image.data);
+    if (info) await create(path.join(await ensure(IMG_INFO_DIR), `${name}.json`), canonicalJson(info));
+    if (item.imageMeta && Object.keys(item.imageMeta).length) {
+      await create(path.join(await ensure(META_DIR), `${name}.json`), canonicalJson(item.imageMeta));
+    }
+  } catch (e) {
+    throw clashError(e, fullName, name);
   }
 }
 
 async function writeDataset(dsDir: string, ds: Dataset, opts: Required<SuperviselyWriteOptions>, ctx: FormatContext, fullName: string): Promise<number> {
-  await fs.mkdir(dsDir, { recursive: true });
+  // Not recursive: a dataset folder that already exists is another dataset's, by a name differing only by case.
+  try {
+    await fs.mkdir(dsDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    throw new SlyconvError("name-case-clash", `dataset ${fullName} would be written into another dataset's folder whose name differs only by letter case (or Unicode form): the output's file system does not tell them apart; rename one of them, or write to a case-sensitive file system`);
+  }
   await fs.mkdir(path.join(dsDir, ANN_DIR), { recursive: true });
   const made = new Map<string, Promise<unknown>>([[path.join(dsDir, ANN_DIR), Promise.resolve()]]);
   const seen = new Set<string>();
+  const folded = new Map<string, string>();
   let count = 0;
   const checked = async function* () {
     for await (const item of iterateItems(ds.items)) {
-      assertPlainFileName(item.name);
+      try {
+        assertPlainFileName(item.name);
+      } catch (e) {
+        if (e instanceof SlyconvError) e.message = `dataset ${fullName}: item name: ${e.message}`;
+        throw e;
+      }
+      checkNameLength(item.name, `an item of dataset ${fullName}`);
       if (seen.has(item.name)) {
         throw new SlyconvError("duplicate-item", `dataset ${fullName} has two items named ${JSON.stringify(item.name)}`);
       }
       seen.add(item.name);
+      const other = folded.get(foldName(item.name));
+      if (other !== undefined) {
+        ctx.report.warn("name-case-clash", `dataset ${fullName}: items ${JSON.stringify(other)} and ${JSON.stringify(item.name)} differ only by letter case; both are written, but they are one file on a case-insensitive file system (macOS, Windows), where the import stops instead`, { file: `${fullName}/${ANN_DIR}/${item.name}.json` });
+      } else folded.set(foldName(item.name), item.name);
       yield item;
     }
   };
-  for await (const _ of mapConcurrent(checked(), WRITE_CONCURRENCY, (item) => writeItem(dsDir, item, opts.images, made))) {
+  for await (const _ of mapConcurrent(checked(), WRITE_CONCURRENCY, (item) => writeItem(dsDir, item, opts.images, made, ctx, fullName))) {
     count++;
     ctx.progress.increment();
   }
+  const siblings = new DatasetNames(fullName);
   for (const child of ds.datasets) {
     checkDatasetName(child.name);
+    siblings.claim(child.name, ctx);
+    await fs.mkdir(path.join(dsDir, DATASETS_DIR), { recursive: true });
     count += await writeDataset(safeJoin(dsDir, DATASETS_DIR, child.name), child, opts, ctx, `${fullName}/${child.name}`);
   }
   return count;
 }
 
+/** Names that must fit one path segment of most file systems once `.json` is added. */
+function checkNameLength(name: string, what: string): void {
+  const bytes = Buffer.byteLength(name) + ".json".length;
+  if (bytes > MAX_NAME_BYTES) {
+    throw new SlyconvError("name-too-long", `${what} is named ${JSON.stringify(name.length > 60 ? `${name.slice(0, 40)}…${name.slice(-12)}` : name)} (${Buffer.byteLength(name)} bytes): file names are limited to ${MAX_NAME_BYTES - 5} bytes here (${MAX_NAME_BYTES} with ".json")`);
+  }
+}
+
+/** Project root files a dataset folder must not take, whatever their letter case. */
+const ROOT_FILES = new Set([META_FILE, "key_id_map.json"]);
+
 function checkDatasetName(name: string): void {
-  assertPlainFileName(name);
+  try {
+    assertPlainFileName(name);
+  } catch (e) {
+    if (e instanceof SlyconvError) e.message = `dataset name: ${e.message}`;
+    throw e;
+  }
+  checkNameLength(name, "a dataset");
   if (RESERVED_DIRS.has(name)) throw new SlyconvError("reserved-dataset-name", `a dataset cannot be named ${JSON.stringify(name)}: Supervisely reserves that folder name`);
+  if (ROOT_FILES.has(foldName(name))) throw new SlyconvError("reserved-dataset-name", `a dataset cannot be named ${JSON.stringify(name)}: that is the name of a project file`);
+}
+
+/** Sibling dataset names: exact repeats are refused; names differing only by case are warned about. */
+class DatasetNames {
+  private readonly exact = new Set<string>();
+  private readonly folded = new Map<string, string>();
+  constructor(private readonly parent: string | null) {}
+  claim(name: string, ctx: FormatContext): void {
+    if (this.exact.has(name)) throw new SlyconvError("duplicate-dataset", `two datasets${this.parent ? ` in ${this.parent}` : ""} are named ${JSON.stringify(name)}`);
+    this.exact.add(name);
+    const other = this.folded.get(foldName(name));
+    if (other !== undefined) {
+      ctx.report.warn("name-case-clash", `datasets ${JSON.stringify(other)} and ${JSON.stringify(name)}${this.parent ? ` in ${this.parent}` : ""} differ only by letter case; both are written, but they are one folder on a case-insensitive file system (macOS, Windows), where the import stops instead`);
+    } else this.folded.set(foldName(name), name);
+  }
 }
 
 /** Writes a project canonically (spec §9) into an empty folder. meta.json is written last. */
@@ -89,16 +194,24 @@ export async function writeSuperviselyProject(project: Project, outDir: string, 
   const opts = { images: options.images ?? "hardlink" } as Required<SuperviselyWriteOptions>;
   ctx.progress.start("writing Supervisely project");
   let items = 0;
-  const names = new Set<string>();
+  const names = new DatasetNames(null);
   for (const ds of project.datasets) {
     checkDatasetName(ds.name);
-    if (names.has(ds.name)) throw new SlyconvError("duplicate-dataset", `two datasets are named ${JSON.stringify(ds.name)}`);
-    names.add(ds.name);
+    names.claim(ds.name, ctx);
     items += await writeDataset(safeJoin(outDir, ds.name), ds, opts, ctx, ds.name);
   }
   ctx.progress.stop();
   for (const [file, value] of Object.entries(project.sideFiles ?? {})) {
-    await fs.writeFile(safeJoin(outDir, assertPlainFileName(file)), canonicalJson(value));
+    if (ROOT_FILES.has(foldName(file))) {
+      ctx.report.warn("side-file-skipped", `project side file ${JSON.stringify(file)} is left out: its name is that of a project file`, { file });
+      continue;
+    }
+    try {
+      await fs.writeFile(safeJoin(outDir, assertPlainFileName(file)), canonicalJson(value), { flag: "wx" });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST" && (e as NodeJS.ErrnoException).code !== "EISDIR") throw e;
+      throw new SlyconvError("name-case-clash", `project side file ${JSON.stringify(file)} has the name of a dataset folder or of another side file (letter case aside)`);
+    }
   }
   await fs.writeFile(path.join(outDir, META_FILE), canonicalJson(metaToJson(project.meta)));
   ctx.report.count("items", items);

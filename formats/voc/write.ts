@@ -9,7 +9,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import sharp from "sharp";
+import { loadSharp } from "../../src/io/sharp-lazy.js";
 import type { Item, Label, Project } from "../../src/model/index.js";
 import { geometryTypeName, iterateItems, walkDatasets } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
@@ -175,6 +175,7 @@ async function writeImage(item: Item, id: string, outDir: string, format: ImageF
   const dest = path.join(outDir, IMAGES_DIR, fileName);
   try {
     if (format === "jpg" && !isJpeg) {
+      const sharp = await loadSharp();
       await sharp(img.kind === "file" ? img.path : img.data).flatten({ background: "#000000" }).jpeg({ quality: 95 }).toFile(dest);
       ctx.report.count("voc.imagesReencoded");
     } else if (img.kind === "file") {

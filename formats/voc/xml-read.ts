@@ -183,7 +183,15 @@ export function parseVocXml(text: string, file: string, report: Report, counters
     report.error("voc-xml-malformed", `malformed XML: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col });
     return null;
   }
-  const doc = parser.parse(text) as Node;
+  let doc: Node;
+  try {
+    doc = parser.parse(text) as Node;
+  } catch (e) {
+    // The validator passes some files the parser then refuses (elements nested deeper than its limit, entity
+    // expansion beyond its limits): the same finding as malformed XML.
+    report.error("voc-xml-malformed", `malformed XML: ${(e as Error).message}`, { file, line: 1 });
+    return null;
+  }
   const root = doc.annotation;
   if (!isNode(root)) {
     report.error("voc-xml-not-annotation", "not a VOC annotation: the root element is not <annotation>", { file, line: 1 });

@@ -100,10 +100,20 @@ function normalizeRef(p: string): string {
   return p.trim().replace(/\\/g, "/");
 }
 
+/**
+ * Whether a path (absolute, normalised by posix.join) lies inside the input folder. Paths that data.yaml, obj.data
+ * or a list file gives are only followed inside it: a dataset (an extracted archive above all) must not make the
+ * import read, and copy into the output, files from elsewhere on the machine (`train: /`, `../../home/me/x.jpg`).
+ */
+export function insideInput(tree: SourceTree, p: string): boolean {
+  const root = tree.root.endsWith("/") ? tree.root : tree.root + "/";
+  return p === tree.root || p.startsWith(root);
+}
+
 async function firstExisting(tree: SourceTree, candidates: (string | null)[]): Promise<{ path: string; isDir: boolean } | null> {
   const seen = new Set<string>();
   for (const c of candidates) {
-    if (!c || seen.has(c)) continue;
+    if (!c || seen.has(c) || !insideInput(tree, c)) continue;
     seen.add(c);
     if (await tree.isDir(c)) return { path: c, isDir: true };
     if (await tree.isFile(c)) return { path: c, isDir: false };
@@ -118,18 +128,37 @@ function yamlError(e: { message: string; linePos?: { line: number; col: number }
   return new SlyconvError("yolo-yaml", `malformed YAML: ${first}`, { file, line: e.linePos?.[0]?.line, column: e.linePos?.[0]?.col });
 }
 
+/**
+ * Most classes a dataset may name (V3Det, the largest detection vocabulary, has 13,204). Class tables are built
+ * densely, so a hostile `names: {99999999: a}`, `nc: 1e9` or class id would otherwise ask for billions of classes.
+ */
+export const MAX_CLASSES = 65_536;
+/** Most keypoints per object `kpt_shape` may ask for (face meshes have 478). */
+export const MAX_KEYPOINTS = 10_000;
+/** Most keypoint template nodes over all classes (classes × keypoints). */
+const MAX_TEMPLATE_NODES = 1_000_000;
+
 /** Parses a YAML config; null when it is not a mapping. */
 export function parseYaml(text: string, file: string): Record<string, unknown> | null {
   const doc = YAML.parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length) throw yamlError(doc.errors[0], file);
-  const v = doc.toJS() as unknown;
+  let v: unknown;
+  try {
+    v = doc.toJS();
+  } catch (e) {
+    // The yaml package refuses alias bombs ("Excessive alias count …") while building the value.
+    throw new SlyconvError("yolo-yaml", `unusable YAML: ${(e as Error).message}`, { file });
+  }
   return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 }
 
 /** `names` as a list or an {index: name} map, into a dense list (gaps get their index as the name). */
 function namesFromYaml(v: unknown, file: string, ctx: FormatContext): string[] | null {
   if (v === undefined || v === null) return null;
-  if (Array.isArray(v)) return v.map((n, i) => nameOf(n, i, file, ctx));
+  if (Array.isArray(v)) {
+    if (v.length > MAX_CLASSES) throw new SlyconvError("yolo-names", `names lists ${v.length} classes; at most ${MAX_CLASSES} are supported`, { file });
+    return v.map((n, i) => nameOf(n, i, file, ctx));
+  }
   if (typeof v === "object") {
     const entries = Object.entries(v as Record<string, unknown>);
     const out: string[] = [];
@@ -137,6 +166,7 @@ function namesFromYaml(v: unknown, file: string, ctx: FormatContext): string[] |
     for (const [k, n] of entries) {
       if (!/^\d+$/.test(k)) throw new SlyconvError("yolo-names", `names: key ${JSON.stringify(k)} is not a class index`, { file });
       const idx = Number(k);
+      if (idx >= MAX_CLASSES) throw new SlyconvError("yolo-names", `names: class index ${k} is too large (at most ${MAX_CLASSES} classes are supported)`, { file });
       out[idx] = nameOf(n, idx, file, ctx);
       max = Math.max(max, idx);
     }
@@ -162,6 +192,7 @@ function nameOf(n: unknown, i: number, file: string, ctx: FormatContext): string
 function namesFromText(text: string, file: string, ctx: FormatContext): string[] {
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/).map((l) => l.trim());
   while (lines.length && !lines[lines.length - 1]) lines.pop();
+  if (lines.length > MAX_CLASSES) throw new SlyconvError("yolo-names", `${lines.length} class names; at most ${MAX_CLASSES} are supported`, { file });
   return lines.map((l, i) => nameOf(l, i, file, ctx));
 }
 
@@ -172,6 +203,11 @@ function keypointConfig(cfg: Record<string, unknown>, classCount: number, file: 
     throw new SlyconvError("yolo-kpt-shape", `kpt_shape must be [K, 2] or [K, 3] with K ≥ 1, found ${JSON.stringify(ks)}`, { file });
   }
   const count = ks[0] as number;
+  if (count > MAX_KEYPOINTS) throw new SlyconvError("yolo-kpt-shape", `kpt_shape asks for ${count} keypoints per object; at most ${MAX_KEYPOINTS} are supported`, { file });
+  // Every class gets a template of `count` nodes.
+  if (count * classCount > MAX_TEMPLATE_NODES) {
+    throw new SlyconvError("yolo-kpt-shape", `kpt_shape [${count}, ${ks[1]}] for ${classCount} classes makes ${count * classCount} template nodes; at most ${MAX_TEMPLATE_NODES} are supported`, { file });
+  }
   const out: KeypointConfig = { shape: { count, dims: ks[1] as 2 | 3 }, names: [] };
   const flip = cfg.flip_idx;
   if (flip !== undefined && flip !== null) {
@@ -278,7 +314,7 @@ async function collectList(tree: SourceTree, listFile: string, root: string, spl
   for (let i = 0; i < lines.length; i++) {
     const entry = normalizeRef(lines[i]);
     if (!entry || entry.startsWith("#")) continue;
-    const candidates: string[] = [];
+    let candidates: string[] = [];
     if (posix.isAbsolute(entry)) candidates.push(entry);
     const rel = entry.replace(/^\/+/, "");
     if (entry.startsWith("./")) candidates.push(posix.join(listDir, entry));
@@ -286,6 +322,8 @@ async function collectList(tree: SourceTree, listFile: string, root: string, spl
     const stripped = stripFirstSegment(rel);
     if (stripped) candidates.push(posix.join(root, stripped), posix.join(listDir, stripped));
     candidates.push(posix.join(root, stripDotDot(rel)));
+    // Never a file outside the input (the last candidate, with leading '../' dropped, always stays inside).
+    candidates = entry.includes("\0") ? [] : candidates.filter((c) => insideInput(tree, c));
     let ref: ItemRef | null = null;
     for (const c of candidates) if (await tree.isFile(c)) { ref = { image: c, label: await findLabel(tree, c), subdirs: [] }; break; }
     if (!ref) {
@@ -422,6 +460,9 @@ export async function discoverLayout(tree: SourceTree, start: string, ctx: Forma
     if (names && typeof nc === "number" && nc !== names.length) {
       ctx.report.warn("yolo-nc-mismatch", `nc is ${nc} but names lists ${names.length} classes; names win`, { file: shown });
     }
+    if (!names && typeof nc === "number" && Number.isInteger(nc) && nc > MAX_CLASSES) {
+      throw new SlyconvError("yolo-names", `nc is ${nc}; at most ${MAX_CLASSES} classes are supported`, { file: shown });
+    }
     if (!names && typeof nc === "number" && Number.isInteger(nc) && nc > 0) {
       names = Array.from({ length: nc }, (_, i) => String(i));
       ctx.report.warn("yolo-no-names", `no names; the ${nc} classes are named by their index`, { file: shown });
@@ -433,8 +474,9 @@ export async function discoverLayout(tree: SourceTree, start: string, ctx: Forma
     if (typeof cfg.path === "string" && cfg.path.trim()) {
       const p = normalizeRef(cfg.path);
       const cand = posix.isAbsolute(p) ? p : posix.join(yamlDir, p.replace(/^\/+/, ""));
-      if (await tree.isDir(cand)) base = cand;
-      else ctx.report.info("yolo-path-missing", `path ${JSON.stringify(cfg.path)} does not exist here; paths are resolved from the YAML's folder`, { file: shown });
+      if (!(await tree.isDir(cand))) ctx.report.info("yolo-path-missing", `path ${JSON.stringify(cfg.path)} does not exist here; paths are resolved from the YAML's folder`, { file: shown });
+      else if (!insideInput(tree, cand)) ctx.report.warn("yolo-path-outside", `path ${JSON.stringify(cfg.path)} is outside the dataset folder, which is not read; paths are resolved from the YAML's folder`, { file: shown });
+      else base = cand;
     }
     const seenSources = new Map<string, string>();
     for (const key of SPLIT_KEYS) {

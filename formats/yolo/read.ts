@@ -11,7 +11,7 @@ import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { openDirTree, type SourceTree } from "./source-tree.js";
-import { discoverLayout, type ItemRef, type YoloLayout } from "./layout.js";
+import { discoverLayout, MAX_CLASSES, type ItemRef, type YoloLayout } from "./layout.js";
 import { parseLabelText, type LineParseOptions, type YoloRecord } from "./lines.js";
 import { ClassTable, recordsToLabels, type ConversionState } from "./to-model.js";
 import { sizeSourceFromOptions, type SizeSource } from "./sizes.js";
@@ -143,6 +143,9 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
   let names = layout.names;
   if (!names) {
     const n = await classCountFromLabels(tree, layout);
+    if (n > MAX_CLASSES) {
+      throw new SlyconvError("yolo-names", `no file names the classes and the labels use class ids up to ${n - 1}; at most ${MAX_CLASSES} classes are supported`, { file: tree.display(layout.root) });
+    }
     names = Array.from({ length: n }, (_, i) => String(i));
     ctx.report.warn("yolo-no-names", `no class names (data.yaml, obj.names or classes.txt); the ${n} classes are named by their index`, { file: tree.display(layout.root) });
   }

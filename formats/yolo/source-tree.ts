@@ -6,7 +6,6 @@
 import fs from "node:fs/promises";
 import { readFile as readFileCb } from "node:fs";
 import path from "node:path";
-import fg from "fast-glob";
 import type { ImageSource } from "../../src/model/index.js";
 import type { ImageDimensions } from "../../src/io/image-size.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
@@ -37,6 +36,41 @@ const toPosix = (p: string) => p.split(path.sep).join("/");
 /** Callback readFile: for 100k small label files it costs less than fs/promises' FileHandle round trips. */
 const readFileUtf8 = (p: string) => new Promise<string>((resolve, reject) => readFileCb(p, "utf8", (e, text) => (e ? reject(e) : resolve(text))));
 
+/**
+ * Every file below `dir` (absolute POSIX paths), names starting with "." left out. Symlinks are followed, to files
+ * and to folders, but each real folder is listed once: a link back up the tree (`a/loop -> ..`, which a cloned
+ * repository may hold) would otherwise be walked again and again, exponentially so with two of them.
+ */
+async function listTree(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const listed = new Set<string>();
+  const visit = async (d: string): Promise<void> => {
+    const real = await fs.realpath(d).catch(() => null);
+    if (real === null || listed.has(real)) return;
+    listed.add(real);
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = await fs.readdir(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const p = posix.join(d, e.name);
+      let isDir = e.isDirectory(), isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        const target = await fs.stat(p).catch(() => null);
+        isDir = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? false;
+      }
+      if (isDir) await visit(p);
+      else if (isFile) out.push(p);
+    }
+  };
+  await visit(dir);
+  return out;
+}
+
 /** A dataset folder on disk. The folder is listed once; membership tests are then set lookups. */
 class DirTree implements SourceTree {
   private readonly files = new Set<string>();
@@ -58,11 +92,10 @@ class DirTree implements SourceTree {
       return;
     }
     if (!st.isDirectory()) return;
-    const found = await fg("**/*", { cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: true, suppressErrors: true });
+    const found = await listTree(dir);
     this.listedRoots.push(dir);
     this.dirs.add(dir);
-    for (const rel of found) {
-      const full = posix.join(dir, rel);
+    for (const full of found) {
       this.files.add(full);
       for (let d = posix.dirname(full); d.length > dir.length && !this.dirs.has(d); d = posix.dirname(d)) this.dirs.add(d);
     }

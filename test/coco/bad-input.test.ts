@@ -8,7 +8,7 @@ import path from "node:path";
 import { SlyconvError } from "../../src/errors.js";
 import type { Report } from "../../src/report.js";
 import { FIXTURES } from "../helpers/paths.js";
-import { brief, findingsOf, importCoco, item, itemsOf } from "./helpers.js";
+import { brief, cocoImageOf, findingsOf, importCoco, item, itemsOf } from "./helpers.js";
 
 const BAD = path.join(FIXTURES, "coco/bad");
 const bad = (f: string) => path.join(BAD, f);
@@ -124,7 +124,7 @@ describe("COCO bad input: per-annotation warnings with counts", () => {
       pointer: "/annotations/1",
       message: "annotation id 1 is used again (first in duplicates.json at /annotations/0); both are kept, export gives this one a new id",
     });
-    expect(itemsOf(project).map((i) => [i.name, (i.imageMeta?.coco as any).file_name, i.annotation.labels.length])).toEqual([
+    expect(itemsOf(project).map((i) => [i.name, cocoImageOf(project, project.datasets[0].name, i.name).file_name, i.annotation.labels.length])).toEqual([
       ["a.jpg", "a.jpg", 1],
       ["a__2.jpg", "x/a.jpg", 1],
     ]);

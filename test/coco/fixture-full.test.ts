@@ -65,7 +65,9 @@ describe("COCO import: fixtures/coco/full", () => {
     expect(mask.type === "bitmap" && rows(mask.data)).toEqual(["1100", "1100", "0000", "0001"]);
     // v=2 → node, v=1 → disabled node, v=0 → absent.
     expect(graph).toEqual({ type: "graph", nodes: { nose: { loc: [1, 1] }, left_eye: { loc: [0.5, 0.5], disabled: true } } });
-    expect(a.imageMeta).toEqual({ coco: { id: 1, file_name: "a.png", license: 1, date_captured: "2024-01-02 03:04:05", caption_ids: [100, 101] } });
+    // The image entry goes to coco_info.json (below), not to a meta file per image.
+    expect(a.imageMeta).toBeUndefined();
+    expect(fs.existsSync(path.join(out, "val/meta"))).toBe(false);
   });
 
   it("b.png: box-only → rectangle with x+w, y+h; uncompressed RLE; keypoints with a hidden point's coordinates kept", () => {
@@ -105,6 +107,15 @@ describe("COCO import: fixtures/coco/full", () => {
       person_keypoints: { category_id: 1, name: "person", role: "keypoints" },
       dog: { category_id: 2, name: "dog", role: "objects" },
       kite: { category_id: 3, name: "kite", role: "objects" },
+    });
+    // Per dataset and item, what the image entry says beyond the item: file_name equals the item's name and
+    // width/height the annotation's size here, so neither is kept; caption ids are.
+    expect(info.images).toEqual({
+      val: {
+        "a.png": { id: 1, license: 1, date_captured: "2024-01-02 03:04:05", caption_ids: [100, 101] },
+        "b.png": { id: 2, license: 1, caption_ids: [102] },
+        "c.png": { id: 3 },
+      },
     });
     expect(info.sources.map((s: any) => [s.file, s.dataset, s.kind, Object.keys(s.top), s.max_image_id, s.max_annotation_id])).toEqual([
       ["annotations/captions_val.json", "val", "captions", ["info", "licenses"], 3, 102],

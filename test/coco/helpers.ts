@@ -23,6 +23,17 @@ export async function exportCoco(projectDir: string, formatOptions: Record<strin
 }
 
 export const itemsOf = (p: Project, ds = 0): Item[] => p.datasets[ds].items as Item[];
+
+/** The images-table entry of an item in the project's coco_info.json (what COCO said beyond the item). */
+export function imageEntry(p: Project, dataset: string, itemName: string): any {
+  return (p.sideFiles?.["coco_info.json"] as any)?.images?.[dataset]?.[itemName];
+}
+
+/** An item's COCO image id and file_name as export gives them back: file_name is the item's name unless kept. */
+export function cocoImageOf(p: Project, dataset: string, itemName: string): { id: unknown; file_name: string } {
+  const e = imageEntry(p, dataset, itemName);
+  return { id: e?.id, file_name: e?.file_name ?? itemName };
+}
 export const item = (p: Project, name: string, ds = 0): Item => itemsOf(p, ds).find((i) => i.name === name)!;
 
 /** A label in a compact, readable form for assertions. */

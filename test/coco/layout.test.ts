@@ -3,7 +3,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { FIXTURES, tempDir } from "../helpers/paths.js";
-import { findingsOf, importCoco, itemsOf, readJson } from "./helpers.js";
+import { cocoImageOf, findingsOf, imageEntry, importCoco, itemsOf, readJson } from "./helpers.js";
 
 let root: string;
 beforeAll(() => {
@@ -36,7 +36,11 @@ describe("COCO folder layout", () => {
   it("--dataset puts both splits into one dataset; the second a.png is renamed, its file_name kept", async () => {
     const { project, report } = await importCoco(root, { dataset: "all" });
     expect(project.datasets.map((d) => d.name)).toEqual(["all"]);
-    expect(itemsOf(project).map((i) => [i.name, (i.imageMeta?.coco as any).file_name])).toEqual([["a.png", "a.png"], ["a__1.png", "a.png"]]);
+    expect(itemsOf(project).map((i) => [i.name, cocoImageOf(project, "all", i.name).file_name])).toEqual([["a.png", "a.png"], ["a__1.png", "a.png"]]);
+    // The renamed item keeps its file_name in the images table; the other's is its name.
+    const rest = { license: 1, date_captured: "2024-01-02 03:04:05" };
+    expect(imageEntry(project, "all", "a__1.png")).toEqual({ id: 1, file_name: "a.png", ...rest });
+    expect(imageEntry(project, "all", "a.png")).toEqual({ id: 1, ...rest });
     expect(findingsOf(report, "coco-duplicate-file-name").length).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { GraphGeometry, Item, Label, Project } from "../../src/model/index.js";
 import type { Report } from "../../src/report.js";
 import { HAVE_REAL_DATA, REAL_DATA_SKIP_MESSAGE, expectedFacts, realData } from "../helpers/paths.js";
-import { byId, exportCoco, importCoco, itemsOf, labelsPerClass, readJson } from "./helpers.js";
+import { byId, cocoImageOf, exportCoco, importCoco, itemsOf, labelsPerClass, readJson } from "./helpers.js";
 
 const CASES = {
   "cvat-coco-voc2012": "coco_format_v1/instances_default.json",
@@ -112,7 +112,7 @@ describe.skipIf(!HAVE_REAL_DATA)("COCO real data: expected.json facts", () => {
     expect(labels.length).toBe(fileFacts("voc2coco-coco-voc2012").polygon_parts);
     expect(labels.every((l) => l.geometry.type === "polygon" && l.geometry.exterior.length === 4)).toBe(true);
     expect(labels.every((l) => (l.extra?.coco as any).ignore === 0)).toBe(true);
-    const ids = allItems(project).map((i) => (i.imageMeta?.coco as any).id as number);
+    const ids = project.datasets.flatMap((d) => (d.items as Item[]).map((i) => cocoImageOf(project, d.name, i.name).id as number));
     expect(Math.max(...ids)).toBe(fileFacts("voc2coco-coco-voc2012").notes.image_id_max);
   });
 
@@ -137,8 +137,9 @@ describe.skipIf(!HAVE_REAL_DATA)("COCO real data: expected.json facts", () => {
     const items = allItems(project);
     expect(items.map((i) => i.name).sort()).toEqual(["2011_000003.jpg", "2011_000006.jpg", "2011_000025.jpg"]);
     expect(items.every((i) => i.image?.kind === "file")).toBe(true);
-    expect(items.map((i) => (i.imageMeta?.coco as any).file_name).sort()).toEqual(Object.keys(facts["labelme-coco-instanceseg"].image_files).sort());
-    expect(items.map((i) => (i.imageMeta?.coco as any).id).sort()).toEqual([0, 1, 2]);
+    const entries = project.datasets.flatMap((d) => (d.items as Item[]).map((i) => cocoImageOf(project, d.name, i.name)));
+    expect(entries.map((e) => e.file_name).sort()).toEqual(Object.keys(facts["labelme-coco-instanceseg"].image_files).sort());
+    expect(entries.map((e) => e.id).sort()).toEqual([0, 1, 2]);
   });
 
   it("roboflow-coco-badminton: 36 fractional boxes with right = x + w exactly; category 0 kept; images beside the JSON", async () => {

@@ -1,0 +1,140 @@
+/**
+ * Polygon annotations as read in the reader's first pass, kept compactly so that items are built from them without
+ * reading and parsing the JSON a second time.
+ *
+ * A record holds an annotation's valid polygon parts and, when it differs from the parts' extremes, its bbox.
+ * Coordinates with at most four decimals (COCO writes two) are kept as 32-bit integers in units of 1/10000 — exact:
+ * `k / 10000` is the double nearest to the decimal, which is what JSON.parse gave — and any others as doubles.
+ * Storage is a list of fixed-size chunks (no copying as it grows): about 4 bytes a coordinate, half the JSON's size.
+ *
+ * Int32 record at a position p:
+ *   [p]           parts count | DOUBLES (coordinates are doubles) | BOX (a bbox is kept)
+ *   [p+1 … p+n]   numbers in each part (2 × vertices)
+ *   [p+n+1]       when DOUBLES or BOX: position of the doubles (bbox first, then coordinates)
+ *   then          when not DOUBLES: the coordinates × 10000
+ */
+import type { Vec2 } from "../../src/model/index.js";
+import type { Bbox } from "./annotation.js";
+
+const SCALE = 10000;
+const INT_CHUNK = 1 << 22; // 16 MB
+const DBL_CHUNK = 1 << 21; // 16 MB
+const DOUBLES = 1 << 30;
+const BOX = 1 << 29;
+const PARTS = BOX - 1;
+/** Largest coordinate magnitude kept as an integer (|x| × 10000 < 2^31). */
+const INT_LIMIT = 214_748;
+
+/** A growable store of numbers in fixed-size chunks; a position is chunk × size + offset. */
+class ChunkedStore<A extends Int32Array | Float64Array> {
+  readonly chunks: A[] = [];
+  private used = 0; // of the last chunk
+  constructor(private readonly size: number, private readonly make: (n: number) => A, private readonly bytesEach: number) {}
+
+  /** Room for n numbers in one chunk: the chunk and offset to write to, or null when n is larger than a chunk. */
+  reserve(n: number): { chunk: A; offset: number; position: number } | null {
+    if (n > this.size) return null;
+    if (this.chunks.length === 0 || this.used + n > this.size) {
+      this.chunks.push(this.make(this.size));
+      this.used = 0;
+    }
+    const offset = this.used;
+    this.used += n;
+    const index = this.chunks.length - 1;
+    return { chunk: this.chunks[index], offset, position: index * this.size + offset };
+  }
+
+  at(position: number): { chunk: A; offset: number } {
+    const index = Math.floor(position / this.size);
+    return { chunk: this.chunks[index], offset: position - index * this.size };
+  }
+
+  get bytes(): number {
+    return this.chunks.length * this.size * this.bytesEach;
+  }
+}
+
+/** Whether every coordinate is a whole number of 1/10000 within the integer range (and no -0). */
+function fitsIntegers(parts: readonly (readonly number[])[]): boolean {
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const v = part[i];
+      if (v > INT_LIMIT || v < -INT_LIMIT) return false;
+      const k = Math.round(v * SCALE);
+      if (k / SCALE !== v || (k === 0 && Object.is(v, -0))) return false;
+    }
+  }
+  return true;
+}
+
+export class VertexStore {
+  private readonly ints: ChunkedStore<Int32Array>;
+  private readonly doubles: ChunkedStore<Float64Array>;
+
+  /** Chunk sizes (in numbers) are for tests. */
+  constructor(intChunk = INT_CHUNK, doubleChunk = DBL_CHUNK) {
+    this.ints = new ChunkedStore(intChunk, (n) => new Int32Array(n), 4);
+    this.doubles = new ChunkedStore(doubleChunk, (n) => new Float64Array(n), 8);
+  }
+
+  /** Keeps the parts (and a bbox, or null); returns the record's position, or -1 when it is too large to keep. */
+  add(parts: readonly (readonly number[])[], bbox: Bbox | null): number {
+    if (parts.length > PARTS) return -1;
+    let numbers = 0;
+    for (const p of parts) numbers += p.length;
+    const asInts = fitsIntegers(parts);
+    const header = 1 + parts.length + (asInts && !bbox ? 0 : 1);
+    const dblCount = (bbox ? 4 : 0) + (asInts ? 0 : numbers);
+    const rec = this.ints.reserve(header + (asInts ? numbers : 0));
+    if (!rec) return -1;
+    const { chunk, offset } = rec;
+    chunk[offset] = parts.length | (asInts ? 0 : DOUBLES) | (bbox ? BOX : 0);
+    for (let k = 0; k < parts.length; k++) chunk[offset + 1 + k] = parts[k].length;
+    let o = offset + 1 + parts.length;
+    if (dblCount) {
+      const d = this.doubles.reserve(dblCount);
+      if (!d) return -1;
+      chunk[o++] = d.position;
+      let q = d.offset;
+      if (bbox) for (let k = 0; k < 4; k++) d.chunk[q++] = bbox[k];
+      if (!asInts) for (const p of parts) for (let i = 0; i < p.length; i++) d.chunk[q++] = p[i];
+    }
+    if (asInts) for (const p of parts) for (let i = 0; i < p.length; i++) chunk[o++] = Math.round(p[i] * SCALE);
+    return rec.position;
+  }
+
+  /** The polygons ([x, y] vertices) and the bbox of a record. */
+  get(position: number): { polygons: Vec2[][]; bbox: Bbox | null } {
+    const { chunk, offset } = this.ints.at(position);
+    const head = chunk[offset];
+    const n = head & PARTS;
+    let o = offset + 1 + n;
+    let dChunk: Float64Array | null = null;
+    let q = 0;
+    if (head & (DOUBLES | BOX)) {
+      ({ chunk: dChunk, offset: q } = this.doubles.at(chunk[o++]));
+    }
+    let bbox: Bbox | null = null;
+    if (head & BOX) {
+      bbox = [dChunk![q], dChunk![q + 1], dChunk![q + 2], dChunk![q + 3]];
+      q += 4;
+    }
+    const polygons: Vec2[][] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const len = chunk[offset + 1 + k];
+      const ring: Vec2[] = new Array(len >> 1);
+      if (head & DOUBLES) {
+        for (let i = 0; i < ring.length; i++, q += 2) ring[i] = [dChunk![q], dChunk![q + 1]];
+      } else {
+        for (let i = 0; i < ring.length; i++, o += 2) ring[i] = [chunk[o] / SCALE, chunk[o + 1] / SCALE];
+      }
+      polygons[k] = ring;
+    }
+    return { polygons, bbox };
+  }
+
+  /** Memory held, in bytes. */
+  get bytes(): number {
+    return this.ints.bytes + this.doubles.bytes;
+  }
+}

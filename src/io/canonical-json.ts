@@ -1,0 +1,368 @@
+/**
+ * `JSON.stringify(value, null, 4)` (and `JSON.stringify(value)`) as UTF-8 bytes, byte for byte, made faster for
+ * what annotation files are mostly made of: lists of [x, y] points, one number a line (Supervisely), and flat lists
+ * of coordinates (COCO).
+ *
+ * Most of JSON.stringify's time on such files goes into turning doubles into text. Coordinates are nearly always
+ * decimals of a few places (COCO writes two); for those the text is made here from the scaled integer, which is
+ * exactly what JavaScript prints: a decimal of at most 15 significant digits is the shortest text that reads back
+ * as the double nearest to it. Other numbers go through String(). Everything that is not plain JSON data (toJSON,
+ * class instances, boxed values, BigInt, cycles) makes the whole value go through JSON.stringify itself.
+ */
+
+/** Thrown to give up on the fast path: the value is serialized by JSON.stringify instead. */
+class NotPlain extends Error {}
+const NOT_PLAIN = new NotPlain();
+
+const OBJECT_PROTO = Object.prototype;
+const ARRAY_PROTO = Array.prototype;
+const MAX_DEPTH = 1000;
+const SCALE = 10000;
+
+const enum C {
+  Space = 0x20, Newline = 0x0a, Quote = 0x22, Backslash = 0x5c, Comma = 0x2c, Colon = 0x3a, Minus = 0x2d, Dot = 0x2e, Zero = 0x30,
+  OpenBracket = 0x5b, CloseBracket = 0x5d, OpenBrace = 0x7b, CloseBrace = 0x7d,
+}
+
+class Writer {
+  buf: Buffer;
+  pos = 0;
+  constructor(buf: Buffer) {
+    this.buf = buf;
+  }
+
+  ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  /** A newline and the indentation of `depth` levels (4 spaces each). */
+  newline(depth: number): void {
+    const n = depth * 4;
+    this.ensure(n + 1);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = C.Newline;
+    for (let i = 0; i < n; i++) b[p++] = C.Space;
+    this.pos = p;
+  }
+
+  byte(c: number): void {
+    this.ensure(1);
+    this.buf[this.pos++] = c;
+  }
+
+  text(s: string): void {
+    this.ensure(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+
+  /** Short text known to be ASCII (null, true, [], …). */
+  ascii(s: string): void {
+    this.ensure(s.length);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** A string as JSON.stringify quotes it: printable ASCII without quotes or backslashes is copied as is. */
+  string(s: string): void {
+    const n = s.length;
+    if (n > 64) {
+      this.text(JSON.stringify(s));
+      return;
+    }
+    this.ensure(n + 2);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = C.Quote;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === C.Quote || c === C.Backslash) {
+        this.text(JSON.stringify(s));
+        return;
+      }
+      b[p++] = c;
+    }
+    b[p++] = C.Quote;
+    this.pos = p;
+  }
+
+  /** A finite number as JSON.stringify writes it. */
+  number(v: number): void {
+    this.ensure(32);
+    const p = writeDecimal(this.buf, this.pos, v);
+    if (p >= 0) this.pos = p;
+    else this.text(String(v));
+  }
+}
+
+/**
+ * Writes v at p when it is a decimal of at most four places and 15 digits (v is then k / 10000 exactly, and that
+ * decimal is what JavaScript prints; the sign of -0 is not printed, as in JSON.stringify); returns the position
+ * after it, or -1 (nothing written) for other numbers. Needs 24 bytes of room.
+ */
+function writeDecimal(b: Buffer, p: number, v: number): number {
+  const k = Math.round(v * SCALE);
+  if (k / SCALE !== v || k >= 1e15 || k <= -1e15) return -1;
+  let a = k;
+  if (a < 0) {
+    b[p++] = C.Minus;
+    a = -a;
+  }
+  const whole = Math.floor(a / SCALE);
+  const frac = a - whole * SCALE;
+  if (whole < 1000) {
+    // Three digits at most (image coordinates): no loop.
+    if (whole >= 100) b[p++] = C.Zero + ((whole / 100) | 0);
+    if (whole >= 10) b[p++] = C.Zero + (((whole / 10) | 0) % 10);
+    b[p++] = C.Zero + (whole % 10);
+  } else {
+    let digits = 1;
+    for (let t = whole; t >= 10; t = Math.floor(t / 10)) digits++;
+    for (let i = digits - 1, t = whole; i >= 0; i--, t = Math.floor(t / 10)) b[p + i] = C.Zero + (t % 10);
+    p += digits;
+  }
+  if (frac !== 0) {
+    const n = FRACTION_LENGTH[frac], o = frac * 5;
+    for (let i = 0; i < n; i++) b[p++] = FRACTION_BYTES[o + i];
+  }
+  return p;
+}
+
+/** ".d", ".dd", ".ddd" or ".dddd" (trailing zeros dropped) for each fraction 1..9999 of 1/10000. */
+const FRACTION_BYTES = new Uint8Array(SCALE * 5);
+const FRACTION_LENGTH = new Uint8Array(SCALE);
+for (let f = 1; f < SCALE; f++) {
+  const text = `.${String(f).padStart(4, "0")}`.replace(/0+$/, "");
+  FRACTION_LENGTH[f] = text.length;
+  for (let i = 0; i < text.length; i++) FRACTION_BYTES[f * 5 + i] = text.charCodeAt(i);
+}
+
+/** `[[x, y], …]` with numbers only: the points of most geometries. */
+function isPointList(a: unknown[]): boolean {
+  if (a.length === 0) return false;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i];
+    if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== "number" || typeof p[1] !== "number" || Object.getPrototypeOf(p) !== ARRAY_PROTO) return false;
+  }
+  return true;
+}
+
+function finiteOrNull(w: Writer, v: number): void {
+  if (Number.isFinite(v)) w.number(v);
+  else w.ascii("null");
+}
+
+function writePointList(w: Writer, a: number[][], depth: number): void {
+  w.byte(C.OpenBracket);
+  const outer = (depth + 1) * 4, inner = outer + 4;
+  // Per point: ",\n" + outer + "[\n" + inner + x + ",\n" + inner + y + "\n" + outer + "]"
+  const room = 3 * outer + 2 * inner + 2 * 24 + 16;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i][0], y = a[i][1];
+    w.ensure(room);
+    const b = w.buf;
+    let p = w.pos;
+    if (i) b[p++] = C.Comma;
+    b[p++] = C.Newline;
+    for (let s = 0; s < outer; s++) b[p++] = C.Space;
+    b[p++] = C.OpenBracket;
+    b[p++] = C.Newline;
+    for (let s = 0; s < inner; s++) b[p++] = C.Space;
+    let q = Number.isFinite(x) ? writeDecimal(b, p, x) : -1;
+    if (q < 0) {
+      w.pos = p;
+      finiteOrNull(w, x);
+      w.ensure(room);
+      p = w.pos;
+    } else p = q;
+    const b2 = w.buf;
+    b2[p++] = C.Comma;
+    b2[p++] = C.Newline;
+    for (let s = 0; s < inner; s++) b2[p++] = C.Space;
+    q = Number.isFinite(y) ? writeDecimal(b2, p, y) : -1;
+    if (q < 0) {
+      w.pos = p;
+      finiteOrNull(w, y);
+      w.ensure(room);
+      p = w.pos;
+    } else p = q;
+    const b3 = w.buf;
+    b3[p++] = C.Newline;
+    for (let s = 0; s < outer; s++) b3[p++] = C.Space;
+    b3[p++] = C.CloseBracket;
+    w.pos = p;
+  }
+  w.newline(depth);
+  w.byte(C.CloseBracket);
+}
+
+const skipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
+
+/** `[x1, y1, x2, …]`: numbers only (COCO polygons). */
+function isNumberList(a: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "number") return false;
+  return true;
+}
+
+/** A list of numbers without spaces, as JSON.stringify(value) writes it. */
+function writeNumberList(w: Writer, a: number[]): void {
+  w.byte(C.OpenBracket);
+  for (let i = 0; i < a.length; i++) {
+    w.ensure(26);
+    if (i) w.buf[w.pos++] = C.Comma;
+    const v = a[i];
+    const q = Number.isFinite(v) ? writeDecimal(w.buf, w.pos, v) : -1;
+    if (q >= 0) w.pos = q;
+    else finiteOrNull(w, v);
+  }
+  w.byte(C.CloseBracket);
+}
+
+/** Writes v; `depth` < 0 writes it compactly (JSON.stringify(v)), else indented by 4 spaces a level. */
+function write(w: Writer, v: unknown, depth: number): void {
+  switch (typeof v) {
+    case "string":
+      w.string(v);
+      return;
+    case "number":
+      finiteOrNull(w, v);
+      return;
+    case "boolean":
+      w.ascii(v ? "true" : "false");
+      return;
+    case "object":
+      break;
+    default:
+      throw NOT_PLAIN; // bigint (JSON.stringify throws), or undefined/function/symbol at the top
+  }
+  if (v === null) {
+    w.ascii("null");
+    return;
+  }
+  const compact = depth < 0;
+  if (depth > MAX_DEPTH || depth < -MAX_DEPTH) throw NOT_PLAIN;
+  const inner = compact ? depth - 1 : depth + 1;
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== ARRAY_PROTO) throw NOT_PLAIN;
+    if (v.length === 0) {
+      w.ascii("[]");
+      return;
+    }
+    if (compact) {
+      if (isNumberList(v)) {
+        writeNumberList(w, v as number[]);
+        return;
+      }
+    } else if (isPointList(v)) {
+      writePointList(w, v as number[][], depth);
+      return;
+    }
+    w.byte(C.OpenBracket);
+    for (let i = 0; i < v.length; i++) {
+      if (i) w.byte(C.Comma);
+      if (!compact) w.newline(inner);
+      const e = v[i];
+      if (skipped(e)) w.ascii("null");
+      else write(w, e, inner);
+    }
+    if (!compact) w.newline(depth);
+    w.byte(C.CloseBracket);
+    return;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if ((proto !== OBJECT_PROTO && proto !== null) || typeof (v as { toJSON?: unknown }).toJSON === "function") throw NOT_PLAIN;
+  const obj = v as Record<string, unknown>;
+  let any = false;
+  for (const k of Object.keys(obj)) {
+    const e = obj[k];
+    if (skipped(e)) continue;
+    w.byte(any ? C.Comma : C.OpenBrace);
+    any = true;
+    if (!compact) w.newline(inner);
+    w.string(k);
+    if (compact) w.byte(C.Colon);
+    else w.ascii(": ");
+    write(w, e, inner);
+  }
+  if (!any) {
+    w.ascii("{}");
+    return;
+  }
+  if (!compact) w.newline(depth);
+  w.byte(C.CloseBrace);
+}
+
+/**
+ * Appends JSON texts to a growing byte buffer: `indented` gives the bytes of JSON.stringify(value, null, 4),
+ * `compact` those of JSON.stringify(value).
+ */
+export class JsonWriter {
+  private readonly w: Writer;
+  constructor(initialSize = 256 * 1024) {
+    this.w = new Writer(Buffer.allocUnsafeSlow(initialSize));
+  }
+
+  get length(): number {
+    return this.w.pos;
+  }
+
+  /** The bytes written so far (a view: valid until the next write or reset). */
+  view(): Buffer {
+    return this.w.buf.subarray(0, this.w.pos);
+  }
+
+  /** Empties the buffer; one that grew past `keepBytes` is let go (for a smaller one). */
+  reset(keepBytes = 64 * 2 ** 20): void {
+    this.w.pos = 0;
+    if (this.w.buf.length > keepBytes) this.w.buf = Buffer.allocUnsafeSlow(256 * 1024);
+  }
+
+  text(s: string): void {
+    this.w.text(s);
+  }
+
+  indented(value: unknown): void {
+    this.value(value, 0, 4);
+  }
+
+  compact(value: unknown): void {
+    this.value(value, -1, undefined);
+  }
+
+  private value(value: unknown, depth: number, indent: number | undefined): void {
+    const start = this.w.pos;
+    try {
+      write(this.w, value, depth);
+    } catch (e) {
+      if (e !== NOT_PLAIN) throw e;
+      this.w.pos = start;
+      const text = JSON.stringify(value, null, indent);
+      if (text === undefined) throw new TypeError("the value has no JSON form");
+      this.w.text(text);
+    }
+  }
+}
+
+/** Where canonicalJsonBytes writes before copying out (kept between calls). */
+const scratch = new JsonWriter();
+
+/** The UTF-8 bytes of `JSON.stringify(value, null, 4)` (which must not be undefined). */
+export function canonicalJsonBytes(value: unknown): Buffer {
+  scratch.reset();
+  scratch.indented(value);
+  return Buffer.from(scratch.view());
+}
+
+/** The UTF-8 bytes of `JSON.stringify(value)` (which must not be undefined). */
+export function compactJsonBytes(value: unknown): Buffer {
+  scratch.reset();
+  scratch.compact(value);
+  return Buffer.from(scratch.view());
+}

@@ -1,0 +1,78 @@
+/**
+ * canonicalJsonBytes / compactJsonBytes / JsonWriter must give exactly the bytes of JSON.stringify(value, null, 4)
+ * and JSON.stringify(value), whatever the value.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { JsonWriter, canonicalJsonBytes, compactJsonBytes } from "../../src/io/canonical-json.js";
+
+const writer = new JsonWriter(16);
+const same = (v: unknown): void => {
+  expect(canonicalJsonBytes(v).toString("utf8")).toBe(JSON.stringify(v, null, 4));
+  expect(compactJsonBytes(v).toString("utf8")).toBe(JSON.stringify(v));
+  // Appended after other text, from a small buffer that has to grow.
+  writer.reset();
+  writer.text("[");
+  writer.compact(v);
+  writer.text(",");
+  writer.indented(v);
+  writer.text("]");
+  expect(writer.view().toString("utf8")).toBe(`[${JSON.stringify(v)},${JSON.stringify(v, null, 4)}]`);
+};
+
+/** Numbers of every kind: decimals of 0–6 places, integers, huge, tiny, -0, NaN, Infinity, float noise. */
+const anyNumber = fc.oneof(
+  fc.integer({ min: -1e6, max: 1e6 }).chain((k) => fc.constantFrom(k, k / 10, k / 100, k / 1000, k / 10000, k / 100000, k / 1e6)),
+  fc.double(),
+  fc.constantFrom(-0, 0, NaN, Infinity, -Infinity, 0.1 + 0.2, 38.650000000000034, 1e21, 1e-7, 5e-324, 99999999999.9999, 1e15 / 1e4, -1e-4, 2 ** 53, 214748.3647),
+);
+const point = fc.tuple(anyNumber, anyNumber);
+const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("", "\"", "\\", "\u0000", "\ud800", "a\u2028b", "☃", "😀", "x".repeat(100), "é".repeat(70)));
+
+const { tree } = fc.letrec((tie) => ({
+  tree: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    anyNumber, text, fc.boolean(), fc.constant(null), fc.constant(undefined),
+    fc.array(point, { maxLength: 6 }),
+    fc.array(tie("tree"), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(text, fc.constantFrom("0", "1", "10", "-1", "__proto__", "a b")), tie("tree"), { maxKeys: 5 }),
+  ),
+}));
+
+describe("canonicalJsonBytes", () => {
+  it("equals JSON.stringify(v, null, 4) on random JSON-like values (points, numbers, strings of all kinds)", () => {
+    fc.assert(fc.property(fc.dictionary(fc.string(), tree), (v) => same(v)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.array(fc.array(point, { maxLength: 50 }), { maxLength: 5 }), (v) => same({ points: { exterior: v[0] ?? [], interior: v.slice(1) } })), { numRuns: 1000 });
+    fc.assert(fc.property(fc.array(fc.array(anyNumber, { maxLength: 60 }), { maxLength: 4 }), (v) => same({ segmentation: v, bbox: v[0] ?? [] })), { numRuns: 1000 });
+  });
+
+  it("values JSON.stringify treats specially go through JSON.stringify", () => {
+    const d = new Date(0);
+    same({ d, list: [d, undefined, () => 1, Symbol("s")], f: () => 1, u: undefined, s: Symbol("x") });
+    same({ n: new Number(3), s: new String("x"), b: Buffer.from("ab"), t: new Uint8Array([1, 2]) });
+    same({ custom: { toJSON: (key: string) => `key ${key}` } });
+    same({ nested: [[1, 2], [3, { toJSON: () => 4 }]] });
+    class Point { constructor(readonly x: number, readonly y: number) {} }
+    same({ p: new Point(1, 2), pts: [new Point(1, 2)] });
+    same(Object.assign(Object.create(null), { a: 1, b: [[1.5, 2.25]] }));
+    const sparse: unknown[] = [1, , 3]; // eslint-disable-line no-sparse-arrays
+    same({ sparse, pair: [[1, , 3]] }); // eslint-disable-line no-sparse-arrays
+    let deep: unknown = [[1, 2]];
+    for (let i = 0; i < 1500; i++) deep = { next: deep };
+    same(deep);
+  });
+
+  it("throws what JSON.stringify throws (cycles, BigInt)", () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => canonicalJsonBytes(cyclic)).toThrow(TypeError);
+    expect(() => compactJsonBytes(cyclic)).toThrow(TypeError);
+    expect(() => canonicalJsonBytes({ n: 1n })).toThrow(TypeError);
+    expect(() => compactJsonBytes([1n])).toThrow(TypeError);
+  });
+
+  it("a large annotation grows the buffer", () => {
+    const exterior = Array.from({ length: 200_000 }, (_, i) => [i / 100, (i * 7) / 10000]);
+    same({ objects: [{ classTitle: "a", points: { exterior, interior: [] } }] });
+  });
+});
