@@ -193,34 +193,46 @@ export function rleFromPlacedMask(
   const counts: number[] = [];
   let current = 0; // value of the run being counted (runs start with zeros)
   let run = 0;
-  let clipped = 0;
-  const push = (value: number, n: number) => {
+  const zeros = (n: number) => {
     if (n <= 0) return;
-    if (value === current) run += n;
+    if (current === 0) run += n;
     else {
       counts.push(run);
-      current = value;
+      current = 0;
       run = n;
     }
   };
-  const xFrom = Math.max(0, x0), xTo = Math.min(width - 1, x0 + mask.width - 1);
-  const yFrom = Math.max(0, y0), yTo = Math.min(height - 1, y0 + mask.height - 1);
+  const { width: mw, height: mh, data } = mask;
+  const xFrom = Math.max(0, x0), xTo = Math.min(width - 1, x0 + mw - 1);
+  const yFrom = Math.max(0, y0), yTo = Math.min(height - 1, y0 + mh - 1);
   // Everything before the first covered column is zeros.
   if (xFrom <= xTo && yFrom <= yTo) {
-    push(0, xFrom * height);
+    zeros(xFrom * height);
     for (let x = xFrom; x <= xTo; x++) {
-      push(0, yFrom);
-      const mx = x - x0;
-      for (let y = yFrom; y <= yTo; y++) push(mask.data[(y - y0) * mask.width + mx], 1);
-      push(0, height - 1 - yTo);
+      zeros(yFrom);
+      // The column's pixels, one by one (the inner loop of the encoder).
+      for (let i = (yFrom - y0) * mw + (x - x0), end = (yTo - y0) * mw + (x - x0); i <= end; i += mw) {
+        const v = data[i];
+        if (v === current) run++;
+        else {
+          counts.push(run);
+          current = v;
+          run = 1;
+        }
+      }
+      zeros(height - 1 - yTo);
     }
-    push(0, (width - 1 - xTo) * height);
-  } else push(0, width * height);
+    zeros((width - 1 - xTo) * height);
+  } else zeros(width * height);
   counts.push(run);
-  for (let y = 0; y < mask.height; y++) {
-    for (let x = 0; x < mask.width; x++) {
-      const ix = x + x0, iy = y + y0;
-      if ((ix < 0 || iy < 0 || ix >= width || iy >= height) && mask.data[y * mask.width + x]) clipped++;
+  // Pixels set outside the image (only a mask that reaches beyond it has any).
+  let clipped = 0;
+  if (x0 < 0 || y0 < 0 || x0 + mw > width || y0 + mh > height) {
+    for (let y = 0; y < mh; y++) {
+      for (let x = 0; x < mw; x++) {
+        const ix = x + x0, iy = y + y0;
+        if ((ix < 0 || iy < 0 || ix >= width || iy >= height) && data[y * mw + x]) clipped++;
+      }
     }
   }
   return { height, width, counts, clipped };

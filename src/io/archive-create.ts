@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import { createWriteStream, type Stats } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { ZipArchive, TarArchive, type Archiver } from "archiver";
+import type { Archiver } from "archiver";
 import { UsageError } from "../errors.js";
 import { archiveKindOf } from "./archive-extract.js";
 import { createScratchDirBeside } from "./archive-scratch.js";
@@ -88,6 +88,8 @@ function pinnedDate(): Date | null {
 export async function writeArchive(sourceDir: string, archivePath: string, format: ArchiveFormat): Promise<{ entries: number; bytes: number }> {
   if (!isArchiveFormat(format)) throw new UsageError(`unknown archive type ${JSON.stringify(format)}; use one of: ${ARCHIVE_FORMATS.join(", ")}`);
   const tree = await listTree(sourceDir);
+  // Loaded here, not at startup: archiver takes a quarter of a second to load, and most runs write no archive.
+  const { ZipArchive, TarArchive } = await import("archiver");
   const archive: Archiver = format === "zip" ? new ZipArchive({ zlib: { level: 6 } }) : new TarArchive({ gzip: true, gzipOptions: { level: 6 } });
   // Warnings are stat failures and the like: a file that vanished mid-export is a broken archive, not a footnote.
   archive.on("warning", (e) => archive.emit("error", e));

@@ -14,8 +14,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
 import { createReadStream } from "node:fs";
-import yauzl from "yauzl";
-import { Parser, type ReadEntry } from "tar";
+import type yauzl from "yauzl";
+import type { Parser, ReadEntry } from "tar";
 import { SlyconvError, UsageError } from "../errors.js";
 import type { Report } from "../report.js";
 import type { Progress } from "./progress.js";
@@ -325,12 +325,12 @@ async function readSmall(stream: AsyncIterable<Buffer>, limit: number): Promise<
   return Buffer.concat(chunks);
 }
 
-async function planZipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, x: Extraction): Promise<ZipPlanItem | null> {
+async function planZipEntry(lib: typeof yauzl, zip: yauzl.ZipFile, entry: yauzl.Entry, x: Extraction): Promise<ZipPlanItem | null> {
   x.countEntry();
   // decodeStrings is off so that yauzl does not reject bad names itself (it would end the whole listing with a
   // message that names no archive); the name is decoded the way yauzl would (UTF-8 flag, Info-ZIP Unicode path
   // field, else CP437, backslashes as slashes) and checked here.
-  const rawName = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+  const rawName = lib.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
   const name = x.cleanName(rawName);
   const fileType = (entry.externalFileAttributes >>> 16) & S_IFMT;
   const isDir = rawName.endsWith("/") || fileType === S_IFDIR;
@@ -365,9 +365,11 @@ async function planZipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, x: Extractio
 }
 
 async function extractZip(x: Extraction): Promise<void> {
+  // The archive libraries are loaded when an archive is read, not at startup.
+  const lib = (await import("yauzl")).default;
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(x.archive, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
+    zip = await lib.openPromise(x.archive, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true });
   } catch (e) {
     throw x.corrupt(errorText(e));
   }
@@ -377,7 +379,7 @@ async function extractZip(x: Extraction): Promise<void> {
     const plan: ZipPlanItem[] = [];
     try {
       for await (const entry of zip.eachEntry()) {
-        const item = await planZipEntry(zip, entry, x);
+        const item = await planZipEntry(lib, zip, entry, x);
         if (item) plan.push(item);
       }
     } catch (e) {
@@ -450,9 +452,13 @@ function tarFailure(x: Extraction, e: unknown): unknown {
   return x.corrupt(message.replace(/^TAR_[A-Z_]+: /, ""));
 }
 
-function extractTar(x: Extraction): Promise<void> {
+async function extractTar(x: Extraction): Promise<void> {
+  return extractTarWith((await import("tar")).Parser, x);
+}
+
+function extractTarWith(TarParser: typeof Parser, x: Extraction): Promise<void> {
   // strict: every parser warning (bad checksum, truncated data, not a tar at all) is an error.
-  const parser = new Parser({ strict: true });
+  const parser = new TarParser({ strict: true });
   const source = createReadStream(x.archive);
   x.opts.progress?.start(`extracting ${path.basename(x.archive)}`);
   // Entries are written one after another; `writing` is the chain, so a failure can wait for the file being

@@ -11,7 +11,7 @@
 import fs from "node:fs";
 import { readImageSize, type ImageDimensions } from "./image-size.js";
 import { mapLimit } from "./concurrency.js";
-import sharp from "sharp";
+import { loadSharp } from "./sharp-lazy.js";
 
 /** Bytes read first; enough for PNG/GIF/BMP/WebP headers and for the start of a JPEG before any large APPn segment. */
 const FIRST_READ = 4096;
@@ -171,6 +171,7 @@ export async function imageSizeFromBuffer(data: Buffer): Promise<ImageDimensions
     parsed = "unknown";
   }
   if (parsed !== "unknown") return parsed;
+  const sharp = await loadSharp();
   try {
     const m = await sharp(data).metadata();
     return m.width && m.height ? { width: m.width, height: m.height } : null;

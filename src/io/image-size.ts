@@ -1,17 +1,16 @@
-import sharp from "sharp";
 import { mapLimit } from "./concurrency.js";
+import { loadSharp } from "./sharp-lazy.js";
 
 export interface ImageDimensions { width: number; height: number }
 
-// Header reads are I/O bound; libvips threads would only compete with our own concurrency.
-sharp.concurrency(1);
-sharp.cache(false);
+// Header reads are I/O bound; libvips threads would only compete with our own concurrency (set in sharp-lazy.ts).
 
 /**
  * Image width and height from the file header (sharp reads the header only, no pixel decode). EXIF orientation is
  * not applied: sizes are those of the stored pixels, as Supervisely records them. Null when unreadable.
  */
 export async function readImageSize(file: string): Promise<ImageDimensions | null> {
+  const sharp = await loadSharp();
   try {
     const m = await sharp(file).metadata();
     return m.width && m.height ? { width: m.width, height: m.height } : null;

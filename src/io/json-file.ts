@@ -1,4 +1,4 @@
-import fs from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { SlyconvError } from "../errors.js";
 import { findJsonErrorOffset } from "./json-position.js";
 
@@ -23,10 +23,15 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
+/**
+ * Reads and parses a JSON file. The read is synchronous: for the small files a project is made of it costs a few
+ * times less CPU than fs.promises.readFile (one call instead of open, stat, read and close each going through the
+ * thread pool), which is what bounds reading a project of 100,000 annotation files.
+ */
 export async function readJsonFile(path: string, displayName = path): Promise<unknown> {
   let text: string;
   try {
-    text = await fs.readFile(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (e) {
     throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: displayName });
   }

@@ -1,0 +1,20 @@
+/**
+ * sharp, loaded on first use: loading it (libvips) takes a few hundred milliseconds, which most conversions never
+ * need (COCO with `--images none`, Supervisely → COCO, …). Set up as image-size.ts always did: header reads are
+ * I/O bound, so one libvips thread and no cache.
+ */
+import type sharpType from "sharp";
+
+export type Sharp = typeof sharpType;
+
+let loading: Promise<Sharp> | null = null;
+
+export function loadSharp(): Promise<Sharp> {
+  loading ??= import("sharp").then((m) => {
+    const sharp = m.default;
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loading;
+}
