@@ -62,13 +62,13 @@ describe("path safety", () => {
     ["", "empty"],
   ])("refuses %j (%s)", (name, why) => {
     expect(unsafeNameReason(name)).toContain(why);
-    expect(() => safeJoin("/tmp/root", name)).toThrow(/refusing the name/);
+    expect(() => safeJoin("/tmp/slyconv-root", name)).toThrow(/refusing the name/);
   });
 
   it("plain file names may not contain separators", () => {
     expect(() => assertPlainFileName("sub/a.png")).toThrow(/path separator/);
     expect(assertPlainFileName("a b (1).png")).toBe("a b (1).png");
-    expect(safeJoin("/tmp/root", "sub/a.png")).toBe(path.resolve("/tmp/root/sub/a.png"));
+    expect(safeJoin("/tmp/slyconv-root", "sub/a.png")).toBe(path.resolve("/tmp/slyconv-root/sub/a.png"));
   });
 
   it.each(["../evil.png", "/abs.png", "x\0.png", "sub/dir.png"])("the Supervisely writer refuses item name %j and writes nothing", async (name) => {
