@@ -28,13 +28,25 @@ import { CategoryCatalog } from "./categories.js";
 import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
 } from "./discover.js";
-import { elementSyntaxError, readRanges, scanTopLevel, tryParseElement, type ScanValue } from "./json-scan.js";
+import { elementSyntaxError, parseElementRuns, scanTopLevel, tryParseElement, type ScanValue } from "./json-scan.js";
 import {
   COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
   isFiniteNumber, isObject, type CocoInfo, type CocoInfoSource, type Json,
 } from "./model.js";
 import { importOptionsOf } from "./options.js";
 import { VertexStore } from "./vertex-store.js";
+
+/** Longest item name kept as is (bytes): file systems allow 255 per name, and the project adds `.json`. */
+const MAX_ITEM_NAME_BYTES = 200;
+
+/** A name cut to MAX_ITEM_NAME_BYTES, keeping its extension. */
+function shortened(name: string): string {
+  const dot = name.lastIndexOf(".");
+  const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : "";
+  const chars = [...name.slice(0, name.length - ext.length)];
+  while (chars.length && Buffer.byteLength(chars.join("") + ext) > MAX_ITEM_NAME_BYTES) chars.pop();
+  return chars.join("") + ext;
+}
 
 /**
  * Tuning, for tests: with `keepPolygons` off every annotation is read again from the file when its item is built
@@ -290,14 +302,11 @@ class CocoReader {
     if (deferredFrom >= 0) {
       let failed: ElementSyntaxError | null = null;
       const t = g.annotations;
-      const ranges = function* () {
-        for (let row = deferredFrom; row < deferredTo; row++) yield { offset: t.offset[row], length: t.bytes[row] };
-      };
-      await readRanges(f.path, ranges(), (text, k) => {
+      // The rows noted in the scan are the elements of the annotations list, in order: parsed in runs.
+      await parseElementRuns(f.path, deferredTo - deferredFrom, (k) => t.offset[deferredFrom + k], (k) => t.bytes[deferredFrom + k], (k, r, text) => {
         if (failed) return;
         const row = deferredFrom + k;
-        const r = tryParseElement(text);
-        if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text, offset: t.offset[row], length: t.bytes[row] }, r.error);
+        if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text: text(), offset: t.offset[row], length: t.bytes[row] }, r.error);
         else this.addAnnotation(g, fi, row, t.index[row], r.value, r.nonFinite, categories!);
       });
       if (failed) {
@@ -523,7 +532,7 @@ class CocoReader {
     });
   }
 
-  /** Item names: the image's base name, made unique within the dataset (the original file_name stays in imageMeta). */
+  /** Item names: the image's base name, made safe and unique within the dataset (file_name as written is kept). */
   nameItems(groups: GroupState[]): void {
     const used = new Set<string>();
     for (const g of groups) {
@@ -531,10 +540,12 @@ class CocoReader {
         let name = baseName(img.fileName);
         // No base name ("dir/", ".."), NUL and control characters, a drive letter ("C:x.png", valid on Linux): not a
         // portable file name, so the item gets one (the image is still looked up by file_name as written).
-        const safe = name === "" || name === "." || name === ".." ? `image_${String(img.id)}`
+        let safe = name === "" || name === "." || name === ".." ? `image_${String(img.id)}`
           : unsafeNameReason(name) ? name.replace(/[\u0000-\u001f\u007f:]/g, "_") : name;
+        if (Buffer.byteLength(safe) > MAX_ITEM_NAME_BYTES) safe = shortened(safe);
         if (safe !== name) {
-          this.ctx.report.warn("coco-unsafe-file-name", `file_name ${JSON.stringify(img.fileName)} is not a plain file name; the item is named ${JSON.stringify(safe)} (file_name is kept for export)`, { file: g.files[img.file].display, pointer: `${jsonPointer("images", img.index)}/file_name` });
+          const what = Buffer.byteLength(name) > MAX_ITEM_NAME_BYTES ? `is longer than ${MAX_ITEM_NAME_BYTES} bytes` : "is not a plain file name";
+          this.ctx.report.warn("coco-unsafe-file-name", `file_name ${JSON.stringify(img.fileName)} ${what}; the item is named ${JSON.stringify(safe)} (file_name is kept for export)`, { file: g.files[img.file].display, pointer: `${jsonPointer("images", img.index)}/file_name` });
           name = safe;
         }
         if (used.has(name)) {

@@ -34,6 +34,8 @@ class Reader {
     if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== "number" || typeof v[1] !== "number") {
       this.fail(ptr, "expected a point [x, y] of two numbers");
     }
+    // JSON.parse reads 1e999 as Infinity, which JSON.stringify would write back as null.
+    if (!Number.isFinite(v[0]) || !Number.isFinite(v[1])) this.fail(ptr, `a coordinate is out of range (${JSON.stringify(v.map(String))}): expected finite numbers`);
     return [v[0], v[1]];
   }
   points(v: unknown, ptr: string): Vec2[] {
@@ -253,6 +255,7 @@ export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, 
   const dim = (d: unknown, key: string): number | null => {
     if (d === null || d === undefined) return null;
     if (typeof d !== "number") r.fail(`${base}/size/${key}`, `${key} must be a number or null`);
+    if (!Number.isFinite(d)) r.fail(`${base}/size/${key}`, `${key} is out of range (${d}): expected a finite number`);
     return d;
   };
   const objects = v.objects ?? [];

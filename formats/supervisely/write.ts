@@ -6,6 +6,7 @@ import { iterateItems } from "../../src/model/index.js";
 import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
 import { canonicalJson } from "../../src/io/json-file.js";
 import { canonicalJsonBytes } from "../../src/io/canonical-json.js";
+import { FileWriterThread } from "../../src/io/file-writer.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
@@ -20,6 +21,19 @@ export interface SuperviselyWriteOptions {
 }
 
 const WRITE_CONCURRENCY = 16;
+/** Items in flight when a file writer thread creates the files (it gets them 8 at a time; this keeps it busy). */
+const THREAD_WRITE_CONCURRENCY = 64;
+/** A dataset of fewer items (listed) is written on the main thread: starting the thread would cost more. */
+const THREAD_MIN_ITEMS = 64;
+
+/** What the writing of one project shares. */
+interface WriteSettings {
+  images: ImageMode;
+  /** The thread that creates files (see src/io/file-writer.ts), once a dataset big enough (or streamed) started it. */
+  files: FileWriterThread | null;
+  /** Whether starting one was tried. */
+  filesTried: boolean;
+}
 
 /** Longest file name (in UTF-8 bytes) most file systems accept; `<name>.json` must fit. */
 const MAX_NAME_BYTES = 255;
@@ -77,7 +91,7 @@ function clashError(e: unknown, dataset: string, name: string): unknown {
   return new SlyconvError("name-case-clash", `dataset ${dataset}: item ${JSON.stringify(name)} would overwrite another item whose name differs only by letter case (or Unicode form): the output's file system does not tell them apart; rename one of them, or write to a case-sensitive file system`);
 }
 
-async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<string, Promise<unknown>>, ctx: FormatContext, fullName: string): Promise<void> {
+async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<string, Promise<unknown>>, ctx: FormatContext, fullName: string, files: FileWriterThread | null): Promise<void> {
   // One mkdir per folder, shared by the concurrent writers that need it.
   const ensure = async (sub: string) => {
     const d = path.join(dsDir, sub);
@@ -86,25 +100,31 @@ async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<s
     await p;
     return d;
   };
-  const name = item.name;
+  const { name, image, imageMeta } = item;
+  let info = item.imageInfo;
+  // With a writer thread, the annotation is packed here and serialized there.
+  const annotation = files ? annotationToJson(item.annotation) : canonicalJsonBytes(annotationToJson(item.annotation));
+  // From here on only that is needed: the labels (often most of the heap in flight) are not held while the files
+  // are written, so they die young instead of being promoted and collected by a full GC.
+  item = undefined as unknown as Item;
   // "wx": exclusive create, so two names one file system takes for the same file can never overwrite each other.
-  const create = (file: string, data: string | Buffer) => fs.writeFile(file, data, { flag: "wx" });
+  const create = (file: string, data: string | Buffer) => (files ? files.write(file, data) : fs.writeFile(file, data, { flag: "wx" }));
   try {
-    await create(path.join(await ensure(ANN_DIR), `${name}.json`), canonicalJsonBytes(annotationToJson(item.annotation)));
-    let info = item.imageInfo;
-    if (item.image?.kind === "link") info = { ...info, link: item.image.url };
-    if (item.image?.kind === "file" && mode !== "none") await placeImage(item.image.path, path.join(await ensure(IMG_DIR), name), mode, name, ctx);
-    if (item.image?.kind === "bytes" && mode !== "none") await create(path.join(await ensure(IMG_DIR), name), item.image.data);
+    const annFile = path.join(await ensure(ANN_DIR), `${name}.json`);
+    await (files ? files.writeJson(annFile, annotation) : create(annFile, annotation as Buffer));
+    if (image?.kind === "link") info = { ...info, link: image.url };
+    if (image?.kind === "file" && mode !== "none") await placeImage(image.path, path.join(await ensure(IMG_DIR), name), mode, name, ctx);
+    if (image?.kind === "bytes" && mode !== "none") await create(path.join(await ensure(IMG_DIR), name), image.data);
     if (info) await create(path.join(await ensure(IMG_INFO_DIR), `${name}.json`), canonicalJson(info));
-    if (item.imageMeta && Object.keys(item.imageMeta).length) {
-      await create(path.join(await ensure(META_DIR), `${name}.json`), canonicalJson(item.imageMeta));
+    if (imageMeta && Object.keys(imageMeta).length) {
+      await create(path.join(await ensure(META_DIR), `${name}.json`), canonicalJson(imageMeta));
     }
   } catch (e) {
     throw clashError(e, fullName, name);
   }
 }
 
-async function writeDataset(dsDir: string, ds: Dataset, opts: Required<SuperviselyWriteOptions>, ctx: FormatContext, fullName: string): Promise<number> {
+async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx: FormatContext, fullName: string): Promise<number> {
   // Not recursive: a dataset folder that already exists is another dataset's, by a name differing only by case.
   try {
     await fs.mkdir(dsDir);
@@ -137,7 +157,12 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: Required<Supervise
       yield item;
     }
   };
-  for await (const _ of mapConcurrent(checked(), WRITE_CONCURRENCY, (item) => writeItem(dsDir, item, opts.images, made, ctx, fullName))) {
+  if (!opts.filesTried && (!Array.isArray(ds.items) || ds.items.length >= THREAD_MIN_ITEMS)) {
+    opts.filesTried = true;
+    opts.files = FileWriterThread.start();
+  }
+  const files = opts.files;
+  for await (const _ of mapConcurrent(checked(), files ? THREAD_WRITE_CONCURRENCY : WRITE_CONCURRENCY, (item) => writeItem(dsDir, item, opts.images, made, ctx, fullName, files))) {
     count++;
     ctx.progress.increment();
   }
@@ -191,14 +216,18 @@ class DatasetNames {
 
 /** Writes a project canonically (spec §9) into an empty folder. meta.json is written last. */
 export async function writeSuperviselyProject(project: Project, outDir: string, options: SuperviselyWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
-  const opts = { images: options.images ?? "hardlink" } as Required<SuperviselyWriteOptions>;
+  const opts: WriteSettings = { images: options.images ?? "hardlink", files: null, filesTried: false };
   ctx.progress.start("writing Supervisely project");
   let items = 0;
   const names = new DatasetNames(null);
-  for (const ds of project.datasets) {
-    checkDatasetName(ds.name);
-    names.claim(ds.name, ctx);
-    items += await writeDataset(safeJoin(outDir, ds.name), ds, opts, ctx, ds.name);
+  try {
+    for (const ds of project.datasets) {
+      checkDatasetName(ds.name);
+      names.claim(ds.name, ctx);
+      items += await writeDataset(safeJoin(outDir, ds.name), ds, opts, ctx, ds.name);
+    }
+  } finally {
+    await opts.files?.close();
   }
   ctx.progress.stop();
   for (const [file, value] of Object.entries(project.sideFiles ?? {})) {

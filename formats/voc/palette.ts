@@ -198,6 +198,8 @@ export async function readClassTable(vocDir: string, issues: TableIssue[]): Prom
   for (const name of CLASS_TABLE_FILES) {
     let text: string;
     try {
+      // Regular files only: a symlink to /dev/zero or a FIFO would be read until memory runs out, or forever.
+      if (!(await fs.stat(path.join(vocDir, name))).isFile()) continue;
       text = await fs.readFile(path.join(vocDir, name), "utf8");
     } catch {
       continue;

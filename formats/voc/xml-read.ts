@@ -46,7 +46,9 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A VOC number as written ("174", "174.0", "254.38"), or undefined. */
 export function parseVocNumber(s: unknown): number | undefined {
   if (typeof s !== "string" || !NUMBER.test(s)) return undefined;
-  return Number(s);
+  const n = Number(s);
+  // "1e999" matches the pattern but is Infinity, which would be written as null.
+  return Number.isFinite(n) ? n : undefined;
 }
 
 function textOf(v: unknown): string | undefined {

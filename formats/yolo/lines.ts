@@ -28,6 +28,8 @@ export interface LineParseOptions {
 
 /** A plain decimal number (no hex, no Infinity, no empty string: `Number()` would accept those). */
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Largest magnitude a normalised value may have (anything near it is garbage, but stays finite in pixels). */
+const MAX_VALUE = 1e9;
 /** Class indices are integers; some tools write them as floats ("3.0"). */
 const CLASS_ID = /^\d+(?:\.0*)?$/;
 
@@ -65,7 +67,10 @@ export function parseLabelText(text: string, file: string, opts: LineParseOption
     for (let k = 1; k < tokens.length; k++) {
       const t = tokens[k];
       if (!NUMBER.test(t)) throw new YoloLineError(`value ${k + 1} (${JSON.stringify(t)}) is not a number`, file, line);
-      values[k - 1] = Number(t);
+      const v = Number(t);
+      // Normalised values are near 0..1; far beyond, times the image size, they would overflow to Infinity.
+      if (!(Math.abs(v) <= MAX_VALUE)) throw new YoloLineError(`value ${k + 1} (${t}) is out of range (normalised values are expected between 0 and 1)`, file, line);
+      values[k - 1] = v;
     }
     const n = tokens.length;
     if (opts.keypoints) {

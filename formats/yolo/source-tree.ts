@@ -134,6 +134,11 @@ class DirTree implements SourceTree {
   }
 
   async readText(p: string): Promise<string> {
+    // Files found by listing are regular files; others (data.yaml, list files) are checked: a symlink to a device or
+    // FIFO (/dev/zero) would be read forever.
+    if (!this.files.has(p) && !(await fs.stat(p).then((s) => s.isFile(), () => true))) {
+      throw new SlyconvError("file-unreadable", "cannot read file (it is not a regular file)", { file: this.display(p) });
+    }
     try {
       return await readFileUtf8(p);
     } catch (e) {

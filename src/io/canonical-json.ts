@@ -27,6 +27,10 @@ const enum C {
 class Writer {
   buf: Buffer;
   pos = 0;
+  /** Coordinates of the point lists a packed skeleton stands for (see packJson), while one is written. */
+  packed: { coords: Float64Array; next: number } | null = null;
+  /** While packing (see packJson): where the coordinates of point lists go. */
+  sink: { coords: Float64Array; length: number } | null = null;
   constructor(buf: Buffer) {
     this.buf = buf;
   }
@@ -159,46 +163,63 @@ function finiteOrNull(w: Writer, v: number): void {
   else w.ascii("null");
 }
 
+/** One point of a point list: `,\n` (after the first) + outer indent + `[` … `]`, the numbers a level deeper. */
+function writePoint(w: Writer, x: number, y: number, first: boolean, outer: number, inner: number, room: number): void {
+  w.ensure(room);
+  const b = w.buf;
+  let p = w.pos;
+  if (!first) b[p++] = C.Comma;
+  b[p++] = C.Newline;
+  for (let s = 0; s < outer; s++) b[p++] = C.Space;
+  b[p++] = C.OpenBracket;
+  b[p++] = C.Newline;
+  for (let s = 0; s < inner; s++) b[p++] = C.Space;
+  let q = Number.isFinite(x) ? writeDecimal(b, p, x) : -1;
+  if (q < 0) {
+    w.pos = p;
+    finiteOrNull(w, x);
+    w.ensure(room);
+    p = w.pos;
+  } else p = q;
+  const b2 = w.buf;
+  b2[p++] = C.Comma;
+  b2[p++] = C.Newline;
+  for (let s = 0; s < inner; s++) b2[p++] = C.Space;
+  q = Number.isFinite(y) ? writeDecimal(b2, p, y) : -1;
+  if (q < 0) {
+    w.pos = p;
+    finiteOrNull(w, y);
+    w.ensure(room);
+    p = w.pos;
+  } else p = q;
+  const b3 = w.buf;
+  b3[p++] = C.Newline;
+  for (let s = 0; s < outer; s++) b3[p++] = C.Space;
+  b3[p++] = C.CloseBracket;
+  w.pos = p;
+}
+
+/** Bytes one point can take at most, numbers aside (24 each). */
+const pointRoom = (outer: number, inner: number) => 3 * outer + 2 * inner + 2 * 24 + 16;
+
 function writePointList(w: Writer, a: number[][], depth: number): void {
   w.byte(C.OpenBracket);
-  const outer = (depth + 1) * 4, inner = outer + 4;
-  // Per point: ",\n" + outer + "[\n" + inner + x + ",\n" + inner + y + "\n" + outer + "]"
-  const room = 3 * outer + 2 * inner + 2 * 24 + 16;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i][0], y = a[i][1];
-    w.ensure(room);
-    const b = w.buf;
-    let p = w.pos;
-    if (i) b[p++] = C.Comma;
-    b[p++] = C.Newline;
-    for (let s = 0; s < outer; s++) b[p++] = C.Space;
-    b[p++] = C.OpenBracket;
-    b[p++] = C.Newline;
-    for (let s = 0; s < inner; s++) b[p++] = C.Space;
-    let q = Number.isFinite(x) ? writeDecimal(b, p, x) : -1;
-    if (q < 0) {
-      w.pos = p;
-      finiteOrNull(w, x);
-      w.ensure(room);
-      p = w.pos;
-    } else p = q;
-    const b2 = w.buf;
-    b2[p++] = C.Comma;
-    b2[p++] = C.Newline;
-    for (let s = 0; s < inner; s++) b2[p++] = C.Space;
-    q = Number.isFinite(y) ? writeDecimal(b2, p, y) : -1;
-    if (q < 0) {
-      w.pos = p;
-      finiteOrNull(w, y);
-      w.ensure(room);
-      p = w.pos;
-    } else p = q;
-    const b3 = w.buf;
-    b3[p++] = C.Newline;
-    for (let s = 0; s < outer; s++) b3[p++] = C.Space;
-    b3[p++] = C.CloseBracket;
-    w.pos = p;
-  }
+  const outer = (depth + 1) * 4, inner = outer + 4, room = pointRoom(outer, inner);
+  for (let i = 0; i < a.length; i++) writePoint(w, a[i][0], a[i][1], i === 0, outer, inner, room);
+  w.newline(depth);
+  w.byte(C.CloseBracket);
+}
+
+/** A point list packed by packJson: `count` points from w.packed's coordinates. */
+function writePackedPoints(w: Writer, count: number, depth: number): void {
+  const packed = w.packed!;
+  const c = packed.coords;
+  let k = packed.next;
+  if (k + 2 * count > c.length) throw new Error("packed JSON: fewer coordinates than its point lists hold");
+  w.byte(C.OpenBracket);
+  const outer = (depth + 1) * 4, inner = outer + 4, room = pointRoom(outer, inner);
+  for (let i = 0; i < count; i++, k += 2) writePoint(w, c[k], c[k + 1], i === 0, outer, inner, room);
+  packed.next = k;
   w.newline(depth);
   w.byte(C.CloseBracket);
 }
@@ -229,6 +250,13 @@ function writeNumberList(w: Writer, a: number[]): void {
 function write(w: Writer, v: unknown, depth: number): void {
   switch (typeof v) {
     case "string":
+      if (v.charCodeAt(0) === 0) {
+        if (w.packed !== null) {
+          writePackedPoints(w, Number(v.slice(1)), depth);
+          return;
+        }
+        if (w.sink !== null) throw NOT_PLAIN; // would read as a point list: not packed
+      }
       w.string(v);
       return;
     case "number":
@@ -256,6 +284,11 @@ function write(w: Writer, v: unknown, depth: number): void {
       return;
     }
     if (compact) {
+      if (w.sink !== null && isPointList(v)) {
+        sinkPoints(w.sink, v as number[][]);
+        w.string(`\u0000${v.length}`);
+        return;
+      }
       if (isNumberList(v)) {
         writeNumberList(w, v as number[]);
         return;
@@ -332,6 +365,23 @@ export class JsonWriter {
     this.value(value, 0, 4);
   }
 
+  /** What `indented` gives for the value packJson packed, from its parsed skeleton and its coordinates. */
+  indentedPacked(skeleton: unknown, coords: Float64Array): void {
+    const packed = { coords, next: 0 };
+    this.w.packed = packed;
+    try {
+      write(this.w, skeleton, 0);
+    } finally {
+      this.w.packed = null;
+    }
+    if (packed.next !== coords.length) throw new Error("packed JSON: more coordinates than its point lists hold");
+  }
+
+  /** The underlying writer (for packJson). */
+  get raw(): Writer {
+    return this.w;
+  }
+
   compact(value: unknown): void {
     this.value(value, -1, undefined);
   }
@@ -347,6 +397,53 @@ export class JsonWriter {
       if (text === undefined) throw new TypeError("the value has no JSON form");
       this.w.text(text);
     }
+  }
+}
+
+function sinkPoints(sink: { coords: Float64Array; length: number }, a: number[][]): void {
+  if (sink.length + 2 * a.length > sink.coords.length) {
+    let size = sink.coords.length * 2;
+    while (size < sink.length + 2 * a.length) size *= 2;
+    const next = new Float64Array(size);
+    next.set(sink.coords.subarray(0, sink.length));
+    sink.coords = next;
+  }
+  const c = sink.coords;
+  let k = sink.length;
+  for (let i = 0; i < a.length; i++) {
+    c[k++] = a[i][0];
+    c[k++] = a[i][1];
+  }
+  sink.length = k;
+}
+
+/** A value made ready for `JsonWriter.indentedPacked` in another thread: see packJson. */
+export interface PackedJson {
+  /** Compact JSON of the value, each [[x, y], …] list replaced by the string "\u0000<points>". */
+  skeleton: Uint8Array;
+  /** The coordinates of those lists, in order: x1, y1, x2, y2, … */
+  coords: Float64Array;
+}
+
+/**
+ * Packs a value whose indented JSON another thread is to write: its point lists (what most annotation bytes are)
+ * go into one Float64Array, cheap to transfer, and the rest into compact JSON. Null when the value cannot be packed
+ * (not plain JSON data, or a string that would read as a packed list): serialize it here instead.
+ */
+export function packJson(value: unknown): PackedJson | null {
+  const w = scratch.raw;
+  w.pos = 0;
+  w.sink = { coords: new Float64Array(1024), length: 0 };
+  try {
+    write(w, value, -1);
+    const skeleton = new Uint8Array(w.pos);
+    skeleton.set(w.buf.subarray(0, w.pos));
+    return { skeleton, coords: w.sink.coords.slice(0, w.sink.length) };
+  } catch (e) {
+    if (e !== NOT_PLAIN) throw e;
+    return null;
+  } finally {
+    w.sink = null;
   }
 }
 

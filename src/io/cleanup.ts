@@ -6,6 +6,8 @@ import { rmSync } from "node:fs";
  * moment after the first removal, so on a signal everything is removed again just before the process ends.
  */
 const registered = new Set<string>();
+/** Called first on a signal: stops threads that could still create files in the folders about to be removed. */
+const interruptHooks = new Set<() => void>();
 let installed = false;
 let interruptedBy: NodeJS.Signals | null = null;
 
@@ -30,6 +32,11 @@ function install(): void {
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(sig, () => {
       interruptedBy = sig;
+      for (const hook of interruptHooks) {
+        try {
+          hook();
+        } catch { /* best effort */ }
+      }
       const snapshot = [...registered];
       removeAllSync(snapshot);
       setTimeout(() => {
@@ -48,6 +55,13 @@ export function removeOnExit(path: string): void {
 
 export function releaseOnExit(path: string): void {
   registered.delete(path);
+}
+
+/** Runs `hook` (synchronously) when a signal ends the process, before temporary folders are removed. */
+export function onInterrupt(hook: () => void): () => void {
+  install();
+  interruptHooks.add(hook);
+  return () => interruptHooks.delete(hook);
 }
 
 /** True while a process with this id exists (a stale temporary folder's owner is gone when false). */

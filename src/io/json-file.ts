@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, openSync, fstatSync, closeSync } from "node:fs";
 import { SlyconvError } from "../errors.js";
 import { findJsonErrorOffset } from "./json-position.js";
 
@@ -30,10 +30,18 @@ export function parseJsonText(text: string, file: string): unknown {
  */
 export async function readJsonFile(path: string, displayName = path): Promise<unknown> {
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(path, "utf8");
+    fd = openSync(path, "r");
+    // A symlink to a device or FIFO (/dev/zero, a pipe) would be read until memory runs out, or forever.
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new SlyconvError("file-unreadable", `cannot read file (${st.isDirectory() ? "it is a folder" : "it is not a regular file"})`, { file: displayName });
+    text = readFileSync(fd, "utf8");
   } catch (e) {
+    if (e instanceof SlyconvError) throw e;
     throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: displayName });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return parseJsonText(text, displayName);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { JsonWriter, canonicalJsonBytes, compactJsonBytes } from "../../src/io/canonical-json.js";
+import { JsonWriter, canonicalJsonBytes, compactJsonBytes, packJson } from "../../src/io/canonical-json.js";
 
 const writer = new JsonWriter(16);
 const same = (v: unknown): void => {
@@ -18,6 +18,13 @@ const same = (v: unknown): void => {
   writer.indented(v);
   writer.text("]");
   expect(writer.view().toString("utf8")).toBe(`[${JSON.stringify(v)},${JSON.stringify(v, null, 4)}]`);
+  // Packed (point lists apart) and written from the parsed skeleton, as another thread does.
+  const packed = packJson(v);
+  if (packed) {
+    writer.reset();
+    writer.indentedPacked(JSON.parse(Buffer.from(packed.skeleton).toString("utf8")), packed.coords);
+    expect(writer.view().toString("utf8")).toBe(JSON.stringify(v, null, 4));
+  }
 };
 
 /** Numbers of every kind: decimals of 0–6 places, integers, huge, tiny, -0, NaN, Infinity, float noise. */
@@ -44,6 +51,20 @@ describe("canonicalJsonBytes", () => {
     fc.assert(fc.property(fc.dictionary(fc.string(), tree), (v) => same(v)), { numRuns: 3000 });
     fc.assert(fc.property(fc.array(fc.array(point, { maxLength: 50 }), { maxLength: 5 }), (v) => same({ points: { exterior: v[0] ?? [], interior: v.slice(1) } })), { numRuns: 1000 });
     fc.assert(fc.property(fc.array(fc.array(anyNumber, { maxLength: 60 }), { maxLength: 4 }), (v) => same({ segmentation: v, bbox: v[0] ?? [] })), { numRuns: 1000 });
+  });
+
+  it("packJson: point lists go to the coordinates; what cannot be packed is null", () => {
+    const v = { a: [[1.5, 2], [3, 4]], b: { c: [[5, 6]] }, d: [1, 2], e: "x" };
+    const p = packJson(v)!;
+    expect(Array.from(p.coords)).toEqual([1.5, 2, 3, 4, 5, 6]);
+    expect(JSON.parse(Buffer.from(p.skeleton).toString("utf8"))).toEqual({ a: "\u00002", b: { c: "\u00001" }, d: [1, 2], e: "x" });
+    expect(packJson({ s: "\u0000 looks like a list" })).toBeNull();
+    expect(packJson({ d: new Date(0) })).toBeNull();
+    expect(packJson({ s: "a\u0000" })).not.toBeNull();
+    const w = new JsonWriter(16);
+    expect(() => w.indentedPacked(JSON.parse(Buffer.from(p.skeleton).toString("utf8")), p.coords.subarray(0, 4))).toThrow(/fewer coordinates/);
+    w.reset();
+    expect(() => w.indentedPacked({ a: 1 }, p.coords)).toThrow(/more coordinates/);
   });
 
   it("values JSON.stringify treats specially go through JSON.stringify", () => {

@@ -1,0 +1,31 @@
+/**
+ * The thread behind FileWriterThread (file-writer.ts): creates the files it is sent, one batch at a time, with
+ * synchronous calls (no thread-pool round trips, no contention between pool threads on one folder), serializing
+ * packed JSON first. Replies with one result per job: null, or the error's code and message.
+ */
+import { parentPort } from "node:worker_threads";
+import { writeFileSync } from "node:fs";
+import { JsonWriter } from "./canonical-json.js";
+import type { FileJob, FileJobResult } from "./file-writer.js";
+
+const json = new JsonWriter();
+
+function run(job: FileJob): FileJobResult {
+  try {
+    let data: string | Uint8Array;
+    if (job.kind === "packed") {
+      json.reset();
+      json.indentedPacked(JSON.parse(Buffer.from(job.skeleton.buffer, job.skeleton.byteOffset, job.skeleton.byteLength).toString("utf8")), job.coords);
+      data = json.view();
+    } else data = job.data;
+    // "wx": exclusive create, as the writers on the main thread do.
+    writeFileSync(job.path, data, { flag: "wx" });
+    return null;
+  } catch (e) {
+    return { code: (e as NodeJS.ErrnoException).code, message: (e as Error).message };
+  }
+}
+
+parentPort!.on("message", (batch: FileJob[]) => {
+  parentPort!.postMessage(batch.map(run));
+});

@@ -1,0 +1,135 @@
+/**
+ * Creating many small files from a thread of their own, so that the main thread keeps converting meanwhile.
+ *
+ * Writing a Supervisely project is mostly creating one annotation file per item and serializing it with 4-space
+ * indentation. Done on the main thread, each file costs an open, a write and a close through libuv's pool (three
+ * round trips, and pool threads contending for the one folder), and its serialization. Here the main thread only
+ * packs the JSON (point lists into one Float64Array, see canonical-json.ts) and posts it; the thread serializes it
+ * (same bytes as JSON.stringify(value, null, 4)) and creates the file with synchronous calls, batch by batch.
+ *
+ * `FileWriterThread.start()` gives null where there is no second thread to use (one core, SLYCONV_NO_WORKERS set,
+ * or the worker script not built): callers then write on the main thread as before.
+ */
+import os from "node:os";
+import fs from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { canonicalJsonBytes, packJson } from "./canonical-json.js";
+import { onInterrupt } from "./cleanup.js";
+
+export type FileJob =
+  | { kind: "data"; path: string; data: string | Uint8Array }
+  | { kind: "packed"; path: string; skeleton: Uint8Array; coords: Float64Array };
+
+/** Per job: null when written, else what the error said (code as fs gives it, e.g. EEXIST). */
+export type FileJobResult = null | { code?: string; message: string };
+
+/** Jobs per message: enough to keep message overhead low, few enough to keep the thread busy early. */
+const BATCH = 8;
+
+/** The compiled worker script; under vitest the sources are .ts, so the built copy in dist/ is used. */
+function workerScript(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  const script = here.endsWith(".ts")
+    ? here.replace(/[\\/]src[\\/]io[\\/]file-writer\.ts$/, "/dist/src/io/file-writer-worker.js")
+    : here.replace(/file-writer\.js$/, "file-writer-worker.js");
+  return fs.existsSync(script) ? script : null;
+}
+
+interface Waiting { resolve: () => void; reject: (e: Error) => void }
+
+export class FileWriterThread {
+  private queue: FileJob[] = [];
+  private transfer: ArrayBuffer[] = [];
+  private waiting: Waiting[] = [];
+  /** Callbacks of the batches posted, in order (the thread answers them in order). */
+  private readonly posted: Waiting[][] = [];
+  private scheduled = false;
+  private failure: Error | null = null;
+  /** Called when no batch is waiting for its answer. */
+  private onIdle: (() => void) | null = null;
+
+  /** Unregisters the interrupt hook that stops the thread (so Ctrl-C cannot race its writes with the cleanup). */
+  private readonly forgetInterrupt: () => void;
+
+  private constructor(private readonly worker: Worker) {
+    this.forgetInterrupt = onInterrupt(() => void worker.terminate());
+    worker.on("message", (results: FileJobResult[]) => {
+      const batch = this.posted.shift() ?? [];
+      results.forEach((r, i) => {
+        if (r === null) batch[i]?.resolve();
+        else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));
+      });
+      if (!this.posted.length) this.onIdle?.();
+    });
+    const fail = (e: Error) => {
+      this.failure ??= e;
+      for (const batch of this.posted.splice(0)) for (const w of batch) w.reject(this.failure);
+      for (const w of this.waiting.splice(0)) w.reject(this.failure);
+      this.queue = [];
+      this.transfer = [];
+      this.onIdle?.();
+    };
+    worker.on("error", fail);
+    worker.on("exit", () => fail(new Error("the file writer thread stopped")));
+  }
+
+  /** A started thread, or null where files are better written on the main thread (see the module comment). */
+  static start(): FileWriterThread | null {
+    if (os.availableParallelism() < 2 || process.env.SLYCONV_NO_WORKERS) return null;
+    const script = workerScript();
+    if (!script) return null;
+    try {
+      return new FileWriterThread(new Worker(script));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Creates `file` (which must not exist) with `data`. */
+  write(file: string, data: string | Uint8Array): Promise<void> {
+    return this.enqueue({ kind: "data", path: file, data }, []);
+  }
+
+  /** Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in the thread. */
+  writeJson(file: string, value: unknown): Promise<void> {
+    const packed = packJson(value);
+    if (!packed) return this.write(file, canonicalJsonBytes(value));
+    return this.enqueue({ kind: "packed", path: file, ...packed }, [packed.skeleton.buffer as ArrayBuffer, packed.coords.buffer as ArrayBuffer]);
+  }
+
+  private enqueue(job: FileJob, transfer: ArrayBuffer[]): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push(job);
+      this.transfer.push(...transfer);
+      this.waiting.push({ resolve, reject });
+      if (this.queue.length >= BATCH) this.flush();
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.flush();
+        });
+      }
+    });
+  }
+
+  private flush(): void {
+    if (!this.queue.length || this.failure) return;
+    this.posted.push(this.waiting);
+    this.worker.postMessage(this.queue, this.transfer);
+    this.queue = [];
+    this.transfer = [];
+    this.waiting = [];
+  }
+
+  /** Waits for the files asked for (their promises settle first), then stops the thread. */
+  async close(): Promise<void> {
+    this.flush();
+    if (this.posted.length && !this.failure) await new Promise<void>((resolve) => (this.onIdle = resolve));
+    this.failure ??= new Error("the file writer thread is closed");
+    this.forgetInterrupt();
+    await this.worker.terminate();
+  }
+}
