@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { readRanges, replaceNonFiniteLiterals, scanTopLevel, type ScanValue } from "../../formats/coco/json-scan.js";
+import { endOfObject, readRanges, replaceNonFiniteLiterals, scanTopLevel, type ScanValue } from "../../formats/coco/json-scan.js";
 import { SlyconvError } from "../../src/errors.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -94,5 +94,27 @@ describe("top-level scanner", () => {
   it("NaN and Infinity written by Python become null, outside strings only", () => {
     expect(replaceNonFiniteLiterals(`{"bbox": [NaN, -Infinity, Infinity, 1], "s": "NaN"}`)).toBe(`{"bbox": [null, null, null, 1], "s": "NaN"}`);
     expect(replaceNonFiniteLiterals(`{"a": 1}`)).toBeNull();
+  });
+});
+
+describe("endOfObject (the fast path for objects inside one chunk)", () => {
+  const end = (text: string, n?: number) => endOfObject(Buffer.from(text), 0, n ?? Buffer.byteLength(text));
+  it("finds the closing brace past nested objects, and braces, brackets and quotes inside strings", () => {
+    const text = `{"a": {"b": [1, {"c": 2}]}, "s": "}{\\"}", "t": "x\\\\"}, "after"`;
+    const e = end(text);
+    expect(text.slice(0, e + 1)).toBe(`{"a": {"b": [1, {"c": 2}]}, "s": "}{\\"}", "t": "x\\\\"}`);
+    expect(JSON.parse(text.slice(0, e + 1))).toEqual({ a: { b: [1, { c: 2 }] }, s: '}{"}', t: "x\\" });
+  });
+  it("gives -1 when the object does not close before the limit (it continues in the next chunk)", () => {
+    expect(end(`{"a": {"b": 1}`)).toBe(-1);
+    expect(end(`{"a": "}`)).toBe(-1);
+    expect(end(`{"a": 1}`, 7)).toBe(-1);
+  });
+  it("a scan with chunks cutting through objects gives the same ranges as one big chunk", async () => {
+    const elements = Array.from({ length: 40 }, (_, i) => JSON.stringify({ id: i, s: "}".repeat(i % 3) + '"{', seg: [[i, i + 0.5]] }));
+    const text = `{"annotations": [${elements.join(", ")}], "categories": []}`;
+    const whole = await scan(text, undefined, () => "ranges");
+    for (const chunk of [7, 64, 100]) expect((await scan(text, chunk, () => "ranges")).ranges).toEqual(whole.ranges);
+    expect(whole.ranges.map(([, , o, l]) => text.slice(o, o + l))).toEqual(elements);
   });
 });
