@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
 import type { CocoFileKind } from "./model.js";
+import { readFileHead } from "../../src/io/file-head.js";
 
 /** How much of a file is read to tell whether it is COCO. */
 const SNIFF_BYTES = 64 * 1024;
@@ -37,15 +38,8 @@ export function looksLikeCocoHead(head: string): { coco: boolean; strong: boolea
   return { coco, strong: coco && (keys >= 2 || (images && imageFields && annFields)) };
 }
 
-export async function readHead(file: string, bytes = SNIFF_BYTES): Promise<string> {
-  const fh = await fs.open(file, "r");
-  try {
-    const buf = Buffer.alloc(bytes);
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    return buf.toString("utf8", 0, bytesRead);
-  } finally {
-    await fh.close();
-  }
+export function readHead(file: string, bytes = SNIFF_BYTES): Promise<string> {
+  return readFileHead(file, bytes);
 }
 
 async function listJsonFiles(dir: string, depth: number, out: string[]): Promise<void> {

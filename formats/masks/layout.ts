@@ -15,6 +15,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { hasImageExtension } from "../supervisely/layout.js";
 import { CLASS_LIST_FILES, MACHINE_COLOR_FILE } from "./class-map.js";
+import { listDir } from "../../src/io/list-dir.js";
 
 export const SLY_IMG_DIR = "img";
 export const SLY_MACHINE_DIR = "masks_machine";
@@ -58,26 +59,6 @@ export interface MasksLayout {
   datasets: DatasetPlan[];
   /** A class file found at the root (obj_class_to_machine_color.json or a class list). */
   classFile?: string;
-}
-
-/**
- * The entries of a folder. A symlink to a regular file counts as a file (its content is read, as for Supervisely,
- * COCO and YOLO inputs; writers copy or link the real file, never the link); a symlink to anything else (a folder, a
- * loop, nothing) is neither file nor folder, so folder walks never follow links into cycles.
- */
-async function listDir(dir: string): Promise<import("node:fs").Dirent[]> {
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  for (const d of entries) {
-    if (!d.isSymbolicLink()) continue;
-    const isFile = (await fs.stat(path.join(dir, d.name)).catch(() => null))?.isFile() ?? false;
-    d.isFile = () => isFile;
-  }
-  return entries;
 }
 
 export async function isDir(p: string): Promise<boolean> {

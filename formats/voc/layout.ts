@@ -5,10 +5,12 @@
  *   a flat folder of <stem>.xml annotation files (images, if any, next to them)
  * A wrapper folder holding exactly one of these (an unpacked archive) is looked through.
  */
-import fs from "node:fs/promises";
 import type { Dirent } from "node:fs";
 import path from "node:path";
 import { readFileHead } from "../../src/io/file-head.js";
+import { listDir } from "../../src/io/list-dir.js";
+
+export { listDir };
 
 export const ANNOTATIONS_DIR = "Annotations";
 export const IMAGES_DIR = "JPEGImages";
@@ -26,26 +28,6 @@ export const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".png", ".bmp", ".webp
 export function hasImageExtension(name: string): boolean {
   const i = name.lastIndexOf(".");
   return i > 0 && IMAGE_EXTENSIONS.has(name.slice(i).toLowerCase());
-}
-
-/**
- * The entries of a folder. A symlink to a regular file counts as a file (its content is read, as for Supervisely,
- * COCO and YOLO inputs; writers copy or link the real file, never the link); a symlink to anything else (a folder, a
- * loop, nothing) is neither file nor folder, so folder walks never follow links into cycles.
- */
-export async function listDir(dir: string): Promise<Dirent[]> {
-  let entries: import("node:fs").Dirent[];
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  for (const d of entries) {
-    if (!d.isSymbolicLink()) continue;
-    const isFile = (await fs.stat(path.join(dir, d.name)).catch(() => null))?.isFile() ?? false;
-    d.isFile = () => isFile;
-  }
-  return entries;
 }
 
 export interface VocRoot {
