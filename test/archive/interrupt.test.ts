@@ -4,17 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import * as tar from "tar";
 import { BIN } from "../helpers/cli.js";
+import { makePolygonProject } from "../helpers/projects.js";
 import { tempDir } from "../helpers/paths.js";
-
-/** A Supervisely project with many small annotations: extracting or writing it takes a moment. */
-function makeProject(dir: string, items: number): void {
-  fs.mkdirSync(path.join(dir, "ds/ann"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ classes: [{ title: "car", shape: "polygon", color: "#FF0000" }], tags: [] }));
-  const exterior = Array.from({ length: 40 }, (_, k) => [k, (k * 7) % 300]);
-  const objects = Array.from({ length: 10 }, () => ({ classTitle: "car", tags: [], points: { exterior, interior: [] } }));
-  const body = JSON.stringify({ size: { height: 300, width: 300 }, tags: [], objects });
-  for (let i = 0; i < items; i++) fs.writeFileSync(path.join(dir, "ds/ann", `img${i}.png.json`), body);
-}
 
 function countFiles(dir: string): number {
   let n = 0;
@@ -62,11 +53,11 @@ describe("interrupting archive work", () => {
   let project: string;
   beforeAll(async () => {
     project = tempDir("slyconv-int-src-");
-    makeProject(project, 3000);
+    makePolygonProject(project, 3000);
     archive = path.join(tempDir(), "big.tar");
     await tar.c({ file: archive, cwd: project }, ["meta.json", "ds"]);
     const tiny = tempDir("slyconv-int-tiny-");
-    makeProject(tiny, 3);
+    makePolygonProject(tiny, 3);
     small = path.join(tempDir(), "small.tar.gz");
     await tar.c({ file: small, cwd: tiny, gzip: true }, ["meta.json", "ds"]);
   });

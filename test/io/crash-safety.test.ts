@@ -3,17 +3,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { BIN } from "../helpers/cli.js";
+import { makePolygonProject } from "../helpers/projects.js";
 import { diffTrees, tempDir } from "../helpers/paths.js";
-
-/** A Supervisely project big enough that writing it takes a few seconds. */
-function makeProject(dir: string, items: number): void {
-  fs.mkdirSync(path.join(dir, "ds/ann"), { recursive: true });
-  fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ classes: [{ title: "car", shape: "polygon", color: "#FF0000" }], tags: [] }));
-  const exterior = Array.from({ length: 40 }, (_, k) => [k, (k * 7) % 300]);
-  const objects = Array.from({ length: 10 }, () => ({ classTitle: "car", tags: [], points: { exterior, interior: [] } }));
-  const body = JSON.stringify({ size: { height: 300, width: 300 }, tags: [], objects });
-  for (let i = 0; i < items; i++) fs.writeFileSync(path.join(dir, "ds/ann", `img${i}.png.json`), body);
-}
 
 function tmpSiblings(parent: string): string[] {
   return fs.readdirSync(parent).filter((n) => n.includes(".slyconv-"));
@@ -41,7 +32,7 @@ async function startAndKill(src: string, out: string, extra: string[], signal: N
 
 describe("crash safety", () => {
   const src = tempDir("slyconv-crash-src-");
-  makeProject(src, 4000);
+  makePolygonProject(src, 4000);
 
   it("SIGKILL mid-write leaves no output; the next run cleans the leftovers and completes", async () => {
     const parent = tempDir();
