@@ -1,6 +1,7 @@
 /**
- * Runs one benchmark case in this (child) process and prints {items, maxRssMB, seconds} as JSON on the last line,
- * so that the peak RSS is that of the conversion alone.
+ * Runs one benchmark case in this (child) process and prints {items, maxRssMB, seconds, cpuSeconds} as JSON on the
+ * last line, so that the peak RSS is that of the conversion alone. cpuSeconds is the process's user + system CPU time
+ * over the conversion, all threads (worker pool included): above the wall time when more than one core was busy.
  */
 import { pathToFileURL } from "node:url";
 import type { BenchCase } from "./types.js";
@@ -10,7 +11,10 @@ const mod = (await import(pathToFileURL(modulePath).href)) as { cases: BenchCase
 const c = mod.cases.find((x) => x.name === caseName);
 if (!c) throw new Error(`no case ${caseName} in ${modulePath}`);
 const started = process.hrtime.bigint();
+const cpuBefore = process.cpuUsage();
 const { items } = await c.run(dataDir, outDir);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const maxRssMB = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`\n${JSON.stringify({ items, seconds, maxRssMB })}\n`);
+process.stdout.write(`\n${JSON.stringify({ items, seconds, cpuSeconds, maxRssMB })}\n`);

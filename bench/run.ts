@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- FILTER]`: generates the data (once, under .bench-data/ or $SLYCONV_BENCH_DATA), runs every
- * case in a child process of its own, and prints one table: wall time, items/s and peak RSS per conversion, next to
- * this machine's limits measured in the same run.
+ * case in a child process of its own, and prints one table: wall time, CPU time (user + sys, all threads: above the
+ * wall time when the worker pool kept both cores busy), items/s and peak RSS per conversion, next to this machine's
+ * limits measured in the same run.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
@@ -16,7 +17,7 @@ const repoRoot = path.resolve(here, "../..");
 const dataRoot = process.env.SLYCONV_BENCH_DATA ?? path.join(repoRoot, ".bench-data");
 const filter = process.argv[2];
 
-interface Row { name: string; items: number; seconds: number; itemsPerSec: number; maxRssMB: number; target: string; error?: string }
+interface Row { name: string; items: number; seconds: number; cpuSeconds: number; itemsPerSec: number; maxRssMB: number; target: string; error?: string }
 
 async function main() {
   await fs.mkdir(dataRoot, { recursive: true });
@@ -42,19 +43,19 @@ async function main() {
       const wall = Number(process.hrtime.bigint() - started) / 1e9;
       await fs.rm(outDir, { recursive: true, force: true });
       if (r.status !== 0) {
-        rows.push({ name: c.name, items: 0, seconds: wall, itemsPerSec: 0, maxRssMB: 0, target: c.target ?? "", error: (r.stderr || "").trim().split("\n").slice(-3).join(" ") });
+        rows.push({ name: c.name, items: 0, seconds: wall, cpuSeconds: 0, itemsPerSec: 0, maxRssMB: 0, target: c.target ?? "", error: (r.stderr || "").trim().split("\n").slice(-3).join(" ") });
         continue;
       }
       const last = JSON.parse(r.stdout.trim().split("\n").pop()!);
-      rows.push({ name: c.name, items: last.items, seconds: wall, itemsPerSec: last.items / wall, maxRssMB: last.maxRssMB, target: c.target ?? "" });
+      rows.push({ name: c.name, items: last.items, seconds: wall, cpuSeconds: last.cpuSeconds ?? 0, itemsPerSec: last.items / wall, maxRssMB: last.maxRssMB, target: c.target ?? "" });
     }
   }
   const lines = [
-    "| conversion | items | wall s | items/s | peak RSS MB | target |",
-    "|---|---:|---:|---:|---:|---|",
+    "| conversion | items | wall s | cpu s | items/s | peak RSS MB | target |",
+    "|---|---:|---:|---:|---:|---:|---|",
     ...rows.map((r) => r.error
-      ? `| ${r.name} | FAILED | ${r.seconds.toFixed(1)} | | | ${r.target} (${r.error}) |`
-      : `| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${Math.round(r.itemsPerSec)} | ${Math.round(r.maxRssMB)} | ${r.target} |`),
+      ? `| ${r.name} | FAILED | ${r.seconds.toFixed(1)} | | | | ${r.target} (${r.error}) |`
+      : `| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${r.cpuSeconds.toFixed(2)} | ${Math.round(r.itemsPerSec)} | ${Math.round(r.maxRssMB)} | ${r.target} |`),
     "",
     "| machine limit (same run) | value |",
     "|---|---:|",

@@ -6,19 +6,14 @@
  * polygons; a rectangle becomes the bbox (alone: a box-only annotation); a graph becomes the keypoints. What
  * label.extra.coco kept (area, bbox, extra keys) is given back.
  */
-import type { GraphGeometry, Label, ObjClass, PolygonRing, ProjectMeta, Vec2 } from "../../src/model/index.js";
+import type { GraphGeometry, Label, ObjClass, ProjectMeta } from "../../src/model/index.js";
 import { graphTemplateOf } from "../../src/model/index.js";
-import { BitmapDataError } from "../../src/codecs/bitmap.js";
-import { decodeBitmapDataFast } from "../../src/codecs/bitmap-fast.js";
-import { createMask, pasteMask, type BinaryMask } from "../../src/codecs/mask.js";
-import {
-  rleArea, rleBounds, rleFromMask, rleFromPlacedMask, rleToJson, type CocoRle,
-} from "../../src/codecs/coco-rle.js";
-import { fillRings } from "../../src/geometry/rasterize.js";
-import { ringArea } from "../../src/geometry/bounds.js";
 import type { Report } from "../../src/report.js";
+import { packRing, type PackedRing } from "../../src/workers/packed.js";
 import { boxOf, type Bbox } from "./annotation.js";
-import { traceMask } from "./trace.js";
+import {
+  computeSegmentation, replayEvents, segmentationIsHeavy, type ReportSink, type SegmentationJob, type SegmentationOut,
+} from "./segmentation.js";
 import {
   EXTRA_COCO, EXTRA_INSTANCE, EXTRA_RLE_COUNTS, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, isFiniteNumber, isObject,
   type CocoInfo, type Json,
@@ -139,32 +134,37 @@ export interface ObjectOut {
   keypoints?: { keypoints: number[]; num_keypoints: number };
 }
 
-const flatRing = (ring: Vec2[]): number[] => {
-  const out = new Array<number>(ring.length * 2);
-  for (let i = 0; i < ring.length; i++) {
-    out[2 * i] = ring[i][0];
-    out[2 * i + 1] = ring[i][1];
-  }
-  return out;
-};
-
 function tagValue(l: Label, name: string): { found: boolean; value: unknown } {
   const t = l.tags.find((x) => x.name === name);
   return { found: !!t, value: t?.value };
 }
 
 /**
- * The COCO annotations of one image. Labels are grouped by (binding key, category); what COCO cannot hold is
- * counted in the report's losses.
+ * One COCO annotation of an image, planned: its labels, and its segmentation either computed (cheap: hole-free
+ * polygons) or still to compute (`job`: masks to decode, a canvas to fill), which the caller may do in a worker.
  */
-export function imageObjects(
+export interface ObjectDraft {
+  labels: Label[];
+  categoryId: number;
+  overlay: Json;
+  /** A second rectangle or graph of a group: an annotation of its own, without the read id. */
+  split: boolean;
+  segmentation?: SegmentationOut;
+  job?: SegmentationJob;
+}
+
+/**
+ * The COCO annotations of one image, planned (see ObjectDraft). Labels are grouped by (binding key, category); what
+ * COCO cannot hold is counted in the report's losses.
+ */
+export function planImageObjects(
   labels: readonly Label[],
   size: { width: number | null; height: number | null },
   plan: CategoryPlan,
   settings: ExportSettings,
-  report: Report,
+  report: ReportSink,
   where: { file?: string },
-): ObjectOut[] {
+): ObjectDraft[] {
   const groups = new Map<string, { category: CategoryPlan["byClass"] extends Map<string, infer V> ? V : never; labels: Label[] }>();
   labels.forEach((l, i) => {
     const g = l.geometry;
@@ -185,7 +185,7 @@ export function imageObjects(
     if (!grp) groups.set(key, (grp = { category: m, labels: [] }));
     grp.labels.push(l);
   });
-  const out: ObjectOut[] = [];
+  const out: ObjectDraft[] = [];
   for (const grp of groups.values()) {
     // One graph and one box per annotation: any more become annotations of their own.
     const graphs = grp.labels.filter((l) => l.geometry.type === "graph");
@@ -194,91 +194,92 @@ export function imageObjects(
     const main = [...segs, ...rects.slice(0, 1), ...graphs.slice(0, 1)];
     const rest = [...rects.slice(1), ...graphs.slice(1)];
     const ordered = grp.labels.filter((l) => main.includes(l));
-    const o = objectOf(ordered, grp.category.category.id, size, settings, report, where);
-    if (o) out.push(o);
-    for (const l of rest) {
-      const r = objectOf([l], grp.category.category.id, size, settings, report, where);
-      if (r) out.push({ ...r, cocoId: null });
-    }
+    out.push(draftOf(ordered, grp.category.category.id, size, settings, where, false));
+    for (const l of rest) out.push(draftOf([l], grp.category.category.id, size, settings, where, true));
   }
   return out;
 }
 
-function objectOf(
+function draftOf(
   labels: Label[], categoryId: number, size: { width: number | null; height: number | null },
-  settings: ExportSettings, report: Report, where: { file?: string },
-): ObjectOut | null {
+  settings: ExportSettings, where: { file?: string }, split: boolean,
+): ObjectDraft {
   const overlay: Json = { ...((labels.find((l) => isObject(l.extra?.[EXTRA_COCO]))?.extra?.[EXTRA_COCO] as Json | undefined) ?? {}) };
-  const segs = labels.filter((l) => l.geometry.type === "polygon" || l.geometry.type === "multipolygon" || l.geometry.type === "bitmap");
+  const rect = labels.find((l) => l.geometry.type === "rectangle");
+  // Segmentation: polygon parts when every part is hole-free (or --polygons), else one RLE of their union.
+  const job: SegmentationJob = {
+    width: size.width, height: size.height, rings: [], bitmaps: [], polygons: settings.polygons,
+    boxFromPolygons: !rect && !Array.isArray(overlay.bbox), areaFromPolygons: overlay.area === undefined, where,
+  };
+  let holes = false;
+  for (const l of labels) {
+    const g = l.geometry;
+    if (g.type === "polygon") {
+      job.rings.push({ cls: l.classTitle, ring: g });
+      holes ||= g.interior.length > 0;
+    } else if (g.type === "multipolygon") {
+      for (const p of g.parts) {
+        job.rings.push({ cls: l.classTitle, ring: p });
+        holes ||= p.interior.length > 0;
+      }
+    } else if (g.type === "bitmap") {
+      job.bitmaps.push({ cls: l.classTitle, data: g.data, x: Math.round(g.origin[0]), y: Math.round(g.origin[1]), listCounts: l.extra?.[EXTRA_RLE_COUNTS] === "list" });
+    }
+  }
+  const draft: ObjectDraft = { labels, categoryId, overlay, split };
+  if (segmentationIsHeavy(job, holes)) draft.job = job;
+  else draft.segmentation = computeSegmentation(job);
+  return draft;
+}
+
+/** A draft's job as sent to a worker: rings packed into typed arrays, with the buffers to transfer. */
+export function packedSegmentationJob(job: SegmentationJob): { job: SegmentationJob<PackedRing>; transfer: ArrayBuffer[] } {
+  const rings = job.rings.map((r) => ({ cls: r.cls, ring: packRing(r.ring) }));
+  const transfer: ArrayBuffer[] = [];
+  for (const r of rings) {
+    transfer.push(r.ring.exterior.buffer as ArrayBuffer);
+    for (const h of r.ring.interior) transfer.push(h.buffer as ArrayBuffer);
+  }
+  return { job: { ...job, rings }, transfer };
+}
+
+/**
+ * The COCO annotations of planned drafts, once the segmentations of those with a job are computed (`computed`, in
+ * the drafts' order); reports what the segmentation and the rest of each annotation lose.
+ */
+export function finishImageObjects(
+  drafts: readonly ObjectDraft[], computed: readonly SegmentationOut[], settings: ExportSettings, report: Report,
+): ObjectOut[] {
+  const out: ObjectOut[] = [];
+  let k = 0;
+  for (const d of drafts) {
+    const seg = d.segmentation ?? computed[k++];
+    const o = objectOf(d, seg, settings, report);
+    if (o) out.push(d.split ? { ...o, cocoId: null } : o);
+  }
+  return out;
+}
+
+/** planImageObjects and finishImageObjects with every segmentation computed here (no worker). */
+export function imageObjects(
+  labels: readonly Label[],
+  size: { width: number | null; height: number | null },
+  plan: CategoryPlan,
+  settings: ExportSettings,
+  report: Report,
+  where: { file?: string },
+): ObjectOut[] {
+  const drafts = planImageObjects(labels, size, plan, settings, report, where);
+  return finishImageObjects(drafts, drafts.filter((d) => d.job).map((d) => computeSegmentation(d.job!)), settings, report);
+}
+
+function objectOf(draft: ObjectDraft, seg: SegmentationOut, settings: ExportSettings, report: Report): ObjectOut | null {
+  const { labels, categoryId, overlay } = draft;
   const rect = labels.find((l) => l.geometry.type === "rectangle");
   const graph = labels.find((l) => l.geometry.type === "graph");
-
-  // Segmentation: polygon parts when every part is hole-free (or --polygons), else one RLE of their union.
-  const rings: { cls: string; ring: PolygonRing }[] = [];
-  const bitmaps: { cls: string; mask: BinaryMask; x: number; y: number; listCounts: boolean }[] = [];
-  for (const l of segs) {
-    const g = l.geometry;
-    if (g.type === "polygon") rings.push({ cls: l.classTitle, ring: g });
-    else if (g.type === "multipolygon") for (const p of g.parts) rings.push({ cls: l.classTitle, ring: p });
-    else if (g.type === "bitmap") {
-      try {
-        bitmaps.push({ cls: l.classTitle, mask: decodeBitmapDataFast(g.data), x: Math.round(g.origin[0]), y: Math.round(g.origin[1]), listCounts: l.extra?.[EXTRA_RLE_COUNTS] === "list" });
-      } catch (e) {
-        if (!(e instanceof BitmapDataError)) throw e;
-        report.lose(l.classTitle, "bitmap", `the bitmap data cannot be decoded (${e.message})`);
-      }
-    }
-  }
-  const needRle = !settings.polygons && (bitmaps.length > 0 || rings.some((r) => r.ring.interior.length > 0));
-  let segmentation: unknown = [];
-  let box: Bbox | null = null;
-  let area: number | null = null;
-  if (needRle) {
-    if (size.width === null || size.height === null) {
-      for (const r of rings) report.lose(r.cls, "polygon", "the image size is unknown, and an RLE mask needs it");
-      for (const b of bitmaps) report.lose(b.cls, "bitmap", "the image size is unknown, and an RLE mask needs it");
-    } else {
-      const { width, height } = size;
-      let rle: CocoRle;
-      let clipped = 0;
-      if (rings.length === 0 && bitmaps.length === 1) {
-        const b = bitmaps[0];
-        const r = rleFromPlacedMask(b.mask, b.x, b.y, width, height);
-        clipped = r.clipped;
-        rle = r;
-      } else {
-        const canvas = createMask(width, height);
-        for (const r of rings) fillRings(canvas, [r.ring.exterior, ...r.ring.interior], 1);
-        for (const b of bitmaps) {
-          pasteMask(canvas, b.mask, b.x, b.y, 1);
-          clipped += rleFromPlacedMask(b.mask, b.x, b.y, width, height).clipped;
-        }
-        rle = rleFromMask(canvas);
-      }
-      if (clipped) report.warn("coco-mask-clipped", `${clipped} mask pixels lie outside the ${width}×${height} image and are not written`, where);
-      segmentation = rleToJson(rle, bitmaps.length && bitmaps.every((b) => b.listCounts) ? "list" : "string");
-      const b = rleBounds(rle);
-      if (b) box = [b.left, b.top, b.right - b.left + 1, b.bottom - b.top + 1];
-      area = rleArea(rle);
-    }
-  } else {
-    const polys: Vec2[][] = [];
-    for (const r of rings) {
-      polys.push(r.ring.exterior);
-      if (r.ring.interior.length) report.lose(r.cls, "polygon hole", "COCO polygons cannot hold holes (--polygons writes the outline only)", r.ring.interior.length);
-    }
-    for (const b of bitmaps) {
-      const traced = traceMask(b.mask);
-      for (const ring of traced.rings) polys.push(ring.map(([x, y]) => [x + b.x, y + b.y] as Vec2));
-      if (traced.holes) report.lose(b.cls, "mask hole", "COCO polygons cannot hold holes (--polygons traces the outline only)", traced.holes);
-    }
-    if (polys.length) {
-      segmentation = polys.map(flatRing);
-      // What the polygons give, unless a rectangle or what extra.coco kept takes its place below.
-      if (!rect && !Array.isArray(overlay.bbox)) box = boxOf({ polygons: polys });
-      if (overlay.area === undefined) area = polys.reduce((s, p) => s + ringArea(p), 0) - rings.reduce((s, r) => s + r.ring.interior.reduce((t, h) => t + ringArea(h), 0), 0);
-    }
-  }
+  replayEvents(seg.events, report);
+  const { segmentation } = seg;
+  let { box, area } = seg;
   const hasSegmentation = Array.isArray(segmentation) ? segmentation.length > 0 : true;
   const rectBox = rect ? boxOf({ rect: rect.geometry as { left: number; top: number; right: number; bottom: number } }) : null;
   let keypoints: ObjectOut["keypoints"];

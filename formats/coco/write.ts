@@ -13,10 +13,19 @@ import { safeJoin, assertPlainFileName, unsafeNameReason } from "../../src/io/pa
 import { readImageSize } from "../../src/io/image-size.js";
 import { exportOptionsOf, type CocoExportOptions } from "./options.js";
 import { JsonArrayPart, assembleJson, type TopEntry } from "./json-out.js";
-import { imageObjects, keypointCategory, planCategories, type CategoryPlan, type ExportSettings } from "./export-objects.js";
+import {
+  finishImageObjects, keypointCategory, packedSegmentationJob, planCategories, planImageObjects, type CategoryPlan,
+  type ExportSettings,
+} from "./export-objects.js";
+import { ReportRecorder, replayEvents } from "./segmentation.js";
+import { mapConcurrent } from "../../src/io/concurrency.js";
+import { CpuTaskRunner } from "../../src/workers/pool.js";
 import {
   IMAGE_META_KEY, cocoImageEntry, cocoInfoOf, isFiniteNumber, isObject, type CocoFileKind, type CocoInfo, type Json,
 } from "./model.js";
+
+/** Items planned ahead of the one being written (see writeDataset). */
+const LOOKAHEAD = 32;
 
 /** Gives ids: the one read on import when it is still free, else the next free one after the largest known. */
 class IdAllocator {
@@ -114,6 +123,8 @@ export async function writeCocoProject(project: Project, outDir: string, options
   const annDir = path.join(outDir, "annotations");
   await fs.mkdir(annDir, { recursive: true });
   const names = new Set<string>();
+  // Mask segmentations: inline for a few, in the worker pool for more.
+  const cpu = new CpuTaskRunner();
   let total = 0;
   ctx.progress.start("writing COCO");
   for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
@@ -121,7 +132,7 @@ export async function writeCocoProject(project: Project, outDir: string, options
     for (let n = 2; names.has(name); n++) name = `${dsPath.join("_")}_${n}`;
     names.add(name);
     assertPlainFileName(`instances_${name}.json`);
-    total += await writeDataset(name, dsPath.join("/"), iterateItems(dataset.items), outDir, annDir, plan, settings, info, opts, captionTag ? opts.captionTag : null, ctx);
+    total += await writeDataset(name, dsPath.join("/"), iterateItems(dataset.items), outDir, annDir, plan, settings, info, opts, captionTag ? opts.captionTag : null, cpu, ctx);
   }
   ctx.progress.stop();
   report.count("items", total);
@@ -129,7 +140,8 @@ export async function writeCocoProject(project: Project, outDir: string, options
 
 async function writeDataset(
   name: string, fullName: string, items: AsyncIterable<Item>, outDir: string, annDir: string, plan: CategoryPlan,
-  settings: ExportSettings, info: CocoInfo | null, opts: CocoExportOptions, captionTag: string | null, ctx: FormatContext,
+  settings: ExportSettings, info: CocoInfo | null, opts: CocoExportOptions, captionTag: string | null, cpu: CpuTaskRunner,
+  ctx: FormatContext,
 ): Promise<number> {
   const report = ctx.report;
   const parts: DatasetParts = {
@@ -163,20 +175,30 @@ async function writeDataset(
   };
   const lostImageTags = new Map<string, number>();
   let count = 0;
+  // Items are planned up to LOOKAHEAD ahead of the writing, so that the segmentations worth a worker (masks to
+  // decode and run-length encode, polygons with holes to fill, --polygons traces) are computed in the pool while
+  // earlier items are written. What planning reports is recorded and replayed in item order.
+  const planned = mapConcurrent(items, LOOKAHEAD, async (item) => {
+    const where = { file: `${fullName}/${item.name}` };
+    let { width, height } = item.annotation.size;
+    if ((width === null || height === null) && item.image?.kind === "file") {
+      const s = await readImageSize(item.image.path);
+      if (s) ({ width, height } = s);
+    }
+    const recorder = new ReportRecorder();
+    const drafts = planImageObjects(item.annotation.labels, { width, height }, plan, settings, recorder, where);
+    const jobs = drafts.filter((d) => d.job).map((d) => packedSegmentationJob(d.job!));
+    const computed = jobs.length ? await cpu.run("cocoSegmentations", [jobs.map((j) => j.job)], jobs.flatMap((j) => j.transfer)) : [];
+    return { item, where, width, height, recorded: recorder.events, drafts, computed };
+  });
   try {
-    for await (const item of items) {
+    for await (const { item, where, width, height, recorded, drafts, computed } of planned) {
       ctx.signal?.throwIfAborted();
-      const where = { file: `${fullName}/${item.name}` };
       // The image entry: meta/<image>.json's `coco` (projects imported by earlier versions), else coco_info.json's table.
       const coco = isObject(item.imageMeta?.[IMAGE_META_KEY]) ? (item.imageMeta![IMAGE_META_KEY] as Json) : (cocoImageEntry(info, fullName, item.name) ?? {});
       const { id: imageId, reassigned } = imageIds.take(coco.id);
       if (reassigned) report.warn("coco-id-reassigned", `image id ${JSON.stringify(coco.id)} is used by another image of this dataset; written as ${String(imageId)}`, where);
       const fileName = uniqueFileName(coco.file_name, item.name, imageId);
-      let { width, height } = item.annotation.size;
-      if ((width === null || height === null) && item.image?.kind === "file") {
-        const s = await readImageSize(item.image.path);
-        if (s) ({ width, height } = s);
-      }
       if (width === null || height === null) report.warn("coco-size-unknown", "the image size is unknown (no size in the annotation and no readable image); width and height are written as 0", where);
       const image: Json = { id: imageId, width: width ?? 0, height: height ?? 0, file_name: fileName };
       for (const [k, v] of Object.entries(coco)) if (!(k in image) && k !== "caption_ids") image[k] = v;
@@ -191,7 +213,8 @@ async function writeDataset(
           : fs.mkdir(path.dirname(dest), { recursive: true }).then(() => fs.writeFile(dest, source.data))));
       }
 
-      const objects = imageObjects(item.annotation.labels, { width, height }, plan, settings, report, where);
+      replayEvents(recorded, report);
+      const objects = finishImageObjects(drafts, computed, settings, report);
       for (const o of objects) {
         const { id, reassigned: changed } = annIds.take(o.cocoId);
         if (changed) report.warn("coco-id-reassigned", `annotation id ${JSON.stringify(o.cocoId)} is used twice in this dataset; written as ${String(id)}`, where);

@@ -12,17 +12,15 @@
  *
  * Rendering order of overlapping labels in masks_machine and masks_semantic_rgb: descending pixel area, so small
  * objects stay on top of large ones; equal areas by class index, then by label order within the class.
+ * Drawing and encoding happen in render.ts (in the worker pool when there are enough images).
  */
 import fs from "node:fs/promises";
 import path from "node:path";
 import { loadSharp } from "../../src/io/sharp-lazy.js";
-import type { Dataset, Geometry, Item, Project } from "../../src/model/index.js";
+import type { Dataset, Item, Label, Project } from "../../src/model/index.js";
 import { geometryTypeName, hexToRgb, iterateItems } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { encodeGrayPng, encodePalettePng } from "../../src/codecs/png-encode.js";
-import { drawGeometry } from "../../src/geometry/rasterize.js";
-import { geometryBounds } from "../../src/geometry/bounds.js";
 import { readImageSize } from "../../src/io/image-size.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { canonicalJson } from "../../src/io/json-file.js";
@@ -34,10 +32,12 @@ import { renderOverlay } from "./overlay.js";
 import {
   SLY_DATASETS_DIR, SLY_HUMAN_DIR, SLY_IMG_DIR, SLY_INSTANCES_DIR, SLY_MACHINE_DIR, SLY_SEMANTIC_DIR,
 } from "./layout.js";
-import type { PlacedMask } from "./regions.js";
+import type { MaskLayersJob } from "./render.js";
+import { CpuTaskRunner } from "../../src/workers/pool.js";
+import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
 
-const WRITE_CONCURRENCY = 4;
+const WRITE_CONCURRENCY = 8;
 const MAX_INDEX = 255;
 /** Geometries with no area: drawn as 1-pixel strokes and counted, since their vector form is gone. */
 const THIN = new Set(["point", "line"]);
@@ -50,6 +50,8 @@ interface ClassPlan {
   stem: Map<string, string>;
   /** Palette of masks_semantic_rgb: entry i = colour of class index i. */
   palette: Rgb[];
+  /** The same palette packed for the render jobs. */
+  packedPalette: Uint8Array;
   /** Titles in the order of the JSON files. */
   order: string[];
 }
@@ -107,48 +109,7 @@ async function planClasses(project: Project, opts: MasksExportOptions, ctx: Form
   const palette: Rgb[] = Array.from({ length: 256 }, () => [0, 0, 0] as Rgb);
   for (const [t, i] of index) palette[i] = colour.get(t) ?? [0, 0, 0];
   const order = titles.filter((t) => index.has(t));
-  return { index, colour, stem: classFileStems(order), palette, order };
-}
-
-interface Drawn { title: string; index: number; placed: PlacedMask; classOrder: number }
-
-/** Draws a geometry into a scratch canvas and lifts it out as a cropped mask; the scratch is left clean. */
-function rasterizeLabel(g: Geometry, scratch: { width: number; height: number; data: Uint8Array }): PlacedMask | null {
-  const { width, height, data } = scratch;
-  const b = geometryBounds(g);
-  if (!b) return null;
-  const l = Math.max(0, Math.floor(b.left) - 1), t = Math.max(0, Math.floor(b.top) - 1);
-  const r = Math.min(width - 1, Math.ceil(b.right) + 1), btm = Math.min(height - 1, Math.ceil(b.bottom) + 1);
-  if (l > r || t > btm) return null;
-  drawGeometry(scratch, g, 1);
-  let minX = Infinity, minY = Infinity, maxX = -1, maxY = -1, area = 0;
-  for (let y = t; y <= btm; y++) {
-    for (let x = l; x <= r; x++) {
-      if (!data[y * width + x]) continue;
-      area++;
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      maxY = y;
-    }
-  }
-  let placed: PlacedMask | null = null;
-  if (area) {
-    const w = maxX - minX + 1, h = maxY - minY + 1;
-    const out = new Uint8Array(w * h);
-    for (let y = 0; y < h; y++) out.set(data.subarray((y + minY) * width + minX, (y + minY) * width + minX + w), y * w);
-    placed = { x: minX, y: minY, mask: { width: w, height: h, data: out }, area };
-  }
-  for (let y = t; y <= btm; y++) data.fill(0, y * width + l, y * width + r + 1);
-  return placed;
-}
-
-function paste(canvas: Uint8Array, width: number, p: PlacedMask, value: number): void {
-  const { mask } = p;
-  for (let y = 0; y < mask.height; y++) {
-    const row = (y + p.y) * width + p.x;
-    for (let x = 0; x < mask.width; x++) if (mask.data[y * mask.width + x]) canvas[row + x] = value;
-  }
+  return { index, colour, stem: classFileStems(order), palette, packedPalette: packPalette(palette), order };
 }
 
 async function itemSize(item: Item): Promise<{ width: number; height: number } | null> {
@@ -198,7 +159,7 @@ function datasetWriter(dir: string): DatasetWriter {
   };
 }
 
-async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: ClassPlan, opts: MasksExportOptions, ctx: FormatContext, where: string): Promise<void> {
+async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: ClassPlan, cpu: CpuTaskRunner, opts: MasksExportOptions, ctx: FormatContext, where: string): Promise<void> {
   const { report } = ctx;
   const ann = item.annotation;
   if (ann.tags.length) report.lose("(image)", "image tag", "masks hold no tags", ann.tags.length);
@@ -216,58 +177,60 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
     return;
   }
   const { width, height } = size;
-  const scratch = { width, height, data: new Uint8Array(width * height) };
-  const drawn: Drawn[] = [];
-  const perClass = new Map<string, number>();
+  // Labels are checked here, drawn and encoded in one job (inline or in a worker thread), and reported on in
+  // label order once the job is done.
+  const job: MaskLayersJob = { width, height, labels: [], palette: plan.packedPalette, keepMachine: Boolean(opts.overlay && item.image) };
+  const checked: { label: Label; type: string; index?: number; lost?: string }[] = [];
   for (const label of ann.labels) {
     const type = geometryTypeName(label.geometry);
-    if (label.tags.length) report.lose(label.classTitle, "object tag", "masks hold no tags", label.tags.length);
     const index = plan.index.get(label.classTitle);
     if (index === undefined) {
-      report.lose(label.classTitle, type, plan.order.length >= MAX_INDEX ? "more than 255 classes: no index left in an 8-bit mask" : "the class is not in meta.json");
+      checked.push({ label, type, lost: plan.order.length >= MAX_INDEX ? "more than 255 classes: no index left in an 8-bit mask" : "the class is not in meta.json" });
+    } else if (label.geometry.type === "graph" || label.geometry.type === "other") {
+      checked.push({ label, type, lost: "masks cannot hold it (no area to draw)" });
+    } else {
+      checked.push({ label, type, index });
+      job.labels.push({ geometry: packGeometry(label.geometry), index });
+    }
+  }
+  const layers = await cpu.run("renderMaskLayers", [job], job.labels.flatMap((l) => packedBuffers(l.geometry)));
+  const drawn: { title: string; classOrder: number; png: Uint8Array }[] = [];
+  const perClass = new Map<string, number>();
+  let k = 0;
+  for (const { label, type, index, lost } of checked) {
+    if (label.tags.length) report.lose(label.classTitle, "object tag", "masks hold no tags", label.tags.length);
+    if (lost !== undefined || index === undefined) {
+      report.lose(label.classTitle, type, lost ?? "");
       continue;
     }
-    if (label.geometry.type === "graph" || label.geometry.type === "other") {
-      report.lose(label.classTitle, type, "masks cannot hold it (no area to draw)");
+    const outcome = layers.outcomes[k++];
+    if (typeof outcome === "object") {
+      report.error("bitmap-unreadable", `a ${type} label of class ${JSON.stringify(label.classTitle)} cannot be drawn: ${outcome.error}`, { file: where });
       continue;
     }
-    let placed: PlacedMask | null;
-    try {
-      placed = rasterizeLabel(label.geometry, scratch);
-    } catch (e) {
-      report.error("bitmap-unreadable", `a ${type} label of class ${JSON.stringify(label.classTitle)} cannot be drawn: ${(e as Error).message}`, { file: where });
-      continue;
-    }
-    if (!placed) {
+    if (outcome === "empty") {
       report.lose(label.classTitle, type, "no pixel of it falls inside the image");
       continue;
     }
     if (THIN.has(type)) report.lose(label.classTitle, type, "drawn as 1-pixel strokes; the vertices are not kept");
     const classOrder = (perClass.get(label.classTitle) ?? 0) + 1;
     perClass.set(label.classTitle, classOrder);
-    drawn.push({ title: label.classTitle, index, placed, classOrder });
+    drawn.push({ title: label.classTitle, classOrder, png: layers.instancePngs[drawn.length] });
   }
 
-  const machine = new Uint8Array(width * height);
-  const order = [...drawn].sort((a, b) => b.placed.area - a.placed.area || a.index - b.index || a.classOrder - b.classOrder);
-  for (const d of order) paste(machine, width, d.placed, d.index);
-  await fs.writeFile(path.join(await dw.ensure(SLY_MACHINE_DIR), `${maskStem}.png`), encodeGrayPng(width, height, machine));
-  await fs.writeFile(path.join(await dw.ensure(SLY_SEMANTIC_DIR), `${maskStem}.png`), encodePalettePng(width, height, machine, plan.palette));
+  await fs.writeFile(path.join(await dw.ensure(SLY_MACHINE_DIR), `${maskStem}.png`), layers.machinePng);
+  await fs.writeFile(path.join(await dw.ensure(SLY_SEMANTIC_DIR), `${maskStem}.png`), layers.semanticPng);
 
   if (drawn.length) {
     const instDir = await dw.ensure(path.join(SLY_INSTANCES_DIR, maskStem));
-    for (const d of drawn) {
-      const full = new Uint8Array(width * height);
-      paste(full, width, d.placed, 255);
-      await fs.writeFile(path.join(instDir, `${plan.stem.get(d.title)}_${d.classOrder}.png`), encodeGrayPng(width, height, full));
-    }
+    for (const d of drawn) await fs.writeFile(path.join(instDir, `${plan.stem.get(d.title)}_${d.classOrder}.png`), d.png);
   }
 
   if (opts.overlay) {
     if (!item.image) {
       report.info("overlay-skipped", "no overlay: the item has no image", { file: where });
     } else {
-      const out = await renderOverlay(item.image, width, height, machine, plan.palette);
+      const out = await renderOverlay(item.image, width, height, layers.machine!, plan.palette);
       if (Buffer.isBuffer(out)) await fs.writeFile(path.join(await dw.ensure(SLY_HUMAN_DIR), `${maskStem}.png`), out);
       else report.info("overlay-skipped", `no overlay: ${out.skipped}`, { file: where });
     }
@@ -276,7 +239,7 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
 
 const stemOf = (name: string) => (name.lastIndexOf(".") > 0 ? name.slice(0, name.lastIndexOf(".")) : name);
 
-async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: ClassPlan, opts: MasksExportOptions, ctx: FormatContext): Promise<number> {
+async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: ClassPlan, cpu: CpuTaskRunner, opts: MasksExportOptions, ctx: FormatContext): Promise<number> {
   const dw = datasetWriter(dir);
   await fs.mkdir(dir, { recursive: true });
   const names = new Set<string>();
@@ -298,13 +261,13 @@ async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: Cl
       yield { item, stem };
     }
   };
-  for await (const _ of mapConcurrent(named(), WRITE_CONCURRENCY, ({ item, stem }) => writeItem(item, stem, dw, plan, opts, ctx, `${fullName}/${item.name}`))) {
+  for await (const _ of mapConcurrent(named(), WRITE_CONCURRENCY, ({ item, stem }) => writeItem(item, stem, dw, plan, cpu, opts, ctx, `${fullName}/${item.name}`))) {
     count++;
     ctx.progress.increment();
   }
   for (const child of ds.datasets) {
     assertPlainFileName(child.name);
-    count += await writeDataset(child, safeJoin(dir, SLY_DATASETS_DIR, child.name), `${fullName}/${child.name}`, plan, opts, ctx);
+    count += await writeDataset(child, safeJoin(dir, SLY_DATASETS_DIR, child.name), `${fullName}/${child.name}`, plan, cpu, opts, ctx);
   }
   return count;
 }
@@ -322,6 +285,8 @@ export async function writeMasksProject(project: Project, outDir: string, option
   await fs.writeFile(path.join(outDir, MACHINE_COLOR_FILE), canonicalJson(machineJson));
   await fs.writeFile(path.join(outDir, SEMANTIC_COLOR_FILE), canonicalJson(semanticJson));
   ctx.progress.start("writing masks");
+  // Drawing and PNG encoding: inline for a few images, in the worker pool for more.
+  const cpu = new CpuTaskRunner();
   let items = 0;
   const seen = new Set<string>();
   for (const ds of project.datasets) {
@@ -329,7 +294,7 @@ export async function writeMasksProject(project: Project, outDir: string, option
     if (seen.has(ds.name)) throw new SlyconvError("duplicate-dataset", `two datasets are named ${JSON.stringify(ds.name)}`);
     if (RESERVED_DIRS.has(ds.name)) throw new SlyconvError("reserved-dataset-name", `a dataset cannot be named ${JSON.stringify(ds.name)} in a masks export`);
     seen.add(ds.name);
-    items += await writeDataset(ds, safeJoin(outDir, ds.name), ds.name, plan, opts, ctx);
+    items += await writeDataset(ds, safeJoin(outDir, ds.name), ds.name, plan, cpu, opts, ctx);
   }
   ctx.progress.stop();
   ctx.report.count("items", items);

@@ -16,6 +16,7 @@ import { encodePalettePng } from "../../src/codecs/png-encode.js";
 import { drawGeometry } from "../../src/geometry/rasterize.js";
 import { VOC_COLORMAP, VOID_INDEX, packRgb, vocColormapIndex, type Rgb } from "./palette.js";
 import type { StoredVoid } from "./void-masks.js";
+import { unpackGeometry, unpackPalette, type PackedGeometry } from "../../src/workers/packed.js";
 
 export interface ClassIndexing {
   indexOf: Map<string, number>;
@@ -112,4 +113,33 @@ export class MaskCanvas {
   objectPng(): Buffer {
     return encodePalettePng(this.width, this.height, this.objectIndices, VOC_COLORMAP, MASK_DEFLATE);
   }
+}
+
+/** Everything needed to draw the two masks of one image, in a form that can be sent to a worker thread. */
+export interface VocMaskJob {
+  width: number;
+  height: number;
+  /** In drawing order; instance -1: class mask only. */
+  draws: { geometry: PackedGeometry; classIndex: number; instance: number }[];
+  voids: StoredVoid[];
+  /** SegmentationClass palette: 256 × r, g, b. */
+  palette: Uint8Array;
+}
+
+export interface VocMaskPngs {
+  /** SegmentationClass PNG, when something was drawn into it. */
+  classPng?: Uint8Array;
+  /** SegmentationObject PNG, when something was drawn into it. */
+  objectPng?: Uint8Array;
+}
+
+/** Draws and encodes the masks of one image (the CPU-heavy part of a VOC export; runs in the worker pool). */
+export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
+  const canvas = new MaskCanvas(job.width, job.height);
+  for (const d of job.draws) canvas.draw(unpackGeometry(d.geometry), d.classIndex, d.instance < 0 ? null : d.instance);
+  for (const v of job.voids) canvas.paintVoid(v);
+  return {
+    ...(canvas.classUsed ? { classPng: canvas.classPng(unpackPalette(job.palette)) } : {}),
+    ...(canvas.objectUsed ? { objectPng: canvas.objectPng() } : {}),
+  };
 }

@@ -20,7 +20,9 @@ import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
 import type { Report } from "../../src/report.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
 import { labelmapLine } from "./palette.js";
-import { assignClassIndices, MaskCanvas, type ClassIndexing } from "./write-masks.js";
+import { assignClassIndices, type ClassIndexing, type VocMaskJob } from "./write-masks.js";
+import { CpuTaskRunner } from "../../src/workers/pool.js";
+import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
 import { writeVocXml, isElementPath, type VocObjectOut } from "./xml-write.js";
 import type { VocBox, VocField } from "./xml-model.js";
 import { ACTIONS_PREFIX, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG, STRUCTURE_TAGS, findTag, tagText } from "./tags.js";
@@ -43,6 +45,10 @@ const LOSS_NOT_HELD = "VOC holds boxes and masks only";
 /** Everything the writer learns across items, for labelmap.txt. */
 interface ExportState {
   indexing: ClassIndexing;
+  /** indexing.palette packed for the mask jobs. */
+  palette: Uint8Array;
+  /** Mask drawing and PNG encoding: inline for small exports, in the worker pool for large ones. */
+  cpu: CpuTaskRunner;
   /** Object classes (XML <name>s and mask classes), with their parts and actions. */
   objectClasses: Map<string, { parts: Set<string>; actions: Set<string> }>;
   /** Classes drawn into SegmentationClass. */
@@ -207,17 +213,18 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   const out: VocObjectOut[] = [];
   const usedInstances = new Set<number>();
   for (const o of objects) for (const l of o.areas) { const k = instanceTagOf(l); if (k) usedInstances.add(k); }
-  // Two image-sized canvases only for images that have something to draw.
-  let canvas: MaskCanvas | undefined;
-  const canvasOrNone = () => (canvas ??= size ? new MaskCanvas(size.width, size.height) : undefined);
+  // The masks are drawn once the labels are walked, in one job (inline or in a worker thread), and only for images
+  // that have something to draw.
+  let job: VocMaskJob | undefined;
+  const jobOrNone = () => (job ??= size ? { width: size.width, height: size.height, draws: [], voids: [], palette: state.palette } : undefined);
   const draw = (l: Label, instance: number | null) => {
     const what = geometryTypeName(l.geometry);
     const index = state.indexing.indexOf.get(l.classTitle);
-    const canvas = canvasOrNone();
-    if (!canvas) return report.lose(l.classTitle, what, "image size unknown: the mask cannot be drawn");
+    const job = jobOrNone();
+    if (!job) return report.lose(l.classTitle, what, "image size unknown: the mask cannot be drawn");
     if (index === undefined) return report.lose(l.classTitle, what, "more than 254 mask classes");
     if (instance !== null && instance > MAX_INSTANCE) return report.lose(l.classTitle, what, "more than 254 objects in one image");
-    canvas.draw(l.geometry, index, instance);
+    job.draws.push({ geometry: packGeometry(l.geometry), classIndex: index, instance: instance ?? -1 });
     state.maskClasses.add(l.classTitle);
     if (what === "polygon" || what === "multipolygon") report.lose(l.classTitle, what, "rasterized into the VOC masks (the outline is not kept)");
     if (what === "alpha_mask") report.lose(l.classTitle, what, "thresholded to a binary mask");
@@ -256,10 +263,11 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   for (const l of classOnly) draw(l, null);
 
   const voids = storedVoids(a);
-  if (voids.length && canvasOrNone()) for (const v of voids) canvas!.paintVoid(v);
-  const hasMasks = Boolean(canvas && (canvas.classUsed || canvas.objectUsed));
-  if (canvas?.classUsed) await fs.writeFile(path.join(outDir, SEGMENTATION_CLASS_DIR, `${id}.png`), canvas.classPng(state.indexing.palette));
-  if (canvas?.objectUsed) await fs.writeFile(path.join(outDir, SEGMENTATION_OBJECT_DIR, `${id}.png`), canvas.objectPng());
+  if (voids.length && jobOrNone()) job!.voids.push(...voids);
+  const pngs = job ? await state.cpu.run("renderVocMasks", [job], job.draws.flatMap((d) => packedBuffers(d.geometry))) : {};
+  const hasMasks = Boolean(pngs.classPng || pngs.objectPng);
+  if (pngs.classPng) await fs.writeFile(path.join(outDir, SEGMENTATION_CLASS_DIR, `${id}.png`), pngs.classPng);
+  if (pngs.objectPng) await fs.writeFile(path.join(outDir, SEGMENTATION_OBJECT_DIR, `${id}.png`), pngs.objectPng);
 
   const filename = await writeImage(item, id, outDir, opts.imageFormat, ctx);
   const header = (item.imageMeta?.voc && typeof item.imageMeta.voc === "object" ? item.imageMeta.voc : {}) as Record<string, unknown>;
@@ -298,7 +306,8 @@ async function writeLabelmap(outDir: string, state: ExportState, report: Report)
 export async function writeVocProject(project: Project, outDir: string, options: VocWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
   const opts: Required<VocWriteOptions> = { imageFormat: options.imageFormat === "jpg" ? "jpg" : "keep" };
   for (const d of [ANNOTATIONS_DIR, IMAGES_DIR, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR]) await fs.mkdir(path.join(outDir, d), { recursive: true });
-  const state: ExportState = { indexing: assignClassIndices(project.meta), objectClasses: new Map(), maskClasses: new Set() };
+  const indexing = assignClassIndices(project.meta);
+  const state: ExportState = { indexing, palette: packPalette(indexing.palette), cpu: new CpuTaskRunner(), objectClasses: new Map(), maskClasses: new Set() };
   const lists = new SplitListWriter();
   const writtenIds = new Map<string, { fingerprint: string; image: Item["image"]; result: Promise<ItemResult> }>();
   let items = 0;

@@ -1,0 +1,148 @@
+/**
+ * The segmentation of one COCO annotation on export, from its polygon parts and bitmaps: one RLE of their union
+ * (masks, polygons with holes), or polygons (hole-free parts; with --polygons, bitmaps traced to outlines). Pure:
+ * what it would report is recorded and replayed by the caller, so that the mask-bearing annotations of an image can
+ * be computed in the worker pool (src/workers) and still report in the same order as inline.
+ */
+import type { PolygonRing, Vec2 } from "../../src/model/index.js";
+import type { Location } from "../../src/errors.js";
+import type { Report } from "../../src/report.js";
+import { BitmapDataError, decodeBitmapData } from "../../src/codecs/bitmap.js";
+import { createMask, pasteMask, type BinaryMask } from "../../src/codecs/mask.js";
+import { rleArea, rleBounds, rleFromMask, rleFromPlacedMask, rleToJson, type CocoRle } from "../../src/codecs/coco-rle.js";
+import { fillRings } from "../../src/geometry/rasterize.js";
+import { ringArea } from "../../src/geometry/bounds.js";
+import { unpackRing, type PackedRing } from "../../src/workers/packed.js";
+import { boxOf, type Bbox } from "./annotation.js";
+import { traceMask } from "./trace.js";
+
+/** A report call, recorded to be replayed later (on the caller's thread, in order). */
+export type ReportEvent =
+  | { kind: "lose"; className: string; what: string; reason: string; count: number }
+  | { kind: "warn"; code: string; message: string; where: Location };
+
+/** The report calls a conversion step makes, kept in order instead of made. */
+export class ReportRecorder {
+  readonly events: ReportEvent[] = [];
+  lose(className: string, what: string, reason: string, count = 1): void {
+    this.events.push({ kind: "lose", className, what, reason, count });
+  }
+  warn(code: string, message: string, where: Location = {}): void {
+    this.events.push({ kind: "warn", code, message, where });
+  }
+}
+
+export type ReportSink = Pick<Report, "lose" | "warn">;
+
+export function replayEvents(events: readonly ReportEvent[], report: ReportSink): void {
+  for (const e of events) {
+    if (e.kind === "lose") report.lose(e.className, e.what, e.reason, e.count);
+    else report.warn(e.code, e.message, e.where);
+  }
+}
+
+/** The inputs of one annotation's segmentation; rings as PolygonRing inline, packed when sent to a worker. */
+export interface SegmentationJob<R = PolygonRing> {
+  width: number | null;
+  height: number | null;
+  /** Polygon parts in label order, with their class (for the report). */
+  rings: { cls: string; ring: R }[];
+  /** Bitmaps in label order: `data` as in the annotation, origin rounded. */
+  bitmaps: { cls: string; data: string; x: number; y: number; listCounts: boolean }[];
+  /** --polygons: never an RLE. */
+  polygons: boolean;
+  /** Whether polygons give the box / area (no bound rectangle, nothing kept in extra.coco). */
+  boxFromPolygons: boolean;
+  areaFromPolygons: boolean;
+  where: Location;
+}
+
+export interface SegmentationOut {
+  segmentation: unknown;
+  box: Bbox | null;
+  area: number | null;
+  events: ReportEvent[];
+}
+
+/** Whether computing this segmentation is real work (masks to decode, a canvas to fill), worth a worker. */
+export function segmentationIsHeavy(job: SegmentationJob<unknown>, holes: boolean): boolean {
+  return job.bitmaps.length > 0 || (!job.polygons && holes);
+}
+
+const flatRing = (ring: Vec2[]): number[] => {
+  const out = new Array<number>(ring.length * 2);
+  for (let i = 0; i < ring.length; i++) {
+    out[2 * i] = ring[i][0];
+    out[2 * i + 1] = ring[i][1];
+  }
+  return out;
+};
+
+export function computeSegmentation(job: SegmentationJob): SegmentationOut {
+  const report = new ReportRecorder();
+  const { rings, where } = job;
+  const bitmaps: { cls: string; mask: BinaryMask; x: number; y: number; listCounts: boolean }[] = [];
+  for (const b of job.bitmaps) {
+    try {
+      bitmaps.push({ cls: b.cls, mask: decodeBitmapData(b.data), x: b.x, y: b.y, listCounts: b.listCounts });
+    } catch (e) {
+      if (!(e instanceof BitmapDataError)) throw e;
+      report.lose(b.cls, "bitmap", `the bitmap data cannot be decoded (${e.message})`);
+    }
+  }
+  const needRle = !job.polygons && (bitmaps.length > 0 || rings.some((r) => r.ring.interior.length > 0));
+  let segmentation: unknown = [];
+  let box: Bbox | null = null;
+  let area: number | null = null;
+  if (needRle) {
+    if (job.width === null || job.height === null) {
+      for (const r of rings) report.lose(r.cls, "polygon", "the image size is unknown, and an RLE mask needs it");
+      for (const b of bitmaps) report.lose(b.cls, "bitmap", "the image size is unknown, and an RLE mask needs it");
+    } else {
+      const { width, height } = job;
+      let rle: CocoRle;
+      let clipped = 0;
+      if (rings.length === 0 && bitmaps.length === 1) {
+        const b = bitmaps[0];
+        const r = rleFromPlacedMask(b.mask, b.x, b.y, width, height);
+        clipped = r.clipped;
+        rle = r;
+      } else {
+        const canvas = createMask(width, height);
+        for (const r of rings) fillRings(canvas, [r.ring.exterior, ...r.ring.interior], 1);
+        for (const b of bitmaps) {
+          pasteMask(canvas, b.mask, b.x, b.y, 1);
+          clipped += rleFromPlacedMask(b.mask, b.x, b.y, width, height).clipped;
+        }
+        rle = rleFromMask(canvas);
+      }
+      if (clipped) report.warn("coco-mask-clipped", `${clipped} mask pixels lie outside the ${width}×${height} image and are not written`, where);
+      segmentation = rleToJson(rle, bitmaps.length && bitmaps.every((b) => b.listCounts) ? "list" : "string");
+      const b = rleBounds(rle);
+      if (b) box = [b.left, b.top, b.right - b.left + 1, b.bottom - b.top + 1];
+      area = rleArea(rle);
+    }
+  } else {
+    const polys: Vec2[][] = [];
+    for (const r of rings) {
+      polys.push(r.ring.exterior);
+      if (r.ring.interior.length) report.lose(r.cls, "polygon hole", "COCO polygons cannot hold holes (--polygons writes the outline only)", r.ring.interior.length);
+    }
+    for (const b of bitmaps) {
+      const traced = traceMask(b.mask);
+      for (const ring of traced.rings) polys.push(ring.map(([x, y]) => [x + b.x, y + b.y] as Vec2));
+      if (traced.holes) report.lose(b.cls, "mask hole", "COCO polygons cannot hold holes (--polygons traces the outline only)", traced.holes);
+    }
+    if (polys.length) {
+      segmentation = polys.map(flatRing);
+      if (job.boxFromPolygons) box = boxOf({ polygons: polys });
+      if (job.areaFromPolygons) area = polys.reduce((s, p) => s + ringArea(p), 0) - rings.reduce((s, r) => s + r.ring.interior.reduce((t, h) => t + ringArea(h), 0), 0);
+    }
+  }
+  return { segmentation, box, area, events: report.events };
+}
+
+/** The worker task: the heavy segmentations of one image's annotations, in order. */
+export function cocoSegmentations(jobs: SegmentationJob<PackedRing>[]): SegmentationOut[] {
+  return jobs.map((j) => computeSegmentation({ ...j, rings: j.rings.map((r) => ({ cls: r.cls, ring: unpackRing(r.ring) })) }));
+}
