@@ -18,10 +18,11 @@ export class JsonArrayPart {
     return new JsonArrayPart(path, await fsp.open(path, "w"));
   }
 
-  async add(value: unknown): Promise<void> {
-    if (this.count++) this.out.text(",\n");
+  /** Adds an element; a promise (to await) only when the buffer is written out, so most adds cost no await. */
+  add(value: unknown): Promise<void> | undefined {
+    if (this.count++) this.out.ascii(",\n");
     this.out.compact(value);
-    if (this.out.length >= FLUSH_BYTES) await this.flush();
+    return this.out.length >= FLUSH_BYTES ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {

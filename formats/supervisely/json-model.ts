@@ -8,6 +8,7 @@ import type {
 } from "../../src/model/index.js";
 import { TAG_VALUE_TYPES, distinctColor, isHexColor } from "../../src/model/index.js";
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
+import { isListMarker, PackedPoints } from "./packed.js";
 
 type Json = Record<string, unknown>;
 
@@ -21,12 +22,16 @@ const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null 
 
 function pick(src: Json, skip: ReadonlySet<string>): Json | undefined {
   let out: Json | undefined;
-  for (const [k, v] of Object.entries(src)) if (!skip.has(k)) (out ??= {})[k] = v;
+  const keys = Object.keys(src);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (!skip.has(k)) (out ??= {})[k] = src[k];
+  }
   return out;
 }
 
 class Reader {
-  constructor(readonly file: string | undefined) {}
+  constructor(readonly file: string | undefined, readonly packed: PackedPoints | null = null) {}
   fail(pointer: string, message: string): never {
     throw new SuperviselyJsonError(message, this.file, pointer);
   }
@@ -39,8 +44,27 @@ class Reader {
     return [v[0], v[1]];
   }
   points(v: unknown, ptr: string): Vec2[] {
+    if (this.packed !== null && isListMarker(v)) {
+      const pts = this.packed.take(v);
+      if (pts) {
+        // Made for this call: kept as they are once checked.
+        for (let i = 0; i < pts.length; i++) {
+          const p = pts[i];
+          if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) this.vec2(p, `${ptr}/${i}`);
+        }
+        return pts;
+      }
+    }
     if (!Array.isArray(v)) this.fail(ptr, "expected a list of [x, y] points");
-    return v.map((p, i) => this.vec2(p, `${ptr}/${i}`));
+    const out: Vec2[] = [];
+    // The pointer is made only for a point that fails.
+    for (let i = 0; i < v.length; i++) {
+      const p = v[i];
+      out.push(Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "number" && Number.isFinite(p[0]) && Number.isFinite(p[1])
+        ? [p[0], p[1]]
+        : this.vec2(p, `${ptr}/${i}`));
+    }
+    return out;
   }
   rings(v: unknown, ptr: string): Vec2[][] {
     if (v === undefined) return [];
@@ -93,10 +117,11 @@ const PAYLOAD_KEYS: Record<string, readonly string[]> = {
 };
 
 /** The geometry type a label JSON object declares or, failing that, what its payload looks like. */
-function labelGeometryType(v: Json, classShape: string | undefined): string | undefined {
+function labelGeometryType(v: Json, classShape: () => string | undefined): string | undefined {
   const declared = typeof v.geometryType === "string" ? v.geometryType : typeof v.shape === "string" ? v.shape : undefined;
   if (declared) return declared;
-  if (classShape && classShape !== "any") return classShape;
+  const shape = classShape();
+  if (shape && shape !== "any") return shape;
   if ("bitmap" in v) return "bitmap";
   if ("nodes" in v) return "graph";
   if ("vertices" in v) return "cuboid_2d";
@@ -200,14 +225,23 @@ const LABEL_COMMON_KEYS = ["classTitle", "description", "tags", "geometryType", 
 /** Creation info and ids the SDK writes right after the geometry, in this order. */
 const LABEL_INFO_ORDER = ["labelerLogin", "updatedAt", "createdAt", "id", "classId"];
 
+/** Keys of a label object that are not kept in `extra`, per geometry type. */
+const LABEL_SKIP = new Map<string, ReadonlySet<string>>();
+function labelSkipKeys(type: string): ReadonlySet<string> {
+  let skip = LABEL_SKIP.get(type);
+  if (!skip) LABEL_SKIP.set(type, (skip = new Set([...LABEL_COMMON_KEYS, ...(type === "other" ? [] : PAYLOAD_KEYS[type] ?? [])])));
+  return skip;
+}
+
 export function labelFromJson(v: unknown, meta: ProjectMeta | undefined, r: Reader, ptr: string): Label {
   if (!isObject(v)) r.fail(ptr, "an object must be a JSON object");
   if (typeof v.classTitle !== "string") r.fail(`${ptr}/classTitle`, "an object needs a string `classTitle`");
-  const cls = meta?.classes.find((c) => c.title === v.classTitle);
-  const type = labelGeometryType(v, cls?.shape);
+  const title = v.classTitle;
+  // The class is looked up only when the label does not say its geometry type.
+  const type = labelGeometryType(v, () => meta?.classes.find((c) => c.title === title)?.shape);
   if (!type) r.fail(ptr, "cannot tell the geometry: no `geometryType`, no known class and no recognisable payload");
   const geometry = geometryFromJson(type, v, r, ptr);
-  const skip = new Set([...LABEL_COMMON_KEYS, ...(geometry.type === "other" ? [] : PAYLOAD_KEYS[geometry.type] ?? [])]);
+  const skip = labelSkipKeys(geometry.type);
   const label: Label = { classTitle: v.classTitle, geometry, tags: tagsFromJson(v.tags, r, `${ptr}/tags`) };
   if (typeof v.description === "string" && v.description !== "") label.description = v.description;
   const extra = pick(v, skip);
@@ -241,8 +275,8 @@ export function labelToJson(l: Label): Json {
 const ANN_KEYS = new Set(["description", "size", "tags", "objects", "customBigData"]);
 
 /** Parses an annotation file's JSON (with or without the server's `{"annotation": …}` wrapper). */
-export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, file?: string): Annotation {
-  const r: Reader = new Reader(file);
+export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, file?: string, packed?: PackedPoints): Annotation {
+  const r: Reader = new Reader(file, packed ?? null);
   let v = raw;
   let base = "";
   if (isObject(v) && isObject(v.annotation) && !("objects" in v)) {

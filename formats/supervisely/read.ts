@@ -7,6 +7,7 @@ import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-model.js";
+import { annotationFromPacked, readWorker, type PackedFile } from "./packed-reader.js";
 import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, hasImageExtension } from "./layout.js";
 
 const READ_CONCURRENCY = 16;
@@ -104,12 +105,13 @@ async function readSideObject(root: string, file: string | undefined): Promise<R
   return v as Record<string, unknown>;
 }
 
-async function readItem(root: string, e: DatasetEntry, meta: ProjectMeta | undefined, ctx?: FormatContext): Promise<Item> {
+async function readItem(root: string, e: DatasetEntry, meta: ProjectMeta | undefined, ctx?: FormatContext, packed?: PackedFile | null): Promise<Item> {
   const imageInfo = await readSideObject(root, e.infoFile);
   const imageMeta = await readSideObject(root, e.metaFile);
   let annotation;
   if (e.annFile) {
-    annotation = annotationFromJson(await readJsonFile(e.annFile, rel(root, e.annFile)), meta, rel(root, e.annFile));
+    const file = rel(root, e.annFile);
+    annotation = (packed ? annotationFromPacked(packed, meta, file) : null) ?? annotationFromJson(await readJsonFile(e.annFile, file), meta, file);
   } else {
     ctx?.report.warn("missing-annotation", "image has no annotation file; an empty annotation is used", { file: rel(root, e.imageFile ?? e.infoFile ?? e.name) });
     const w = imageInfo?.width, h = imageInfo?.height;
@@ -134,12 +136,48 @@ async function readDataset(root: string, dir: string, name: string, meta: () => 
   return {
     name,
     datasets: children,
+    items: () => readItems(root, entries, meta, ctx),
+  };
+}
+
+/** Annotation files a reading thread takes at a time, and batches it is given ahead of the consumer. */
+const WORKER_BATCH = 128;
+const WORKER_BATCHES_AHEAD = 3;
+/** Datasets smaller than this are read on the main thread (starting the thread would cost more). */
+const WORKER_MIN_ITEMS = 256;
+
+async function* readItems(root: string, entries: DatasetEntry[], meta: () => ProjectMeta | undefined, ctx?: FormatContext): AsyncIterable<Item> {
+  const worker = entries.length >= WORKER_MIN_ITEMS ? readWorker() : null;
+  if (!worker) {
     // Reads run READ_CONCURRENCY ahead of the consumer: file reads overlap, order stays the listing's.
-    items: () => mapConcurrent(entries, READ_CONCURRENCY, (e) => {
+    yield* mapConcurrent(entries, READ_CONCURRENCY, (e) => {
       ctx?.signal?.throwIfAborted();
       return readItem(root, e, meta(), ctx);
-    }),
-  };
+    });
+    return;
+  }
+  // Annotation files are read and packed by the reading thread, a few batches ahead; items come out in order.
+  const batches: Promise<(PackedFile | null)[]>[] = [];
+  let sent = 0;
+  for (let base = 0; base < entries.length; base += WORKER_BATCH) {
+    while (batches.length < WORKER_BATCHES_AHEAD && sent < entries.length) {
+      const slice = entries.slice(sent, sent + WORKER_BATCH);
+      sent += slice.length;
+      batches.push(worker.read(slice.map((e) => e.annFile ?? "")));
+    }
+    const packed = await batches.shift()!;
+    for (let i = 0; i < packed.length; i++) {
+      ctx?.signal?.throwIfAborted();
+      const e = entries[base + i], p = packed[i];
+      // The common item (an annotation file the thread packed, no side files) is made without waiting.
+      const annotation = p && e.annFile && !e.infoFile && !e.metaFile ? annotationFromPacked(p, meta(), rel(root, e.annFile)) : null;
+      if (annotation) {
+        const item: Item = { name: e.name, annotation };
+        if (e.imageFile) item.image = { kind: "file", path: e.imageFile };
+        yield item;
+      } else yield await readItem(root, e, meta(), ctx, p);
+    }
+  }
 }
 
 /** Finds the project root: the folder holding meta.json, the input itself, or its single sub-folder. */

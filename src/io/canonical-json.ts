@@ -226,24 +226,38 @@ function writePackedPoints(w: Writer, count: number, depth: number): void {
 
 const skipped = (v: unknown) => v === undefined || typeof v === "function" || typeof v === "symbol";
 
-/** `[x1, y1, x2, …]`: numbers only (COCO polygons). */
-function isNumberList(a: unknown[]): boolean {
-  for (let i = 0; i < a.length; i++) if (typeof a[i] !== "number") return false;
-  return true;
-}
-
-/** A list of numbers without spaces, as JSON.stringify(value) writes it. */
-function writeNumberList(w: Writer, a: number[]): void {
-  w.byte(C.OpenBracket);
-  for (let i = 0; i < a.length; i++) {
-    w.ensure(26);
-    if (i) w.buf[w.pos++] = C.Comma;
+/**
+ * A list of numbers without spaces, as JSON.stringify(value) writes it; false, with nothing written, when an element
+ * is not a number. One pass, with room made once for the whole list.
+ */
+function writeNumberList(w: Writer, a: unknown[]): boolean {
+  const n = a.length;
+  const start = w.pos;
+  w.ensure(n * 26 + 2);
+  let b = w.buf;
+  let p = start;
+  b[p++] = C.OpenBracket;
+  for (let i = 0; i < n; i++) {
     const v = a[i];
-    const q = Number.isFinite(v) ? writeDecimal(w.buf, w.pos, v) : -1;
-    if (q >= 0) w.pos = q;
-    else finiteOrNull(w, v);
+    if (typeof v !== "number") {
+      w.pos = start;
+      return false;
+    }
+    if (i) b[p++] = C.Comma;
+    const q = Number.isFinite(v) ? writeDecimal(b, p, v) : -1;
+    if (q >= 0) p = q;
+    else {
+      // Other numbers (and null for NaN, ±Infinity) through the writer, which may grow the buffer.
+      w.pos = p;
+      finiteOrNull(w, v);
+      w.ensure((n - i) * 26 + 2);
+      b = w.buf;
+      p = w.pos;
+    }
   }
-  w.byte(C.CloseBracket);
+  b[p++] = C.CloseBracket;
+  w.pos = p;
+  return true;
 }
 
 /** Writes v; `depth` < 0 writes it compactly (JSON.stringify(v)), else indented by 4 spaces a level. */
@@ -289,10 +303,7 @@ function write(w: Writer, v: unknown, depth: number): void {
         w.string(`\u0000${v.length}`);
         return;
       }
-      if (isNumberList(v)) {
-        writeNumberList(w, v as number[]);
-        return;
-      }
+      if (writeNumberList(w, v)) return;
     } else if (isPointList(v)) {
       writePointList(w, v as number[][], depth);
       return;
@@ -359,6 +370,11 @@ export class JsonWriter {
 
   text(s: string): void {
     this.w.text(s);
+  }
+
+  /** Text known to be ASCII (short separators). */
+  ascii(s: string): void {
+    this.w.ascii(s);
   }
 
   indented(value: unknown): void {

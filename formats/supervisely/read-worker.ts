@@ -1,0 +1,84 @@
+/**
+ * The annotation-reading thread: reads batches of annotation files and packs them (see packed.ts), so that the main
+ * thread only parses skeletons. A file it cannot read or pack comes back without a skeleton and is read on the main
+ * thread, which reports the problem as usual.
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { parentPort } from "node:worker_threads";
+import { Packer } from "./packed.js";
+
+export interface ReadRequest { id: number; paths: string[] }
+export interface ReadReply {
+  id: number;
+  /** Per file: where its skeleton starts and ends in `skeletons` (-1: read it on the main thread), 1 if it is UTF-8. */
+  skeletonStarts: Int32Array;
+  skeletonEnds: Int32Array;
+  utf8: Uint8Array;
+  /** The skeletons of the batch, one after another. */
+  skeletons: Uint8Array;
+  /** Per file: its first list and number of lists. */
+  firsts: Int32Array;
+  lists: Int32Array;
+  coords: Float64Array;
+  starts: Int32Array;
+  counts: Int32Array;
+}
+
+/** One buffer for every file read (grown as needed): reading allocates nothing per file. */
+let readBuffer = Buffer.allocUnsafe(1 << 20);
+
+/** A regular file's bytes (a view of readBuffer, valid until the next read), or null when it cannot be read. */
+function readRegularFile(path: string): Buffer | null {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    if (st.size + 1 > readBuffer.length) readBuffer = Buffer.allocUnsafe(Math.max(st.size + 1, readBuffer.length * 2));
+    let n = 0;
+    for (;;) {
+      if (n === readBuffer.length) {
+        const bigger = Buffer.allocUnsafe(readBuffer.length * 2);
+        readBuffer.copy(bigger, 0, 0, n);
+        readBuffer = bigger;
+      }
+      const k = readSync(fd, readBuffer, n, readBuffer.length - n, null);
+      if (k === 0) break;
+      n += k;
+    }
+    return readBuffer.subarray(0, n);
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const packer = new Packer();
+
+parentPort!.on("message", ({ id, paths }: ReadRequest) => {
+  const n = paths.length;
+  const skeletonStarts = new Int32Array(n), skeletonEnds = new Int32Array(n), utf8 = new Uint8Array(n);
+  const firsts = new Int32Array(n), lists = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const bytes = paths[i] ? readRegularFile(paths[i]) : null;
+    const start = packer.o;
+    firsts[i] = packer.nl;
+    let ok = false;
+    try {
+      ok = bytes !== null && packer.pack(bytes);
+    } catch {
+      ok = false; // (a bug here must not stop the read: the main thread reads the file itself)
+    }
+    skeletonStarts[i] = ok ? start : -1;
+    skeletonEnds[i] = ok ? packer.o : -1;
+    utf8[i] = ok && packer.utf8 ? 1 : 0;
+    lists[i] = ok ? packer.nl - firsts[i] : 0;
+  }
+  // A very large file made the buffer grow: let it go rather than hold it while idle.
+  if (readBuffer.length > 64 << 20) readBuffer = Buffer.allocUnsafe(1 << 20);
+  const { coords, starts, counts, skeletons } = packer.take();
+  const reply: ReadReply = { id, skeletonStarts, skeletonEnds, utf8, skeletons, firsts, lists, coords, starts, counts };
+  const transfer = [coords, starts, counts, skeletons, skeletonStarts, skeletonEnds, utf8, firsts, lists].map((a) => a.buffer as ArrayBuffer);
+  parentPort!.postMessage(reply, transfer);
+});
