@@ -11,6 +11,7 @@ import { graphTemplateOf, iterateItems, walkDatasets } from "../../src/model/ind
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { safeJoin, assertPlainFileName, unsafeNameReason } from "../../src/io/paths.js";
 import { readImageSize } from "../../src/io/image-size.js";
+import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 import { exportOptionsOf, type CocoExportOptions } from "./options.js";
 import { JsonArrayPart, assembleJson, type TopEntry } from "./json-out.js";
 import {
@@ -67,19 +68,6 @@ class InFlight {
     await Promise.all(this.pending);
     if (this.failure) throw this.failure;
   }
-}
-
-async function placeImage(src: string, dest: string, mode: CocoExportOptions["images"]): Promise<void> {
-  await fs.mkdir(path.dirname(dest), { recursive: true });
-  if (mode === "symlink") return fs.symlink(path.resolve(src), dest);
-  if (mode === "hardlink") {
-    try {
-      return await fs.link(src, dest);
-    } catch {
-      /* another device or no permission: copy */
-    }
-  }
-  await fs.copyFile(src, dest);
 }
 
 /**
@@ -208,9 +196,13 @@ async function writeDataset(
       if (opts.images !== "none" && item.image && item.image.kind !== "link") {
         const dest = safeJoin(imagesRoot, fileName);
         const source = item.image;
-        await copies.run(() => (source.kind === "file"
-          ? placeImage(source.path, dest, opts.images)
-          : fs.mkdir(path.dirname(dest), { recursive: true }).then(() => fs.writeFile(dest, source.data))));
+        const itemName = item.name;
+        await copies.run(async () => {
+          await fs.mkdir(path.dirname(dest), { recursive: true });
+          if (source.kind === "bytes") return fs.writeFile(dest, source.data, { flag: "wx" });
+          const r = await placeFile(source.path, dest, opts.images as PlaceMode);
+          if ("why" in r) report.warn("image-unreadable", imageLeftOutMessage(itemName, r.why), where);
+        });
       }
 
       replayEvents(recorded, report);

@@ -36,6 +36,7 @@ import type { MaskLayersJob } from "./render.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
+import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 
 const WRITE_CONCURRENCY = 8;
 const MAX_INDEX = 255;
@@ -124,19 +125,15 @@ async function itemSize(item: Item): Promise<{ width: number; height: number } |
   return null;
 }
 
-async function placeImage(item: Item, dest: string, mode: MasksExportOptions["images"]): Promise<void> {
-  if (mode === "none" || !item.image || item.image.kind === "link") return;
-  if (item.image.kind === "bytes") return fs.writeFile(dest, item.image.data);
-  const src = item.image.path;
-  if (mode === "symlink") return fs.symlink(path.resolve(src), dest);
-  if (mode === "hardlink") {
-    try {
-      return await fs.link(src, dest);
-    } catch {
-      /* another device: copy */
-    }
+/** Puts the item's image into img/; the reason when it is no readable file (the masks are written all the same). */
+async function placeImage(item: Item, dest: string, mode: MasksExportOptions["images"]): Promise<string | null> {
+  if (mode === "none" || !item.image || item.image.kind === "link") return null;
+  if (item.image.kind === "bytes") {
+    await fs.writeFile(dest, item.image.data, { flag: "wx" });
+    return null;
   }
-  await fs.copyFile(src, dest);
+  const r = await placeFile(item.image.path, dest, mode as PlaceMode);
+  return "why" in r ? r.why : null;
 }
 
 interface DatasetWriter {
@@ -166,7 +163,8 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
   const size = await itemSize(item);
   if (item.image && item.image.kind !== "link") {
     try {
-      await placeImage(item, path.join(await dw.ensure(SLY_IMG_DIR), item.name), opts.images);
+      const why = await placeImage(item, path.join(await dw.ensure(SLY_IMG_DIR), item.name), opts.images);
+      if (why) report.warn("image-unreadable", imageLeftOutMessage(item.name, why), { file: where });
     } catch (e) {
       report.error("image-unreadable", `cannot copy the image into img/ (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); its masks are still written`, { file: where });
     }

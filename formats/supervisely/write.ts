@@ -1,5 +1,4 @@
 import fs from "node:fs/promises";
-import { constants as fsConstants } from "node:fs";
 import path from "node:path";
 import type { Dataset, Item, Project } from "../../src/model/index.js";
 import { iterateItems } from "../../src/model/index.js";
@@ -7,6 +6,7 @@ import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
 import { canonicalJson } from "../../src/io/json-file.js";
 import { canonicalJsonBytes } from "../../src/io/canonical-json.js";
 import { FileWriterThread } from "../../src/io/file-writer.js";
+import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
@@ -41,45 +41,11 @@ const MAX_NAME_BYTES = 255;
 /** Names as a case-insensitive file system (macOS, Windows) compares them: letter case and Unicode form ignored. */
 export const foldName = (name: string) => name.normalize("NFC").toLowerCase();
 
-/**
- * The file an image source really is: symlinks in the input are resolved, so that the output links or copies the
- * real file and never holds a symlink copied from the input; anything but a regular file (a dangling or looping
- * link, a folder, a device or FIFO) is refused. Null, with the reason, when there is no such file.
- */
-async function realImageFile(src: string): Promise<{ real: string } | { why: string }> {
-  try {
-    const real = await fs.realpath(src);
-    const st = await fs.stat(real);
-    if (!st.isFile()) return { why: st.isDirectory() ? "it is a folder" : "it is not a regular file (a device, FIFO or socket)" };
-    return { real };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { why: code === "ENOENT" ? "it does not exist (or is a symlink to nothing)" : code === "ELOOP" ? "it is a symlink loop" : `it cannot be read (${code ?? (e as Error).message})` };
-  }
-}
-
 /** Places an image; false (after a warning) when the source is no readable regular file. Never overwrites. */
 async function placeImage(src: string, dest: string, mode: ImageMode, itemName: string, ctx: FormatContext): Promise<boolean> {
-  const found = await realImageFile(src);
-  if ("why" in found) {
-    ctx.report.warn("image-unreadable", `the image of item ${JSON.stringify(itemName)} is left out: ${found.why}; its annotation is written`, { file: src });
-    return false;
-  }
-  if (mode === "symlink") {
-    await fs.symlink(found.real, dest);
-    return true;
-  }
-  if (mode === "hardlink") {
-    try {
-      await fs.link(found.real, dest);
-      return true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EEXIST") throw e;
-      /* another device or no permission: fall back to a copy */
-    }
-  }
-  await fs.copyFile(found.real, dest, fsConstants.COPYFILE_EXCL);
-  return true;
+  const r = await placeFile(src, dest, mode as PlaceMode);
+  if ("why" in r) ctx.report.warn("image-unreadable", imageLeftOutMessage(itemName, r.why), { file: src });
+  return !("why" in r);
 }
 
 /**

@@ -21,6 +21,7 @@ import { YOLO_TASKS, type YoloTask } from "./options.js";
 import { sideInfoOf } from "./side-file.js";
 import { annotationLines, ExportClasses, ExportTally, keypointNames, poseLayoutOf, type LineContext } from "./from-model.js";
 import type { CornerOrder } from "./obb.js";
+import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 
 export type ImageMode = "copy" | "hardlink" | "symlink" | "none";
 
@@ -42,18 +43,6 @@ export function yoloWriteOptions(o: FormatOptions): YoloWriteOptions {
 }
 
 const WRITE_CONCURRENCY = 16;
-
-async function placeImage(src: string, dest: string, mode: ImageMode): Promise<void> {
-  if (mode === "symlink") return fs.symlink(path.resolve(src), dest);
-  if (mode === "hardlink") {
-    try {
-      return await fs.link(src, dest);
-    } catch {
-      /* another device or no permission: fall back to a copy */
-    }
-  }
-  await fs.copyFile(src, dest);
-}
 
 /** data.yaml key of a split: Ultralytics knows train, val and test; anything else trains. */
 function splitKey(name: string): "train" | "val" | "test" {
@@ -131,7 +120,10 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
     await ensureDir(imgDir);
     await ensureDir(lblDir);
     const src = item.image;
-    if (src?.kind === "file" && mode !== "none") await placeImage(src.path, path.join(imgDir, item.name), mode);
+    if (src?.kind === "file" && mode !== "none") {
+      const r = await placeFile(src.path, path.join(imgDir, item.name), mode as PlaceMode);
+      if ("why" in r) ctx.report.warn("image-unreadable", imageLeftOutMessage(item.name, r.why), { file: src.path });
+    }
     else if (src?.kind === "bytes" && mode !== "none") await fs.writeFile(path.join(imgDir, item.name), src.data);
     else if (src?.kind === "link") ctx.report.warn("yolo-image-link", `the image is a remote link (${src.url}); only its label file is written`, { file: item.name });
 

@@ -40,7 +40,6 @@ export class CpuPool {
     if (!script) throw new Error("worker script not built: run `npm run build`");
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script);
-      worker.unref();
       const slot = { worker, busy: 0 };
       worker.on("message", (m: { id: number; result?: unknown; error?: TaskErrorData }) => {
         slot.busy--;
@@ -55,6 +54,9 @@ export class CpuPool {
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
       });
+      // After the listeners: adding a "message" listener refs the worker again, and an idle pool must not keep the
+      // process alive.
+      worker.unref();
       this.workers.push(slot);
     }
   }

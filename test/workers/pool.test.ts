@@ -39,3 +39,16 @@ describe("CPU worker pool", () => {
     expect(b[3]).toEqual((await runCpuBatch("bitmapPixelCount", [large[3]]))[0]);
   });
 });
+
+describe("an idle pool", () => {
+  it("does not keep the process alive (a process that made a pool and ran nothing exits)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { pathToFileURL } = await import("node:url");
+    const { REPO_ROOT } = await import("../helpers/paths.js");
+    const pool = pathToFileURL(`${REPO_ROOT}/dist/src/workers/pool.js`).href;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", `const { CpuPool } = await import(${JSON.stringify(pool)}); new CpuPool(2); console.log("made");`], { timeout: 20_000, encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("made");
+    expect(r.signal).toBeNull(); // killed by the timeout when the workers held the process
+    expect(r.status).toBe(0);
+  }, 30_000);
+});
