@@ -55,6 +55,17 @@ STRUCTURAL[0x5d] = 3;
 STRUCTURAL[0x7d] = 3;
 
 const CHUNK = 4 * 1024 * 1024;
+/** Smallest read buffer: files that report a size of 0 (devices, /proc) are still read in useful pieces. */
+const MIN_BUFFER = 64 * 1024;
+
+/**
+ * A read buffer for an open file: `limit` bytes, or less for a smaller file. A 4 MB buffer per read of a 2 KB
+ * file costs more than the read (each is outside Node's buffer pool, and the garbage collector runs for them).
+ */
+async function readBuffer(fh: fs.FileHandle, limit: number): Promise<Buffer> {
+  const size = await fh.stat().then((s) => s.size, () => limit);
+  return Buffer.allocUnsafe(Math.min(limit, Math.max(MIN_BUFFER, size)));
+}
 
 const modeOf = (r: "skip" | "ranges" | void): number => (r === "skip" ? 1 : r === "ranges" ? 2 : 0);
 
@@ -141,7 +152,7 @@ export async function scanTopLevel(
   const fh = await fs.open(file, "r");
   let failure: { offset: number; message: string } | null = null;
   try {
-    const buf = Buffer.allocUnsafe(chunkSize);
+    const buf = await readBuffer(fh, chunkSize);
     let state = S.BeforeRoot as S;
     let key = "";
     let keyPieces: Buffer[] = [];
@@ -188,7 +199,7 @@ export async function scanTopLevel(
 
     for (;;) {
       signal?.throwIfAborted();
-      const { bytesRead } = await fh.read(buf, 0, chunkSize, filePos);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, filePos);
       const n = bytesRead;
       const chunk = buf;
       let i = 0;
@@ -584,7 +595,7 @@ export async function parseElementRuns(
 ): Promise<void> {
   const fh = await fs.open(file, "r");
   try {
-    let win = Buffer.allocUnsafe(CHUNK);
+    let win = await readBuffer(fh, CHUNK);
     let winStart = 0, winEnd = 0;
     for (let k = 0; k < count;) {
       // The run: k .. j-1, at least one element.
@@ -630,7 +641,7 @@ export async function readRanges(
 ): Promise<void> {
   const fh = await fs.open(file, "r");
   try {
-    let win = Buffer.allocUnsafe(CHUNK);
+    let win = await readBuffer(fh, CHUNK);
     let winStart = 0, winEnd = 0;
     let k = 0;
     for (const { offset, length } of ranges) {

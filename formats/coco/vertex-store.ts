@@ -19,13 +19,18 @@ import type { Bbox } from "./annotation.js";
 const SCALE = 10000;
 const INT_CHUNK = 1 << 22; // 16 MB
 const DBL_CHUNK = 1 << 21; // 16 MB
+/** Numbers a chunk starts with before it grows. */
+const FIRST_CHUNK = 1 << 12;
 const DOUBLES = 1 << 30;
 const BOX = 1 << 29;
 const PARTS = BOX - 1;
 /** Largest coordinate magnitude kept as an integer (|x| × 10000 < 2^31). */
 const INT_LIMIT = 214_748;
 
-/** A growable store of numbers in fixed-size chunks; a position is chunk × size + offset. */
+/**
+ * A growable store of numbers in fixed-size chunks; a position is chunk × size + offset. The last chunk starts small
+ * and doubles (copied) up to the chunk size, so that a small file does not cost two 16 MB arrays.
+ */
 class ChunkedStore<A extends Int32Array | Float64Array> {
   readonly chunks: A[] = [];
   private used = 0; // of the last chunk
@@ -35,13 +40,19 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
   reserve(n: number): { chunk: A; offset: number; position: number } | null {
     if (n > this.size) return null;
     if (this.chunks.length === 0 || this.used + n > this.size) {
-      this.chunks.push(this.make(this.size));
+      this.chunks.push(this.make(Math.min(this.size, Math.max(FIRST_CHUNK, n))));
       this.used = 0;
+    }
+    const index = this.chunks.length - 1;
+    let chunk = this.chunks[index];
+    if (this.used + n > chunk.length) {
+      const grown = this.make(Math.min(this.size, Math.max(chunk.length * 2, this.used + n)));
+      grown.set(chunk.subarray(0, this.used));
+      this.chunks[index] = chunk = grown;
     }
     const offset = this.used;
     this.used += n;
-    const index = this.chunks.length - 1;
-    return { chunk: this.chunks[index], offset, position: index * this.size + offset };
+    return { chunk, offset, position: index * this.size + offset };
   }
 
   at(position: number): { chunk: A; offset: number } {
@@ -50,7 +61,9 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
   }
 
   get bytes(): number {
-    return this.chunks.length * this.size * this.bytesEach;
+    let n = 0;
+    for (const c of this.chunks) n += c.length;
+    return n * this.bytesEach;
   }
 }
 

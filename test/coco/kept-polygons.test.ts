@@ -46,6 +46,22 @@ describe("VertexStore", () => {
     });
   });
 
+  it("chunks start small and grow (copied) to their full size; records written before a growth read back the same", () => {
+    const store = new VertexStore(20_000, 20_000); // chunks start at 4096 numbers, grow to 8192, 16384, 20000
+    const records = Array.from({ length: 3000 }, (_, k) => ({ parts: [[k, k + 0.25, k + 1, k + 1.5, k / 3, k]], bbox: k % 7 ? null : [k, k, 2, 2] as [number, number, number, number] }));
+    const positions = records.map((r) => store.add(r.parts, r.bbox));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    records.forEach((r, k) => {
+      const got = store.get(positions[k]);
+      expect(got.bbox).toEqual(r.bbox);
+      expect(got.polygons.map((ring) => ring.flat())).toEqual(r.parts);
+    });
+    // Memory follows the data: a small store holds a small array, not a full chunk.
+    const small = new VertexStore();
+    small.add([[1, 2, 3, 4, 5, 6]], null);
+    expect(small.bytes).toBeLessThan(64 * 1024);
+  });
+
   it("a record larger than a chunk is not kept (-1)", () => {
     const store = new VertexStore(16, 16);
     expect(store.add([Array.from({ length: 20 }, (_, i) => i)], null)).toBe(-1);
