@@ -4,10 +4,9 @@
  * never keeps the process alive. Without it (a single core, SLYCONV_NO_WORKERS, running from sources) the reader
  * reads files itself.
  */
-import fs from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtWorkerScript } from "../../src/workers/script.js";
 import { PackedPoints, type PackedLists } from "./packed.js";
 import type { ReadReply, ReadRequest } from "./read-worker.js";
 import { annotationFromJson } from "./json-model.js";
@@ -71,12 +70,9 @@ function unbatch(r: ReadReply): (PackedFile | null)[] {
   return out;
 }
 
-/** The compiled worker beside this module; none when running from .ts sources (tests), whose worker would be stale. */
-function workerScript(): string | null {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith(".js")) return null;
-  const script = here.replace(/packed-reader\.js$/, "read-worker.js");
-  return fs.existsSync(script) ? script : null;
+/** The built reading thread; none when running from the sources (the reader then reads on this thread). */
+function builtReaderScript(): string | null {
+  return import.meta.url.endsWith(".ts") ? null : builtWorkerScript(import.meta.url, "read-worker.js");
 }
 
 let shared: ReadWorker | null | undefined;
@@ -86,7 +82,7 @@ export function readWorker(): ReadWorker | null {
   if (shared === undefined) {
     shared = null;
     try {
-      const script = os.availableParallelism() > 1 && !process.env.SLYCONV_NO_WORKERS ? workerScript() : null;
+      const script = os.availableParallelism() > 1 && !process.env.SLYCONV_NO_WORKERS ? builtReaderScript() : null;
       if (script) shared = new ReadWorker(script);
     } catch {
       shared = null;

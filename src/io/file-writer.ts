@@ -11,9 +11,8 @@
  * or the worker script not built): callers then write on the main thread as before.
  */
 import os from "node:os";
-import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtWorkerScript } from "../workers/script.js";
 import { canonicalJsonBytes, packJson } from "./canonical-json.js";
 import { onInterrupt } from "./cleanup.js";
 
@@ -27,15 +26,6 @@ export type FileJobResult = null | { code?: string; message: string };
 /** Jobs per message: enough to keep message overhead low, few enough to keep the thread busy early. */
 const BATCH = 8;
 
-/** The compiled worker script; under vitest the sources are .ts, so the built copy in dist/ is used. */
-function workerScript(): string | null {
-  const here = fileURLToPath(import.meta.url);
-  const script = here.endsWith(".ts")
-    ? here.replace(/[\\/]src[\\/]io[\\/]file-writer\.ts$/, "/dist/src/io/file-writer-worker.js")
-    : here.replace(/file-writer\.js$/, "file-writer-worker.js");
-  return fs.existsSync(script) ? script : null;
-}
-
 interface Waiting { resolve: () => void; reject: (e: Error) => void }
 
 /** One thread and the batches it was sent, answered in order. */
@@ -43,8 +33,9 @@ interface WriterSlot { worker: Worker; posted: Waiting[][]; jobs: number }
 
 /**
  * Threads that create files. Most of the cost of a file is the kernel's (page cache, file system), paid by the
- * thread that calls write: with one thread per core, file creation runs on both cores while the main thread, whose
- * share of the work is smaller, converts in between.
+ * thread that calls write, so file creation runs beside the main thread's converting. One thread by default: two
+ * creating files in the same folder contend for it in the kernel, and measured no faster with more CPU time
+ * (SLYCONV_FILE_THREADS sets the count, for measuring).
  */
 export class FileWriterThread {
   private queue: FileJob[] = [];
@@ -87,11 +78,11 @@ export class FileWriterThread {
     });
   }
 
-  /** Started threads (one per core, at most `max`), or null where files are better written on the main thread. */
-  static start(max = Number(process.env.SLYCONV_FILE_THREADS ?? 2)): FileWriterThread | null {
+  /** Started threads (`max`, at most one per core), or null where files are better written on the main thread. */
+  static start(max = Number(process.env.SLYCONV_FILE_THREADS ?? 1)): FileWriterThread | null {
     const cores = os.availableParallelism();
     if (cores < 2 || process.env.SLYCONV_NO_WORKERS) return null;
-    const script = workerScript();
+    const script = builtWorkerScript(import.meta.url, "file-writer-worker.js");
     if (!script) return null;
     const workers: Worker[] = [];
     try {

@@ -1,7 +1,6 @@
 import os from "node:os";
-import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtWorkerScript } from "./script.js";
 import { cpuTasks, reviveTaskError, type CpuTaskName, type CpuTasks, type TaskErrorData } from "./cpu-tasks.js";
 
 type Args<N extends CpuTaskName> = Parameters<CpuTasks[N]>;
@@ -12,15 +11,6 @@ type Result<N extends CpuTaskName> = ReturnType<CpuTasks[N]>;
  * caller with the original message.
  */
 export class CpuTaskError extends Error {}
-
-/** The compiled worker script; under vitest the sources are .ts, so the built copy in dist/ is used. */
-function workerScript(): string | null {
-  const here = fileURLToPath(import.meta.url);
-  const candidates = here.endsWith(".ts")
-    ? [here.replace(/[\\/]src[\\/]workers[\\/]pool\.ts$/, "/dist/src/workers/cpu-worker.js")]
-    : [here.replace(/pool\.js$/, "cpu-worker.js")];
-  return candidates.find((p) => fs.existsSync(p)) ?? null;
-}
 
 interface Pending { resolve: (v: unknown) => void; reject: (e: Error) => void }
 
@@ -36,7 +26,7 @@ export class CpuPool {
   tasksRun = 0;
 
   constructor(readonly size = Math.max(1, os.availableParallelism())) {
-    const script = workerScript();
+    const script = builtWorkerScript(import.meta.url, "cpu-worker.js");
     if (!script) throw new Error("worker script not built: run `npm run build`");
     for (let i = 0; i < size; i++) {
       const worker = new Worker(script);

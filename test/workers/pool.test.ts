@@ -52,3 +52,17 @@ describe("an idle pool", () => {
     expect(r.status).toBe(0);
   }, 30_000);
 });
+
+describe("builtWorkerScript", () => {
+  it("finds the compiled worker in dist/ when running from the sources, and null for one not built", async () => {
+    const { pathToFileURL } = await import("node:url");
+    const path = await import("node:path");
+    const { REPO_ROOT } = await import("../helpers/paths.js");
+    const { builtWorkerScript } = await import("../../src/workers/script.js");
+    const url = (rel: string) => pathToFileURL(path.join(REPO_ROOT, rel)).href;
+    expect(builtWorkerScript(url("src/workers/pool.ts"), "cpu-worker.js")).toBe(`${REPO_ROOT}/dist/src/workers/cpu-worker.js`);
+    expect(builtWorkerScript(url("src/io/file-writer.ts"), "file-writer-worker.js")).toBe(`${REPO_ROOT}/dist/src/io/file-writer-worker.js`);
+    expect(builtWorkerScript(url("dist/formats/supervisely/packed-reader.js"), "read-worker.js")).toBe(`${REPO_ROOT}/dist/formats/supervisely/read-worker.js`);
+    expect(builtWorkerScript(url("src/workers/pool.ts"), "no-such-worker.js")).toBeNull();
+  });
+});
