@@ -1,6 +1,6 @@
 /**
  * This machine's limits, measured in the same run as the conversions, so each figure reads as a ratio:
- * JSON.parse throughput, small-file write rate, image-header read rate.
+ * JSON.parse throughput, small-file and 37 KB-file write rates, image-header read rate.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -10,6 +10,8 @@ import { readImageSizes } from "../src/io/image-size.js";
 export interface MachineLimits {
   jsonParseMBps: number;
   smallFileWritesPerSec: number;
+  /** Files of 37 KB: what one COCO image becomes in 4-space-indented Supervisely JSON (most of it page-cache work). */
+  annotationFileWritesPerSec: number;
   imageHeaderReadsPerSec: number;
 }
 
@@ -25,10 +27,11 @@ async function measureJsonParse(): Promise<number> {
   return Buffer.byteLength(text) / 1e6 / secs;
 }
 
-async function measureSmallFileWrites(dir: string): Promise<number> {
+/** Files a second, 16 in flight, of `bodyBytes` (the size of a COCO image's annotation file in Supervisely form: ~37 KB). */
+async function measureFileWrites(dir: string, bodyBytes?: number): Promise<number> {
   await fs.mkdir(dir, { recursive: true });
   const n = 5000;
-  const body = JSON.stringify({ description: "", size: { height: 480, width: 640 }, tags: [], objects: [] }, null, 4);
+  const body = bodyBytes ? Buffer.alloc(bodyBytes, 0x20) : JSON.stringify({ description: "", size: { height: 480, width: 640 }, tags: [], objects: [] }, null, 4);
   const started = process.hrtime.bigint();
   let next = 0;
   await Promise.all(Array.from({ length: 16 }, async () => {
@@ -60,7 +63,8 @@ async function measureImageHeaders(dir: string): Promise<number> {
 export async function measureLimits(scratch: string): Promise<MachineLimits> {
   return {
     jsonParseMBps: await measureJsonParse(),
-    smallFileWritesPerSec: await measureSmallFileWrites(path.join(scratch, "limits-writes")),
+    smallFileWritesPerSec: await measureFileWrites(path.join(scratch, "limits-writes")),
+    annotationFileWritesPerSec: await measureFileWrites(path.join(scratch, "limits-writes-37k"), 37_000),
     imageHeaderReadsPerSec: await measureImageHeaders(path.join(scratch, "limits-images")),
   };
 }
