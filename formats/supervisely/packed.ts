@@ -327,19 +327,24 @@ export class Packer {
       this.ws();
       this.value(depth);
       this.ws();
-      if (this.p >= this.n) throw GIVE_UP;
-      const c = b[this.p++];
-      if (c === C.Comma) {
-        this.emit(C.Comma);
-        this.ws();
-        continue;
-      }
-      if (c === C.CloseBrace) {
-        this.emit(C.CloseBrace);
-        return;
-      }
-      throw GIVE_UP;
+      if (this.closedBy(C.CloseBrace)) return;
     }
+  }
+
+  /** After a member or element: true at `close` (written), false after a comma (written, spaces after it skipped). */
+  private closedBy(close: number): boolean {
+    if (this.p >= this.n) throw GIVE_UP;
+    const c = this.b[this.p++];
+    if (c === C.Comma) {
+      this.emit(C.Comma);
+      this.ws();
+      return false;
+    }
+    if (c === close) {
+      this.emit(close);
+      return true;
+    }
+    throw GIVE_UP;
   }
 
   private array(depth: number): void {
@@ -362,18 +367,7 @@ export class Packer {
     for (;;) {
       this.value(depth);
       this.ws();
-      if (this.p >= this.n) throw GIVE_UP;
-      const c = b[this.p++];
-      if (c === C.Comma) {
-        this.emit(C.Comma);
-        this.ws();
-        continue;
-      }
-      if (c === C.CloseBracket) {
-        this.emit(C.CloseBracket);
-        return;
-      }
-      throw GIVE_UP;
+      if (this.closedBy(C.CloseBracket)) return;
     }
   }
 
