@@ -11,6 +11,7 @@ import { Report } from "../../src/report.js";
 import { orientedBoxToCorners } from "../../formats/yolo/obb.js";
 import { diffTrees, tempDir } from "../helpers/paths.js";
 import { YOLO_FIXTURES, expectSameLabels, writeFiles } from "./helpers.js";
+import { seededRandom } from "../../bench/random.js";
 
 async function roundTrip(input: string, task: string, importOptions: Record<string, unknown> = {}) {
   const work = tempDir("slyconv-yolo-rt-");
@@ -34,24 +35,13 @@ describe("round trip of the hand-made fixtures", () => {
   }
 });
 
-/** A small deterministic PRNG (mulberry32), so generated datasets are the same on every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SIZES: [number, number][] = [[640, 480], [333, 517], [1280, 720], [97, 1001]];
 const f6 = (v: number) => v.toFixed(6);
 
 /** A generated dataset of the task: 24 images in train and val, random six-decimal values. */
 async function generate(task: string, seed: number, extra: { kpt?: [number, number]; ccw?: boolean } = {}): Promise<string> {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const root = tempDir(`slyconv-yolo-gen-${task}-`);
   const templates = await Promise.all(SIZES.map(([w, h]) => sharp({ create: { width: w, height: h, channels: 3, background: "#445566" } }).png().toBuffer()));
   const files: Record<string, string | Buffer> = {};
