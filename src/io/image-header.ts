@@ -9,9 +9,8 @@
  * Supervisely records them.
  */
 import fs from "node:fs";
-import { readImageSize, type ImageDimensions } from "./image-size.js";
+import { readImageSize, sharpImageSize, type ImageDimensions } from "./image-size.js";
 import { mapLimit } from "./concurrency.js";
-import { loadSharp } from "./sharp-lazy.js";
 
 /** Bytes read first; enough for PNG/GIF/BMP/WebP headers and for the start of a JPEG before any large APPn segment. */
 const FIRST_READ = 4096;
@@ -171,13 +170,7 @@ export async function imageSizeFromBuffer(data: Buffer): Promise<ImageDimensions
     parsed = "unknown";
   }
   if (parsed !== "unknown") return parsed;
-  const sharp = await loadSharp();
-  try {
-    const m = await sharp(data).metadata();
-    return m.width && m.height ? { width: m.width, height: m.height } : null;
-  } catch {
-    return null;
-  }
+  return sharpImageSize(data);
 }
 
 /** Header reads are small and I/O bound: enough in flight to keep the libuv pool busy. */

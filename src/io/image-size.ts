@@ -9,10 +9,15 @@ export interface ImageDimensions { width: number; height: number }
  * Image width and height from the file header (sharp reads the header only, no pixel decode). EXIF orientation is
  * not applied: sizes are those of the stored pixels, as Supervisely records them. Null when unreadable.
  */
-export async function readImageSize(file: string): Promise<ImageDimensions | null> {
+export function readImageSize(file: string): Promise<ImageDimensions | null> {
+  return sharpImageSize(file);
+}
+
+/** Width and height as sharp reads them from a file or from image bytes; null when sharp cannot read them. */
+export async function sharpImageSize(input: string | Buffer): Promise<ImageDimensions | null> {
   const sharp = await loadSharp();
   try {
-    const m = await sharp(file).metadata();
+    const m = await sharp(input).metadata();
     return m.width && m.height ? { width: m.width, height: m.height } : null;
   } catch {
     return null;
