@@ -19,8 +19,26 @@ export function expectedFacts(): Record<string, any> {
   return JSON.parse(fs.readFileSync(path.join(REAL_DATA, "expected.json"), "utf8"));
 }
 
+/** Folders made by tempDir in this test file's run, removed after it (test/setup.ts). */
+const madeDirs = new Set<string>();
+
+export function removeTempDirs(): void {
+  for (const d of madeDirs) {
+    try {
+      fs.rmSync(d, { recursive: true, force: true });
+    } catch { /* best effort */ }
+  }
+  madeDirs.clear();
+}
+
+/**
+ * A fresh folder under the OS temp folder, removed after the test file's tests (leftovers of thousands of test runs
+ * filled this machine's temp folder with 30 GB, which slowed down every file created there).
+ */
 export function tempDir(prefix = "slyconv-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.add(d);
+  return d;
 }
 
 /** Every file under a folder, relative, sorted, with forward slashes. */
