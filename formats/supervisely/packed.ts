@@ -13,6 +13,7 @@
  * the usual words.
  */
 import { isUtf8 } from "node:buffer";
+import { grownBuffer } from "../../src/io/canonical-json.js";
 
 /** Thrown inside the packer to give up on a file. */
 class GiveUp extends Error {}
@@ -200,12 +201,7 @@ export class Packer {
   }
 
   private room(k: number): void {
-    if (this.o + k <= this.out.length) return;
-    let size = this.out.length * 2;
-    while (size < this.o + k) size *= 2;
-    const next = Buffer.allocUnsafe(size);
-    this.out.copy(next, 0, 0, this.o);
-    this.out = next;
+    if (this.o + k > this.out.length) this.out = grownBuffer(this.out, this.o, k);
   }
 
   private emit(c: number): void {

@@ -24,6 +24,19 @@ const enum C {
   OpenBracket = 0x5b, CloseBracket = 0x5d, OpenBrace = 0x7b, CloseBrace = 0x7d,
 }
 
+/**
+ * A buffer with room for `more` bytes after the first `used` of `buf`: `buf` itself when it has it, else a copy of
+ * those bytes in one twice as large (or more), so that appending byte by byte costs amortised constant time.
+ */
+export function grownBuffer(buf: Buffer, used: number, more: number): Buffer {
+  if (used + more <= buf.length) return buf;
+  let size = Math.max(1, buf.length) * 2;
+  while (size < used + more) size *= 2;
+  const next = Buffer.allocUnsafe(size);
+  buf.copy(next, 0, 0, used);
+  return next;
+}
+
 class Writer {
   buf: Buffer;
   pos = 0;
@@ -36,12 +49,7 @@ class Writer {
   }
 
   ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = Buffer.allocUnsafe(size);
-    this.buf.copy(next, 0, 0, this.pos);
-    this.buf = next;
+    if (this.pos + n > this.buf.length) this.buf = grownBuffer(this.buf, this.pos, n);
   }
 
   /** A newline and the indentation of `depth` levels (4 spaces each). */
@@ -164,9 +172,22 @@ function finiteOrNull(w: Writer, v: number): void {
 }
 
 /** One point of a point list: `,\n` (after the first) + outer indent + `[` … `]`, the numbers a level deeper. */
+/**
+ * Writes v at p (fast path), or else through String() (which may grow the buffer: room is ensured again after).
+ * Returns the position after it; w.buf is the buffer to go on writing in.
+ */
+function writeCoordinate(w: Writer, p: number, v: number, room: number): number {
+  const q = Number.isFinite(v) ? writeDecimal(w.buf, p, v) : -1;
+  if (q >= 0) return q;
+  w.pos = p;
+  finiteOrNull(w, v);
+  w.ensure(room);
+  return w.pos;
+}
+
 function writePoint(w: Writer, x: number, y: number, first: boolean, outer: number, inner: number, room: number): void {
   w.ensure(room);
-  const b = w.buf;
+  let b = w.buf;
   let p = w.pos;
   if (!first) b[p++] = C.Comma;
   b[p++] = C.Newline;
@@ -174,28 +195,16 @@ function writePoint(w: Writer, x: number, y: number, first: boolean, outer: numb
   b[p++] = C.OpenBracket;
   b[p++] = C.Newline;
   for (let s = 0; s < inner; s++) b[p++] = C.Space;
-  let q = Number.isFinite(x) ? writeDecimal(b, p, x) : -1;
-  if (q < 0) {
-    w.pos = p;
-    finiteOrNull(w, x);
-    w.ensure(room);
-    p = w.pos;
-  } else p = q;
-  const b2 = w.buf;
-  b2[p++] = C.Comma;
-  b2[p++] = C.Newline;
-  for (let s = 0; s < inner; s++) b2[p++] = C.Space;
-  q = Number.isFinite(y) ? writeDecimal(b2, p, y) : -1;
-  if (q < 0) {
-    w.pos = p;
-    finiteOrNull(w, y);
-    w.ensure(room);
-    p = w.pos;
-  } else p = q;
-  const b3 = w.buf;
-  b3[p++] = C.Newline;
-  for (let s = 0; s < outer; s++) b3[p++] = C.Space;
-  b3[p++] = C.CloseBracket;
+  p = writeCoordinate(w, p, x, room);
+  b = w.buf;
+  b[p++] = C.Comma;
+  b[p++] = C.Newline;
+  for (let s = 0; s < inner; s++) b[p++] = C.Space;
+  p = writeCoordinate(w, p, y, room);
+  b = w.buf;
+  b[p++] = C.Newline;
+  for (let s = 0; s < outer; s++) b[p++] = C.Space;
+  b[p++] = C.CloseBracket;
   w.pos = p;
 }
 

@@ -1,31 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { listFiles, tempDir } from "../helpers/paths.js";
 import { importDataset } from "../../src/api.js";
 import { Report } from "../../src/report.js";
-import { FUZZ_TEST_TIMEOUT_MS, fuzzReader, fuzzRuns, type FuzzCase } from "./harness.js";
-import { vocFuzzFixture } from "./voc-fixture.js";
+import { vocFuzzSuite } from "./voc-fixture.js";
 
-/**
- * The VOC reader's annotation XML (voc-lists.fuzz.test.ts: its ImageSets split lists; voc-masks.fuzz.test.ts: its
- * PNG masks, JPEGs and class table; 1,000 runs between them).
- */
-describe("fuzzing the Pascal VOC reader: annotation XML", () => {
-  let fuzz: FuzzCase;
-  beforeAll(async () => {
-    const fixture = await vocFuzzFixture();
-    fuzz = { format: "voc", fixture, targets: listFiles(fixture).filter((f) => f.endsWith(".xml")), images: "copy" };
-  });
-
-  const runs = fuzzRuns(300);
-  it(`${runs} mutated copies of the VOCdevkit fixture either import or fail with a clear error`, async () => {
-    const counts = await fuzzReader(fuzz, runs, 8);
-    expect(counts.ok + counts.rejected).toBe(runs);
-    // VOC keeps going past bad files (error findings, not exceptions): (nearly) every run imports.
-    expect(counts.ok).toBeGreaterThan(runs * 0.95);
-  }, FUZZ_TEST_TIMEOUT_MS);
-});
+// The annotation XML (voc-lists.fuzz.test.ts: the ImageSets split lists; voc-masks.fuzz.test.ts: the PNG masks,
+// JPEGs and class table; 1,000 runs between them).
+vocFuzzSuite("annotation XML", (f) => f.endsWith(".xml"), 300, 8);
 
 /** Regression: what the fuzzing found in the VOC reader. */
 describe("VOC XML the parser refuses after the validator passed it", () => {

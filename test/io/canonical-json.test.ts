@@ -97,3 +97,16 @@ describe("canonicalJsonBytes", () => {
     same({ objects: [{ classTitle: "a", points: { exterior, interior: [] } }] });
   });
 });
+
+describe("grownBuffer", () => {
+  it("keeps the buffer when there is room, else copies the used bytes into one at least twice as large", async () => {
+    const { grownBuffer } = await import("../../src/io/canonical-json.js");
+    const buf = Buffer.from("abcdefgh");
+    expect(grownBuffer(buf, 4, 4)).toBe(buf);
+    const next = grownBuffer(buf, 6, 40);
+    expect(next).not.toBe(buf);
+    expect(next.length).toBeGreaterThanOrEqual(46);
+    expect(next.length).toBeGreaterThanOrEqual(16);
+    expect(next.subarray(0, 6).toString()).toBe("abcdef");
+  });
+});
