@@ -1,5 +1,5 @@
 /**
- * Creating many small files from threads of their own, so that the main thread keeps converting meanwhile.
+ * Creating many small files from a thread of its own, so that the main thread keeps converting meanwhile.
  *
  * Writing a Supervisely project is mostly creating one annotation file per item and serializing it with 4-space
  * indentation. Done on the main thread, each file costs an open, a write and a close through libuv's pool (three
@@ -28,68 +28,54 @@ const BATCH = 8;
 
 interface Waiting { resolve: () => void; reject: (e: Error) => void }
 
-/** One thread and the batches it was sent, answered in order. */
-interface WriterSlot { worker: Worker; posted: Waiting[][]; jobs: number }
-
 /**
- * Threads that create files. Most of the cost of a file is the kernel's (page cache, file system), paid by the
- * thread that calls write, so file creation runs beside the main thread's converting. One thread by default: two
- * creating files in the same folder contend for it in the kernel, and measured no faster with more CPU time
- * (SLYCONV_FILE_THREADS sets the count, for measuring).
+ * The thread that creates files. Most of the cost of a file is the kernel's (page cache, file system), paid by the
+ * thread that calls write, so file creation runs beside the main thread's converting. One thread: two creating files
+ * in the same folder contend for it in the kernel, and measured no faster, with more CPU time.
  */
 export class FileWriterThread {
   private queue: FileJob[] = [];
   private transfer: ArrayBuffer[] = [];
   private waiting: Waiting[] = [];
-  private readonly slots: WriterSlot[] = [];
+  /** Callbacks of the batches posted, in order (the thread answers them in order). */
+  private readonly posted: Waiting[][] = [];
   private scheduled = false;
   private failure: Error | null = null;
   /** Called when no batch is waiting for its answer. */
   private onIdle: (() => void) | null = null;
-  /** Unregisters the interrupt hook that stops the threads (so Ctrl-C cannot race their writes with the cleanup). */
+  /** Unregisters the interrupt hook that stops the thread (so Ctrl-C cannot race its writes with the cleanup). */
   private readonly forgetInterrupt: () => void;
 
-  private constructor(workers: Worker[]) {
+  private constructor(private readonly worker: Worker) {
+    worker.on("message", (results: FileJobResult[]) => {
+      const batch = this.posted.shift() ?? [];
+      results.forEach((r, i) => {
+        if (r === null) batch[i]?.resolve();
+        else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));
+      });
+      if (!this.posted.length) this.onIdle?.();
+    });
     const fail = (e: Error) => {
       this.failure ??= e;
-      for (const slot of this.slots) for (const batch of slot.posted.splice(0)) for (const w of batch) w.reject(this.failure);
+      for (const batch of this.posted.splice(0)) for (const w of batch) w.reject(this.failure);
       for (const w of this.waiting.splice(0)) w.reject(this.failure);
       this.queue = [];
       this.transfer = [];
       this.onIdle?.();
     };
-    for (const worker of workers) {
-      const slot: WriterSlot = { worker, posted: [], jobs: 0 };
-      this.slots.push(slot);
-      worker.on("message", (results: FileJobResult[]) => {
-        const batch = slot.posted.shift() ?? [];
-        slot.jobs -= batch.length;
-        results.forEach((r, i) => {
-          if (r === null) batch[i]?.resolve();
-          else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));
-        });
-        if (this.slots.every((s) => !s.posted.length)) this.onIdle?.();
-      });
-      worker.on("error", fail);
-      worker.on("exit", () => fail(new Error("a file writer thread stopped")));
-    }
-    this.forgetInterrupt = onInterrupt(() => {
-      for (const slot of this.slots) void slot.worker.terminate();
-    });
+    worker.on("error", fail);
+    worker.on("exit", () => fail(new Error("the file writer thread stopped")));
+    this.forgetInterrupt = onInterrupt(() => void worker.terminate());
   }
 
-  /** Started threads (`max`, at most one per core), or null where files are better written on the main thread. */
-  static start(max = Number(process.env.SLYCONV_FILE_THREADS ?? 1)): FileWriterThread | null {
-    const cores = os.availableParallelism();
-    if (cores < 2 || process.env.SLYCONV_NO_WORKERS) return null;
+  /** A started thread, or null where files are better written on the main thread (see the module comment). */
+  static start(): FileWriterThread | null {
+    if (os.availableParallelism() < 2 || process.env.SLYCONV_NO_WORKERS) return null;
     const script = builtWorkerScript(import.meta.url, "file-writer-worker.js");
     if (!script) return null;
-    const workers: Worker[] = [];
     try {
-      for (let i = 0; i < Math.min(max, cores); i++) workers.push(new Worker(script));
-      return new FileWriterThread(workers);
+      return new FileWriterThread(new Worker(script));
     } catch {
-      for (const w of workers) void w.terminate();
       return null;
     }
   }
@@ -99,7 +85,7 @@ export class FileWriterThread {
     return this.enqueue({ kind: "data", path: file, data }, []);
   }
 
-  /** Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in a writer thread. */
+  /** Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in the writer thread. */
   writeJson(file: string, value: unknown): Promise<void> {
     const packed = packJson(value);
     if (!packed) return this.write(file, canonicalJsonBytes(value));
@@ -125,22 +111,19 @@ export class FileWriterThread {
 
   private flush(): void {
     if (!this.queue.length || this.failure) return;
-    // To the thread with the fewest files still to create.
-    const slot = this.slots.reduce((a, b) => (b.jobs < a.jobs ? b : a));
-    slot.posted.push(this.waiting);
-    slot.jobs += this.waiting.length;
-    slot.worker.postMessage(this.queue, this.transfer);
+    this.posted.push(this.waiting);
+    this.worker.postMessage(this.queue, this.transfer);
     this.queue = [];
     this.transfer = [];
     this.waiting = [];
   }
 
-  /** Waits for the files asked for (their promises settle first), then stops the threads. */
+  /** Waits for the files asked for (their promises settle first), then stops the thread. */
   async close(): Promise<void> {
     this.flush();
-    if (this.slots.some((s) => s.posted.length) && !this.failure) await new Promise<void>((resolve) => (this.onIdle = resolve));
-    this.failure ??= new Error("the file writer threads are closed");
+    if (this.posted.length && !this.failure) await new Promise<void>((resolve) => (this.onIdle = resolve));
+    this.failure ??= new Error("the file writer thread is closed");
     this.forgetInterrupt();
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await this.worker.terminate();
   }
 }
