@@ -9,7 +9,6 @@ import { Report } from "./report.js";
 import { silentProgress, type Progress } from "./io/progress.js";
 import { writeAtomically, requireInput } from "./io/safe-output.js";
 import { SlyconvError, UsageError } from "./errors.js";
-import { readSuperviselyProject, writeSuperviselyProject } from "../formats/supervisely/index.js";
 import type { ImageMode } from "../formats/supervisely/write.js";
 import { extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
@@ -103,7 +102,9 @@ export async function readDataset(
 }
 
 /** Reads a Supervisely project folder. */
-export function readProject(dir: string, opts: RunOptions = {}): Promise<Project> {
+export async function readProject(dir: string, opts: RunOptions = {}): Promise<Project> {
+  // Imported here, like every adapter's reader (src/registry.ts), so that validate and detect never load it.
+  const { readSuperviselyProject } = await import("../formats/supervisely/read.js");
   return readSuperviselyProject(dir, contextOf(opts));
 }
 
@@ -133,6 +134,7 @@ export function tallyProject(project: Project, report: Report): Project {
 
 /** Writes a project as a Supervisely project folder, atomically. */
 export async function writeProject(project: Project, out: string, opts: WriteOptions = {}): Promise<{ items: number }> {
+  const { writeSuperviselyProject } = await import("../formats/supervisely/write.js");
   const ctx = contextOf(opts);
   const counted = tallyProject(project, ctx.report);
   return writeAtomically(out, { force: opts.force }, "dir", (tmp) => writeSuperviselyProject(counted, tmp, { images: opts.images }, ctx));

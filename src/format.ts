@@ -29,7 +29,8 @@ export type FormatOptions = Record<string, unknown>;
 
 /**
  * One format: a cheap detect, a reader into the model, a writer out of it, and the declarations that
- * `slyconv formats`, the CLI and the README table are built from.
+ * `slyconv formats`, the CLI and the README table are built from. The declarations are read at every CLI start;
+ * detect, read and write load their implementation on first call (src/registry.ts).
  */
 export interface FormatAdapter {
   name: string;

@@ -1,7 +1,4 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { detectCoco } from "./detect.js";
-import { readCocoProject } from "./read.js";
-import { writeCocoProject } from "./write.js";
 import { cocoExportOptions, cocoImportOptions } from "./options.js";
 
 export const cocoFormat: FormatAdapter = {
@@ -12,9 +9,8 @@ export const cocoFormat: FormatAdapter = {
   writesShapes: ["polygon", "multipolygon", "bitmap", "rectangle", "graph"],
   importOptions: cocoImportOptions,
   exportOptions: cocoExportOptions,
-  detect: detectCoco,
-  read: readCocoProject,
-  write: writeCocoProject,
+  // Loaded on first call so that the CLI starts without them (src/registry.ts).
+  detect: async (input) => (await import("./detect.js")).detectCoco(input),
+  read: async (input, options, ctx) => (await import("./read.js")).readCocoProject(input, options, ctx),
+  write: async (project, outDir, options, ctx) => (await import("./write.js")).writeCocoProject(project, outDir, options, ctx),
 };
-
-export { readCocoProject, writeCocoProject };

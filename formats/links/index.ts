@@ -1,7 +1,4 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { detectLinks } from "./detect.js";
-import { readLinksProject } from "./read.js";
-import { writeLinksProject } from "./write.js";
 import { linksExportOptions, linksImportOptions } from "./options.js";
 
 export const linksFormat: FormatAdapter = {
@@ -12,12 +9,10 @@ export const linksFormat: FormatAdapter = {
   writesShapes: [],
   importOptions: linksImportOptions,
   exportOptions: linksExportOptions,
-  detect: detectLinks,
-  read: (input, options, ctx) => readLinksProject(input, options, ctx),
+  // Loaded on first call so that the CLI starts without them (src/registry.ts).
+  detect: async (input) => (await import("./detect.js")).detectLinks(input),
+  read: async (input, options, ctx) => (await import("./read.js")).readLinksProject(input, options, ctx),
   write: async (project, outDir, options, ctx) => {
-    await writeLinksProject(project, outDir, options, ctx);
+    await (await import("./write.js")).writeLinksProject(project, outDir, options, ctx);
   },
 };
-
-export { readLinksProject, writeLinksProject };
-export { probeImage, probeImages, DEFAULT_PROBE_SETTINGS } from "./probe.js";

@@ -1,6 +1,29 @@
 import type { FormatOptions, OptionSpec } from "../../src/format.js";
 import { UsageError } from "../../src/errors.js";
-import { DEFAULT_PROBE_SETTINGS, type ProbeSettings } from "./probe.js";
+
+// Here rather than in probe.ts, which loads node:https, so that the CLI's option list does not.
+export interface ProbeSettings {
+  concurrency: number;
+  /** Per request, from sending it to the last byte read. */
+  timeoutMs: number;
+  /** Extra attempts after the first. */
+  retries: number;
+  /** First retry waits backoffMs, then 2×, 4×, … (each with ±25 % jitter). */
+  backoffMs: number;
+  /** Bytes asked for in the first range request. */
+  firstChunk: number;
+  /** Give up when no header shows within this many bytes. */
+  maxBytes: number;
+}
+
+export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
+  concurrency: 16,
+  timeoutMs: 10_000,
+  retries: 2,
+  backoffMs: 250,
+  firstChunk: 65_536,
+  maxBytes: 4 * 1024 * 1024,
+};
 
 export const linksImportOptions: readonly OptionSpec[] = [
   { flags: "--probe-sizes", description: "links: read each image's size from its header over HTTP (range requests)" },

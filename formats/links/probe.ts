@@ -10,29 +10,9 @@ import http from "node:http";
 import https from "node:https";
 import { parseImageHeader, type HeaderParse, type ImageHeader } from "./image-header.js";
 import { mapLimit } from "../../src/io/concurrency.js";
+import { DEFAULT_PROBE_SETTINGS, type ProbeSettings } from "./options.js";
 
-export interface ProbeSettings {
-  concurrency: number;
-  /** Per request, from sending it to the last byte read. */
-  timeoutMs: number;
-  /** Extra attempts after the first. */
-  retries: number;
-  /** First retry waits backoffMs, then 2×, 4×, … (each with ±25 % jitter). */
-  backoffMs: number;
-  /** Bytes asked for in the first range request. */
-  firstChunk: number;
-  /** Give up when no header shows within this many bytes. */
-  maxBytes: number;
-}
-
-export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
-  concurrency: 16,
-  timeoutMs: 10_000,
-  retries: 2,
-  backoffMs: 250,
-  firstChunk: 65_536,
-  maxBytes: 4 * 1024 * 1024,
-};
+export { DEFAULT_PROBE_SETTINGS, type ProbeSettings };
 
 export type ProbeOutcome =
   | { ok: true; header: ImageHeader; /** Whole file size when the server told it. */ fileBytes?: number; attempts: number }

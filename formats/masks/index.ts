@@ -1,7 +1,4 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { detectMasks } from "./detect.js";
-import { readMasksProject } from "./read.js";
-import { writeMasksProject } from "./write.js";
 import { masksExportOptions, masksImportOptions } from "./options.js";
 
 export const masksFormat: FormatAdapter = {
@@ -13,11 +10,10 @@ export const masksFormat: FormatAdapter = {
   writesShapes: ["bitmap", "alpha_mask", "polygon", "multipolygon", "rectangle", "oriented_bbox", "cuboid", "cuboid_2d", "line", "point"],
   importOptions: masksImportOptions,
   exportOptions: masksExportOptions,
-  detect: detectMasks,
-  read: (input, options, ctx) => readMasksProject(input, options, ctx),
+  // Loaded on first call so that the CLI starts without them (src/registry.ts).
+  detect: async (input) => (await import("./detect.js")).detectMasks(input),
+  read: async (input, options, ctx) => (await import("./read.js")).readMasksProject(input, options, ctx),
   write: async (project, outDir, options, ctx) => {
-    await writeMasksProject(project, outDir, options, ctx);
+    await (await import("./write.js")).writeMasksProject(project, outDir, options, ctx);
   },
 };
-
-export { readMasksProject, writeMasksProject };

@@ -2,8 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { DetectResult } from "../../src/format.js";
 import { NOT_DETECTED } from "../../src/format.js";
-import { findProjectRoot, looksLikeDataset } from "./read.js";
-import { META_FILE } from "./layout.js";
+import { META_FILE, findProjectRoot, looksLikeDataset } from "./layout.js";
 
 /** A meta.json with `classes` is near-certain; dataset folders with ann/ alone are likely. */
 export async function detectSupervisely(input: string): Promise<DetectResult> {

@@ -1,8 +1,6 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { SHAPES_2D } from "../../src/model/index.js";
-import { detectSupervisely } from "./detect.js";
-import { readSuperviselyProject } from "./read.js";
-import { writeSuperviselyProject, type ImageMode } from "./write.js";
+import { SHAPES_2D } from "../../src/model/geometry.js";
+import type { ImageMode } from "./write.js";
 import { superviselyImportOptions, superviselyWriteOptions } from "./options.js";
 
 export const superviselyFormat: FormatAdapter = {
@@ -13,12 +11,10 @@ export const superviselyFormat: FormatAdapter = {
   writesShapes: SHAPES_2D,
   importOptions: superviselyImportOptions,
   exportOptions: superviselyWriteOptions,
-  detect: detectSupervisely,
-  read: (input, _options, ctx) => readSuperviselyProject(input, ctx),
+  // Loaded on first call so that the CLI starts without them (src/registry.ts).
+  detect: async (input) => (await import("./detect.js")).detectSupervisely(input),
+  read: async (input, _options, ctx) => (await import("./read.js")).readSuperviselyProject(input, ctx),
   write: async (project, outDir, options, ctx) => {
-    await writeSuperviselyProject(project, outDir, { images: options.images as ImageMode | undefined }, ctx);
+    await (await import("./write.js")).writeSuperviselyProject(project, outDir, { images: options.images as ImageMode | undefined }, ctx);
   },
 };
-
-export { readSuperviselyProject, writeSuperviselyProject };
-export { annotationFromJson, annotationToJson, metaFromJson, metaToJson, labelFromJson, labelToJson } from "./json-model.js";

@@ -1,3 +1,6 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+
 /** Folder names of a Supervisely project (spec §1.1). */
 export const IMG_DIR = "img";
 export const ANN_DIR = "ann";
@@ -17,4 +20,36 @@ export const IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".mpo", ".bmp", ".png"
 export function hasImageExtension(name: string): boolean {
   const i = name.lastIndexOf(".");
   return i >= 0 && IMAGE_EXTENSIONS.has(name.slice(i).toLowerCase());
+}
+
+// looksLikeDataset and findProjectRoot live here rather than in read.ts so that detect and validate find a project
+// without loading the reader.
+
+async function isDir(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A folder is a dataset when it has ann/ or img/. */
+export async function looksLikeDataset(dir: string): Promise<boolean> {
+  return (await isDir(path.join(dir, ANN_DIR))) || (await isDir(path.join(dir, IMG_DIR)));
+}
+
+/** Finds the project root: the folder holding meta.json, the input itself, or its single sub-folder. */
+export async function findProjectRoot(input: string): Promise<string | null> {
+  const st = await fs.stat(input).catch(() => null);
+  if (!st) return null;
+  if (st.isFile()) return path.basename(input) === META_FILE ? path.dirname(input) : null;
+  if (await fs.stat(path.join(input, META_FILE)).catch(() => null)) return input;
+  const entries = await fs.readdir(input, { withFileTypes: true }).catch(() => []);
+  const subdirs = entries.filter((d) => d.isDirectory() && !d.name.startsWith("."));
+  const withMeta = [];
+  for (const d of subdirs) if (await fs.stat(path.join(input, d.name, META_FILE)).catch(() => null)) withMeta.push(d.name);
+  if (withMeta.length === 1) return path.join(input, withMeta[0]);
+  // No meta.json anywhere: a folder of datasets still reads (meta inferred from annotations, spec §6.1).
+  for (const d of subdirs) if (await looksLikeDataset(path.join(input, d.name))) return input;
+  return null;
 }

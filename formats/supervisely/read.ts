@@ -8,7 +8,7 @@ import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-model.js";
 import { annotationFromPacked, readWorker, type PackedFile } from "./packed-reader.js";
-import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, hasImageExtension } from "./layout.js";
+import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, findProjectRoot, hasImageExtension, looksLikeDataset } from "./layout.js";
 
 const READ_CONCURRENCY = 16;
 
@@ -18,19 +18,6 @@ async function listDir(dir: string): Promise<import("node:fs").Dirent[]> {
   } catch {
     return [];
   }
-}
-
-async function isDir(p: string): Promise<boolean> {
-  try {
-    return (await fs.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** A folder is a dataset when it has ann/ or img/. */
-export async function looksLikeDataset(dir: string): Promise<boolean> {
-  return (await isDir(path.join(dir, ANN_DIR))) || (await isDir(path.join(dir, IMG_DIR)));
 }
 
 /** One entry of a dataset listing: the item name and the files that belong to it. */
@@ -178,21 +165,6 @@ async function* readItems(root: string, entries: DatasetEntry[], meta: () => Pro
       } else yield await readItem(root, e, meta(), ctx, p);
     }
   }
-}
-
-/** Finds the project root: the folder holding meta.json, the input itself, or its single sub-folder. */
-export async function findProjectRoot(input: string): Promise<string | null> {
-  const st = await fs.stat(input).catch(() => null);
-  if (!st) return null;
-  if (st.isFile()) return path.basename(input) === META_FILE ? path.dirname(input) : null;
-  if (await fs.stat(path.join(input, META_FILE)).catch(() => null)) return input;
-  const subdirs = (await listDir(input)).filter((d) => d.isDirectory() && !d.name.startsWith("."));
-  const withMeta = [];
-  for (const d of subdirs) if (await fs.stat(path.join(input, d.name, META_FILE)).catch(() => null)) withMeta.push(d.name);
-  if (withMeta.length === 1) return path.join(input, withMeta[0]);
-  // No meta.json anywhere: a folder of datasets still reads (meta inferred from annotations, spec §6.1).
-  for (const d of subdirs) if (await looksLikeDataset(path.join(input, d.name))) return input;
-  return null;
 }
 
 /** Spec §6.1: classes from classTitle + geometryType, tag metas from values, when a project has no meta.json. */

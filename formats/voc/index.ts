@@ -1,7 +1,5 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { detectVoc } from "./detect.js";
-import { readVocProject } from "./read.js";
-import { writeVocProject, type ImageFormat } from "./write.js";
+import type { ImageFormat } from "./write.js";
 import { vocExportOptions, vocImportOptions } from "./options.js";
 
 export const vocFormat: FormatAdapter = {
@@ -12,11 +10,10 @@ export const vocFormat: FormatAdapter = {
   writesShapes: ["rectangle", "bitmap"],
   importOptions: vocImportOptions,
   exportOptions: vocExportOptions,
-  detect: detectVoc,
-  read: readVocProject,
+  // Loaded on first call so that the CLI starts without them (src/registry.ts).
+  detect: async (input) => (await import("./detect.js")).detectVoc(input),
+  read: async (input, options, ctx) => (await import("./read.js")).readVocProject(input, options, ctx),
   write: async (project, outDir, options, ctx) => {
-    await writeVocProject(project, outDir, { imageFormat: options.imageFormat as ImageFormat | undefined }, ctx);
+    await (await import("./write.js")).writeVocProject(project, outDir, { imageFormat: options.imageFormat as ImageFormat | undefined }, ctx);
   },
 };
-
-export { readVocProject, writeVocProject };

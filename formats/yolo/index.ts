@@ -1,7 +1,4 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { detectYolo } from "./detect.js";
-import { readYolo, yoloReadOptions } from "./read.js";
-import { writeYolo, yoloWriteOptions } from "./write.js";
 import { yoloExportOptions, yoloImportOptions } from "./options.js";
 
 export const yoloFormat: FormatAdapter = {
@@ -12,11 +9,14 @@ export const yoloFormat: FormatAdapter = {
   writesShapes: ["rectangle", "polygon", "graph", "oriented_bbox"],
   importOptions: yoloImportOptions,
   exportOptions: yoloExportOptions,
-  detect: detectYolo,
-  read: (input, options, ctx) => readYolo(input, yoloReadOptions(options), ctx),
+  // Loaded on first call so that the CLI starts without them (src/registry.ts).
+  detect: async (input) => (await import("./detect.js")).detectYolo(input),
+  read: async (input, options, ctx) => {
+    const { readYolo, yoloReadOptions } = await import("./read.js");
+    return readYolo(input, yoloReadOptions(options), ctx);
+  },
   write: async (project, outDir, options, ctx) => {
+    const { writeYolo, yoloWriteOptions } = await import("./write.js");
     await writeYolo(project, outDir, yoloWriteOptions(options), ctx);
   },
 };
-
-export { readYolo, writeYolo };

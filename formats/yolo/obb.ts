@@ -20,7 +20,6 @@ import type { OrientedBBoxGeometry, Vec2 } from "../../src/model/index.js";
 import { orientedBoxCorners } from "../../src/geometry/bounds.js";
 
 export type CornerOrder = "cw" | "ccw";
-export const CORNER_ORDERS: readonly CornerOrder[] = ["cw", "ccw"];
 
 /** Shoelace sum in image coordinates (y down): positive for a clockwise listing on screen. */
 export function signedArea2(points: readonly Vec2[]): number {

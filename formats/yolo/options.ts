@@ -1,5 +1,8 @@
 import type { OptionSpec } from "../../src/format.js";
-import { CORNER_ORDERS } from "./obb.js";
+import type { CornerOrder } from "./obb.js";
+
+// Here rather than in obb.ts, whose geometry imports (and pngjs) every CLI start would load for this list.
+export const CORNER_ORDERS: readonly CornerOrder[] = ["cw", "ccw"];
 
 export const YOLO_TASKS = ["detect", "segment", "pose", "obb"] as const;
 export type YoloTask = (typeof YOLO_TASKS)[number];

@@ -6,15 +6,17 @@ import { Report } from "../report.js";
 import { SlyconvError, UsageError } from "../errors.js";
 import { createProgress } from "../io/progress.js";
 import { interruptedSignal } from "../io/cleanup.js";
-import { convertDataset, detectFormat, exportProject, importDataset } from "../api.js";
-import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-create.js";
-import { validateProject } from "../validate/index.js";
+import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { printReport } from "./output.js";
 import { formatsTable } from "./formats-table.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
 interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean }
+
+// Commands import what only they use (api.js with the archive code, validate with ajv) when they run, so that
+// --version, --help and `formats` start with commander and the adapters' descriptors alone (test/cli/startup.test.ts).
+const loadApi = () => import("../api.js");
 
 function addSpecs(cmd: Command, specs: readonly OptionSpec[]): void {
   const have = new Set(cmd.options.map((o) => o.long));
@@ -85,6 +87,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     const started = Date.now();
     const g = globals();
     const report = new Report();
+    const { importDataset } = await loadApi();
     const r = await importDataset(input, out, {
       format: opts.format as string | undefined, force: Boolean(opts.force), images: opts.images as never,
       formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }),
@@ -107,6 +110,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     const started = Date.now();
     const g = globals();
     const report = new Report();
+    const { exportProject } = await loadApi();
     const r = await exportProject(project, out, { format: opts.format as string, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("export", report, { format: opts.format, output: r.output }, started),
       () => `exported ${report.stats.itemsRead ?? 0} items as ${opts.format} into ${r.output}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
@@ -129,6 +133,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     const started = Date.now();
     const g = globals();
     const report = new Report();
+    const { convertDataset } = await loadApi();
     const r = await convertDataset(input, out, { from: opts.from as string | undefined, to: opts.to as string, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, readOptions: opts, writeOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("convert", report, { from: r.from, to: opts.to, output: r.output }, started),
       () => `converted ${r.from} → ${opts.to} into ${r.output}`));
@@ -143,6 +148,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
       const started = Date.now();
       const g = globals();
       const report = new Report(Number.MAX_SAFE_INTEGER);
+      const { validateProject } = await import("../validate/index.js");
       const r = await validateProject(dir, { report, progress: createProgress({ quiet: g.quiet || g.json }) });
       setExit(finish(report, g, () => summaryJson("validate", report, { project: dir, items: r.items }, started),
         () => `${r.items} items checked: ${report.errorCount} errors, ${report.warningCount} warnings`));
@@ -153,6 +159,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     .description("tell which format an input is in, with a confidence and the files that matched")
     .argument("<input>", "dataset folder or file")
     .action(async (input: string) => {
+      const { detectFormat } = await loadApi();
       const d = await detectFormat(input);
       if (globals().json) process.stdout.write(JSON.stringify(d, null, 2) + "\n");
       else {

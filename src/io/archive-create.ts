@@ -11,9 +11,9 @@ import type { Archiver } from "archiver";
 import { UsageError } from "../errors.js";
 import { archiveKindOf } from "./archive-extract.js";
 import { createScratchDirBeside } from "./archive-scratch.js";
+import { ARCHIVE_FORMATS, type ArchiveFormat } from "./archive-formats.js";
 
-export type ArchiveFormat = "zip" | "tar.gz";
-export const ARCHIVE_FORMATS: readonly ArchiveFormat[] = ["zip", "tar.gz"];
+export { ARCHIVE_FORMATS, type ArchiveFormat };
 
 const EXTENSION: Record<ArchiveFormat, string> = { zip: ".zip", "tar.gz": ".tar.gz" };
 

@@ -1,4 +1,9 @@
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
+import type cliProgressType from "cli-progress";
+
+// Required on the first bar: without a terminal (CI, pipes, --quiet, --json) its ~20 ms of loading buys nothing.
+let cliProgress: typeof cliProgressType | undefined;
+const loadCliProgress = () => (cliProgress ??= createRequire(import.meta.url)("cli-progress") as typeof cliProgressType);
 
 /** Progress of one long step. Adapters call it; only a TTY shows anything. */
 export interface Progress {
@@ -13,14 +18,15 @@ export const silentProgress: Progress = { start() {}, increment() {}, stop() {} 
 export function createProgress(opts: { quiet?: boolean } = {}): Progress {
   const enabled = !opts.quiet && process.stderr.isTTY && !process.env.CI;
   if (!enabled) return silentProgress;
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: cliProgressType.SingleBar | null = null;
   let count = 0;
   return {
     start(label, total) {
       bar?.stop();
       count = 0;
       const color = !process.env.NO_COLOR;
-      bar = new cliProgress.SingleBar(
+      const { SingleBar, Presets } = loadCliProgress();
+      bar = new SingleBar(
         {
           stream: process.stderr,
           format: total
@@ -33,7 +39,7 @@ export function createProgress(opts: { quiet?: boolean } = {}): Progress {
           etaBuffer: 200,
           fps: 5,
         },
-        cliProgress.Presets.shades_classic,
+        Presets.shades_classic,
       );
       const startedAt = Date.now();
       bar.start(total ?? 0, 0, { rate: "0" });

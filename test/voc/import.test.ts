@@ -6,7 +6,7 @@ import { readDataset, importDataset, detectFormat } from "../../src/api.js";
 import { Report } from "../../src/report.js";
 import { decodeBitmapData } from "../../src/codecs/bitmap.js";
 import { rgbToHex } from "../../src/model/colors.js";
-import { annotationToJson } from "../../formats/supervisely/index.js";
+import { annotationToJson } from "../../formats/supervisely/json-model.js";
 import { canonicalJson } from "../../src/io/json-file.js";
 import { vocColor } from "../../formats/voc/palette.js";
 import { FIXTURES, tempDir } from "../helpers/paths.js";
