@@ -38,7 +38,6 @@ async function measureFileWrites(dir: string, bodyBytes?: number): Promise<numbe
     while (next < n) await fs.writeFile(path.join(dir, `f${next++}.json`), body);
   }));
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
-  await fs.rm(dir, { recursive: true, force: true });
   return n / secs;
 }
 
@@ -56,10 +55,10 @@ async function measureImageHeaders(dir: string): Promise<number> {
   const started = process.hrtime.bigint();
   await readImageSizes(files);
   const secs = Number(process.hrtime.bigint() - started) / 1e9;
-  await fs.rm(dir, { recursive: true, force: true });
   return n / secs;
 }
 
+/** Leaves its files under `scratch` for the caller to remove after the run (see run.ts). */
 export async function measureLimits(scratch: string): Promise<MachineLimits> {
   return {
     jsonParseMBps: await measureJsonParse(),

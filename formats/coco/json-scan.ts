@@ -593,23 +593,52 @@ export async function parseElementRuns(
   file: string, count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number,
   fn: (k: number, parsed: ParsedElement, text: () => string) => void,
 ): Promise<void> {
-  const fh = await fs.open(file, "r");
+  const reader = await ElementReader.open(file);
   try {
-    let win = await readBuffer(fh, CHUNK);
-    let winStart = 0, winEnd = 0;
+    await reader.parseRuns(count, offsetOf, lengthOf, fn);
+  } finally {
+    await reader.close();
+  }
+}
+
+/**
+ * parseElementRuns over one open file, called once per block of elements (the COCO reader parses every other block
+ * while a thread parses the rest): the file stays open and the read window is kept between calls.
+ */
+export class ElementReader {
+  private winStart = 0;
+  private winEnd = 0;
+  private constructor(private readonly fh: fs.FileHandle, private win: Buffer, private readonly file: string) {}
+
+  static async open(file: string): Promise<ElementReader> {
+    const fh = await fs.open(file, "r");
+    try {
+      return new ElementReader(fh, await readBuffer(fh, CHUNK), file);
+    } catch (e) {
+      await fh.close();
+      throw e;
+    }
+  }
+
+  /** See parseElementRuns. */
+  async parseRuns(
+    count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number,
+    fn: (k: number, parsed: ParsedElement, text: () => string) => void,
+  ): Promise<void> {
     for (let k = 0; k < count;) {
       // The run: k .. j-1, at least one element.
       const start = offsetOf(k);
       let j = k + 1;
       while (j < count && offsetOf(j) + lengthOf(j) - start <= RUN_BYTES) j++;
       const end = offsetOf(j - 1) + lengthOf(j - 1);
-      if (start < winStart || end > winEnd) {
-        if (end - start > win.length) win = Buffer.allocUnsafe(end - start);
-        const { bytesRead } = await fh.read(win, 0, win.length, start);
-        winStart = start;
-        winEnd = start + bytesRead;
-        if (end > winEnd) throw new SlyconvError("coco-changed", "the file changed while it was being read", { file });
+      if (start < this.winStart || end > this.winEnd) {
+        if (end - start > this.win.length) this.win = Buffer.allocUnsafe(end - start);
+        const { bytesRead } = await this.fh.read(this.win, 0, this.win.length, start);
+        this.winStart = start;
+        this.winEnd = start + bytesRead;
+        if (end > this.winEnd) throw new SlyconvError("coco-changed", "the file changed while it was being read", { file: this.file });
       }
+      const win = this.win, winStart = this.winStart;
       const textOf = (e: number) => win.toString("utf8", offsetOf(e) - winStart, offsetOf(e) - winStart + lengthOf(e));
       let values: unknown = null;
       try {
@@ -627,8 +656,10 @@ export async function parseElementRuns(
       }
       k = j;
     }
-  } finally {
-    await fh.close();
+  }
+
+  close(): Promise<void> {
+    return this.fh.close();
   }
 }
 

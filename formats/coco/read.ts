@@ -21,14 +21,16 @@ import { readImageSize } from "../../src/io/image-size.js";
 import { baseName, unsafeNameReason } from "../../src/io/paths.js";
 import {
   buildLabels, overlayOf, planAnnotation, boxOf, flatPartsBox, sameBox, MAKES_BITMAP, MAKES_GRAPH, MAKES_POLYGON, MAPPED_KEYS,
-  type AnnotationPlan, type CategoryMapping, type PendingBitmap,
+  type AnnotationPlan, type Bbox, type CategoryMapping, type PendingBitmap,
 } from "./annotation.js";
 import { runCpuBatch } from "../../src/workers/pool.js";
 import { CategoryCatalog } from "./categories.js";
 import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
 } from "./discover.js";
-import { elementSyntaxError, parseElementRuns, scanTopLevel, tryParseElement, type ScanValue } from "./json-scan.js";
+import { ElementReader, elementSyntaxError, scanTopLevel, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
+import { BlockUnpacker, annotationHash, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
+import { ThreadedRows } from "./parse-thread.js";
 import {
   COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
   isFiniteNumber, isObject, type CocoInfo, type CocoInfoSource, type Json,
@@ -51,9 +53,16 @@ function shortened(name: string): string {
 /**
  * Tuning, for tests: with `keepPolygons` off every annotation is read again from the file when its item is built
  * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
- * masks on (see WORKER_MASKS). Tests check that every path gives the same items.
+ * masks on (see WORKER_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
+ * annotations or more) are parsed with a thread's help, in blocks of `threadBlock` (see parse-thread.ts): measured,
+ * COCO train2017's shape (612 MB) reads in 11 s instead of 18; val2017's (26 MB) gains nothing, the thread's
+ * start-up and its code's warming up costing what it saves.
+ * Tests check that every path gives the same items.
  */
-export const readerTuning = { keepPolygons: true, workerMasks: 2000 };
+export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096 };
+
+/** For tests: blocks of annotations a ParseThread parsed (and the reader used) so far in this process. */
+export const readerStats = { threadBlocks: 0 };
 
 /**
  * With many masks (RLE annotations), items are built in batches whose masks are encoded together in worker
@@ -155,16 +164,6 @@ interface GroupState {
   compareAcrossFiles: boolean;
 }
 
-/** FNV-1a of a string, to tell whether two annotations of one object (two files) have the same geometry. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Thrown from inside a scan callback; turned into a located SlyconvError once the scan has stopped. */
 class ElementSyntaxError extends Error {
   constructor(readonly value: ScanValue, readonly cause: Error) {
@@ -239,7 +238,6 @@ class CocoReader {
     const top: Json = {};
     const categoryEntries: { value: unknown; index: number }[] = [];
     let categories: Map<unknown, CategoryMapping> | null = null;
-    let imagesDone = false;
     let sawAnnotations = false;
     let sawImages = false;
     const size = fs.statSync(f.path).size;
@@ -257,8 +255,11 @@ class CocoReader {
       categories = this.catalog.registerFile(f.display, categoryEntries);
       g.categoryTables[fi] = categories;
     };
-    // Rows of annotations read as ranges only: they are contiguous in the table.
+    // Rows of annotations read as ranges only: they are contiguous in the table, and go to a thread as they come.
     let deferredFrom = -1, deferredTo = -1;
+    const t = g.annotations;
+    const threadFrom = !readerTuning.keepPolygons ? Infinity : size >= readerTuning.parallelBytes ? 1 : readerTuning.parallelRows;
+    const rows = new ThreadedRows(f.path, g.compareAcrossFiles, (row) => t.offset[row], (row) => t.bytes[row], threadFrom, readerTuning.threadBlock);
 
     await scanTopLevel(f.path, f.display, {
       onKey: (k, isArray) => {
@@ -266,20 +267,19 @@ class CocoReader {
         if (k !== "annotations") return;
         sawAnnotations = true;
         if (!isArray) throw new SlyconvError("coco-structure", "`annotations` must be a list", { file: f.display, pointer: "/annotations" });
-        // Annotations need the categories (and are checked against the images): when those come later in the
-        // file, only where each annotation is gets noted now, and they are read once the scan is over.
-        if (!(imagesDone && categories)) return "ranges";
+        // Annotations need the categories and are checked against the images, which may come later in the file
+        // (COCO's own files end with categories): only where each annotation is gets noted now, and they are read
+        // once the scan is over, in runs and on two threads (readAnnotationRows).
+        return "ranges";
       },
       onRange: (_k, index, offset, length) => {
         const row = this.addRow(g, fi, index, offset, length);
         if (deferredFrom < 0) deferredFrom = row;
         deferredTo = row + 1;
+        rows.add(row);
       },
       onValue: (v) => {
-        if (v.key === "annotations") {
-          const { value, nonFinite } = parseOrThrow(v);
-          this.addAnnotation(g, fi, this.addRow(g, fi, v.index, v.offset, v.length), v.index, value, nonFinite, categories!);
-        } else if (v.key === "images") {
+        if (v.key === "images") {
           if (v.index < 0) throw new SlyconvError("coco-structure", "`images` must be a list", { file: f.display, pointer: "/images" });
           this.addImage(g, fi, v.index, parseOrThrow(v).value);
         } else if (v.key === "categories") {
@@ -289,35 +289,92 @@ class CocoReader {
         else ((top[v.key] ??= []) as unknown[]).push(parseOrThrow(v).value);
       },
       onArrayEnd: (k) => {
-        if (k === "images") imagesDone = true;
-        else if (k === "categories") finishCategories();
-        else if (k !== "annotations") top[k] ??= [];
+        if (k === "categories") finishCategories();
+        else if (k !== "annotations" && k !== "images") top[k] ??= [];
       },
       onProgress,
-    }, this.ctx.signal).catch(async (e) => {
+    }, this.ctx.signal).then(async () => {
+      if (!categories) finishCategories();
+      rows.finish();
+      if (deferredFrom >= 0) await this.readAnnotationRows(g, fi, rows, categories!);
+    }).catch(async (e) => {
       if (e instanceof ElementSyntaxError) throw await elementSyntaxError(e.value, f.path, f.display, e.cause);
       throw e;
-    });
-    if (!categories) finishCategories();
-    if (deferredFrom >= 0) {
-      let failed: ElementSyntaxError | null = null;
-      const t = g.annotations;
-      // The rows noted in the scan are the elements of the annotations list, in order: parsed in runs.
-      await parseElementRuns(f.path, deferredTo - deferredFrom, (k) => t.offset[deferredFrom + k], (k) => t.bytes[deferredFrom + k], (k, r, text) => {
-        if (failed) return;
-        const row = deferredFrom + k;
-        if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text: text(), offset: t.offset[row], length: t.bytes[row] }, r.error);
-        else this.addAnnotation(g, fi, row, t.index[row], r.value, r.nonFinite, categories!);
-      });
-      if (failed) {
-        const e = failed as ElementSyntaxError;
-        throw await elementSyntaxError(e.value, f.path, f.display, e.cause);
-      }
-    }
+    }).finally(() => rows.stop());
     this.ctx.progress.stop();
     if (!sawImages) report.warn("coco-no-images", "the file has no `images` list", { file: f.display });
     if (!sawAnnotations) report.info("coco-no-annotations", "the file has no `annotations` list: its images are read without labels", { file: f.display });
     this.sources.push({ file: f.display, dataset: g.dataset, kind: f.kind, top });
+  }
+
+  /**
+   * Parses the annotation rows noted in the scan (the elements of the annotations list, in order) and adds them, in
+   * order: blocks parsed by the thread or claimed back from it (parse-thread.ts) from their packed form, the others
+   * parsed here.
+   */
+  private async readAnnotationRows(g: GroupState, fi: number, rows: ThreadedRows, categories: Map<unknown, CategoryMapping>): Promise<void> {
+    const reader = await ElementReader.open(g.files[fi].path);
+    try {
+      await rows.claimFromEnd(reader, this.ctx.signal);
+      for (const b of rows.blocks) {
+        this.ctx.signal?.throwIfAborted();
+        const parsed = await rows.parsedBlock(b);
+        if (parsed) {
+          readerStats.threadBlocks++;
+          await this.addParsedBlock(reader, g, fi, b.from, parsed, categories);
+        } else await this.parseRows(reader, g, fi, b.from, b.to, categories);
+      }
+    } finally {
+      await reader.close();
+    }
+  }
+
+  /** Parses rows from .. to-1 (in runs) and adds them; a row that does not parse stops the reading. */
+  private async parseRows(reader: ElementReader, g: GroupState, fi: number, from: number, to: number, categories: Map<unknown, CategoryMapping>): Promise<void> {
+    const t = g.annotations;
+    let failed: ElementSyntaxError | null = null;
+    await reader.parseRuns(to - from, (k) => t.offset[from + k], (k) => t.bytes[from + k], (k: number, r: ParsedElement, text: () => string) => {
+      if (failed) return;
+      const row = from + k;
+      if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text: text(), offset: t.offset[row], length: t.bytes[row] }, r.error);
+      else this.addAnnotation(g, fi, row, t.index[row], r.value, r.nonFinite, categories);
+    });
+    if (failed) throw failed;
+  }
+
+  /** A block the ParseThread parsed: its kept polygons are added from their numbers, the rest parsed here, in order. */
+  private async addParsedBlock(reader: ElementReader, g: GroupState, fi: number, from: number, p: ParsedBlock, categories: Map<unknown, CategoryMapping>): Promise<void> {
+    const n = p.kept.length;
+    const kept = new BlockUnpacker(p, this.vertices);
+    for (let k = 0; k < n;) {
+      if (p.kept[k]) {
+        const a = kept.next();
+        // The thread does not know the categories: an unknown one is parsed again here, and reported.
+        if (categories.has(a.categoryId)) this.addKept(g, from + k, a, categories);
+        else await this.parseRows(reader, g, fi, from + k, from + k + 1, categories);
+        k++;
+        continue;
+      }
+      // A run of rows the thread left to this one.
+      let e = k + 1;
+      while (e < n && !p.kept[e]) e++;
+      await this.parseRows(reader, g, fi, from + k, from + e, categories);
+      k = e;
+    }
+  }
+
+  /** What addAnnotation does for a kept polygon (see kept-polygon.ts): the same table entries, nothing to report. */
+  private addKept(g: GroupState, i: number, a: AdoptedPolygon, categories: Map<unknown, CategoryMapping>): void {
+    const t = g.annotations;
+    const cat = categories.get(a.categoryId)!;
+    t.annId[i] = a.id ?? NaN;
+    t.image[i] = this.imageKey(g, a.imageId);
+    t.category[i] = this.categoryIndex(cat);
+    this.catalog.noteMakes(cat, MAKES_POLYGON);
+    if (a.iscrowd) this.sawCrowd = true;
+    if (a.id !== null) this.sawCocoId = true;
+    if (g.compareAcrossFiles) t.hash[i] = a.hash;
+    this.noteKept(t, i, a.record, a.area, a.iscrowd);
   }
 
   private addImage(g: GroupState, fi: number, index: number, value: unknown): void {
@@ -408,7 +465,7 @@ class CocoReader {
     if (plan.makes & MAKES_BITMAP) this.masks++;
     if (plan.iscrowd) this.sawCrowd = true;
     if (plan.id !== null) this.sawCocoId = true;
-    if (g.compareAcrossFiles && isObject(value)) t.hash[i] = hash32(JSON.stringify([value.segmentation, value.bbox, value.iscrowd]));
+    if (g.compareAcrossFiles && isObject(value)) t.hash[i] = annotationHash(value);
     if (isObject(value)) this.keep(t, i, plan, value);
   }
 
@@ -423,10 +480,17 @@ class CocoReader {
     if (!(area === undefined || isFiniteNumber(area))) return;
     for (const k in raw) if (k !== "area" && !MAPPED_KEYS.has(k)) return;
     const bbox = plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null;
-    const record = this.vertices.add(plan.flatParts, bbox);
-    if (record < 0) return;
+    this.keepParts(t, i, plan.flatParts, bbox, area, iscrowd === 1);
+  }
+
+  private keepParts(t: AnnotationTable, i: number, parts: readonly ArrayLike<number>[], bbox: Bbox | null, area: number | undefined, crowd: boolean): void {
+    const record = this.vertices.add(parts, bbox);
+    if (record >= 0) this.noteKept(t, i, record, area, crowd);
+  }
+
+  private noteKept(t: AnnotationTable, i: number, record: number, area: number | undefined, crowd: boolean): void {
     t.record[i] = record;
-    t.kept[i] = (area !== undefined ? K_AREA : 0) | (iscrowd === 1 ? K_CROWD : 0);
+    t.kept[i] = (area !== undefined ? K_AREA : 0) | (crowd ? K_CROWD : 0);
     if (area !== undefined) t.area[i] = area;
   }
 
@@ -456,8 +520,10 @@ class CocoReader {
     for (let i = 0; i < t.length; i++) {
       if (t.flags[i] & F_SKIP) continue;
       const img = keyToImage[t.image[i]];
-      const where = { file: g.files[t.file[i]].display, pointer: jsonPointer("annotations", t.index[i]) };
+      // Made only for a warning: one object and pointer per annotation cost a second on COCO train2017.
+      const whereOf = (i: number) => ({ file: g.files[t.file[i]].display, pointer: jsonPointer("annotations", t.index[i]) });
       if (img < 0) {
+        const where = whereOf(i);
         report.warn("coco-missing-image", `image_id ${JSON.stringify(g.imageKeyIds[t.image[i]])} is not among the images; the annotation is skipped`, { ...where, pointer: `${where.pointer}/image_id` });
         t.flags[i] |= F_SKIP;
         continue;
@@ -475,7 +541,7 @@ class CocoReader {
         t.mergeInto[i] = first;
       } else {
         t.flags[i] |= F_DUPLICATE_ID;
-        report.warn("coco-duplicate-annotation-id", `annotation id ${t.annId[i]} is used again (first in ${g.files[t.file[first]].display} at ${jsonPointer("annotations", t.index[first])}); both are kept, export gives this one a new id`, where);
+        report.warn("coco-duplicate-annotation-id", `annotation id ${t.annId[i]} is used again (first in ${g.files[t.file[first]].display} at ${jsonPointer("annotations", t.index[first])}); both are kept, export gives this one a new id`, whereOf(i));
       }
     }
     // Counting sort by image, stable (file order within an image).

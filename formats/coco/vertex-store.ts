@@ -34,7 +34,7 @@ const INT_LIMIT = 214_748;
 class ChunkedStore<A extends Int32Array | Float64Array> {
   readonly chunks: A[] = [];
   private used = 0; // of the last chunk
-  constructor(private readonly size: number, private readonly make: (n: number) => A, private readonly bytesEach: number) {}
+  constructor(readonly size: number, private readonly make: (n: number) => A, private readonly bytesEach: number) {}
 
   /** Room for n numbers in one chunk: the chunk and offset to write to, or null when n is larger than a chunk. */
   reserve(n: number): { chunk: A; offset: number; position: number } | null {
@@ -55,6 +55,20 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
     return { chunk, offset, position: index * this.size + offset };
   }
 
+  /** The chunks, the last one cut to what it holds (for adopt: see VertexStore.chunks). */
+  exported(): A[] {
+    return this.chunks.map((c, i) => (i === this.chunks.length - 1 ? c.slice(0, this.used) as A : c));
+  }
+
+  /** Appends another store's chunks (same chunk size); returns the index of the first. Later numbers go after them. */
+  adopt(chunks: A[]): number {
+    const first = this.chunks.length;
+    if (!chunks.length) return first;
+    this.chunks.push(...chunks);
+    this.used = this.size; // full: the next reserve starts a chunk of its own
+    return first;
+  }
+
   at(position: number): { chunk: A; offset: number } {
     const index = Math.floor(position / this.size);
     return { chunk: this.chunks[index], offset: position - index * this.size };
@@ -68,7 +82,7 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
 }
 
 /** Whether every coordinate is a whole number of 1/10000 within the integer range (and no -0). */
-function fitsIntegers(parts: readonly (readonly number[])[]): boolean {
+function fitsIntegers(parts: readonly ArrayLike<number>[]): boolean {
   for (const part of parts) {
     for (let i = 0; i < part.length; i++) {
       const v = part[i];
@@ -91,7 +105,7 @@ export class VertexStore {
   }
 
   /** Keeps the parts (and a bbox, or null); returns the record's position, or -1 when it is too large to keep. */
-  add(parts: readonly (readonly number[])[], bbox: Bbox | null): number {
+  add(parts: readonly ArrayLike<number>[], bbox: Bbox | null): number {
     if (parts.length > PARTS) return -1;
     let numbers = 0;
     for (const p of parts) numbers += p.length;
@@ -144,6 +158,29 @@ export class VertexStore {
       polygons[k] = ring;
     }
     return { polygons, bbox };
+  }
+
+  /** The store's numbers, to be moved to another thread and adopted there (see adopt). */
+  chunks(): { ints: Int32Array[]; doubles: Float64Array[] } {
+    return { ints: this.ints.exported(), doubles: this.doubles.exported() };
+  }
+
+  /**
+   * Takes over the records of a store made with the same chunk sizes (in another thread: see parse-thread.ts), given
+   * by their positions there; returns what to add to those positions to get theirs here. The chunks become this
+   * store's (their records' references to doubles are moved along).
+   */
+  adopt(chunks: { ints: Int32Array[]; doubles: Float64Array[] }, records: ArrayLike<number>): number {
+    const intShift = this.ints.adopt(chunks.ints) * this.ints.size;
+    const doubleShift = this.doubles.adopt(chunks.doubles) * this.doubles.size;
+    if (doubleShift) {
+      for (let k = 0; k < records.length; k++) {
+        const { chunk, offset } = this.ints.at(records[k] + intShift);
+        const head = chunk[offset];
+        if (head & (DOUBLES | BOX)) chunk[offset + 1 + (head & PARTS)] += doubleShift;
+      }
+    }
+    return intShift;
   }
 
   /** Memory held, in bytes. */

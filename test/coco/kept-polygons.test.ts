@@ -7,16 +7,16 @@ import { describe, expect, it, afterEach } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { readDataset } from "../../src/api.js";
-import { readerTuning } from "../../formats/coco/read.js";
+import { readerStats, readerTuning } from "../../formats/coco/read.js";
 import { VertexStore } from "../../formats/coco/vertex-store.js";
 import { materializeProject, type Project } from "../../src/model/index.js";
 import { Report } from "../../src/report.js";
 import { FIXTURES, HAVE_REAL_DATA, realData, tempDir } from "../helpers/paths.js";
 import { byId, exportCoco, importCoco, readJson } from "./helpers.js";
 
+const defaults = { ...readerTuning };
 afterEach(() => {
-  readerTuning.keepPolygons = true;
-  readerTuning.workerMasks = 2000;
+  Object.assign(readerTuning, defaults);
 });
 
 describe("VertexStore", () => {
@@ -62,6 +62,25 @@ describe("VertexStore", () => {
     expect(small.bytes).toBeLessThan(64 * 1024);
   });
 
+  it("adopts another store's chunks (as a thread sends them): records read back the same, doubles included", () => {
+    const make = () => new VertexStore(64, 48);
+    const mine = make(), theirs = make();
+    const parts = (k: number) => [[k, k + 0.25, k + 1, k + 1.5, k / 3, k], [k, 1, 2, 3, 4.125, 5]];
+    const box = (k: number): [number, number, number, number] | null => (k % 3 ? null : [k, k, 2, 2]);
+    const before = Array.from({ length: 7 }, (_, k) => mine.add(parts(k), box(k)));
+    const sent = Array.from({ length: 9 }, (_, k) => theirs.add(parts(100 + k), box(100 + k)));
+    const shift = mine.adopt(theirs.chunks(), sent);
+    const after = Array.from({ length: 5 }, (_, k) => mine.add(parts(200 + k), box(200 + k)));
+    const check = (position: number, k: number) => {
+      const got = mine.get(position);
+      expect(got.bbox).toEqual(box(k));
+      expect(got.polygons.map((ring) => ring.flat())).toEqual(parts(k));
+    };
+    before.forEach((p, k) => check(p, k));
+    sent.forEach((p, k) => check(p + shift, 100 + k));
+    after.forEach((p, k) => check(p, 200 + k));
+  });
+
   it("a record larger than a chunk is not kept (-1)", () => {
     const store = new VertexStore(16, 16);
     expect(store.add([Array.from({ length: 20 }, (_, i) => i)], null)).toBe(-1);
@@ -71,19 +90,40 @@ describe("VertexStore", () => {
 });
 
 /**
- * The project read into memory (not through the files) with polygons kept and masks encoded in worker threads
- * (batched), and with every annotation read again and masks encoded one by one.
+ * The project read into memory (not through the files) three ways: polygons kept and masks encoded in worker threads
+ * (batched); the same with the annotations parsed in a thread in blocks of 3 rows (parse-thread.ts); and
+ * every annotation read again with masks encoded one by one.
  */
 async function readBoth(input: string, formatOptions: Record<string, unknown> = {}): Promise<{ kept: Project; reread: Project; keptReport: Report; rereadReport: Report }> {
-  const run = async (keep: boolean) => {
+  const run = async (keep: boolean, parallel: boolean) => {
     readerTuning.keepPolygons = keep;
     readerTuning.workerMasks = keep ? 0 : Infinity;
+    Object.assign(readerTuning, parallel ? { parallelRows: 1, threadBlock: 3 } : { parallelRows: Infinity });
     const report = new Report(Number.MAX_SAFE_INTEGER);
     const { project } = await readDataset(input, { format: "coco", report, formatOptions: { images: "none", ...formatOptions } });
     return { project: await materializeProject(project), report };
   };
-  const a = await run(true), b = await run(false);
+  const a = await run(true, false), b = await run(false, false);
+  const before = readerStats.threadBlocks;
+  const c = await run(true, true);
+  // The thread parsed blocks (none when no file has annotations).
+  expect(readerStats.threadBlocks > before || c.project.datasets.length === 0 || (await annotationCounts(input)).every((n) => n === 0)).toBe(true);
+  sameItems(c.project, a.project);
+  expect(c.report.findings).toEqual(a.report.findings);
   return { kept: a.project, reread: b.project, keptReport: a.report, rereadReport: b.report };
+}
+
+/** The length of the annotations list of each COCO file at `input` (a file or a folder of them). */
+async function annotationCounts(input: string): Promise<number[]> {
+  const files = fs.statSync(input).isDirectory() ? fs.readdirSync(input, { recursive: true }).map(String).filter((f) => f.endsWith(".json")).map((f) => path.join(input, f)) : [input];
+  return files.map((f) => {
+    try {
+      const v = JSON.parse(fs.readFileSync(f, "utf8").replace(/\bNaN\b/g, "null"));
+      return Array.isArray(v?.annotations) ? v.annotations.length : 0;
+    } catch {
+      return 0;
+    }
+  });
 }
 
 /** Deep equality that tells -0 from 0 (toEqual does as well; this also says where). */

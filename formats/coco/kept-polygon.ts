@@ -1,0 +1,171 @@
+/**
+ * COCO's usual annotation, told apart so that the reader's first pass can be shared with a thread (parse-thread.ts):
+ * a polygon annotation with nothing to report and nothing beyond its polygons, box, crowd flag and area. Everything
+ * the first pass notes about one fits in a few numbers and its vertices; every other annotation is handled by the
+ * reader itself, with the full checks and warnings.
+ */
+import { MAKES_POLYGON, flatPartsBox, planAnnotation, sameBox, type Bbox, type CategoryMapping } from "./annotation.js";
+import type { ElementReader } from "./json-scan.js";
+import { isFiniteNumber, isObject } from "./model.js";
+import { VertexStore } from "./vertex-store.js";
+
+/** What the first pass keeps of such an annotation (see CocoReader.addKept). */
+export interface KeptPolygon {
+  id: number | null;
+  imageId: number;
+  categoryId: number;
+  iscrowd: boolean;
+  /** Absent when the annotation has none. */
+  area: number | undefined;
+  /** The polygon parts as read: flat [x1, y1, x2, y2, …] lists. */
+  parts: ArrayLike<number>[];
+  /** The bbox, when it is not the extremes of the parts (else it says nothing the polygons do not). */
+  bbox: Bbox | null;
+  /** See annotationHash (0 unless asked for). */
+  hash: number;
+}
+
+/** The only keys such an annotation has (a key beyond these is kept in extra.coco, so the annotation is read again). */
+const KEPT_KEYS: ReadonlySet<string> = new Set(["id", "image_id", "category_id", "segmentation", "bbox", "iscrowd", "area"]);
+
+/** FNV-1a of a string. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Tells whether two annotations of one object (read from two files) have the same geometry. */
+export function annotationHash(a: Record<string, unknown>): number {
+  return hash32(JSON.stringify([a.segmentation, a.bbox, a.iscrowd]));
+}
+
+/**
+ * The annotation as a KeptPolygon, or null when it is anything else: not a polygon, a caption, keypoints, an RLE,
+ * an unknown category, a string id, extra keys, or anything planAnnotation would report.
+ */
+export function keptPolygonOf(
+  value: unknown, nonFinite: boolean, category: (id: unknown) => CategoryMapping | undefined, withHash: boolean,
+): KeptPolygon | null {
+  if (!isObject(value)) return null;
+  for (const k in value) if (!KEPT_KEYS.has(k)) return null;
+  const { image_id: imageId, category_id: categoryId, iscrowd, area } = value;
+  if (!isFiniteNumber(imageId) || typeof categoryId !== "number") return null;
+  if (!(iscrowd === undefined || iscrowd === 0 || iscrowd === 1)) return null;
+  if (!(area === undefined || isFiniteNumber(area))) return null;
+  const plan = planAnnotation(value, category, null, nonFinite, true);
+  if (plan.skip || plan.problems.length || plan.makes !== MAKES_POLYGON || plan.rle !== null || plan.keypoints !== null || plan.caption !== null) return null;
+  return {
+    id: plan.id, imageId, categoryId, iscrowd: plan.iscrowd, area: area as number | undefined, parts: plan.flatParts,
+    bbox: plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null,
+    hash: withHash ? annotationHash(value) : 0,
+  };
+}
+
+/**
+ * Kept polygons of a block of annotation rows, in typed arrays (cheap to move between threads): per row, in order,
+ * whether it is kept; per kept row, NUMS numbers; and the kept rows' vertices as a VertexStore's chunks, which the
+ * reader's store adopts as they are.
+ */
+export interface ParsedBlock {
+  kept: Uint8Array;
+  /** Per kept row: id (NaN: none), image id, category id, area (NaN: none), flags, hash, record in `vertices`. */
+  nums: Float64Array;
+  vertices: { ints: Int32Array[]; doubles: Float64Array[] };
+}
+
+const NUMS = 7;
+const FLAG_CROWD = 1;
+/** Packs the kept rows of a block as they come. */
+export class BlockPacker {
+  private readonly kept: Uint8Array;
+  private nums = new Float64Array(NUMS * 256);
+  private count = 0;
+  private readonly store = new VertexStore();
+
+  constructor(rows: number) {
+    this.kept = new Uint8Array(rows);
+  }
+
+  /** Row k (of the block) is kept polygon p (unless its vertices are too many for one record). */
+  add(k: number, p: KeptPolygon): void {
+    const record = this.store.add(p.parts, p.bbox);
+    if (record < 0) return; // read again by the reader, which cannot keep it either
+    this.kept[k] = 1;
+    if ((this.count + 1) * NUMS > this.nums.length) {
+      const grown = new Float64Array(this.nums.length * 2);
+      grown.set(this.nums);
+      this.nums = grown;
+    }
+    const o = this.count++ * NUMS;
+    const nums = this.nums;
+    nums[o] = p.id ?? NaN;
+    nums[o + 1] = p.imageId;
+    nums[o + 2] = p.categoryId;
+    nums[o + 3] = p.area ?? NaN;
+    nums[o + 4] = p.iscrowd ? FLAG_CROWD : 0;
+    nums[o + 5] = p.hash;
+    nums[o + 6] = record;
+  }
+
+  finish(): ParsedBlock {
+    return { kept: this.kept, nums: this.nums.slice(0, this.count * NUMS), vertices: this.store.chunks() };
+  }
+}
+
+/** The buffers of a block, to transfer it to another thread. */
+export function blockBuffers(b: ParsedBlock): ArrayBuffer[] {
+  return [b.kept, b.nums, ...b.vertices.ints, ...b.vertices.doubles].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** What the reader adds for a kept row: a KeptPolygon whose vertices are already in the reader's store. */
+export interface AdoptedPolygon {
+  id: number | null;
+  imageId: number;
+  categoryId: number;
+  iscrowd: boolean;
+  area: number | undefined;
+  hash: number;
+  /** Position of its record in the store that adopted the block. */
+  record: number;
+}
+
+/** Moves a block's vertices into `store` and gives its kept rows in order. */
+export class BlockUnpacker {
+  private index = 0;
+  private readonly shift: number;
+  constructor(private readonly block: ParsedBlock, store: VertexStore) {
+    const records = new Float64Array(block.nums.length / NUMS);
+    for (let k = 0; k < records.length; k++) records[k] = block.nums[k * NUMS + 6];
+    this.shift = store.adopt(block.vertices, records);
+  }
+
+  next(): AdoptedPolygon {
+    const n = this.block.nums;
+    const o = this.index++ * NUMS;
+    return {
+      id: Number.isNaN(n[o]) ? null : n[o], imageId: n[o + 1], categoryId: n[o + 2], area: Number.isNaN(n[o + 3]) ? undefined : n[o + 3],
+      iscrowd: (n[o + 4] & FLAG_CROWD) !== 0, hash: n[o + 5], record: n[o + 6] + this.shift,
+    };
+  }
+}
+
+/** Any numeric category id passes when parsing a block; the reader looks up those of the kept rows when adding them. */
+const ANY_CATEGORY: CategoryMapping = { id: 0, name: "", classTitle: "" };
+const anyNumericCategory = (id: unknown) => (typeof id === "number" ? ANY_CATEGORY : undefined);
+
+/** Parses `count` annotation rows and packs the kept polygons among them (what ParseThread and the reader share). */
+export async function parseBlock(
+  reader: ElementReader, count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number, withHash: boolean,
+): Promise<ParsedBlock> {
+  const packer = new BlockPacker(count);
+  await reader.parseRuns(count, offsetOf, lengthOf, (k, parsed) => {
+    if (!parsed.ok) return;
+    const p = keptPolygonOf(parsed.value, parsed.nonFinite, anyNumericCategory, withHash);
+    if (p) packer.add(k, p);
+  });
+  return packer.finish();
+}

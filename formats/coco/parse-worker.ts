@@ -1,0 +1,37 @@
+/**
+ * The thread behind ThreadedRows (parse-thread.ts): parses the blocks of a COCO file's annotations it is sent, in
+ * order, and answers each with the usual polygon annotations packed in typed arrays (kept-polygon.ts) and which rows
+ * the reader must read itself, or with `skipped` when the reader claimed the block first. It reports nothing: every
+ * annotation with something to say goes back to the reader. It does not know the categories (they may come last in
+ * the file): the reader checks those of the kept rows.
+ */
+import { parentPort } from "node:worker_threads";
+import { ElementReader } from "./json-scan.js";
+import { blockBuffers, parseBlock } from "./kept-polygon.js";
+import { CLAIMED_BY_THREAD, type ParseReply, type ParseRequest } from "./parse-thread.js";
+
+let open: { file: string; reader: Promise<ElementReader> } | null = null;
+
+async function answer(r: ParseRequest): Promise<void> {
+  if (Atomics.compareExchange(r.claim, 0, 0, CLAIMED_BY_THREAD) !== 0) {
+    const skipped: ParseReply = { skipped: true };
+    parentPort!.postMessage(skipped);
+    return;
+  }
+  if (open?.file !== r.file) {
+    if (open) await (await open.reader).close();
+    open = { file: r.file, reader: ElementReader.open(r.file) };
+  }
+  const block = await parseBlock(await open.reader, r.offsets.length, (k) => r.offsets[k], (k) => r.lengths[k], r.withHash);
+  const reply: ParseReply = { block };
+  parentPort!.postMessage(reply, blockBuffers(block));
+}
+
+// Requests are answered one after another, in the order they came.
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on("message", (r: ParseRequest) => {
+  queue = queue.then(() => answer(r)).catch((e: unknown) => {
+    const reply: ParseReply = { error: e instanceof Error ? e.message : String(e) };
+    parentPort!.postMessage(reply);
+  });
+});
