@@ -37,9 +37,15 @@ export function grownBuffer(buf: Buffer, used: number, more: number): Buffer {
   return next;
 }
 
+/** The double whose eight bytes are all spaces (0x20): indentation is written eight bytes to a store. */
+const EIGHT_SPACES = new DataView(new Uint8Array(8).fill(C.Space).buffer).getFloat64(0);
+
 class Writer {
   buf: Buffer;
   pos = 0;
+  /** A DataView of `buf` (made again when buf is replaced). */
+  private view: DataView | null = null;
+  private viewOf: Buffer | null = null;
   /** Coordinates of the point lists a packed skeleton stands for (see packJson), while one is written. */
   packed: { coords: Float64Array; next: number } | null = null;
   /** While packing (see packJson): where the coordinates of point lists go. */
@@ -56,11 +62,25 @@ class Writer {
   newline(depth: number): void {
     const n = depth * 4;
     this.ensure(n + 1);
+    this.buf[this.pos] = C.Newline;
+    this.pos = this.spaces(this.pos + 1, n);
+  }
+
+  /**
+   * n spaces at p (room ensured); returns the position after them. Measured, eight spaces a store make indenting a
+   * point list about three times faster than one byte a store, and indentation is most of an annotation file.
+   */
+  spaces(p: number, n: number): number {
     const b = this.buf;
-    let p = this.pos;
-    b[p++] = C.Newline;
-    for (let i = 0; i < n; i++) b[p++] = C.Space;
-    this.pos = p;
+    if (this.viewOf !== b) {
+      this.view = new DataView(b.buffer, b.byteOffset, b.length);
+      this.viewOf = b;
+    }
+    const dv = this.view!;
+    const end = p + n;
+    for (; p + 8 <= end; p += 8) dv.setFloat64(p, EIGHT_SPACES);
+    for (; p < end; p++) b[p] = C.Space;
+    return p;
   }
 
   byte(c: number): void {
@@ -191,19 +211,19 @@ function writePoint(w: Writer, x: number, y: number, first: boolean, outer: numb
   let p = w.pos;
   if (!first) b[p++] = C.Comma;
   b[p++] = C.Newline;
-  for (let s = 0; s < outer; s++) b[p++] = C.Space;
+  p = w.spaces(p, outer);
   b[p++] = C.OpenBracket;
   b[p++] = C.Newline;
-  for (let s = 0; s < inner; s++) b[p++] = C.Space;
+  p = w.spaces(p, inner);
   p = writeCoordinate(w, p, x, room);
   b = w.buf;
   b[p++] = C.Comma;
   b[p++] = C.Newline;
-  for (let s = 0; s < inner; s++) b[p++] = C.Space;
+  p = w.spaces(p, inner);
   p = writeCoordinate(w, p, y, room);
   b = w.buf;
   b[p++] = C.Newline;
-  for (let s = 0; s < outer; s++) b[p++] = C.Space;
+  p = w.spaces(p, outer);
   b[p++] = C.CloseBracket;
   w.pos = p;
 }
