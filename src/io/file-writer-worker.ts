@@ -15,7 +15,7 @@ function run(job: FileJob): FileJobResult {
     let data: string | Uint8Array;
     if (job.kind === "packed") {
       json.reset();
-      json.indentedPacked(JSON.parse(Buffer.from(job.skeleton.buffer, job.skeleton.byteOffset, job.skeleton.byteLength).toString("utf8")), job.coords);
+      json.indentedPacked(job.skeleton, job.coords);
       data = json.view();
     } else data = job.data;
     // "wx": exclusive create, as the writers on the main thread do.
