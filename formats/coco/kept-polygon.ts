@@ -45,7 +45,7 @@ export function annotationHash(a: Record<string, unknown>): number {
 
 /**
  * The annotation as a KeptPolygon, or null when it is anything else: not a polygon, a caption, keypoints, an RLE,
- * an unknown category, a string id, extra keys, or anything planAnnotation would report.
+ * a category `category` does not know, a string id, extra keys, or anything planAnnotation would report.
  */
 export function keptPolygonOf(
   value: unknown, nonFinite: boolean, category: (id: unknown) => CategoryMapping | undefined, withHash: boolean,
