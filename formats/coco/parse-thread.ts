@@ -10,9 +10,8 @@
  * Without a thread (one core, SLYCONV_NO_WORKERS, the worker script not built, or a failure) the reader parses every
  * row itself.
  */
-import os from "node:os";
-import { Worker } from "node:worker_threads";
-import { builtWorkerScript } from "../../src/workers/script.js";
+import type { Worker } from "node:worker_threads";
+import { startHelperThread } from "../../src/workers/script.js";
 import { parseBlock, type ParsedBlock } from "./kept-polygon.js";
 import type { ElementReader } from "./json-scan.js";
 
@@ -166,12 +165,6 @@ export class ThreadedRows {
 }
 
 function startThread(): ParseThread | null {
-  if (os.availableParallelism() < 2 || process.env.SLYCONV_NO_WORKERS) return null;
-  const script = builtWorkerScript(import.meta.url, "parse-worker.js");
-  if (!script) return null;
-  try {
-    return new ParseThread(new Worker(script));
-  } catch {
-    return null;
-  }
+  const worker = startHelperThread(import.meta.url, "parse-worker.js");
+  return worker && new ParseThread(worker);
 }

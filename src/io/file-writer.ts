@@ -10,9 +10,8 @@
  * `FileWriterThread.start()` gives null where there is no second thread to use (one core, SLYCONV_NO_WORKERS set,
  * or the worker script not built): callers then write on the main thread as before.
  */
-import os from "node:os";
-import { Worker } from "node:worker_threads";
-import { builtWorkerScript } from "../workers/script.js";
+import type { Worker } from "node:worker_threads";
+import { startHelperThread } from "../workers/script.js";
 import { canonicalJsonBytes, packJson } from "./canonical-json.js";
 import { onInterrupt } from "./cleanup.js";
 
@@ -70,14 +69,8 @@ export class FileWriterThread {
 
   /** A started thread, or null where files are better written on the main thread (see the module comment). */
   static start(): FileWriterThread | null {
-    if (os.availableParallelism() < 2 || process.env.SLYCONV_NO_WORKERS) return null;
-    const script = builtWorkerScript(import.meta.url, "file-writer-worker.js");
-    if (!script) return null;
-    try {
-      return new FileWriterThread(new Worker(script));
-    } catch {
-      return null;
-    }
+    const worker = startHelperThread(import.meta.url, "file-writer-worker.js");
+    return worker && new FileWriterThread(worker);
   }
 
   /** Creates `file` (which must not exist) with `data`. */

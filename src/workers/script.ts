@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 
 /**
  * The compiled worker script `name` (e.g. "cpu-worker.js") beside the module at `moduleUrl`, or null when it is not
@@ -17,4 +19,19 @@ export function builtWorkerScript(moduleUrl: string, name: string): string | nul
     script = `${m[1]}/dist/${m[2]}/${name}`;
   }
   return fs.existsSync(script) ? script : null;
+}
+
+/**
+ * A started helper thread running the built script `name` beside `moduleUrl`, or null where the work is better done
+ * on the calling thread: a single core, SLYCONV_NO_WORKERS set, the script not built, or a thread that cannot start.
+ */
+export function startHelperThread(moduleUrl: string, name: string): Worker | null {
+  if (os.availableParallelism() < 2 || process.env.SLYCONV_NO_WORKERS) return null;
+  const script = builtWorkerScript(moduleUrl, name);
+  if (!script) return null;
+  try {
+    return new Worker(script);
+  } catch {
+    return null;
+  }
 }
