@@ -54,15 +54,16 @@ function shortened(name: string): string {
  * Tuning, for tests: with `keepPolygons` off every annotation is read again from the file when its item is built
  * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
  * masks on (see WORKER_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
- * annotations or more) are parsed with a thread's help, in blocks of `threadBlock` (see parse-thread.ts): measured,
+ * annotations or more) are parsed with a thread's help, in blocks of `threadBlock`, the reader claiming blocks back
+ * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts): measured,
  * COCO train2017's shape (612 MB) reads in 11 s instead of 18; val2017's (26 MB) gains nothing, the thread's
  * start-up and its code's warming up costing what it saves.
  * Tests check that every path gives the same items.
  */
-export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096 };
+export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true };
 
-/** For tests: blocks of annotations a ParseThread parsed (and the reader used) so far in this process. */
-export const readerStats = { threadBlocks: 0 };
+/** For tests: blocks of annotations added from their packed form so far: parsed by a ParseThread, or claimed back. */
+export const readerStats = { threadBlocks: 0, claimedBlocks: 0 };
 
 /**
  * With many masks (RLE annotations), items are built in batches whose masks are encoded together in worker
@@ -315,12 +316,13 @@ class CocoReader {
   private async readAnnotationRows(g: GroupState, fi: number, rows: ThreadedRows, categories: Map<unknown, CategoryMapping>): Promise<void> {
     const reader = await ElementReader.open(g.files[fi].path);
     try {
-      await rows.claimFromEnd(reader, this.ctx.signal);
+      if (readerTuning.claimBack) await rows.claimFromEnd(reader, this.ctx.signal);
       for (const b of rows.blocks) {
         this.ctx.signal?.throwIfAborted();
         const parsed = await rows.parsedBlock(b);
         if (parsed) {
-          readerStats.threadBlocks++;
+          if (b.parsed) readerStats.claimedBlocks++;
+          else readerStats.threadBlocks++;
           await this.addParsedBlock(reader, g, fi, b.from, parsed, categories);
         } else await this.parseRows(reader, g, fi, b.from, b.to, categories);
       }
