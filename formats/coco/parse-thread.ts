@@ -30,7 +30,6 @@ export const CLAIMED_BY_READER = 2;
 
 export type ParseReply = { block: ParsedBlock } | { skipped: true } | { error: string };
 
-
 class ParseThread {
   private readonly replies: ParseReply[] = [];
   private waiting: ((r: ParseReply | null) => void) | null = null;
