@@ -579,31 +579,13 @@ export function replaceNonFiniteLiterals(text: string): string | null {
   return found ? out + text.slice(last) : null;
 }
 
-/** Bytes of elements parsed with one JSON.parse call by parseElementRuns (larger batches parse more slowly). */
+/** Bytes of elements parsed with one JSON.parse call by ElementReader.parseRuns (larger batches parse more slowly). */
 const RUN_BYTES = 64 * 1024;
 
 /**
- * Parses elements of one JSON array read back from the file by their byte ranges, as a scan in "ranges" mode noted
- * them: in order, with nothing but commas and whitespace between one and the next. About RUN_BYTES of neighbouring
- * elements are parsed with one JSON.parse (several times faster than one call each); a run that does not parse (a
- * syntax error, NaN) is parsed element by element with tryParseElement, so values, NaN handling and errors are
- * those of reading the elements one by one. `fn` gets each element in order, with its text (made on demand).
- */
-export async function parseElementRuns(
-  file: string, count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number,
-  fn: (k: number, parsed: ParsedElement, text: () => string) => void,
-): Promise<void> {
-  const reader = await ElementReader.open(file);
-  try {
-    await reader.parseRuns(count, offsetOf, lengthOf, fn);
-  } finally {
-    await reader.close();
-  }
-}
-
-/**
- * parseElementRuns over one open file, called once per block of elements (the COCO reader parses every other block
- * while a thread parses the rest): the file stays open and the read window is kept between calls.
+ * Parses elements of one JSON array read back from an open file by their byte ranges, as a scan in "ranges" mode
+ * noted them. Called once per block of elements (the COCO reader and its parse thread each take blocks): the file
+ * stays open and the read window is kept between calls.
  */
 export class ElementReader {
   private winStart = 0;
@@ -620,7 +602,13 @@ export class ElementReader {
     }
   }
 
-  /** See parseElementRuns. */
+  /**
+   * Parses `count` elements, in order, with nothing but commas and whitespace between one and the next. About
+   * RUN_BYTES of neighbouring elements are parsed with one JSON.parse (several times faster than one call each); a run
+   * that does not parse (a syntax error, NaN) is parsed element by element with tryParseElement, so values, NaN
+   * handling and errors are those of reading the elements one by one. `fn` gets each element in order, with its text
+   * (made on demand).
+   */
   async parseRuns(
     count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number,
     fn: (k: number, parsed: ParsedElement, text: () => string) => void,
@@ -660,32 +648,5 @@ export class ElementReader {
 
   close(): Promise<void> {
     return this.fh.close();
-  }
-}
-
-/**
- * Reads the texts of byte ranges of a file, in the order given (ascending offsets read sequentially through a
- * window, so a run of neighbouring elements costs one read per window).
- */
-export async function readRanges(
-  file: string, ranges: Iterable<{ offset: number; length: number }>, fn: (text: string, index: number) => void,
-): Promise<void> {
-  const fh = await fs.open(file, "r");
-  try {
-    let win = await readBuffer(fh, CHUNK);
-    let winStart = 0, winEnd = 0;
-    let k = 0;
-    for (const { offset, length } of ranges) {
-      if (offset < winStart || offset + length > winEnd) {
-        if (length > win.length) win = Buffer.allocUnsafe(length);
-        const { bytesRead } = await fh.read(win, 0, win.length, offset);
-        winStart = offset;
-        winEnd = offset + bytesRead;
-        if (offset + length > winEnd) throw new SlyconvError("coco-changed", "the file changed while it was being read", { file });
-      }
-      fn(win.toString("utf8", offset - winStart, offset - winStart + length), k++);
-    }
-  } finally {
-    await fh.close();
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { endOfObject, readRanges, replaceNonFiniteLiterals, scanTopLevel, type ScanValue } from "../../formats/coco/json-scan.js";
+import { ElementReader, endOfObject, replaceNonFiniteLiterals, scanTopLevel, type ScanValue } from "../../formats/coco/json-scan.js";
 import { SlyconvError } from "../../src/errors.js";
 import { tempDir } from "../helpers/paths.js";
 
@@ -68,10 +68,19 @@ describe("top-level scanner", () => {
     const { values, ranges } = await scan(SAMPLE, 4, (k) => (k === "images" ? "skip" : k === "annotations" ? "ranges" : undefined));
     expect(values.map((v) => v.key)).toEqual(["info", "n"]);
     expect(ranges.map((r) => r.slice(0, 2))).toEqual([["annotations", 0], ["annotations", 1], ["annotations", 2], ["annotations", 3]]);
-    const f = fileWith(SAMPLE);
-    const texts: string[] = [];
-    await readRanges(f, ranges.map(([, , offset, length]) => ({ offset, length })), (t) => texts.push(t));
+    // Read back from the file by those ranges (as the COCO reader does after its scan): texts and values.
+    const reader = await ElementReader.open(fileWith(SAMPLE));
+    const texts: string[] = [], values2: unknown[] = [];
+    try {
+      await reader.parseRuns(ranges.length, (k) => ranges[k][2], (k) => ranges[k][3], (_k, r, text) => {
+        texts.push(text());
+        values2.push(r.ok ? r.value : r.error);
+      });
+    } finally {
+      await reader.close();
+    }
     expect(texts).toEqual([`{"segmentation": [[1.5, 2, 3, 4]], "t": "[{"}`, "7", `"s"`, "null"]);
+    expect(values2).toEqual([{ segmentation: [[1.5, 2, 3, 4]], t: "[{" }, 7, "s", null]);
   });
 
   it.each([
