@@ -4,9 +4,11 @@
  * the first pass notes about one fits in a few numbers and its vertices; every other annotation is handled by the
  * reader itself, with the full checks and warnings.
  */
-import { MAKES_POLYGON, flatPartsBox, planAnnotation, sameBox, type Bbox, type CategoryMapping } from "./annotation.js";
+import {
+  MAKES_POLYGON, MAPPED_KEYS, flatPartsBox, planAnnotation, sameBox, type AnnotationPlan, type Bbox, type CategoryMapping,
+} from "./annotation.js";
 import type { ElementReader } from "./json-scan.js";
-import { isFiniteNumber, isObject } from "./model.js";
+import { isFiniteNumber, isObject, type Json } from "./model.js";
 import { VertexStore } from "./vertex-store.js";
 
 /** What the first pass keeps of such an annotation (see CocoReader.addKept). */
@@ -44,23 +46,36 @@ export function annotationHash(a: Record<string, unknown>): number {
 }
 
 /**
- * The annotation as a KeptPolygon, or null when it is anything else: not a polygon, a caption, keypoints, an RLE,
- * a category `category` does not know, a string id, extra keys, or anything planAnnotation would report.
+ * Whether the first pass can keep a planned annotation in the vertex store: a polygon whose fields the labels and
+ * extra.coco.area say everything about. Undefined when it cannot; else the bbox to keep with the parts (null when it
+ * is their extremes, and so says nothing the polygons do not).
+ */
+export function keptBox(plan: AnnotationPlan, raw: Json): Bbox | null | undefined {
+  if (plan.makes !== MAKES_POLYGON || plan.keypoints !== null || plan.rle !== null) return undefined;
+  const { area, iscrowd } = raw;
+  if (!(iscrowd === undefined || iscrowd === 0 || iscrowd === 1)) return undefined;
+  if (!(area === undefined || isFiniteNumber(area))) return undefined;
+  for (const k in raw) if (k !== "area" && !MAPPED_KEYS.has(k)) return undefined;
+  return plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null;
+}
+
+/**
+ * The annotation as a KeptPolygon, or null when it is anything else: what keptBox refuses, a caption, keypoints,
+ * a category `category` does not know, ids that are not numbers, or anything planAnnotation would report.
  */
 export function keptPolygonOf(
   value: unknown, nonFinite: boolean, category: (id: unknown) => CategoryMapping | undefined, withHash: boolean,
 ): KeptPolygon | null {
   if (!isObject(value)) return null;
   for (const k in value) if (!KEPT_KEYS.has(k)) return null;
-  const { image_id: imageId, category_id: categoryId, iscrowd, area } = value;
+  const { image_id: imageId, category_id: categoryId } = value;
   if (!isFiniteNumber(imageId) || typeof categoryId !== "number") return null;
-  if (!(iscrowd === undefined || iscrowd === 0 || iscrowd === 1)) return null;
-  if (!(area === undefined || isFiniteNumber(area))) return null;
   const plan = planAnnotation(value, category, null, nonFinite, true);
-  if (plan.skip || plan.problems.length || plan.makes !== MAKES_POLYGON || plan.rle !== null || plan.keypoints !== null || plan.caption !== null) return null;
+  if (plan.skip || plan.problems.length || plan.caption !== null) return null;
+  const bbox = keptBox(plan, value);
+  if (bbox === undefined) return null;
   return {
-    id: plan.id, imageId, categoryId, iscrowd: plan.iscrowd, area: area as number | undefined, parts: plan.flatParts,
-    bbox: plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null,
+    id: plan.id, imageId, categoryId, iscrowd: plan.iscrowd, area: value.area as number | undefined, parts: plan.flatParts, bbox,
     hash: withHash ? annotationHash(value) : 0,
   };
 }

@@ -20,8 +20,8 @@ import { mapLimit } from "../../src/io/concurrency.js";
 import { readImageSize } from "../../src/io/image-size.js";
 import { baseName, unsafeNameReason } from "../../src/io/paths.js";
 import {
-  buildLabels, overlayOf, planAnnotation, boxOf, flatPartsBox, sameBox, MAKES_BITMAP, MAKES_GRAPH, MAKES_POLYGON, MAPPED_KEYS,
-  type AnnotationPlan, type Bbox, type CategoryMapping, type PendingBitmap,
+  buildLabels, overlayOf, planAnnotation, boxOf, MAKES_BITMAP, MAKES_GRAPH, MAKES_POLYGON,
+  type AnnotationPlan, type CategoryMapping, type PendingBitmap,
 } from "./annotation.js";
 import { runCpuBatch } from "../../src/workers/pool.js";
 import { CategoryCatalog } from "./categories.js";
@@ -29,7 +29,7 @@ import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
 } from "./discover.js";
 import { ElementReader, elementSyntaxError, scanTopLevel, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
-import { BlockUnpacker, annotationHash, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
+import { BlockUnpacker, annotationHash, keptBox, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
 import { ThreadedRows } from "./parse-thread.js";
 import {
   COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
@@ -476,18 +476,11 @@ class CocoReader {
    * annotation) goes to the vertex store, so its item is built without reading the annotation again.
    */
   private keep(t: AnnotationTable, i: number, plan: AnnotationPlan, raw: Json): void {
-    if (!readerTuning.keepPolygons || plan.makes !== MAKES_POLYGON || plan.keypoints !== null || plan.rle !== null) return;
-    const { area, iscrowd } = raw;
-    if (!(iscrowd === undefined || iscrowd === 0 || iscrowd === 1)) return;
-    if (!(area === undefined || isFiniteNumber(area))) return;
-    for (const k in raw) if (k !== "area" && !MAPPED_KEYS.has(k)) return;
-    const bbox = plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null;
-    this.keepParts(t, i, plan.flatParts, bbox, area, iscrowd === 1);
-  }
-
-  private keepParts(t: AnnotationTable, i: number, parts: readonly ArrayLike<number>[], bbox: Bbox | null, area: number | undefined, crowd: boolean): void {
-    const record = this.vertices.add(parts, bbox);
-    if (record >= 0) this.noteKept(t, i, record, area, crowd);
+    if (!readerTuning.keepPolygons) return;
+    const bbox = keptBox(plan, raw);
+    if (bbox === undefined) return;
+    const record = this.vertices.add(plan.flatParts, bbox);
+    if (record >= 0) this.noteKept(t, i, record, raw.area as number | undefined, raw.iscrowd === 1);
   }
 
   private noteKept(t: AnnotationTable, i: number, record: number, area: number | undefined, crowd: boolean): void {
