@@ -10,7 +10,8 @@ import { ElementReader } from "./json-scan.js";
 import { blockBuffers, parseBlock } from "./kept-polygon.js";
 import { CLAIMED_BY_THREAD, type ParseReply, type ParseRequest } from "./parse-thread.js";
 
-let open: { file: string; reader: Promise<ElementReader> } | null = null;
+/** The file, opened with the first request (a thread serves one file: ThreadedRows starts one per file). */
+let reader: Promise<ElementReader> | null = null;
 
 async function answer(r: ParseRequest): Promise<void> {
   if (Atomics.compareExchange(r.claim, 0, 0, CLAIMED_BY_THREAD) !== 0) {
@@ -18,11 +19,8 @@ async function answer(r: ParseRequest): Promise<void> {
     parentPort!.postMessage(skipped);
     return;
   }
-  if (open?.file !== r.file) {
-    if (open) await (await open.reader).close();
-    open = { file: r.file, reader: ElementReader.open(r.file) };
-  }
-  const block = await parseBlock(await open.reader, r.offsets.length, (k) => r.offsets[k], (k) => r.lengths[k], r.withHash);
+  reader ??= ElementReader.open(r.file);
+  const block = await parseBlock(await reader, r.offsets.length, (k) => r.offsets[k], (k) => r.lengths[k], r.withHash);
   const reply: ParseReply = { block };
   parentPort!.postMessage(reply, blockBuffers(block));
 }
