@@ -1,9 +1,13 @@
 /**
- * COCO-shaped data, generated once and deterministically: the val2017 shape (5k images, 36k annotations, 26 MB) and
- * the train2017 shape (118k images, 860k annotations, 612 MB: val2017's bytes per annotation, so heavier than COCO's
- * 448 MB), with COCO's key order (categories last, so the reader takes the annotations from their noted byte ranges
- * after the scan), 80 categories with COCO's id gaps, polygons of 1–3 parts and 6–60 vertices with two decimals,
- * ~1% crowd annotations with uncompressed RLE, and no image files (items are annotation-only).
+ * COCO-shaped data, generated once and deterministically: the val2017 shape (5k images, 36k annotations) and the
+ * train2017 shape (118k images, 860k annotations), each the size of COCO's own file (instances_val2017.json is
+ * 19.1 MiB, instances_train2017.json 448 MiB: about 510 bytes an annotation), with COCO's key order (categories
+ * last, so the reader takes the annotations from their noted byte ranges after the scan), 80 categories with COCO's
+ * id gaps, polygons of 1–3 parts and 6–40 vertices with two decimals, ~1% crowd annotations with uncompressed RLE,
+ * and no image files (items are annotation-only).
+ *
+ * Until 2026-11-26 polygons had 6–60 vertices, which made both files 30% larger than COCO's (26 and 612 MB); the
+ * data now lives in folders named `-v2` so that the old files are not measured by mistake.
  * Measures import (COCO → Supervisely project) and export (project → COCO) through the library API.
  */
 import fs from "node:fs";
@@ -27,6 +31,8 @@ const CATEGORY_IDS = [
   36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65,
   67, 70, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 84, 85, 86, 87, 88, 89, 90,
 ];
+/** Vertices per polygon part: 6 + [0, VERTEX_SPREAD), chosen so that the files have COCO's size. */
+const VERTEX_SPREAD = 35;
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 function imageJson(i: number, split: string, rand: () => number): { json: string; width: number; height: number; id: number } {
@@ -50,7 +56,7 @@ function polygonAnnotation(id: number, img: { id: number; width: number; height:
   const segmentation: number[][] = [];
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let p = 0; p < parts; p++) {
-    const n = 6 + Math.floor(rand() * 55);
+    const n = 6 + Math.floor(rand() * VERTEX_SPREAD);
     const ring: number[] = [];
     const ox = p * radius * 0.3, oy = p * radius * 0.2;
     for (let k = 0; k < n; k++) {
@@ -137,8 +143,8 @@ async function generate(file: string, shape: Shape): Promise<void> {
   await fsp.rename(tmp, file);
 }
 
-const cocoFile = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.name}-x${SCALE}`, "annotations", `instances_${s.name}.json`);
-const projectDir = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.name}-x${SCALE}-project`);
+const cocoFile = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.name}-v2-x${SCALE}`, "annotations", `instances_${s.name}.json`);
+const projectDir = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.name}-v2-x${SCALE}-project`);
 
 /** The Supervisely project an export case starts from: the generated COCO, imported once. */
 async function prepareProject(dataDir: string, s: Shape): Promise<void> {

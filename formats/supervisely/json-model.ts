@@ -9,6 +9,7 @@ import type {
 import { TAG_VALUE_TYPES, distinctColor, isHexColor } from "../../src/model/index.js";
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import { isListMarker, PackedPoints } from "./packed.js";
+import type { PointLists } from "../../src/io/canonical-json.js";
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +26,7 @@ function pick(src: Json, skip: ReadonlySet<string>): Json | undefined {
   const keys = Object.keys(src);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (!skip.has(k)) (out ??= {})[k] = src[k];
+    if (!skip.has(k)) setOwn((out ??= {}), k, src[k]);
   }
   return out;
 }
@@ -99,7 +100,8 @@ export function tagToJson(t: Tag): Json {
   const out: Json = { name: t.name };
   if (t.value !== undefined && t.value !== null) out.value = t.value;
   else if (t.value === null) out.value = null;
-  return { ...out, ...t.extra };
+  assignOwn(out, t.extra);
+  return out;
 }
 
 function tagsFromJson(v: unknown, r: Reader, ptr: string): Tag[] {
@@ -196,26 +198,53 @@ function geometryFromJson(type: string, v: Json, r: Reader, ptr: string): Geomet
   }
 }
 
-const ring = (exterior: Vec2[], interior: Vec2[][] = []) => ({ exterior, interior });
+/** A point list as written: itself, or its stand-in when the JSON is being packed (see PointLists). */
+const pointList = (points: Vec2[], lists: PointLists | null) => (lists ? lists.list(points) : points);
 
-function geometryToJson(g: Geometry): Json {
+function ring(lists: PointLists | null, exterior: Vec2[], interior: Vec2[][] = []): Json {
+  return { exterior: pointList(exterior, lists), interior: lists ? interior.map((h) => lists.list(h)) : interior };
+}
+
+/** Sets an own property whatever the key ("__proto__" included, as JSON.parse and spreading do). */
+function setOwn(out: Json, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
+/** Adds the keys of `from` to `out`, in order; a key `out` has keeps its place and takes the new value (as spreading). */
+function assignOwn(out: Json, from: Json | undefined): void {
+  if (from) for (const k of Object.keys(from)) setOwn(out, k, from[k]);
+}
+
+/**
+ * Adds a geometry's keys to a label's JSON object. Keys are set one by one rather than spread from an object made
+ * for the purpose: a project's labels are serialized by the hundred thousand, and the spread objects were a
+ * measurable part of it.
+ */
+function addGeometryJson(out: Json, g: Geometry, lists: PointLists | null): void {
   switch (g.type) {
-    case "point": return { points: ring([[g.x, g.y]]) };
-    case "rectangle": return { points: ring([[g.left, g.top], [g.right, g.bottom]]) };
-    case "polygon": return { points: ring(g.exterior, g.interior) };
-    case "line": return { points: ring(g.points) };
-    case "multipolygon": return { parts: g.parts.map((p) => ring(p.exterior, p.interior)) };
+    case "point": out.points = ring(lists, [[g.x, g.y]]); return;
+    case "rectangle": out.points = ring(lists, [[g.left, g.top], [g.right, g.bottom]]); return;
+    case "polygon": out.points = ring(lists, g.exterior, g.interior); return;
+    case "line": out.points = ring(lists, g.points); return;
+    case "multipolygon": out.parts = g.parts.map((p) => ring(lists, p.exterior, p.interior)); return;
     case "bitmap":
-    case "alpha_mask": return { bitmap: { origin: g.origin, data: g.data } };
+    case "alpha_mask": out.bitmap = { origin: g.origin, data: g.data }; return;
     case "graph": {
       const nodes: Json = {};
-      for (const [k, n] of Object.entries(g.nodes)) nodes[k] = { loc: n.loc, ...(n.disabled ? { disabled: true } : {}), ...n.extra };
-      return { nodes };
+      for (const [k, n] of Object.entries(g.nodes)) {
+        const node: Json = { loc: n.loc };
+        if (n.disabled) node.disabled = true;
+        assignOwn(node, n.extra);
+        setOwn(nodes, k, node);
+      }
+      out.nodes = nodes;
+      return;
     }
-    case "cuboid_2d": return { vertices: g.vertices, ...g.extra };
-    case "cuboid": return { points: g.points, faces: g.faces };
-    case "oriented_bbox": return { points: [[g.left, g.top], [g.right, g.bottom]], angle: g.angle };
-    case "other": return { ...g.payload };
+    case "cuboid_2d": out.vertices = g.vertices; assignOwn(out, g.extra); return;
+    case "cuboid": out.points = pointList(g.points, lists); out.faces = g.faces; return;
+    case "oriented_bbox": out.points = [[g.left, g.top], [g.right, g.bottom]]; out.angle = g.angle; return;
+    case "other": assignOwn(out, g.payload); return;
   }
 }
 
@@ -249,25 +278,22 @@ export function labelFromJson(v: unknown, meta: ProjectMeta | undefined, r: Read
   return label;
 }
 
-function orderedExtra(extra: Json | undefined, first: readonly string[]): Json {
-  if (!extra) return {};
-  const out: Json = {};
-  for (const k of first) if (k in extra) out[k] = extra[k];
-  for (const [k, v] of Object.entries(extra)) if (!(k in out)) out[k] = v;
-  return out;
+/** Adds `extra`'s keys to `out`: those of `first` first, in that order, then the others in theirs. */
+function addOrderedExtra(out: Json, extra: Json | undefined, first: readonly string[]): void {
+  if (!extra) return;
+  for (const k of first) if (Object.hasOwn(extra, k)) setOwn(out, k, extra[k]);
+  for (const k of Object.keys(extra)) if (!first.includes(k)) setOwn(out, k, extra[k]);
 }
 
-export function labelToJson(l: Label): Json {
+/** A label's JSON object; with `lists`, its point lists are taken out for packing (see PointLists). */
+export function labelToJson(l: Label, lists: PointLists | null = null): Json {
   const type = l.geometry.type === "other" ? l.geometry.geometryType : l.geometry.type;
-  return {
-    classTitle: l.classTitle,
-    description: l.description ?? "",
-    tags: l.tags.map(tagToJson),
-    ...geometryToJson(l.geometry),
-    shape: type,
-    geometryType: type,
-    ...orderedExtra(l.extra, LABEL_INFO_ORDER),
-  };
+  const out: Json = { classTitle: l.classTitle, description: l.description ?? "", tags: l.tags.map(tagToJson) };
+  addGeometryJson(out, l.geometry, lists);
+  out.shape = type;
+  out.geometryType = type;
+  addOrderedExtra(out, l.extra, LABEL_INFO_ORDER);
+  return out;
 }
 
 // ----------------------------------------------------------------------------------------- annotation
@@ -306,12 +332,13 @@ export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, 
   return ann;
 }
 
-export function annotationToJson(a: Annotation): Json {
+/** An annotation file's JSON object; with `lists`, its point lists are taken out for packing (see PointLists). */
+export function annotationToJson(a: Annotation, lists: PointLists | null = null): Json {
   return {
     description: a.description ?? "",
     size: { height: a.size.height, width: a.size.width },
     tags: a.tags.map(tagToJson),
-    objects: a.labels.map(labelToJson),
+    objects: a.labels.map((l) => labelToJson(l, lists)),
     customBigData: a.customBigData ?? {},
     ...a.extra,
   };

@@ -46,10 +46,8 @@ class Writer {
   /** A DataView of `buf` (made again when buf is replaced). */
   private view: DataView | null = null;
   private viewOf: Buffer | null = null;
-  /** Coordinates of the point lists a packed skeleton stands for (see packJson), while one is written. */
+  /** Coordinates of the point lists a packed skeleton stands for (see PointLists), while one is written. */
   packed: { coords: Float64Array; next: number } | null = null;
-  /** While packing (see packJson): where the coordinates of point lists go. */
-  sink: { coords: Float64Array; length: number } | null = null;
   constructor(buf: Buffer) {
     this.buf = buf;
   }
@@ -239,7 +237,7 @@ function writePointList(w: Writer, a: number[][], depth: number): void {
   w.byte(C.CloseBracket);
 }
 
-/** A point list packed by packJson: `count` points from w.packed's coordinates. */
+/** A point list taken out by PointLists: `count` points from w.packed's coordinates. */
 function writePackedPoints(w: Writer, count: number, depth: number): void {
   const packed = w.packed!;
   const c = packed.coords;
@@ -293,13 +291,6 @@ function writeNumberList(w: Writer, a: unknown[]): boolean {
 function write(w: Writer, v: unknown, depth: number): void {
   switch (typeof v) {
     case "string":
-      if (v.charCodeAt(0) === 0) {
-        if (w.packed !== null) {
-          writePackedPoints(w, Number(v.slice(1)), depth);
-          return;
-        }
-        if (w.sink !== null) throw NOT_PLAIN; // would read as a point list: not packed
-      }
       w.string(v);
       return;
     case "number":
@@ -327,11 +318,6 @@ function write(w: Writer, v: unknown, depth: number): void {
       return;
     }
     if (compact) {
-      if (w.sink !== null && isPointList(v)) {
-        sinkPoints(w.sink, v as number[][]);
-        w.string(`\u0000${v.length}`);
-        return;
-      }
       if (writeNumberList(w, v)) return;
     } else if (isPointList(v)) {
       writePointList(w, v as number[][], depth);
@@ -356,8 +342,6 @@ function write(w: Writer, v: unknown, depth: number): void {
   for (const k of Object.keys(obj)) {
     const e = obj[k];
     if (skipped(e)) continue;
-    // A packed skeleton's key must not read as a packed list either (see reindent).
-    if (w.sink !== null && k.charCodeAt(0) === 0) throw NOT_PLAIN;
     w.byte(any ? C.Comma : C.OpenBrace);
     any = true;
     if (!compact) w.newline(inner);
@@ -388,8 +372,8 @@ function copyBytes(w: Writer, text: Uint8Array, from: number, to: number): void 
 }
 
 /**
- * Writes compact JSON text (packJson's skeleton) indented by 4 spaces a level; a string `"\u0000<n>"` stands for a
- * packed list of n points (packJson packs no other string starting with NUL).
+ * Writes compact JSON text (a PointLists skeleton) indented by 4 spaces a level; a string `"\u0000<n>"` stands for a
+ * list of n points taken out (the skeleton holds no other string starting with NUL: see PointLists.finish).
  */
 function reindent(w: Writer, text: Uint8Array): void {
   const n = text.length;
@@ -454,6 +438,8 @@ function reindent(w: Writer, text: Uint8Array): void {
  */
 export class JsonWriter {
   private readonly w: Writer;
+  /** Where a skeleton given as text is put as UTF-8 (kept between calls). */
+  private skeletonBytes: Buffer = Buffer.allocUnsafeSlow(0);
   constructor(initialSize = 256 * 1024) {
     this.w = new Writer(Buffer.allocUnsafeSlow(initialSize));
   }
@@ -487,12 +473,16 @@ export class JsonWriter {
   }
 
   /**
-   * What `indented` gives for the value packJson packed, from the skeleton's bytes and the coordinates. The compact
+   * What `indented` gives for the value PointLists packed, from the skeleton's bytes and the coordinates. The compact
    * text is indented byte by byte, as JSON.stringify(v, null, 4) indents JSON.stringify(v) (strings, numbers and
    * literals are the same text in both), and each packed list is written from the coordinates: about twice as fast
    * as parsing the skeleton and writing the value again.
    */
-  indentedPacked(skeleton: Uint8Array, coords: Float64Array): void {
+  indentedPacked(skeleton: Uint8Array | string, coords: Float64Array): void {
+    if (typeof skeleton === "string") {
+      this.skeletonBytes = grownBuffer(this.skeletonBytes, 0, skeleton.length * 3);
+      skeleton = this.skeletonBytes.subarray(0, this.skeletonBytes.write(skeleton, 0, "utf8"));
+    }
     const w = this.w;
     const packed = { coords, next: 0 };
     w.packed = packed;
@@ -502,11 +492,6 @@ export class JsonWriter {
       w.packed = null;
     }
     if (packed.next !== coords.length) throw new Error("packed JSON: more coordinates than its point lists hold");
-  }
-
-  /** The underlying writer (for packJson). */
-  get raw(): Writer {
-    return this.w;
   }
 
   compact(value: unknown): void {
@@ -527,50 +512,75 @@ export class JsonWriter {
   }
 }
 
-function sinkPoints(sink: { coords: Float64Array; length: number }, a: number[][]): void {
-  if (sink.length + 2 * a.length > sink.coords.length) {
-    let size = sink.coords.length * 2;
-    while (size < sink.length + 2 * a.length) size *= 2;
-    const next = new Float64Array(size);
-    next.set(sink.coords.subarray(0, sink.length));
-    sink.coords = next;
-  }
-  const c = sink.coords;
-  let k = sink.length;
-  for (let i = 0; i < a.length; i++) {
-    c[k++] = a[i][0];
-    c[k++] = a[i][1];
-  }
-  sink.length = k;
-}
-
-/** A value made ready for `JsonWriter.indentedPacked` in another thread: see packJson. */
+/** A value made ready for `JsonWriter.indentedPacked` in another thread: see PointLists. */
 export interface PackedJson {
-  /** Compact JSON of the value, each [[x, y], …] list replaced by the string "\u0000<points>". */
-  skeleton: Uint8Array;
+  /** JSON.stringify of the value, each [[x, y], …] list replaced by the string "\u0000<points>". */
+  skeleton: string;
   /** The coordinates of those lists, in order: x1, y1, x2, y2, … */
   coords: Float64Array;
 }
 
+/** `"\u0000`: how JSON.stringify starts a string whose first character is NUL. */
+const MARKER_START = '"\\u0000';
+
 /**
- * Packs a value whose indented JSON another thread is to write: its point lists (what most annotation bytes are)
- * go into one Float64Array, cheap to transfer, and the rest into compact JSON. Null when the value cannot be packed
- * (not plain JSON data, or a string that would read as a packed list): serialize it here instead.
+ * Packs a value whose indented JSON another thread is to write. Its point lists (what most annotation bytes are) go
+ * into one Float64Array, cheap to transfer, and the rest into compact JSON made by JSON.stringify (native, and
+ * several times faster than walking the value here). Whoever builds the value passes each [[x, y], …] list through
+ * `list()` and puts what it returns in its place; `finish()` then gives the skeleton and the coordinates. Not
+ * reentrant: build and finish one value at a time.
  */
-export function packJson(value: unknown): PackedJson | null {
-  const w = scratch.raw;
-  w.pos = 0;
-  w.sink = { coords: new Float64Array(1024), length: 0 };
-  try {
-    write(w, value, -1);
-    const skeleton = new Uint8Array(w.pos);
-    skeleton.set(w.buf.subarray(0, w.pos));
-    return { skeleton, coords: w.sink.coords.slice(0, w.sink.length) };
-  } catch (e) {
-    if (e !== NOT_PLAIN) throw e;
-    return null;
-  } finally {
-    w.sink = null;
+export class PointLists {
+  private coords = new Float64Array(1 << 14);
+  private length = 0;
+  private count = 0;
+
+  /**
+   * The stand-in for `points` ("\u0000<n>"), its coordinates kept; `points` itself when it is not a non-empty
+   * plain list of plain [number, number] arrays (it is then serialized as it is).
+   */
+  list<T>(points: T[]): T[] | string {
+    const n = points.length;
+    if (n === 0 || !Array.isArray(points) || Object.getPrototypeOf(points) !== ARRAY_PROTO) return points;
+    if (this.length + 2 * n > this.coords.length) {
+      let size = this.coords.length * 2;
+      while (size < this.length + 2 * n) size *= 2;
+      const next = new Float64Array(size);
+      next.set(this.coords.subarray(0, this.length));
+      this.coords = next;
+    }
+    const c = this.coords;
+    let k = this.length;
+    for (let i = 0; i < n; i++) {
+      const p = points[i] as unknown;
+      if (!Array.isArray(p) || p.length !== 2 || Object.getPrototypeOf(p) !== ARRAY_PROTO) return points;
+      const x: unknown = p[0], y: unknown = p[1];
+      if (typeof x !== "number" || typeof y !== "number") return points;
+      c[k++] = x;
+      c[k++] = y;
+    }
+    this.length = k;
+    this.count++;
+    return `\u0000${n}`;
+  }
+
+  /**
+   * The skeleton and coordinates of `value` (built with list()), and a fresh start for the next value. Null when the
+   * value holds a string of its own starting with NUL, which would read as a list: serialize it otherwise (built
+   * without list()).
+   */
+  finish(value: unknown): PackedJson | null {
+    const count = this.count;
+    const coords = this.coords.slice(0, this.length);
+    this.length = 0;
+    this.count = 0;
+    const text = JSON.stringify(value);
+    if (text === undefined) return null;
+    // Each list taken out is one such string; any more (or an escaped quote before an escaped NUL, which this search
+    // cannot tell apart) and the value is not packed.
+    let seen = 0;
+    for (let i = text.indexOf(MARKER_START); i >= 0; i = text.indexOf(MARKER_START, i + MARKER_START.length)) seen++;
+    return seen === count ? { skeleton: text, coords } : null;
   }
 }
 

@@ -4,20 +4,21 @@
  * Writing a Supervisely project is mostly creating one annotation file per item and serializing it with 4-space
  * indentation. Done on the main thread, each file costs an open, a write and a close through libuv's pool (three
  * round trips, and pool threads contending for the one folder), and its serialization. Here the main thread only
- * packs the JSON (point lists into one Float64Array, see canonical-json.ts) and posts it; the thread serializes it
- * (same bytes as JSON.stringify(value, null, 4)) and creates the file with synchronous calls, batch by batch.
+ * packs the JSON (point lists into one Float64Array, the rest by JSON.stringify: see PointLists) and posts it; the
+ * thread serializes it (same bytes as JSON.stringify(value, null, 4)) and creates the file with synchronous calls,
+ * batch by batch.
  *
  * `FileWriterThread.start()` gives null where there is no second thread to use (one core, SLYCONV_NO_WORKERS set,
  * or the worker script not built): callers then write on the main thread as before.
  */
 import type { Worker } from "node:worker_threads";
 import { startHelperThread } from "../workers/script.js";
-import { canonicalJsonBytes, packJson } from "./canonical-json.js";
+import { canonicalJsonBytes, PointLists } from "./canonical-json.js";
 import { onInterrupt } from "./cleanup.js";
 
 export type FileJob =
   | { kind: "data"; path: string; data: string | Uint8Array }
-  | { kind: "packed"; path: string; skeleton: Uint8Array; coords: Float64Array };
+  | { kind: "packed"; path: string; skeleton: string; coords: Float64Array };
 
 /** Per job: null when written, else what the error said (code as fs gives it, e.g. EEXIST). */
 export type FileJobResult = null | { code?: string; message: string };
@@ -34,6 +35,7 @@ interface Waiting { resolve: () => void; reject: (e: Error) => void }
  */
 export class FileWriterThread {
   private queue: FileJob[] = [];
+  private readonly lists = new PointLists();
   private transfer: ArrayBuffer[] = [];
   private waiting: Waiting[] = [];
   /** Callbacks of the batches posted, in order (the thread answers them in order). */
@@ -78,11 +80,15 @@ export class FileWriterThread {
     return this.enqueue({ kind: "data", path: file, data }, []);
   }
 
-  /** Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in the writer thread. */
-  writeJson(file: string, value: unknown): Promise<void> {
-    const packed = packJson(value);
-    if (!packed) return this.write(file, canonicalJsonBytes(value));
-    return this.enqueue({ kind: "packed", path: file, ...packed }, [packed.skeleton.buffer as ArrayBuffer, packed.coords.buffer as ArrayBuffer]);
+  /**
+   * Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in the writer thread, where
+   * `build(lists)` makes the value and passes each of its [[x, y], …] lists through `lists.list()` (see PointLists).
+   * When the value cannot be packed, it is made again with `build(null)` and serialized here.
+   */
+  writeJson(file: string, build: (lists: PointLists | null) => unknown): Promise<void> {
+    const packed = this.lists.finish(build(this.lists));
+    if (!packed) return this.write(file, canonicalJsonBytes(build(null)));
+    return this.enqueue({ kind: "packed", path: file, ...packed }, [packed.coords.buffer as ArrayBuffer]);
   }
 
   private enqueue(job: FileJob, transfer: ArrayBuffer[]): Promise<void> {

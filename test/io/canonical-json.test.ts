@@ -4,7 +4,24 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { JsonWriter, canonicalJsonBytes, compactJsonBytes, packJson } from "../../src/io/canonical-json.js";
+import { JsonWriter, PointLists, canonicalJsonBytes, compactJsonBytes } from "../../src/io/canonical-json.js";
+
+/** v with each [[x, y], …] list passed through lists.list(), as a builder of packed JSON does (plain data only). */
+function listsTakenOut(v: unknown, lists: PointLists): unknown {
+  if (Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype) {
+    const out = lists.list(v);
+    return out !== v ? out : v.map((e) => listsTakenOut(e, lists));
+  }
+  if (v !== null && typeof v === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
+    const copy: Record<string, unknown> = Object.create(Object.getPrototypeOf(v));
+    for (const k of Object.keys(v)) Object.defineProperty(copy, k, { value: listsTakenOut((v as Record<string, unknown>)[k], lists), enumerable: true, writable: true });
+    return copy;
+  }
+  return v;
+}
+
+const lists = new PointLists();
+const pack = (v: unknown) => lists.finish(listsTakenOut(v, lists));
 
 const writer = new JsonWriter(16);
 const same = (v: unknown): void => {
@@ -18,12 +35,18 @@ const same = (v: unknown): void => {
   writer.indented(v);
   writer.text("]");
   expect(writer.view().toString("utf8")).toBe(`[${JSON.stringify(v)},${JSON.stringify(v, null, 4)}]`);
-  // Packed (point lists apart) and written from the parsed skeleton, as another thread does.
-  const packed = packJson(v);
+  // Packed (point lists apart) and written from the skeleton, as another thread does: from its text and its bytes.
+  const packed = pack(v);
   if (packed) {
     writer.reset();
     writer.indentedPacked(packed.skeleton, packed.coords);
     expect(writer.view().toString("utf8")).toBe(JSON.stringify(v, null, 4));
+    writer.reset();
+    writer.indentedPacked(Buffer.from(packed.skeleton), packed.coords);
+    expect(writer.view().toString("utf8")).toBe(JSON.stringify(v, null, 4));
+  } else {
+    // Only a string of the value's own that starts with NUL (or an escaped quote before an escaped NUL) stops it.
+    expect(JSON.stringify(v)).toContain('"\\u0000');
   }
 };
 
@@ -53,15 +76,20 @@ describe("canonicalJsonBytes", () => {
     fc.assert(fc.property(fc.array(fc.array(anyNumber, { maxLength: 60 }), { maxLength: 4 }), (v) => same({ segmentation: v, bbox: v[0] ?? [] })), { numRuns: 1000 });
   });
 
-  it("packJson: point lists go to the coordinates; what cannot be packed is null", () => {
-    const v = { a: [[1.5, 2], [3, 4]], b: { c: [[5, 6]] }, d: [1, 2], e: "x" };
-    const p = packJson(v)!;
+  it("PointLists: point lists go to the coordinates; a value with a string that would read as one is not packed", () => {
+    const v = { a: [[1.5, 2], [3, 4]], b: { c: [[5, 6]] }, d: [1, 2], e: "x", f: [[1, "2"]], g: [] };
+    const p = pack(v)!;
     expect(Array.from(p.coords)).toEqual([1.5, 2, 3, 4, 5, 6]);
-    expect(JSON.parse(Buffer.from(p.skeleton).toString("utf8"))).toEqual({ a: "\u00002", b: { c: "\u00001" }, d: [1, 2], e: "x" });
-    expect(packJson({ s: "\u0000 looks like a list" })).toBeNull();
-    expect(packJson({ d: new Date(0) })).toBeNull();
-    expect(packJson({ s: "a\u0000" })).not.toBeNull();
-    expect(packJson({ "\u00001": [[1, 2]] })).toBeNull();
+    expect(JSON.parse(p.skeleton)).toEqual({ a: "\u00002", b: { c: "\u00001" }, d: [1, 2], e: "x", f: [[1, "2"]], g: [] });
+    expect(pack({ s: "\u0000 looks like a list", a: [[1, 2]] })).toBeNull();
+    expect(pack({ s: "a\u0000" })).not.toBeNull();
+    expect(pack({ d: new Date(0), a: [[1, 2]] })).not.toBeNull();
+    expect(pack({ "\u00001": [[1, 2]] })).toBeNull();
+    // A list taken out but left out of the value: the count of stand-ins differs.
+    lists.list([[1, 2]]);
+    expect(lists.finish({})).toBeNull();
+    // Nothing is carried over to the next value.
+    expect(Array.from(pack({ a: [[7, 8]] })!.coords)).toEqual([7, 8]);
     const w = new JsonWriter(16);
     expect(() => w.indentedPacked(p.skeleton, p.coords.subarray(0, 4))).toThrow(/fewer coordinates/);
     w.reset();
