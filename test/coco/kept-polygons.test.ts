@@ -219,7 +219,7 @@ describe("COCO import: kept polygons and batched masks build the items a second 
     }
   });
 
-  it("many masks and polygons: batches of items end at 32 masks or 65,536 vertices", async () => {
+  it("many masks and polygons: batches of images end at 32 masks or 512 images, the masks built ahead", async () => {
     const dir = tempDir("slyconv-coco-kept-");
     const file = path.join(dir, "many.json");
     const images = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, file_name: `${i}.jpg`, width: 64, height: 48 }));
