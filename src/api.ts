@@ -149,12 +149,19 @@ export interface ImportOptions extends WriteOptions {
 /** `slyconv import`: any supported input → a Supervisely project folder. */
 export async function importDataset(input: string, out: string, opts: ImportOptions = {}): Promise<{ format: string; items: number; report: Report }> {
   const report = opts.report ?? new Report();
-  const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report });
+  // The writing's file thread starts while the input is read.
+  const { FileWriterThread } = await import("./io/file-writer.js");
+  FileWriterThread.prestart();
   try {
-    const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report }, report) : { ...opts, report });
-    return { format, items, report };
+    const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report });
+    try {
+      const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report }, report) : { ...opts, report });
+      return { format, items, report };
+    } finally {
+      await dispose();
+    }
   } finally {
-    await dispose();
+    await FileWriterThread.discardPrestarted();
   }
 }
 

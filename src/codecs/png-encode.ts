@@ -57,7 +57,15 @@ export function encodePng(layout: PngLayout, pixels: Uint8Array): Buffer {
     if (bitDepth === 8) {
       raw.set(pixels.subarray(src, src + width), rowStart);
     } else {
-      for (let x = 0; x < width; x++) if (pixels[src + x]) raw[rowStart + (x >> 3)] |= 0x80 >> (x & 7);
+      // Eight pixels a byte, written once (masks are most of what this encodes).
+      let s = src, o = rowStart, x = 0;
+      for (; x + 8 <= width; x += 8, s += 8) {
+        raw[o++] = (pixels[s] ? 0x80 : 0) | (pixels[s + 1] ? 0x40 : 0) | (pixels[s + 2] ? 0x20 : 0) | (pixels[s + 3] ? 0x10 : 0)
+          | (pixels[s + 4] ? 0x08 : 0) | (pixels[s + 5] ? 0x04 : 0) | (pixels[s + 6] ? 0x02 : 0) | (pixels[s + 7] ? 0x01 : 0);
+      }
+      let last = 0;
+      for (let bit = 0x80; x < width; x++, s++, bit >>= 1) if (pixels[s]) last |= bit;
+      if (width & 7) raw[o] = last;
     }
   }
   const ihdr = Buffer.alloc(13);

@@ -23,6 +23,9 @@ export type FileJob =
 /** Per job: null when written, else what the error said (code as fs gives it, e.g. EEXIST). */
 export type FileJobResult = null | { code?: string; message: string };
 
+/** A thread started ahead of need (see FileWriterThread.prestart). */
+let prestarted: Worker | null = null;
+
 /** Jobs per message: enough to keep message overhead low, few enough to keep the thread busy early. */
 const BATCH = 8;
 
@@ -71,8 +74,26 @@ export class FileWriterThread {
 
   /** A started thread, or null where files are better written on the main thread (see the module comment). */
   static start(): FileWriterThread | null {
-    const worker = startHelperThread(import.meta.url, "file-writer-worker.js");
+    const worker = prestarted ?? startHelperThread(import.meta.url, "file-writer-worker.js");
+    prestarted = null;
+    worker?.ref();
     return worker && new FileWriterThread(worker);
+  }
+
+  /**
+   * Starts a thread for the next start() to take, so that its start-up (tens of ms: a new V8 instance and its
+   * modules) overlaps work the main thread does first, such as an import's first pass. It does not keep the process
+   * alive; discardPrestarted() stops it when it was not taken.
+   */
+  static prestart(): void {
+    prestarted ??= startHelperThread(import.meta.url, "file-writer-worker.js");
+    prestarted?.unref();
+  }
+
+  static async discardPrestarted(): Promise<void> {
+    const worker = prestarted;
+    prestarted = null;
+    await worker?.terminate();
   }
 
   /** Creates `file` (which must not exist) with `data`. */
