@@ -5,6 +5,10 @@
  */
 import { pathToFileURL } from "node:url";
 import type { BenchCase } from "./types.js";
+import { tuneV8ForConversions } from "../src/runtime-tuning.js";
+
+// As the CLI runs conversions (see src/runtime-tuning.ts).
+tuneV8ForConversions();
 
 const [modulePath, caseName, dataDir, outDir] = process.argv.slice(2);
 const mod = (await import(pathToFileURL(modulePath).href)) as { cases: BenchCase[] };

@@ -1,0 +1,16 @@
+import v8 from "node:v8";
+
+/**
+ * V8 settings the CLI runs conversions with (the benchmark too, so that it measures what the CLI does); a program
+ * using the library for big conversions can call this once at its start, or pass the same flag to node.
+ *
+ * Allocation-site pretenuring is turned off. When V8 sees most objects from one place in the code survive a young
+ * collection, it allocates the later ones in the old generation. Converting is a stream of short-lived items, but
+ * an item waiting for the file writer, or a batch waiting for its masks, can make one collection see them alive, and
+ * the decision is not taken back: from then on every item's objects go to the old generation, which grows by
+ * hundreds of MB between full collections. Measured on the train2017-shape COCO import, some runs fell into it and
+ * some did not (43.6 s against 38.3 s, 5.5 s of young collections against 3.8 s); with pretenuring off, none do.
+ */
+export function tuneV8ForConversions(): void {
+  v8.setFlagsFromString("--no-allocation-site-pretenuring");
+}
