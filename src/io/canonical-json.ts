@@ -540,8 +540,8 @@ export class PointLists {
    * plain list of plain [number, number] arrays (it is then serialized as it is).
    */
   list<T>(points: T[]): T[] | string {
+    if (!Array.isArray(points) || points.length === 0 || Object.getPrototypeOf(points) !== ARRAY_PROTO) return points;
     const n = points.length;
-    if (n === 0 || !Array.isArray(points) || Object.getPrototypeOf(points) !== ARRAY_PROTO) return points;
     if (this.length + 2 * n > this.coords.length) {
       let size = this.coords.length * 2;
       while (size < this.length + 2 * n) size *= 2;

@@ -88,6 +88,8 @@ describe("canonicalJsonBytes", () => {
     // A list taken out but left out of the value: the count of stand-ins differs.
     lists.list([[1, 2]]);
     expect(lists.finish({})).toBeNull();
+    // What is not a list comes back as it is.
+    for (const odd of [null, undefined, "x", 3, {}, new Float64Array(2)]) expect(lists.list(odd as unknown as unknown[])).toBe(odd);
     // Nothing is carried over to the next value.
     expect(Array.from(pack({ a: [[7, 8]] })!.coords)).toEqual([7, 8]);
     const w = new JsonWriter(16);
