@@ -55,6 +55,11 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The Supervisely annotation files (`ann/*.json`) under a folder, as full paths. */
+export function annotationFiles(dir: string): string[] {
+  return listFiles(dir).filter((f) => f.endsWith(".json") && f.split("/").at(-2) === "ann").map((f) => path.join(dir, f));
+}
+
 /** Asserts two folders hold the same files with the same bytes; returns the differing files. */
 export function diffTrees(a: string, b: string): string[] {
   const fa = listFiles(a), fb = listFiles(b);

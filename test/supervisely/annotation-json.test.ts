@@ -9,16 +9,7 @@ import path from "node:path";
 import { annotationFromJson, annotationToJson, metaFromJson } from "../../formats/supervisely/json-model.js";
 import { JsonWriter, PointLists } from "../../src/io/canonical-json.js";
 import type { Annotation, ProjectMeta } from "../../src/model/index.js";
-import { FIXTURES } from "../helpers/paths.js";
-
-function annFiles(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) annFiles(p, out);
-    else if (e.name.endsWith(".json") && path.basename(dir) === "ann") out.push(p);
-  }
-  return out;
-}
+import { FIXTURES, annotationFiles } from "../helpers/paths.js";
 
 function readAnnotation(file: string): Annotation | null {
   let meta: ProjectMeta | undefined;
@@ -48,7 +39,7 @@ function packedBytes(a: Annotation): string | null {
 
 describe("annotation files as written", () => {
   it("the packed way gives JSON.stringify(annotationToJson(a), null, 4) for every fixture annotation", () => {
-    const anns = annFiles(FIXTURES).map(readAnnotation).filter((a): a is Annotation => a !== null);
+    const anns = annotationFiles(FIXTURES).map(readAnnotation).filter((a): a is Annotation => a !== null);
     expect(anns.length).toBeGreaterThan(30);
     let points = 0;
     for (const a of anns) {

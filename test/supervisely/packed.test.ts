@@ -10,7 +10,7 @@ import { Packer, PackedPoints } from "../../formats/supervisely/packed.js";
 import { annotationFromPacked } from "../../formats/supervisely/packed-reader.js";
 import { annotationFromJson, metaFromJson } from "../../formats/supervisely/json-model.js";
 import type { ProjectMeta } from "../../src/model/index.js";
-import { FIXTURES } from "../helpers/paths.js";
+import { FIXTURES, annotationFiles } from "../helpers/paths.js";
 
 function plain(text: string, meta?: ProjectMeta): unknown {
   try {
@@ -47,20 +47,11 @@ function same(text: string | Buffer, meta?: ProjectMeta): "packed" | "gave up" {
   return "packed";
 }
 
-function annFiles(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) annFiles(p, out);
-    else if (e.name.endsWith(".json") && path.basename(dir) === "ann") out.push(p);
-  }
-  return out;
-}
-
 const poly = (pts: string) => `{"size": {"height": 10, "width": 10}, "tags": [], "objects": [{"classTitle": "a", "tags": [], "geometryType": "polygon", "points": {"exterior": ${pts}, "interior": []}}]}`;
 
 describe("packed annotation files", () => {
   it("give what JSON.parse + annotationFromJson give for every fixture annotation file", () => {
-    const files = annFiles(FIXTURES);
+    const files = annotationFiles(FIXTURES);
     expect(files.length).toBeGreaterThan(30);
     let n = 0;
     for (const f of files) {
