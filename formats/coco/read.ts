@@ -23,7 +23,6 @@ import {
   buildLabels, overlayOf, planAnnotation, boxOf, MAKES_BITMAP, MAKES_GRAPH, MAKES_POLYGON,
   type AnnotationPlan, type CategoryMapping, type PendingBitmap,
 } from "./annotation.js";
-import { runCpuBatch } from "../../src/workers/pool.js";
 import { CategoryCatalog } from "./categories.js";
 import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
@@ -718,6 +717,8 @@ class CocoReader {
 /** Fills in the data of bitmaps built without it (see buildLabels). */
 async function encodeMasks(pending: PendingBitmap[]): Promise<void> {
   if (!pending.length) return;
+  // Loaded here: only imports with many masks use the pool (it brings every format's CPU tasks with it).
+  const { runCpuBatch } = await import("../../src/workers/pool.js");
   const data = await runCpuBatch("encodeBitmap", pending.map((p) => [p.mask] as [typeof p.mask]));
   pending.forEach((p, i) => {
     p.geometry.data = data[i];
