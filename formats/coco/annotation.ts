@@ -11,7 +11,7 @@
  *   in label.extra.coco when it differs from the box the geometry gives.
  */
 import type { BitmapGeometry, GraphNode, Label, Tag, Vec2 } from "../../src/model/index.js";
-import { encodeBitmapData } from "../../src/codecs/bitmap.js";
+import { bitmapEncodedOnRead } from "../../src/codecs/bitmap.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
 import { CocoRleError, rleArea, rleFromJson, rleToCroppedMask, type CocoRle } from "../../src/codecs/coco-rle.js";
 import {
@@ -323,7 +323,8 @@ export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMappin
   if (plan.rle) {
     const cropped = rleToCroppedMask(plan.rle)!;
     mask = { x: cropped.x, y: cropped.y, width: cropped.mask.width, height: cropped.mask.height };
-    const geometry: BitmapGeometry = { type: "bitmap", origin: [cropped.x, cropped.y], data: pending ? "" : encodeBitmapData(cropped.mask) };
+    // Encoded later: in worker threads with the batch (pending), or when the data is first read.
+    const geometry: BitmapGeometry = pending ? { type: "bitmap", origin: [cropped.x, cropped.y], data: "" } : bitmapEncodedOnRead([cropped.x, cropped.y], cropped.mask);
     if (pending) pending.push({ geometry, mask: cropped.mask });
     const label: Label = { classTitle: cat.classTitle, geometry, tags: tags() };
     if (plan.rleForm === "list") label.extra = { [EXTRA_RLE_COUNTS]: "list" };

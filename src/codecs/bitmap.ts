@@ -1,5 +1,5 @@
 import { inflateSync, deflateSync } from "node:zlib";
-import type { AlphaMaskGeometry, BitmapGeometry } from "../model/geometry.js";
+import type { AlphaMaskGeometry, BitmapGeometry, Vec2 } from "../model/geometry.js";
 import { encodePng } from "./png-encode.js";
 import { decodePng, looksLikePng, pngHeaderSize } from "./png-decode.js";
 import { decodeIndexedPng } from "./png-indexed.js";
@@ -85,6 +85,40 @@ export function encodeBitmapData(mask: BinaryMask): string {
     mask.data,
   );
   return deflateSync(png).toString("base64");
+}
+
+/** Masks of bitmaps made by bitmapEncodedOnRead whose data has not been read yet. */
+const unencoded = new WeakMap<object, BinaryMask>();
+
+/**
+ * A bitmap geometry whose `data` is encoded from `mask` when first read (then kept). Whoever serializes it can
+ * instead take the mask (unencodedMask) and encode it elsewhere: the Supervisely writer has its file-writer thread
+ * do it, off the thread that builds items.
+ */
+export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeometry {
+  let data: string | null = null;
+  const geometry: BitmapGeometry = {
+    type: "bitmap",
+    origin,
+    get data(): string {
+      if (data === null) {
+        data = encodeBitmapData(mask);
+        unencoded.delete(geometry);
+      }
+      return data;
+    },
+    set data(value: string) {
+      data = value;
+      unencoded.delete(geometry);
+    },
+  };
+  unencoded.set(geometry, mask);
+  return geometry;
+}
+
+/** The mask of a bitmap from bitmapEncodedOnRead whose data has not been read yet (encodeBitmapData gives it). */
+export function unencodedMask(geometry: object): BinaryMask | undefined {
+  return unencoded.get(geometry);
 }
 
 /** Spec §4.3: alpha matte as 8-bit gray (0..255). */

@@ -8,6 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { annotationFromJson, annotationToJson, metaFromJson } from "../../formats/supervisely/json-model.js";
 import { JsonWriter, PointLists } from "../../src/io/canonical-json.js";
+import { bitmapEncodedOnRead, encodeBitmapData, unencodedMask } from "../../src/codecs/bitmap.js";
+import type { BinaryMask } from "../../src/codecs/mask.js";
 import type { Annotation, ProjectMeta } from "../../src/model/index.js";
 import { FIXTURES, annotationFiles } from "../helpers/paths.js";
 
@@ -28,12 +30,12 @@ function readAnnotation(file: string): Annotation | null {
 const lists = new PointLists();
 const writer = new JsonWriter(64);
 
-/** What the file-writer thread writes for `a`, or null when it is not packed. */
+/** What the file-writer thread writes for `a` (masks left to it encoded as it encodes them), or null when it is not packed. */
 function packedBytes(a: Annotation): string | null {
   const packed = lists.finish(annotationToJson(a, lists));
   if (!packed) return null;
   writer.reset();
-  writer.indentedPacked(packed.skeleton, packed.coords);
+  writer.indentedPacked(packed.skeleton, packed.coords, packed.later, (m) => encodeBitmapData(m as BinaryMask));
   return writer.view().toString("utf8");
 }
 
@@ -47,6 +49,36 @@ describe("annotation files as written", () => {
       points += a.labels.filter((l) => l.geometry.type === "polygon").length;
     }
     expect(points).toBeGreaterThan(10);
+  });
+
+  it("a bitmap encoded on read: the packed way leaves its mask to the writing, which gives the same bytes", () => {
+    const mask = { width: 11, height: 5, data: Uint8Array.from({ length: 55 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0) };
+    const geometry = bitmapEncodedOnRead([3, 4], mask);
+    const a: Annotation = {
+      size: { width: 20, height: 10 }, tags: [],
+      labels: [
+        { classTitle: "m", geometry, tags: [] },
+        { classTitle: "p", geometry: { type: "polygon", exterior: [[1, 2], [3, 4], [5, 1]], interior: [] }, tags: [] },
+      ],
+    };
+    const packed = lists.finish(annotationToJson(a, lists))!;
+    expect(packed.later).toEqual([mask]);
+    // Packing did not encode it here.
+    expect(unencodedMask(geometry)).toBe(mask);
+    writer.reset();
+    writer.indentedPacked(packed.skeleton, packed.coords, packed.later, (m) => encodeBitmapData(m as BinaryMask));
+    const viaWriter = writer.view().toString("utf8");
+    // Reading the data encodes it (once), as the main thread's serialization does.
+    expect(geometry.data).toBe(encodeBitmapData(mask));
+    expect(unencodedMask(geometry)).toBeUndefined();
+    expect(viaWriter).toBe(JSON.stringify(annotationToJson(a), null, 4));
+    // Once encoded, it is packed as a plain string.
+    expect(lists.finish(annotationToJson(a, lists))!.later).toEqual([]);
+    // A value set replaces the mask.
+    const other = bitmapEncodedOnRead([0, 0], mask);
+    other.data = "set";
+    expect(unencodedMask(other)).toBeUndefined();
+    expect(JSON.stringify(other)).toBe('{"type":"bitmap","origin":[0,0],"data":"set"}');
   });
 
   it("keeps odd keys of labels, tags, geometries and graph nodes in their place", () => {
