@@ -54,9 +54,9 @@ function shortened(name: string): string {
  * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
  * masks on (see WORKER_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
  * annotations or more) are parsed with a thread's help, in blocks of `threadBlock`, the reader claiming blocks back
- * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts): measured,
- * COCO train2017's shape (612 MB) reads in 11 s instead of 18; val2017's (26 MB) gains nothing, the thread's
- * start-up and its code's warming up costing what it saves.
+ * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts): measured on
+ * the bench's first train2017 shape (612 MB), the first pass took 11 s instead of 18; on the val2017 shape (20 MB)
+ * it gains nothing, the thread's start-up and its code's warming up costing what it saves.
  * Tests check that every path gives the same items.
  */
 export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true };
@@ -655,8 +655,8 @@ class CocoReader {
             continue;
           }
           // Two batches in flight: the masks of one are encoded while those of the next are read, then its items are
-          // built and go out. Only the masks' labels are built ahead: items built ahead would outlive a few young-
-          // generation collections and be promoted (measured: most of the collector's time on train2017).
+          // built and go out. Only the masks' labels are built ahead: whole items built ahead (a batch is hundreds of
+          // them) outlive young-generation collections and are promoted, to die in the old generation.
           let previous: { from: number; to: number; masks: Map<number, Label[] | null>; encoded: Promise<void> } | null = null;
           for (let k = 0; ;) {
             const from = k;
@@ -748,11 +748,16 @@ function buildMaskLabels(g: GroupState, k: number, read: ReadAnnotation, out: Ma
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
     if ((t.flags[i] & (F_MASK | F_SECONDARY | F_CAPTION)) !== F_MASK) continue;
-    const { value, nonFinite } = read(i);
-    const categories = g.categoryTables[t.file[i]];
-    const plan = planAnnotation(value, (id) => categories.get(id), { width: img.width, height: img.height }, nonFinite);
-    out.set(i, plan.skip ? null : buildLabels(plan, value as Json, categories.get(plan.categoryId)!, pending));
+    const { raw, plan, categories } = readPlan(g, i, { width: img.width, height: img.height }, read);
+    out.set(i, plan.skip ? null : buildLabels(plan, raw, categories.get(plan.categoryId)!, pending));
   }
+}
+
+/** Annotation i read again from its file and planned, as the first pass planned it. */
+function readPlan(g: GroupState, i: number, size: { width: number | null; height: number | null }, read: ReadAnnotation): { raw: Json; plan: AnnotationPlan; categories: Map<unknown, CategoryMapping> } {
+  const { value, nonFinite } = read(i);
+  const categories = g.categoryTables[g.annotations.file[i]];
+  return { raw: value as Json, plan: planAnnotation(value, (id) => categories.get(id), size, nonFinite), categories };
 }
 
 /** Image k's item. `masks`: labels of its mask annotations built ahead (see buildMaskLabels). */
@@ -788,10 +793,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, kept: KeptAnn
       }
       continue;
     }
-    const { value, nonFinite } = read(i);
-    const raw = value as Json;
-    const categories = g.categoryTables[t.file[i]];
-    const plan: AnnotationPlan = planAnnotation(value, (id) => categories.get(id), size, nonFinite);
+    const { raw, plan, categories } = readPlan(g, i, size, read);
     if (plan.skip) continue;
     if (t.flags[i] & F_CAPTION) {
       tags.push({ name: TAG_CAPTION, value: plan.caption! });

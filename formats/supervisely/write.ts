@@ -76,7 +76,7 @@ async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<s
     ? files.writeJson(annFile, (lists) => annotationToJson(item.annotation, lists))
     : create(annFile, canonicalJsonBytes(annotationToJson(item.annotation)));
   // The labels (most of the heap in flight) are let go before waiting for the file, so that they die young instead
-  // of being promoted and collected by a full GC (measured: promotion was most of the collector's time).
+  // of being promoted and collected by a full GC.
   item = undefined as unknown as Item;
   try {
     await annotationWritten;

@@ -184,13 +184,15 @@ for (let f = 1; f < SCALE; f++) {
   for (let i = 0; i < text.length; i++) FRACTION_BYTES[f * 5 + i] = text.charCodeAt(i);
 }
 
+/** A plain [number, number] array: a point as written by the fast paths (anything else by the generic one). */
+function isPlainPoint(p: unknown): p is [number, number] {
+  return Array.isArray(p) && p.length === 2 && typeof p[0] === "number" && typeof p[1] === "number" && Object.getPrototypeOf(p) === ARRAY_PROTO;
+}
+
 /** `[[x, y], …]` with numbers only: the points of most geometries. */
 function isPointList(a: unknown[]): boolean {
   if (a.length === 0) return false;
-  for (let i = 0; i < a.length; i++) {
-    const p = a[i];
-    if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== "number" || typeof p[1] !== "number" || Object.getPrototypeOf(p) !== ARRAY_PROTO) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!isPlainPoint(a[i])) return false;
   return true;
 }
 
@@ -199,7 +201,6 @@ function finiteOrNull(w: Writer, v: number): void {
   else w.ascii("null");
 }
 
-/** One point of a point list: `,\n` (after the first) + outer indent + `[` … `]`, the numbers a level deeper. */
 /**
  * Writes v at p (fast path), or else through String() (which may grow the buffer: room is ensured again after).
  * Returns the position after it; w.buf is the buffer to go on writing in.
@@ -213,6 +214,7 @@ function writeCoordinate(w: Writer, p: number, v: number, room: number): number 
   return w.pos;
 }
 
+/** One point of a point list: `,\n` (after the first) + outer indent + `[` … `]`, the numbers a level deeper. */
 function writePoint(w: Writer, x: number, y: number, first: boolean, outer: number, inner: number, room: number): void {
   w.ensure(room);
   let b = w.buf;
@@ -593,11 +595,9 @@ export class PointLists {
     let k = this.length;
     for (let i = 0; i < n; i++) {
       const p = points[i] as unknown;
-      if (!Array.isArray(p) || p.length !== 2 || Object.getPrototypeOf(p) !== ARRAY_PROTO) return points;
-      const x: unknown = p[0], y: unknown = p[1];
-      if (typeof x !== "number" || typeof y !== "number") return points;
-      c[k++] = x;
-      c[k++] = y;
+      if (!isPlainPoint(p)) return points;
+      c[k++] = p[0];
+      c[k++] = p[1];
     }
     this.length = k;
     this.count++;

@@ -1,0 +1,65 @@
+/**
+ * The file-writer thread (src/io/file-writer.ts), started ahead of need or not: it creates each file with the bytes
+ * of JSON.stringify(value, null, 4), point lists and masks left to it included, and refuses to overwrite. Needs the
+ * built worker (dist/src/io/file-writer-worker.js: `npm run build`).
+ */
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { FileWriterThread } from "../../src/io/file-writer.js";
+import { bitmapEncodedOnRead, unencodedMask } from "../../src/codecs/bitmap.js";
+import { annotationToJson } from "../../formats/supervisely/json-model.js";
+import type { Annotation } from "../../src/model/index.js";
+import { tempDir } from "../helpers/paths.js";
+
+const threads = os.availableParallelism() >= 2 && !process.env.SLYCONV_NO_WORKERS;
+
+function annotation(): Annotation {
+  const mask = { width: 9, height: 4, data: Uint8Array.from({ length: 36 }, (_, i) => (i % 5 === 0 ? 1 : 0)) };
+  return {
+    size: { width: 20, height: 10 }, tags: [],
+    labels: [
+      { classTitle: "m", geometry: bitmapEncodedOnRead([2, 3], mask), tags: [] },
+      { classTitle: "p", geometry: { type: "polygon", exterior: [[1.25, 2], [3, 4.5], [5, 1]], interior: [[[2, 2], [3, 2], [3, 3]]] }, tags: [] },
+    ],
+  };
+}
+
+describe.runIf(threads)("file-writer thread", () => {
+  for (const prestarted of [true, false]) {
+    it(`${prestarted ? "started ahead" : "started when needed"}: writes packed annotations byte for byte, masks encoded there`, async () => {
+      const dir = tempDir("slyconv-file-writer-");
+      if (prestarted) FileWriterThread.prestart();
+      const files = FileWriterThread.start()!;
+      expect(files).not.toBeNull();
+      try {
+        const anns = [annotation(), annotation()];
+        await Promise.all(anns.map((a, i) => files.writeJson(path.join(dir, `${i}.json`), (lists) => annotationToJson(a, lists))));
+        // The masks were left to the thread: not encoded here.
+        for (const a of anns) expect(unencodedMask(a.labels[0].geometry)).toBeDefined();
+        for (const [i, a] of anns.entries()) {
+          expect(fs.readFileSync(path.join(dir, `${i}.json`), "utf8")).toBe(JSON.stringify(annotationToJson(a), null, 4));
+        }
+        await expect(files.writeJson(path.join(dir, "0.json"), () => ({ a: 1 }))).rejects.toMatchObject({ code: "EEXIST" });
+      } finally {
+        await files.close();
+        await FileWriterThread.discardPrestarted();
+      }
+    });
+  }
+
+  it("a thread started ahead and not taken is stopped", async () => {
+    FileWriterThread.prestart();
+    await FileWriterThread.discardPrestarted();
+    // The next start makes a new one, which works.
+    const files = FileWriterThread.start()!;
+    const dir = tempDir("slyconv-file-writer-");
+    try {
+      await files.write(path.join(dir, "x.txt"), "x");
+      expect(fs.readFileSync(path.join(dir, "x.txt"), "utf8")).toBe("x");
+    } finally {
+      await files.close();
+    }
+  });
+});
