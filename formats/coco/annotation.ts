@@ -278,7 +278,7 @@ export function boxOf(parts: {
 }
 
 /** What `boxOf({ polygons })` gives for polygon parts written as flat [x1, y1, x2, y2, …] lists. */
-export function flatPartsBox(parts: readonly (readonly number[])[]): Bbox | null {
+export function flatPartsBox(parts: readonly ArrayLike<number>[]): Bbox | null {
   let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
   for (const part of parts) {
     for (let i = 0; i + 1 < part.length; i += 2) {

@@ -608,14 +608,18 @@ export class ElementReader {
    * that does not parse (a syntax error, NaN) is parsed element by element with tryParseElement, so values, NaN
    * handling and errors are those of reading the elements one by one. `fn` gets each element in order, with its text
    * (made on demand).
+   *
+   * `quick`, when given, is offered each element's bytes first (bytes[from .. to)); when it takes the element (true),
+   * `fn` does not get it. Within a run, the elements after one it did not take are parsed and go to `fn`.
    */
   async parseRuns(
     count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number,
     fn: (k: number, parsed: ParsedElement, text: () => string) => void,
+    quick?: (bytes: Buffer, from: number, to: number, k: number) => boolean,
   ): Promise<void> {
     for (let k = 0; k < count;) {
       // The run: k .. j-1, at least one element.
-      const start = offsetOf(k);
+      let start = offsetOf(k);
       let j = k + 1;
       while (j < count && offsetOf(j) + lengthOf(j) - start <= RUN_BYTES) j++;
       const end = offsetOf(j - 1) + lengthOf(j - 1);
@@ -627,6 +631,11 @@ export class ElementReader {
         if (end > this.winEnd) throw new SlyconvError("coco-changed", "the file changed while it was being read", { file: this.file });
       }
       const win = this.win, winStart = this.winStart;
+      if (quick) {
+        while (k < j && quick(win, offsetOf(k) - winStart, offsetOf(k) - winStart + lengthOf(k), k)) k++;
+        if (k === j) continue;
+        start = offsetOf(k);
+      }
       const textOf = (e: number) => win.toString("utf8", offsetOf(e) - winStart, offsetOf(e) - winStart + lengthOf(e));
       let values: unknown = null;
       try {

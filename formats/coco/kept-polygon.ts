@@ -9,6 +9,7 @@ import {
 } from "./annotation.js";
 import type { ElementReader } from "./json-scan.js";
 import { isFiniteNumber, isObject, type Json } from "./model.js";
+import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
 
 /** What the first pass keeps of such an annotation (see CocoReader.addKept). */
@@ -57,6 +58,11 @@ export function keptBox(plan: AnnotationPlan, raw: Json): Bbox | null | undefine
   if (!(area === undefined || isFiniteNumber(area))) return undefined;
   for (const k in raw) if (k !== "area" && !MAPPED_KEYS.has(k)) return undefined;
   return plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null;
+}
+
+/** keptBox for an annotation readQuickPolygon read: its bbox, or null when it has none or it is the parts' extremes. */
+export function quickKeptBox(q: QuickPolygon): Bbox | null {
+  return q.hasBbox && !sameBox(q.bbox, flatPartsBox([q.coords.subarray(0, q.count)])) ? q.bbox : null;
 }
 
 /**
@@ -108,7 +114,17 @@ export class BlockPacker {
   /** Row k (of the block) is kept polygon p (unless its vertices are too many for one record). */
   add(k: number, p: KeptPolygon): void {
     const record = this.store.add(p.parts, p.bbox);
-    if (record < 0) return; // read again by the reader, which cannot keep it either
+    if (record >= 0) this.push(k, p.id ?? NaN, p.imageId, p.categoryId, p.area ?? NaN, p.iscrowd, p.hash, record);
+  }
+
+  /** Row k is the polygon readQuickPolygon read into q (kept unless its vertices are too many for one record). */
+  addQuick(k: number, q: QuickPolygon): void {
+    const record = this.store.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q));
+    if (record >= 0) this.push(k, q.id, q.imageId, q.categoryId, q.area, q.iscrowd, 0, record);
+  }
+
+  /** A row not kept is read again by the reader (which cannot keep it either). */
+  private push(k: number, id: number, imageId: number, categoryId: number, area: number, crowd: boolean, hash: number, record: number): void {
     this.kept[k] = 1;
     if ((this.count + 1) * NUMS > this.nums.length) {
       const grown = new Float64Array(this.nums.length * 2);
@@ -117,12 +133,12 @@ export class BlockPacker {
     }
     const o = this.count++ * NUMS;
     const nums = this.nums;
-    nums[o] = p.id ?? NaN;
-    nums[o + 1] = p.imageId;
-    nums[o + 2] = p.categoryId;
-    nums[o + 3] = p.area ?? NaN;
-    nums[o + 4] = p.iscrowd ? FLAG_CROWD : 0;
-    nums[o + 5] = p.hash;
+    nums[o] = id;
+    nums[o + 1] = imageId;
+    nums[o + 2] = categoryId;
+    nums[o + 3] = area;
+    nums[o + 4] = crowd ? FLAG_CROWD : 0;
+    nums[o + 5] = hash;
     nums[o + 6] = record;
   }
 
@@ -172,15 +188,24 @@ export class BlockUnpacker {
 const ANY_CATEGORY: CategoryMapping = { id: 0, name: "", classTitle: "" };
 const anyNumericCategory = (id: unknown) => (typeof id === "number" ? ANY_CATEGORY : undefined);
 
-/** Parses `count` annotation rows and packs the kept polygons among them (what ParseThread and the reader share). */
+/**
+ * Parses `count` annotation rows and packs the kept polygons among them (what ParseThread and the reader share).
+ * COCO's usual annotation is read from its bytes (quick-polygon.ts), unless a hash is asked for (it is made from
+ * the parsed values).
+ */
 export async function parseBlock(
   reader: ElementReader, count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number, withHash: boolean,
 ): Promise<ParsedBlock> {
   const packer = new BlockPacker(count);
+  const q = new QuickPolygon();
   await reader.parseRuns(count, offsetOf, lengthOf, (k, parsed) => {
     if (!parsed.ok) return;
     const p = keptPolygonOf(parsed.value, parsed.nonFinite, anyNumericCategory, withHash);
     if (p) packer.add(k, p);
+  }, withHash ? undefined : (bytes, from, to, k) => {
+    if (!readQuickPolygon(bytes, from, to, q)) return false;
+    packer.addQuick(k, q);
+    return true;
   });
   return packer.finish();
 }

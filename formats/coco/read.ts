@@ -28,13 +28,14 @@ import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
 } from "./discover.js";
 import { ElementReader, elementSyntaxError, scanTopLevel, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
-import { BlockUnpacker, annotationHash, keptBox, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
+import { BlockUnpacker, annotationHash, keptBox, quickKeptBox, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
 import { ThreadedRows } from "./parse-thread.js";
 import {
   COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
   isFiniteNumber, isObject, type CocoInfo, type CocoInfoSource, type Json,
 } from "./model.js";
 import { importOptionsOf } from "./options.js";
+import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
 
 /** Longest item name kept as is (bytes): file systems allow 255 per name, and the project adds `.json`. */
@@ -186,6 +187,8 @@ class CocoReader {
   readonly groups: GroupState[] = [];
   /** Polygon annotations, kept from the first pass so that building items needs no second parse. */
   readonly vertices = new VertexStore();
+  /** Reused by parseRows for each annotation it reads from its bytes. */
+  private readonly quick = new QuickPolygon();
   /** Categories by the index kept in AnnotationTable.category. */
   readonly categoryList: CategoryMapping[] = [];
   /** Caption annotation ids that are not finite numbers (AnnotationTable.annId holds the others), by row. */
@@ -331,16 +334,32 @@ class CocoReader {
     }
   }
 
-  /** Parses rows from .. to-1 (in runs) and adds them; a row that does not parse stops the reading. */
+  /**
+   * Parses rows from .. to-1 (in runs) and adds them; a row that does not parse stops the reading. COCO's usual
+   * annotation is read from its bytes (quick-polygon.ts) and kept, as addKept keeps one a thread read.
+   */
   private async parseRows(reader: ElementReader, g: GroupState, fi: number, from: number, to: number, categories: Map<unknown, CategoryMapping>): Promise<void> {
     const t = g.annotations;
     let failed: ElementSyntaxError | null = null;
+    const q = this.quick;
+    // The hash of an object read from two files is made from its parsed values (annotationHash).
+    const quick = readerTuning.keepPolygons && !g.compareAcrossFiles ? (bytes: Buffer, start: number, end: number, k: number): boolean => {
+      if (!readQuickPolygon(bytes, start, end, q) || !categories.has(q.categoryId)) return false;
+      const record = this.vertices.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q));
+      if (record < 0) return false;
+      const a: AdoptedPolygon = {
+        id: q.hasId ? q.id : null, imageId: q.imageId, categoryId: q.categoryId, iscrowd: q.iscrowd,
+        area: q.hasArea ? q.area : undefined, hash: 0, record,
+      };
+      this.addKept(g, from + k, a, categories);
+      return true;
+    } : undefined;
     await reader.parseRuns(to - from, (k) => t.offset[from + k], (k) => t.bytes[from + k], (k: number, r: ParsedElement, text: () => string) => {
       if (failed) return;
       const row = from + k;
       if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text: text(), offset: t.offset[row], length: t.bytes[row] }, r.error);
       else this.addAnnotation(g, fi, row, t.index[row], r.value, r.nonFinite, categories);
-    });
+    }, quick);
     if (failed) throw failed;
   }
 

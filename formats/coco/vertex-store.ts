@@ -82,14 +82,12 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
 }
 
 /** Whether every coordinate is a whole number of 1/10000 within the integer range (and no -0). */
-function fitsIntegers(parts: readonly ArrayLike<number>[]): boolean {
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const v = part[i];
-      if (v > INT_LIMIT || v < -INT_LIMIT) return false;
-      const k = Math.round(v * SCALE);
-      if (k / SCALE !== v || (k === 0 && Object.is(v, -0))) return false;
-    }
+function fitsIntegers(coords: ArrayLike<number>, count: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const v = coords[i];
+    if (v > INT_LIMIT || v < -INT_LIMIT) return false;
+    const k = Math.round(v * SCALE);
+    if (k / SCALE !== v || (k === 0 && Object.is(v, -0))) return false;
   }
   return true;
 }
@@ -104,29 +102,49 @@ export class VertexStore {
     this.doubles = new ChunkedStore(doubleChunk, (n) => new Float64Array(n), 8);
   }
 
+  private scratch = new Float64Array(1024);
+  private scratchLengths = new Int32Array(16);
+
   /** Keeps the parts (and a bbox, or null); returns the record's position, or -1 when it is too large to keep. */
   add(parts: readonly ArrayLike<number>[], bbox: Bbox | null): number {
     if (parts.length > PARTS) return -1;
     let numbers = 0;
     for (const p of parts) numbers += p.length;
-    const asInts = fitsIntegers(parts);
-    const header = 1 + parts.length + (asInts && !bbox ? 0 : 1);
-    const dblCount = (bbox ? 4 : 0) + (asInts ? 0 : numbers);
-    const rec = this.ints.reserve(header + (asInts ? numbers : 0));
+    if (numbers > this.scratch.length) this.scratch = new Float64Array(Math.max(numbers, this.scratch.length * 2));
+    if (parts.length > this.scratchLengths.length) this.scratchLengths = new Int32Array(Math.max(parts.length, this.scratchLengths.length * 2));
+    let o = 0;
+    for (let k = 0; k < parts.length; k++) {
+      const p = parts[k];
+      for (let i = 0; i < p.length; i++) this.scratch[o++] = p[i];
+      this.scratchLengths[k] = p.length;
+    }
+    return this.addFlat(this.scratch, numbers, this.scratchLengths, parts.length, bbox);
+  }
+
+  /**
+   * Keeps `parts` parts whose numbers are coords[0 .. count), partLengths[k] in part k (and a bbox, or null); returns
+   * the record's position, or -1 when it is too large to keep.
+   */
+  addFlat(coords: Float64Array, count: number, partLengths: Int32Array, parts: number, bbox: ArrayLike<number> | null): number {
+    if (parts > PARTS) return -1;
+    const asInts = fitsIntegers(coords, count);
+    const header = 1 + parts + (asInts && !bbox ? 0 : 1);
+    const dblCount = (bbox ? 4 : 0) + (asInts ? 0 : count);
+    const rec = this.ints.reserve(header + (asInts ? count : 0));
     if (!rec) return -1;
     const { chunk, offset } = rec;
-    chunk[offset] = parts.length | (asInts ? 0 : DOUBLES) | (bbox ? BOX : 0);
-    for (let k = 0; k < parts.length; k++) chunk[offset + 1 + k] = parts[k].length;
-    let o = offset + 1 + parts.length;
+    chunk[offset] = parts | (asInts ? 0 : DOUBLES) | (bbox ? BOX : 0);
+    for (let k = 0; k < parts; k++) chunk[offset + 1 + k] = partLengths[k];
+    let o = offset + 1 + parts;
     if (dblCount) {
       const d = this.doubles.reserve(dblCount);
       if (!d) return -1;
       chunk[o++] = d.position;
       let q = d.offset;
       if (bbox) for (let k = 0; k < 4; k++) d.chunk[q++] = bbox[k];
-      if (!asInts) for (const p of parts) for (let i = 0; i < p.length; i++) d.chunk[q++] = p[i];
+      if (!asInts) d.chunk.set(coords.subarray(0, count), q);
     }
-    if (asInts) for (const p of parts) for (let i = 0; i < p.length; i++) chunk[o++] = Math.round(p[i] * SCALE);
+    if (asInts) for (let i = 0; i < count; i++) chunk[o++] = Math.round(coords[i] * SCALE);
     return rec.position;
   }
 

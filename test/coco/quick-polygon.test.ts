@@ -1,0 +1,168 @@
+/**
+ * readQuickPolygon reads COCO's usual polygon annotation from its bytes. Whatever it accepts must be exactly what
+ * JSON.parse and the checks of the JSON path (keptPolygonOf) give; whatever else must be refused, so that the JSON
+ * path reads it, with its warnings and errors.
+ */
+import { describe, expect, it } from "vitest";
+import { keptPolygonOf, quickKeptBox } from "../../formats/coco/kept-polygon.js";
+import { QuickPolygon, readQuickPolygon } from "../../formats/coco/quick-polygon.js";
+import type { CategoryMapping } from "../../formats/coco/annotation.js";
+import { seededRandom } from "../../bench/random.js";
+
+const ANY: CategoryMapping = { id: 0, name: "", classTitle: "" };
+const anyNumeric = (id: unknown) => (typeof id === "number" ? ANY : undefined);
+
+/** What the JSON path keeps of `text`, or null (also when it is not JSON). */
+function viaJson(text: string) {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const p = keptPolygonOf(value, false, anyNumeric, false);
+  if (!p) return null;
+  return { id: p.id, imageId: p.imageId, categoryId: p.categoryId, iscrowd: p.iscrowd, area: p.area, parts: p.parts.map((x) => [...x]), bbox: p.bbox };
+}
+
+/** What readQuickPolygon reads from `text`, in the same shape, or null. */
+function viaBytes(text: string, q = new QuickPolygon()) {
+  const b = Buffer.from(`  ,${text}, `); // read inside a larger buffer, as the reader does
+  if (!readQuickPolygon(b, 3, 3 + Buffer.byteLength(text), q)) return null;
+  const parts: number[][] = [];
+  let o = 0;
+  for (let k = 0; k < q.parts; k++) {
+    parts.push([...q.coords.subarray(o, o + q.partLengths[k])]);
+    o += q.partLengths[k];
+  }
+  const bbox = quickKeptBox(q);
+  return {
+    id: q.hasId ? q.id : null, imageId: q.imageId, categoryId: q.categoryId, iscrowd: q.iscrowd,
+    area: q.hasArea ? q.area : undefined, parts, bbox: bbox && [...bbox],
+  };
+}
+
+/** Equality that tells -0 from 0. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return Object.is(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => same(v, b[i]));
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const ka = Object.keys(a), kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => same((a as any)[k], (b as any)[k]));
+  }
+  return a === b;
+}
+
+/** Accepted by both and the same, or refused by the bytes reader (the JSON path then reads it). */
+function expectAgrees(text: string, mustAccept: boolean | null = null) {
+  const quick = viaBytes(text);
+  const json = viaJson(text);
+  if (quick) {
+    expect(json, `accepted from bytes but not by the JSON path: ${text}`).not.toBeNull();
+    expect(same(quick, json), `${text}\n${JSON.stringify(quick)}\n${JSON.stringify(json)}`).toBe(true);
+  }
+  if (mustAccept !== null) expect(quick !== null, `${mustAccept ? "refused" : "accepted"}: ${text}`).toBe(mustAccept);
+}
+
+const usual = '{"segmentation": [[10.25, 20.5, 30.75, 20.5, 30.75, 40.125]], "area": 12.5, "iscrowd": 0, "image_id": 7, "bbox": [10.25, 20.5, 20.5, 19.625], "category_id": 3, "id": 99}';
+
+describe("readQuickPolygon", () => {
+  it("reads COCO's usual annotations, in any key order and spacing, as the JSON path does", () => {
+    const accepted = [
+      usual,
+      '{"id":1,"image_id":2,"category_id":3,"segmentation":[[1,2,3,4,5,6]]}',
+      '{ "id" : 1 , "image_id" : 2 ,\n\t"category_id" : 3 , "segmentation" : [ [ 1 , 2 , 3 , 4 , 5 , 6 ] , [ 7 , 8 , 9 , 10 , 11 , 12 , 13 , 14 ] ] \r\n}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "bbox": [1, 2, 2, 2], "iscrowd": 1}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "bbox": [0, 0, 100, 100]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[-0, 0, -0.0, 2.25, 3, 3]], "area": -0, "iscrowd": -0}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1.00000000000000011, 2.50, 3e2, 4E-1, 5.0, 6e+0]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[0.1234567, 1.7654321, 5.5, 1.1, 3.3333333333333335, 9.87654321]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1e22, 1e-22, 123456789012345, 1234567890123456789, 0.000000000000000000000001, 5e-324]]}',
+      '{"image_id": 2.5, "category_id": -3, "id": 1e3, "segmentation": [[214748.3647, 1, 214748, 2, -214748.0001, 3]], "area": 0}',
+      '{"image_id": 2, "category_id": 3, "iscrowd": 1.0, "segmentation": [[473.07, 395.93, 511.72, 395.93, 511.72, 424.6]], "bbox": [473.07, 395.93, 38.650000000000034, 28.67]}',
+    ];
+    for (const text of accepted) expectAgrees(text, true);
+  });
+
+  it("refuses everything else (the JSON path reads it, and reports what it must)", () => {
+    const refused = [
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "attributes": {"occluded": false}}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "id": 1, "id": 2}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "i\\u0064": 1}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "__proto__": 1}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "id": "abc"}',
+      '{"image_id": "2", "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": null, "segmentation": [[1, 2, 3, 4, 5, 6]]}',
+      '{"category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "segmentation": [[1, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3}',
+      '{"image_id": 2, "category_id": 3, "segmentation": []}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [1, 2, 3, 4, 5, 6]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3], [1, 1, 4, 1, 4, 4]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, NaN]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, null]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, "6"]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 1e400]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": {"counts": [0, 4, 2], "size": [2, 3]}}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "bbox": [1, 2, 3]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "bbox": [1, 2, -3, 4]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "bbox": [1, 2, 3, 4, 5]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "iscrowd": 2}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "iscrowd": true}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "area": "12"}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]], "keypoints": [1, 2, 2]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[01, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1., 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[.5, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[+1, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1e, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[-, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6,]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]],}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]]',
+      '{"image_id": 2 "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1, 2, 3, 4, 5, 6]] }x',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[1,\u00a02, 3, 4, 5, 6]]}',
+      '{}',
+      '[1, 2]',
+    ];
+    for (const text of refused) expectAgrees(text, false);
+  });
+
+  it("numbers are the doubles JSON.parse gives, for decimals of any length and exponent", () => {
+    const rng = seededRandom(7);
+    const q = new QuickPolygon();
+    for (let n = 0; n < 20_000; n++) {
+      const digits = (k: number) => Array.from({ length: k }, () => Math.floor(rng() * 10)).join("");
+      const int = rng() < 0.2 ? "0" : String(1 + Math.floor(rng() * 9)) + digits(Math.floor(rng() * 20));
+      const frac = rng() < 0.3 ? "" : `.${digits(1 + Math.floor(rng() * 20))}`;
+      const exp = rng() < 0.7 ? "" : `${rng() < 0.5 ? "e" : "E"}${["", "+", "-"][Math.floor(rng() * 3)]}${Math.floor(rng() * 330)}`;
+      const x = `${rng() < 0.3 ? "-" : ""}${int}${frac}${exp}`;
+      const text = `{"image_id": 1, "category_id": 1, "segmentation": [[${x}, 0, 1, 1, 2, 2]]}`;
+      const expected = JSON.parse(x) as number;
+      const got = viaBytes(text, q);
+      if (!Number.isFinite(expected)) expect(got, x).toBeNull();
+      else expect(Object.is(got?.parts[0][0], expected), `${x}: ${got?.parts[0][0]} vs ${expected}`).toBe(true);
+    }
+  });
+
+  it("a mutated annotation is either refused or read as the JSON path reads it", () => {
+    const rng = seededRandom(11);
+    const alphabet = '0123456789-+.eE,:[]{}" \n\tabNxu\\';
+    for (let n = 0; n < 20_000; n++) {
+      const chars = [...usual];
+      for (let m = 1 + Math.floor(rng() * 3); m > 0; m--) {
+        const at = Math.floor(rng() * chars.length);
+        const c = alphabet[Math.floor(rng() * alphabet.length)];
+        const op = rng();
+        if (op < 0.4) chars[at] = c;
+        else if (op < 0.7) chars.splice(at, 1);
+        else chars.splice(at, 0, c);
+      }
+      expectAgrees(chars.join(""));
+    }
+  });
+});
