@@ -581,6 +581,8 @@ export function replaceNonFiniteLiterals(text: string): string | null {
 
 /** Bytes of elements parsed with one JSON.parse call by ElementReader.parseRuns (larger batches parse more slowly). */
 const RUN_BYTES = 64 * 1024;
+/** Elements of a run offered to parseRuns' `quick` before it gives up on the run (see there). */
+const QUICK_TRIES = 4;
 
 /**
  * Parses elements of one JSON array read back from an open file by their byte ranges, as a scan in "ranges" mode
@@ -610,7 +612,8 @@ export class ElementReader {
    * (made on demand).
    *
    * `quick`, when given, is offered each element's bytes first (bytes[from .. to)); when it takes the element (true),
-   * `fn` does not get it. Within a run, the elements after one it did not take are parsed and go to `fn`.
+   * `fn` does not get it. The elements it does not take are parsed together, after those it took, in their order.
+   * When it takes none of a run's first QUICK_TRIES, the run is parsed without offering it the others.
    */
   async parseRuns(
     count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number,
@@ -619,7 +622,7 @@ export class ElementReader {
   ): Promise<void> {
     for (let k = 0; k < count;) {
       // The run: k .. j-1, at least one element.
-      let start = offsetOf(k);
+      const start = offsetOf(k);
       let j = k + 1;
       while (j < count && offsetOf(j) + lengthOf(j) - start <= RUN_BYTES) j++;
       const end = offsetOf(j - 1) + lengthOf(j - 1);
@@ -631,24 +634,44 @@ export class ElementReader {
         if (end > this.winEnd) throw new SlyconvError("coco-changed", "the file changed while it was being read", { file: this.file });
       }
       const win = this.win, winStart = this.winStart;
-      if (quick) {
-        while (k < j && quick(win, offsetOf(k) - winStart, offsetOf(k) - winStart + lengthOf(k), k)) k++;
-        if (k === j) continue;
-        start = offsetOf(k);
-      }
       const textOf = (e: number) => win.toString("utf8", offsetOf(e) - winStart, offsetOf(e) - winStart + lengthOf(e));
-      let values: unknown = null;
-      try {
-        values = JSON.parse(`[${win.toString("utf8", start - winStart, end - winStart)}]`);
-      } catch {
-        /* parsed one by one below */
-      }
-      if (Array.isArray(values) && values.length === j - k) {
-        for (let e = k; e < j; e++) fn(e, { ok: true, value: values[e - k], nonFinite: false }, () => textOf(e));
-      } else {
+      // The elements left to parse: all of the run, or those quick did not take.
+      let left: number[] | null = null;
+      if (quick) {
+        left = [];
         for (let e = k; e < j; e++) {
-          const text = textOf(e);
-          fn(e, tryParseElement(text), () => text);
+          if (quick(win, offsetOf(e) - winStart, offsetOf(e) - winStart + lengthOf(e), e)) continue;
+          left.push(e);
+          if (e - k === QUICK_TRIES - 1 && left.length === QUICK_TRIES) {
+            for (let r = e + 1; r < j; r++) left.push(r);
+            break;
+          }
+        }
+      }
+      const first = left ? left[0] : k, n = left ? left.length : j - k;
+      const at = (m: number) => (left ? left[m] : k + m);
+      if (n > 0) {
+        const contiguous = at(n - 1) - first === n - 1;
+        let values: unknown = null;
+        try {
+          const text = contiguous
+            ? win.toString("utf8", offsetOf(first) - winStart, offsetOf(at(n - 1)) + lengthOf(at(n - 1)) - winStart)
+            : left!.map(textOf).join(",");
+          values = JSON.parse(`[${text}]`);
+        } catch {
+          /* parsed one by one below */
+        }
+        if (Array.isArray(values) && values.length === n) {
+          for (let m = 0; m < n; m++) {
+            const e = at(m);
+            fn(e, { ok: true, value: values[m], nonFinite: false }, () => textOf(e));
+          }
+        } else {
+          for (let m = 0; m < n; m++) {
+            const e = at(m);
+            const text = textOf(e);
+            fn(e, tryParseElement(text), () => text);
+          }
         }
       }
       k = j;

@@ -87,12 +87,13 @@ export function keptPolygonOf(
 }
 
 /**
- * Kept polygons of a block of annotation rows, in typed arrays (cheap to move between threads): per row, in order,
- * whether it is kept; per kept row, NUMS numbers; and the kept rows' vertices as a VertexStore's chunks, which the
+ * Kept polygons of a block of annotation rows, in typed arrays (cheap to move between threads): per row, 0 when it is
+ * not kept, else 1 + the index of its NUMS numbers in `nums` (rows are kept in the order they are read, which is not
+ * always theirs: see ElementReader.parseRuns); and the kept rows' vertices as a VertexStore's chunks, which the
  * reader's store adopts as they are.
  */
 export interface ParsedBlock {
-  kept: Uint8Array;
+  kept: Int32Array;
   /** Per kept row: id (NaN: none), image id, category id, area (NaN: none), flags, hash, record in `vertices`. */
   nums: Float64Array;
   vertices: { ints: Int32Array[]; doubles: Float64Array[] };
@@ -102,13 +103,13 @@ const NUMS = 7;
 const FLAG_CROWD = 1;
 /** Packs the kept rows of a block as they come. */
 export class BlockPacker {
-  private readonly kept: Uint8Array;
+  private readonly kept: Int32Array;
   private nums = new Float64Array(NUMS * 256);
   private count = 0;
   private readonly store = new VertexStore();
 
   constructor(rows: number) {
-    this.kept = new Uint8Array(rows);
+    this.kept = new Int32Array(rows);
   }
 
   /** Row k (of the block) is kept polygon p (unless its vertices are too many for one record). */
@@ -125,7 +126,7 @@ export class BlockPacker {
 
   /** A row not kept is read again by the reader (which cannot keep it either). */
   private push(k: number, id: number, imageId: number, categoryId: number, area: number, crowd: boolean, hash: number, record: number): void {
-    this.kept[k] = 1;
+    this.kept[k] = this.count + 1;
     if ((this.count + 1) * NUMS > this.nums.length) {
       const grown = new Float64Array(this.nums.length * 2);
       grown.set(this.nums);
@@ -164,9 +165,8 @@ export interface AdoptedPolygon {
   record: number;
 }
 
-/** Moves a block's vertices into `store` and gives its kept rows in order. */
+/** Moves a block's vertices into `store` and gives its kept rows. */
 export class BlockUnpacker {
-  private index = 0;
   private readonly shift: number;
   constructor(private readonly block: ParsedBlock, store: VertexStore) {
     const records = new Float64Array(block.nums.length / NUMS);
@@ -174,9 +174,10 @@ export class BlockUnpacker {
     this.shift = store.adopt(block.vertices, records);
   }
 
-  next(): AdoptedPolygon {
+  /** Row k of the block, which must be kept. */
+  row(k: number): AdoptedPolygon {
     const n = this.block.nums;
-    const o = this.index++ * NUMS;
+    const o = (this.block.kept[k] - 1) * NUMS;
     return {
       id: Number.isNaN(n[o]) ? null : n[o], imageId: n[o + 1], categoryId: n[o + 2], area: Number.isNaN(n[o + 3]) ? undefined : n[o + 3],
       iscrowd: (n[o + 4] & FLAG_CROWD) !== 0, hash: n[o + 5], record: n[o + 6] + this.shift,

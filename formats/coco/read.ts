@@ -369,7 +369,7 @@ class CocoReader {
     const kept = new BlockUnpacker(p, this.vertices);
     for (let k = 0; k < n;) {
       if (p.kept[k]) {
-        const a = kept.next();
+        const a = kept.row(k);
         // The thread does not know the categories: an unknown one is parsed again here, and reported.
         if (categories.has(a.categoryId)) this.addKept(g, from + k, a, categories);
         else await this.parseRows(reader, g, fi, from + k, from + k + 1, categories);

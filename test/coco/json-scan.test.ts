@@ -83,6 +83,41 @@ describe("top-level scanner", () => {
     expect(values2).toEqual([{ segmentation: [[1.5, 2, 3, 4]], t: "[{" }, 7, "s", null]);
   });
 
+  it("parseRuns: what `quick` takes never reaches fn; the rest does, in order, with its values and errors", async () => {
+    // 400 elements (several runs): quick takes the numbers divisible by 3, and nothing in some runs; one is bad JSON.
+    const elements = Array.from({ length: 400 }, (_, i) => (i === 250 ? "{bad}" : i % 50 < 8 ? `"s${i}"` : `{"v": ${i}, "pad": "${"x".repeat(300)}"}`));
+    const text = `{"a": [${elements.join(", ")}]}`;
+    const { ranges } = await scan(text, undefined, () => "ranges");
+    expect(ranges.length).toBe(400);
+    const reader = await ElementReader.open(fileWith(text));
+    const taken: number[] = [], given: [number, unknown][] = [];
+    try {
+      await reader.parseRuns(ranges.length, (k) => ranges[k][2], (k) => ranges[k][3], (k, r, t) => {
+        given.push([k, r.ok ? r.value : `error in ${t()}`]);
+      }, (bytes, from, to, k) => {
+        const s = bytes.toString("utf8", from, to);
+        expect(s).toBe(elements[k]);
+        if (s.startsWith("{") && k % 3 === 0) {
+          taken.push(k);
+          return true;
+        }
+        return false;
+      });
+    } finally {
+      await reader.close();
+    }
+    // Every element once, either way; fn in order (what quick took aside).
+    expect([...taken, ...given.map(([k]) => k)].sort((a, b) => a - b)).toEqual(elements.map((_, i) => i));
+    expect(given.map(([k]) => k)).toEqual([...given.map(([k]) => k)].sort((a, b) => a - b));
+    for (const [k, v] of given) {
+      if (k === 250) expect(v).toBe("error in {bad}");
+      else expect(v).toEqual(JSON.parse(elements[k]));
+    }
+    // Runs that start with four strings are not offered further: objects divisible by 3 reach fn there.
+    expect(given.some(([k]) => k % 3 === 0 && elements[k].startsWith("{"))).toBe(true);
+    expect(taken.length).toBeGreaterThan(20);
+  });
+
   it.each([
     [`[1, 2]`, 1, 1, /must be one JSON object, found '\['/],
     ["", 1, 1, /the file is empty/],
