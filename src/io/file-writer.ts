@@ -13,9 +13,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import { startHelperThread } from "../workers/script.js";
-import { canonicalJsonBytes, JsonWriter, PointLists } from "./canonical-json.js";
-import { encodeBitmapData } from "../codecs/bitmap.js";
-import type { BinaryMask } from "../codecs/mask.js";
+import { canonicalJsonBytes, PointLists } from "./canonical-json.js";
 import { onInterrupt } from "./cleanup.js";
 
 export type FileJob =
@@ -30,19 +28,8 @@ let prestarted: Worker | null = null;
 
 /** Jobs per message: enough to keep message overhead low, few enough to keep the thread busy early. */
 const BATCH = 8;
-/**
- * Packed values sent and not written yet from which the thread is behind: the main thread then serializes the next
- * one itself (the same code as the thread's) and sends its bytes. Measured on the val2017-shape COCO import, the
- * thread took 1 s (half of it in the kernel, creating files) to the main thread's 0.6 s when it serialized every
- * file. With the Supervisely writer's 64 items in flight, a thread that keeps behind serializes about 3 files in 4,
- * the main thread the others; a thread that keeps up gets them all.
- */
-const BEHIND = Number(process.env.XB ?? 40);
 
-/** The text of a value left to the writing by PointLists.later: a mask's `bitmap.data`. */
-export const textOfLater = (mask: unknown): string => encodeBitmapData(mask as BinaryMask);
-
-interface Waiting { resolve: () => void; reject: (e: Error) => void; packed: boolean }
+interface Waiting { resolve: () => void; reject: (e: Error) => void }
 
 /**
  * The thread that creates files. Most of the cost of a file is the kernel's (page cache, file system), paid by the
@@ -54,12 +41,8 @@ export class FileWriterThread {
   private readonly lists = new PointLists();
   private transfer: ArrayBuffer[] = [];
   private waiting: Waiting[] = [];
-  /** Callbacks of the batches posted, in order (the thread answers them in order), and how many jobs they hold. */
+  /** Callbacks of the batches posted, in order (the thread answers them in order). */
   private readonly posted: Waiting[][] = [];
-  /** Packed jobs queued or posted, not written yet. */
-  private packedJobs = 0;
-  /** Serializes what the main thread writes itself when the thread is behind. */
-  private readonly json = new JsonWriter();
   private scheduled = false;
   private failure: Error | null = null;
   /** Called when no batch is waiting for its answer. */
@@ -71,7 +54,6 @@ export class FileWriterThread {
     worker.on("message", (results: FileJobResult[]) => {
       const batch = this.posted.shift() ?? [];
       results.forEach((r, i) => {
-        if (batch[i]?.packed) this.packedJobs--;
         if (r === null) batch[i]?.resolve();
         else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));
       });
@@ -129,12 +111,6 @@ export class FileWriterThread {
   writeJson(file: string, build: (lists: PointLists | null) => unknown): Promise<void> {
     const packed = this.lists.finish(build(this.lists));
     if (!packed) return this.write(file, canonicalJsonBytes(build(null)));
-    if (this.packedJobs >= BEHIND) {
-      this.json.reset();
-      this.json.indentedPacked(packed.skeleton, packed.coords, packed.later, textOfLater);
-      const bytes = new Uint8Array(this.json.view());
-      return this.enqueue({ kind: "data", path: file, data: bytes }, [bytes.buffer]);
-    }
     return this.enqueue({ kind: "packed", path: file, ...packed }, [packed.coords.buffer as ArrayBuffer]);
   }
 
@@ -143,8 +119,7 @@ export class FileWriterThread {
     return new Promise<void>((resolve, reject) => {
       this.queue.push(job);
       this.transfer.push(...transfer);
-      this.waiting.push({ resolve, reject, packed: job.kind === "packed" });
-      if (job.kind === "packed") this.packedJobs++;
+      this.waiting.push({ resolve, reject });
       if (this.queue.length >= BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
