@@ -10,7 +10,6 @@ import { TAG_VALUE_TYPES, distinctColor, isHexColor } from "../../src/model/inde
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import { isListMarker, PackedPoints } from "./packed.js";
 import type { PointLists } from "../../src/io/canonical-json.js";
-import { unencodedMask } from "../../src/codecs/bitmap.js";
 
 type Json = Record<string, unknown>;
 
@@ -229,12 +228,7 @@ function addGeometryJson(out: Json, g: Geometry, lists: PointLists | null): void
     case "polygon": out.points = ring(lists, g.exterior, g.interior); return;
     case "line": out.points = ring(lists, g.points); return;
     case "multipolygon": out.parts = g.parts.map((p) => ring(lists, p.exterior, p.interior)); return;
-    case "bitmap": {
-      // A mask not encoded yet is encoded by the writing (see bitmapEncodedOnRead).
-      const mask = lists ? unencodedMask(g) : undefined;
-      out.bitmap = { origin: g.origin, data: mask ? lists!.later(mask) : g.data };
-      return;
-    }
+    case "bitmap": out.bitmap = { origin: g.origin, data: g.data }; return;
     case "alpha_mask": out.bitmap = { origin: g.origin, data: g.data }; return;
     case "graph": {
       const nodes: Json = {};

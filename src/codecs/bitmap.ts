@@ -87,13 +87,10 @@ export function encodeBitmapData(mask: BinaryMask): string {
   return deflateSync(png).toString("base64");
 }
 
-/** Masks of bitmaps made by bitmapEncodedOnRead whose data has not been read yet. */
-const unencoded = new WeakMap<object, BinaryMask>();
-
 /**
- * A bitmap geometry whose `data` is encoded from `mask` when first read (then kept). Whoever serializes it can
- * instead take the mask (unencodedMask) and encode it elsewhere: the Supervisely writer has its file-writer thread
- * do it, off the thread that builds items.
+ * A bitmap geometry whose `data` is encoded from `mask` when first read (then kept): when its item is written,
+ * rather than when it is read. (Encoded in the Supervisely writer's file-writer thread instead, the masks measured
+ * slower: that thread is the busier of the two, and the masks had to be copied to it.)
  */
 export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeometry {
   let data: string | null = null;
@@ -101,24 +98,14 @@ export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeome
     type: "bitmap",
     origin,
     get data(): string {
-      if (data === null) {
-        data = encodeBitmapData(mask);
-        unencoded.delete(geometry);
-      }
+      if (data === null) data = encodeBitmapData(mask);
       return data;
     },
     set data(value: string) {
       data = value;
-      unencoded.delete(geometry);
     },
   };
-  unencoded.set(geometry, mask);
   return geometry;
-}
-
-/** The mask of a bitmap from bitmapEncodedOnRead whose data has not been read yet (encodeBitmapData gives it). */
-export function unencodedMask(geometry: object): BinaryMask | undefined {
-  return unencoded.get(geometry);
 }
 
 /** Spec §4.3: alpha matte as 8-bit gray (0..255). */

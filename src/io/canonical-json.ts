@@ -44,10 +44,6 @@ const EIGHT_SPACES = new DataView(new Uint8Array(8).fill(C.Space).buffer).getFlo
 interface Packed {
   coords: Float64Array;
   next: number;
-  /** Values whose text is made while writing (PointLists.later), and the function that makes it. */
-  later: readonly unknown[];
-  nextLater: number;
-  textOf: ((value: unknown) => string) | null;
 }
 
 class Writer {
@@ -370,16 +366,6 @@ function write(w: Writer, v: unknown, depth: number): void {
   w.byte(C.CloseBrace);
 }
 
-/** "t" after the NUL of a stand-in: a value whose text is made while writing (see PointLists.later). */
-const LATER = 0x74;
-
-/** The text of the next value given to PointLists.later, made now, as a JSON string. */
-function writeLater(w: Writer): void {
-  const p = w.packed!;
-  if (p.nextLater >= p.later.length || !p.textOf) throw new Error("packed JSON: fewer values made later than its stand-ins");
-  w.string(p.textOf(p.later[p.nextLater++]));
-}
-
 /** Bytes that end a number or a literal in compact JSON. */
 const VALUE_END = new Uint8Array(256);
 for (const c of [C.Comma, C.CloseBrace, C.CloseBracket]) VALUE_END[c] = 1;
@@ -395,8 +381,7 @@ function copyBytes(w: Writer, text: Uint8Array, from: number, to: number): void 
 
 /**
  * Writes compact JSON text (a PointLists skeleton) indented by 4 spaces a level; a string `"\u0000<n>"` stands for a
- * list of n points taken out, `"\u0000t"` for a string made now (PointLists.later). The skeleton holds no other
- * string starting with NUL (see PointLists.finish).
+ * list of n points taken out. The skeleton holds no other string starting with NUL (see PointLists.finish).
  */
 function reindent(w: Writer, text: Uint8Array): void {
   const n = text.length;
@@ -405,11 +390,6 @@ function reindent(w: Writer, text: Uint8Array): void {
     const c = text[i];
     if (c === C.Quote) {
       if (text[i + 1] === C.Backslash && text[i + 2] === 0x75 && text[i + 3] === C.Zero && text[i + 4] === C.Zero && text[i + 5] === C.Zero && text[i + 6] === C.Zero) {
-        if (text[i + 7] === LATER) {
-          writeLater(w);
-          i += 9; // "\u0000t"
-          continue;
-        }
         let j = i + 7, count = 0;
         for (; j < n && text[j] !== C.Quote; j++) count = count * 10 + (text[j] - C.Zero);
         writePackedPoints(w, count, depth);
@@ -506,13 +486,13 @@ export class JsonWriter {
    * literals are the same text in both), and each packed list is written from the coordinates: about twice as fast
    * as parsing the skeleton and writing the value again.
    */
-  indentedPacked(skeleton: Uint8Array | string, coords: Float64Array, later: readonly unknown[] = [], textOf: ((value: unknown) => string) | null = null): void {
+  indentedPacked(skeleton: Uint8Array | string, coords: Float64Array): void {
     if (typeof skeleton === "string") {
       this.skeletonBytes = grownBuffer(this.skeletonBytes, 0, skeleton.length * 3);
       skeleton = this.skeletonBytes.subarray(0, this.skeletonBytes.write(skeleton, 0, "utf8"));
     }
     const w = this.w;
-    const packed: Packed = { coords, next: 0, later, nextLater: 0, textOf };
+    const packed: Packed = { coords, next: 0 };
     w.packed = packed;
     try {
       reindent(w, skeleton);
@@ -520,7 +500,6 @@ export class JsonWriter {
       w.packed = null;
     }
     if (packed.next !== coords.length) throw new Error("packed JSON: more coordinates than its point lists hold");
-    if (packed.nextLater !== later.length) throw new Error("packed JSON: more values made later than its stand-ins");
   }
 
   compact(value: unknown): void {
@@ -547,8 +526,6 @@ export interface PackedJson {
   skeleton: string;
   /** The coordinates of those lists, in order: x1, y1, x2, y2, … */
   coords: Float64Array;
-  /** The values given to `later`, in order (their texts are made by the writing: see JsonWriter.indentedPacked). */
-  later: unknown[];
 }
 
 /** `"\u0000`: how JSON.stringify starts a string whose first character is NUL. */
@@ -565,18 +542,6 @@ export class PointLists {
   private coords = new Float64Array(1 << 14);
   private length = 0;
   private count = 0;
-  private laters: unknown[] = [];
-
-  /**
-   * The stand-in ("\u0000t") for a string whose text the writing makes from `value` (JsonWriter.indentedPacked's
-   * `textOf`): work taken off the thread that builds the value, such as encoding a mask.
-   */
-  later(value: unknown): string {
-    this.laters.push(value);
-    this.count++;
-    return "\u0000t";
-  }
-
   /**
    * The stand-in for `points` ("\u0000<n>"), its coordinates kept; `points` itself when it is not a non-empty
    * plain list of plain [number, number] arrays (it is then serialized as it is).
@@ -612,17 +577,15 @@ export class PointLists {
   finish(value: unknown): PackedJson | null {
     const count = this.count;
     const coords = this.coords.slice(0, this.length);
-    const later = this.laters;
     this.length = 0;
     this.count = 0;
-    this.laters = [];
     const text = JSON.stringify(value);
     if (text === undefined) return null;
     // Each list taken out is one such string; any more (or an escaped quote before an escaped NUL, which this search
     // cannot tell apart) and the value is not packed.
     let seen = 0;
     for (let i = text.indexOf(MARKER_START); i >= 0; i = text.indexOf(MARKER_START, i + MARKER_START.length)) seen++;
-    return seen === count ? { skeleton: text, coords, later } : null;
+    return seen === count ? { skeleton: text, coords } : null;
   }
 }
 

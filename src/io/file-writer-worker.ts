@@ -6,20 +6,16 @@
 import { parentPort } from "node:worker_threads";
 import { writeFileSync } from "node:fs";
 import { JsonWriter } from "./canonical-json.js";
-import { encodeBitmapData } from "../codecs/bitmap.js";
-import type { BinaryMask } from "../codecs/mask.js";
 import type { FileJob, FileJobResult } from "./file-writer.js";
 
 const json = new JsonWriter();
-/** Masks left to this thread by the packing (PointLists.later) become their `bitmap.data` strings. */
-const encodeMask = (mask: unknown) => encodeBitmapData(mask as BinaryMask);
 
 function run(job: FileJob): FileJobResult {
   try {
     let data: string | Uint8Array;
     if (job.kind === "packed") {
       json.reset();
-      json.indentedPacked(job.skeleton, job.coords, job.later, encodeMask);
+      json.indentedPacked(job.skeleton, job.coords);
       data = json.view();
     } else data = job.data;
     // "wx": exclusive create, as the writers on the main thread do.

@@ -18,7 +18,7 @@ import { onInterrupt } from "./cleanup.js";
 
 export type FileJob =
   | { kind: "data"; path: string; data: string | Uint8Array }
-  | { kind: "packed"; path: string; skeleton: string; coords: Float64Array; later: unknown[] };
+  | { kind: "packed"; path: string; skeleton: string; coords: Float64Array };
 
 /** Per job: null when written, else what the error said (code as fs gives it, e.g. EEXIST). */
 export type FileJobResult = null | { code?: string; message: string };
@@ -103,10 +103,8 @@ export class FileWriterThread {
 
   /**
    * Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in the writer thread, where
-   * `build(lists)` makes the value and passes each of its [[x, y], …] lists through `lists.list()` (see PointLists),
-   * and may leave masks for the thread to encode (`lists.later(mask)`, a BinaryMask: the thread gives the
-   * `bitmap.data` string of it). When the value cannot be packed, it is made again with `build(null)` and serialized
-   * here.
+   * `build(lists)` makes the value and passes each of its [[x, y], …] lists through `lists.list()` (see PointLists).
+   * When the value cannot be packed, it is made again with `build(null)` and serialized here.
    */
   writeJson(file: string, build: (lists: PointLists | null) => unknown): Promise<void> {
     const packed = this.lists.finish(build(this.lists));

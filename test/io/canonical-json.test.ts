@@ -88,17 +88,6 @@ describe("canonicalJsonBytes", () => {
     // A list taken out but left out of the value: the count of stand-ins differs.
     lists.list([[1, 2]]);
     expect(lists.finish({})).toBeNull();
-    // A value whose text the writing makes (a mask's data, in the file-writer thread).
-    const withLater = { a: [[1, 2]], data: lists.later({ n: 7 }), more: [lists.later({ n: 8 }), "x"] };
-    const q = lists.finish(withLater)!;
-    expect(q.later).toEqual([{ n: 7 }, { n: 8 }]);
-    const wl = new JsonWriter(16);
-    wl.indentedPacked(q.skeleton, q.coords, q.later, (v) => `text "${(v as { n: number }).n}"`);
-    expect(wl.view().toString("utf8")).toBe(JSON.stringify({ a: [[1, 2]], data: 'text "7"', more: ['text "8"', "x"] }, null, 4));
-    wl.reset();
-    expect(() => wl.indentedPacked(q.skeleton, q.coords, q.later.slice(0, 1), String)).toThrow(/fewer values made later/);
-    wl.reset();
-    expect(() => wl.indentedPacked(q.skeleton, q.coords, [...q.later, 9], String)).toThrow(/more values made later/);
     // What is not a list comes back as it is.
     for (const odd of [null, undefined, "x", 3, {}, new Float64Array(2)]) expect(lists.list(odd as unknown as unknown[])).toBe(odd);
     // Nothing is carried over to the next value.
