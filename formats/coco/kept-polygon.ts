@@ -8,7 +8,7 @@ import {
   MAKES_POLYGON, MAPPED_KEYS, flatPartsBox, planAnnotation, sameBox, type AnnotationPlan, type Bbox, type CategoryMapping,
 } from "./annotation.js";
 import type { ElementReader } from "./json-scan.js";
-import { isFiniteNumber, isObject, type Json } from "./model.js";
+import { cleanFloat, isFiniteNumber, isObject, type Json } from "./model.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
 
@@ -60,9 +60,23 @@ export function keptBox(plan: AnnotationPlan, raw: Json): Bbox | null | undefine
   return plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null;
 }
 
-/** keptBox for an annotation readQuickPolygon read: its bbox, or null when it has none or it is the parts' extremes. */
+/**
+ * keptBox for an annotation readQuickPolygon read: its bbox, or null when it has none or it is the parts' extremes
+ * (sameBox with flatPartsBox, without making either: cleanFloat formats numbers, and only runs when x and y agree).
+ */
 export function quickKeptBox(q: QuickPolygon): Bbox | null {
-  return q.hasBbox && !sameBox(q.bbox, flatPartsBox([q.coords.subarray(0, q.count)])) ? q.bbox : null;
+  if (!q.hasBbox) return null;
+  const c = q.coords, n = q.count;
+  let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+  for (let i = 0; i + 1 < n; i += 2) {
+    const x = c[i], y = c[i + 1];
+    if (x < l) l = x;
+    if (x > r) r = x;
+    if (y < t) t = y;
+    if (y > b) b = y;
+  }
+  const box = q.bbox;
+  return box[0] === l && box[1] === t && box[2] === cleanFloat(r - l) && box[3] === cleanFloat(b - t) ? null : box;
 }
 
 /**

@@ -46,8 +46,42 @@ const number = new Float64Array(1);
  * m / 10^k or m × 10^k of two exact doubles, one correctly rounded operation: the double nearest to the decimal,
  * as JSON.parse gives (Clinger's fast path). Any other goes through Number(), which parses JSON's number syntax the
  * same way.
+ *
+ * Coordinates are nearly all `[-]ddd[.dd]`: those are read here, in a function small enough for the compiler to
+ * inline into its callers (measured, a third faster); anything else by readAnyNumber.
  */
 function readNumber(b: Uint8Array, i: number, end: number): number {
+  let j = i;
+  let c = b[j];
+  const neg = c === 0x2d;
+  if (neg) c = b[++j];
+  if (!(c >= 0x31 && c <= 0x39)) return readAnyNumber(b, i, end);
+  let m = c - 0x30;
+  const from = j;
+  c = b[++j];
+  while (c >= 0x30 && c <= 0x39) {
+    m = m * 10 + (c - 0x30);
+    c = b[++j];
+  }
+  let scale = 0;
+  if (c === 0x2e) {
+    c = b[++j];
+    while (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      scale++;
+      c = b[++j];
+    }
+    if (scale === 0) return -1; // "1." is not JSON
+  }
+  // An exponent, or more digits than a double holds exactly: the general way.
+  if (c === 0x65 || c === 0x45 || j - from - (scale > 0 ? 1 : 0) > 15 || j > end) return readAnyNumber(b, i, end);
+  const v = scale === 0 ? m : m / POW10[scale];
+  number[0] = neg ? -v : v;
+  return j;
+}
+
+/** readNumber for any JSON number (see there). */
+function readAnyNumber(b: Uint8Array, i: number, end: number): number {
   const start = i;
   let neg = false;
   if (b[i] === 0x2d) {
@@ -111,32 +145,37 @@ function skipSpace(b: Uint8Array, i: number): number {
   return i;
 }
 
-/** The keys such an annotation may have, as bytes, with their bits. */
-const KEYS: readonly (readonly [Uint8Array, number])[] = ([
-  ["id", K_ID], ["image_id", K_IMAGE], ["category_id", K_CATEGORY], ["segmentation", K_SEGMENTATION], ["bbox", K_BBOX],
-  ["iscrowd", K_CROWD], ["area", K_AREA],
-] as const).map(([name, bit]) => [new TextEncoder().encode(name), bit] as const);
-
 /** Index after the closing quote of the key read last by readKey. */
 let keyEnd = 0;
 
-/** Which of KEYS the key whose first byte is b[i] is (0: another, or one with an escape); sets keyEnd. */
+const ASCII = (name: string) => Uint8Array.from(name, (ch) => ch.charCodeAt(0));
+const ID = ASCII("id"), IMAGE_ID = ASCII("image_id"), CATEGORY_ID = ASCII("category_id"), SEGMENTATION = ASCII("segmentation");
+const BBOX = ASCII("bbox"), AREA = ASCII("area"), ISCROWD = ASCII("iscrowd");
+
+/** Whether b[from ..] starts with `name`. */
+function startsWith(b: Uint8Array, from: number, name: Uint8Array): boolean {
+  for (let k = 0; k < name.length; k++) if (b[from + k] !== name[k]) return false;
+  return true;
+}
+
+/** Which of the keys such an annotation may have the key whose first byte is b[i] is (0: another, or one with an escape); sets keyEnd. */
 function readKey(b: Uint8Array, i: number, end: number): number {
   const from = i;
-  while (i < end && b[i] !== 0x22) {
-    if (b[i] === 0x5c) return 0;
-    i++;
+  let c = b[i];
+  while (c !== 0x22) {
+    if (c === 0x5c || i >= end) return 0;
+    c = b[++i];
   }
-  if (i >= end) return 0;
   keyEnd = i + 1;
-  const n = i - from;
-  for (const [name, bit] of KEYS) {
-    if (name.length !== n) continue;
-    let k = 0;
-    while (k < n && b[from + k] === name[k]) k++;
-    if (k === n) return bit;
+  switch (i - from) {
+    case 2: return startsWith(b, from, ID) ? K_ID : 0;
+    case 4: return startsWith(b, from, BBOX) ? K_BBOX : startsWith(b, from, AREA) ? K_AREA : 0;
+    case 7: return startsWith(b, from, ISCROWD) ? K_CROWD : 0;
+    case 8: return startsWith(b, from, IMAGE_ID) ? K_IMAGE : 0;
+    case 11: return startsWith(b, from, CATEGORY_ID) ? K_CATEGORY : 0;
+    case 12: return startsWith(b, from, SEGMENTATION) ? K_SEGMENTATION : 0;
+    default: return 0;
   }
-  return 0;
 }
 
 /** Grows out.coords to hold at least n numbers. */

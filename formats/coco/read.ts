@@ -343,15 +343,19 @@ class CocoReader {
     let failed: ElementSyntaxError | null = null;
     const q = this.quick;
     // The hash of an object read from two files is made from its parsed values (annotationHash).
+    // The category of the row before, looked up once for a run of rows of one category.
+    let lastId = NaN, lastCat: CategoryMapping | undefined, lastIndex = -1;
     const quick = readerTuning.keepPolygons && !g.compareAcrossFiles ? (bytes: Buffer, start: number, end: number, k: number): boolean => {
-      if (!readQuickPolygon(bytes, start, end, q) || !categories.has(q.categoryId)) return false;
+      if (!readQuickPolygon(bytes, start, end, q)) return false;
+      if (q.categoryId !== lastId) {
+        lastCat = categories.get(q.categoryId);
+        if (!lastCat) return false;
+        lastId = q.categoryId;
+        lastIndex = this.categoryIndex(lastCat);
+      }
       const record = this.vertices.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q));
       if (record < 0) return false;
-      const a: AdoptedPolygon = {
-        id: q.hasId ? q.id : null, imageId: q.imageId, categoryId: q.categoryId, iscrowd: q.iscrowd,
-        area: q.hasArea ? q.area : undefined, hash: 0, record,
-      };
-      this.addKept(g, from + k, a, categories);
+      this.keepRow(g, from + k, lastCat!, lastIndex, q.id, q.imageId, q.iscrowd, q.area, 0, record);
       return true;
     } : undefined;
     await reader.parseRuns(to - from, (k) => t.offset[from + k], (k) => t.bytes[from + k], (k: number, r: ParsedElement, text: () => string) => {
@@ -386,16 +390,26 @@ class CocoReader {
 
   /** What addAnnotation does for a kept polygon (see kept-polygon.ts): the same table entries, nothing to report. */
   private addKept(g: GroupState, i: number, a: AdoptedPolygon, categories: Map<unknown, CategoryMapping>): void {
-    const t = g.annotations;
     const cat = categories.get(a.categoryId)!;
-    t.annId[i] = a.id ?? NaN;
-    t.image[i] = this.imageKey(g, a.imageId);
-    t.category[i] = this.categoryIndex(cat);
+    this.keepRow(g, i, cat, this.categoryIndex(cat), a.id ?? NaN, a.imageId, a.iscrowd, a.area ?? NaN, a.hash, a.record);
+  }
+
+  /**
+   * A kept polygon's table entries; id and area NaN when it has none. The category's class is noted as making
+   * polygons by the caller.
+   */
+  private keepRow(g: GroupState, i: number, cat: CategoryMapping, category: number, id: number, imageId: unknown, crowd: boolean, area: number, hash: number, record: number): void {
+    const t = g.annotations;
+    t.annId[i] = id;
+    t.image[i] = this.imageKey(g, imageId);
+    t.category[i] = category;
     this.catalog.noteMakes(cat, MAKES_POLYGON);
-    if (a.iscrowd) this.sawCrowd = true;
-    if (a.id !== null) this.sawCocoId = true;
-    if (g.compareAcrossFiles) t.hash[i] = a.hash;
-    this.noteKept(t, i, a.record, a.area, a.iscrowd);
+    if (crowd) this.sawCrowd = true;
+    if (!Number.isNaN(id)) this.sawCocoId = true;
+    if (g.compareAcrossFiles) t.hash[i] = hash;
+    t.record[i] = record;
+    t.kept[i] = (Number.isNaN(area) ? 0 : K_AREA) | (crowd ? K_CROWD : 0);
+    if (!Number.isNaN(area)) t.area[i] = area;
   }
 
   private addImage(g: GroupState, fi: number, index: number, value: unknown): void {
@@ -502,12 +516,10 @@ class CocoReader {
     const bbox = keptBox(plan, raw);
     if (bbox === undefined) return;
     const record = this.vertices.add(plan.flatParts, bbox);
-    if (record >= 0) this.noteKept(t, i, record, raw.area as number | undefined, raw.iscrowd === 1);
-  }
-
-  private noteKept(t: AnnotationTable, i: number, record: number, area: number | undefined, crowd: boolean): void {
+    if (record < 0) return;
     t.record[i] = record;
-    t.kept[i] = (area !== undefined ? K_AREA : 0) | (crowd ? K_CROWD : 0);
+    const area = raw.area as number | undefined;
+    t.kept[i] = (area !== undefined ? K_AREA : 0) | (raw.iscrowd === 1 ? K_CROWD : 0);
     if (area !== undefined) t.area[i] = area;
   }
 
