@@ -113,6 +113,34 @@ export function endOfObject(b: Buffer, start: number, n: number): number {
   }
 }
 
+/** Whether the last byte objectRanges took was a comma (else the closing brace of an element, and whitespace). */
+let lastTookComma = false;
+
+/**
+ * Array elements that are objects closing within the chunk, one after the other from b[i] (an opening brace), each
+ * handed to `found` with its start and the index of its closing brace, with the whitespace and commas between them.
+ * Returns the index of the first byte not taken (i when it took nothing: an object that runs past the chunk is left
+ * to the byte-by-byte states, as is anything but an object, ']' and errors). The scanner's general states take a
+ * dozen turns of their loop per element; COCO's annotations are hundreds of thousands of elements.
+ */
+function objectRanges(b: Buffer, i: number, n: number, found: (start: number, end: number) => void): number {
+  lastTookComma = false;
+  for (;;) {
+    const end = endOfObject(b, i, n);
+    if (end < 0) return i;
+    found(i, end);
+    lastTookComma = false;
+    let j = end + 1;
+    while (j < n && WS[b[j]]) j++;
+    if (j >= n || b[j] !== 0x2c) return j;
+    j++;
+    lastTookComma = true;
+    while (j < n && WS[b[j]]) j++;
+    if (j >= n || b[j] !== 0x7b) return j;
+    i = j;
+  }
+}
+
 /** Line and column (1-based, column in bytes) of a byte offset, by counting newlines from the start of the file. */
 export async function positionInFile(file: string, offset: number): Promise<{ line: number; column: number }> {
   const fh = await fs.open(file, "r");
@@ -195,6 +223,11 @@ export async function scanTopLevel(
       }
       handlers.onValue({ key, index: inArray ? index : -1, text, offset: valueOffset, length });
       if (inArray) index++;
+    };
+
+    /** An element objectRanges found, at chunk offsets start .. end (its closing brace). */
+    const onObject = (start: number, end: number) => {
+      handlers.onRange?.(key, index++, filePos + start, end + 1 - start);
     };
 
     for (;;) {
@@ -352,6 +385,15 @@ export async function scanTopLevel(
               inArray = false;
               state = S.KeyCommaOrEnd;
               break;
+            }
+            if (b === 0x7b && mode === 2) {
+              // Objects whose ranges only are asked for (COCO's annotations): taken in a run, see objectRanges.
+              const stop = objectRanges(chunk, i, n, onObject);
+              if (stop > i) {
+                state = lastTookComma ? S.Elem : S.ElemCommaOrEnd;
+                i = stop - 1; // the loop's i++ brings it to the first byte not taken
+                break;
+              }
             }
             startValue(b, i);
             break;
@@ -654,9 +696,12 @@ export class ElementReader {
         const contiguous = at(n - 1) - first === n - 1;
         let values: unknown = null;
         try {
-          const text = contiguous
-            ? win.toString("utf8", offsetOf(first) - winStart, offsetOf(at(n - 1)) + lengthOf(at(n - 1)) - winStart)
-            : left!.map(textOf).join(",");
+          let text: string;
+          if (contiguous) text = win.toString("utf8", offsetOf(first) - winStart, offsetOf(at(n - 1)) + lengthOf(at(n - 1)) - winStart);
+          else {
+            text = textOf(first);
+            for (let m = 1; m < n; m++) text += "," + textOf(at(m));
+          }
           values = JSON.parse(`[${text}]`);
         } catch {
           /* parsed one by one below */

@@ -83,6 +83,23 @@ describe("top-level scanner", () => {
     expect(values2).toEqual([{ segmentation: [[1.5, 2, 3, 4]], t: "[{" }, 7, "s", null]);
   });
 
+  it("ranges of object elements taken in runs: the same whatever the chunk size, with other elements between", async () => {
+    const elements = Array.from({ length: 300 }, (_, i) => i % 37 === 5 ? `"x${i}"` : i % 41 === 7 ? "[1, {\"a\": 2}]" : `{"id": ${i},\n "s": "}{\\"", "n": {"m": [${i}]}}`);
+    const text = `{"a": [${elements.map((e, i) => (i % 3 ? e : ` \n${e}  `)).join(",")}], "b": [{"z": 1}]}`;
+    const reference = (await scan(text, 1 << 20, () => "ranges")).ranges;
+    expect(reference.length).toBe(301);
+    reference.slice(0, 300).forEach(([, i, o, l]) => expect(text.slice(o, o + l)).toBe(elements[i]));
+    for (const chunk of [7, 64, 100, 333, 1000]) {
+      const { ranges, ends } = await scan(text, chunk, () => "ranges");
+      expect(ranges).toEqual(reference);
+      expect(ends).toEqual([["a", 300], ["b", 1]]);
+    }
+    // Errors after a run of objects are still found where they are.
+    for (const bad of [`{"a": [{"x": 1}, {"x": 2},]}`, `{"a": [{"x": 1} {"x": 2}]}`, `{"a": [{"x": 1}, {"x": 2}`]) {
+      await expect(scan(bad, 1 << 20, () => "ranges")).rejects.toThrow(/trailing comma|expected ',' or '\]'|ends before/);
+    }
+  });
+
   it("parseRuns: what `quick` takes never reaches fn; the rest does, in order, with its values and errors", async () => {
     // 400 elements (several runs): quick takes the numbers divisible by 3, and nothing in some runs; one is bad JSON.
     const elements = Array.from({ length: 400 }, (_, i) => (i === 250 ? "{bad}" : i % 50 < 8 ? `"s${i}"` : `{"v": ${i}, "pad": "${"x".repeat(300)}"}`));
