@@ -134,7 +134,7 @@ export class BlockPacker {
 
   /** Row k is the polygon readQuickPolygon read into q (kept unless its vertices are too many for one record). */
   addQuick(k: number, q: QuickPolygon): void {
-    const record = this.store.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q));
+    const record = this.store.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q), q.allInts ? q.ints : null);
     if (record >= 0) this.push(k, q.id, q.imageId, q.categoryId, q.area, q.iscrowd, 0, record);
   }
 

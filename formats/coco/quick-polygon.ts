@@ -23,6 +23,12 @@ export class QuickPolygon {
   readonly bbox: [number, number, number, number] = [0, 0, 0, 0];
   /** The parts' numbers one after the other: coords[0 .. count). */
   coords = new Float64Array(4096);
+  /**
+   * When `allInts`: the same numbers × 10000, each written with at most four decimals and within ±214748 (not -0),
+   * which is how a VertexStore keeps them: ints[k] / 10000 is coords[k].
+   */
+  ints = new Int32Array(4096);
+  allInts = true;
   count = 0;
   /** Numbers in each part: partLengths[0 .. parts). */
   partLengths = new Int32Array(64);
@@ -39,6 +45,11 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * from a function the compiler does not inline, is allocated on the heap, at every number.
  */
 const number = new Float64Array(1);
+/** The number read last × 10000, when numberIsInt (see QuickPolygon.ints). */
+const intNumber = new Int32Array(1);
+let numberIsInt = false;
+/** Largest |number| × 10000 kept as an integer: a VertexStore's limit. */
+const INT_LIMIT = 2_147_480_000;
 
 /**
  * Reads the JSON number at b[i] into number[0]; gives the index after it, or -1 when there is none or it is not valid
@@ -77,11 +88,16 @@ function readNumber(b: Uint8Array, i: number, end: number): number {
   if (c === 0x65 || c === 0x45 || j - from - (scale > 0 ? 1 : 0) > 15 || j > end) return readAnyNumber(b, i, end);
   const v = scale === 0 ? m : m / POW10[scale];
   number[0] = neg ? -v : v;
+  // m / 10^scale and k / 10^4 are one rational number, so one double: k is exactly what a VertexStore keeps.
+  const k = scale <= 4 ? m * POW10[4 - scale] : INT_LIMIT + 1;
+  numberIsInt = k <= INT_LIMIT;
+  intNumber[0] = neg ? -k : k;
   return j;
 }
 
 /** readNumber for any JSON number (see there). */
 function readAnyNumber(b: Uint8Array, i: number, end: number): number {
+  numberIsInt = false;
   const start = i;
   let neg = false;
   if (b[i] === 0x2d) {
@@ -178,11 +194,14 @@ function readKey(b: Uint8Array, i: number, end: number): number {
   }
 }
 
-/** Grows out.coords to hold at least n numbers. */
+/** Grows out.coords and out.ints to hold at least n numbers. */
 function growCoords(out: QuickPolygon, n: number): void {
-  const grown = new Float64Array(Math.max(n, out.coords.length * 2));
-  grown.set(out.coords.subarray(0, out.count));
-  out.coords = grown;
+  const size = Math.max(n, out.coords.length * 2);
+  const coords = new Float64Array(size), ints = new Int32Array(size);
+  coords.set(out.coords.subarray(0, out.count));
+  ints.set(out.ints.subarray(0, out.count));
+  out.coords = coords;
+  out.ints = ints;
 }
 
 /**
@@ -194,6 +213,7 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
   if (b[i] !== 0x5b) return -1; // empty, or the flat form [x1, y1, …] some tools write
   out.count = 0;
   out.parts = 0;
+  out.allInts = true;
   for (;;) {
     // A part, at its '['.
     i = skipSpace(b, i + 1);
@@ -203,6 +223,8 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
         i = readNumber(b, i, end);
         if (i < 0 || !Number.isFinite(number[0])) return -1;
         if (out.count === out.coords.length) growCoords(out, out.count + 1);
+        if (numberIsInt) out.ints[out.count] = intNumber[0];
+        else out.allInts = false;
         out.coords[out.count++] = number[0];
         i = skipSpace(b, i);
         if (b[i] === 0x2c) {

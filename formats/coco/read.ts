@@ -376,7 +376,7 @@ class CocoReader {
         lastId = q.categoryId;
         lastIndex = this.categoryIndex(lastCat);
       }
-      const record = this.vertices.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q));
+      const record = this.vertices.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q), q.allInts ? q.ints : null);
       if (record < 0) return false;
       this.keepRow(g, from + k, lastCat!, lastIndex, q.id, q.imageId, q.iscrowd, q.area, 0, record);
       return true;

@@ -123,11 +123,12 @@ export class VertexStore {
 
   /**
    * Keeps `parts` parts whose numbers are coords[0 .. count), partLengths[k] in part k (and a bbox, or null); returns
-   * the record's position, or -1 when it is too large to keep.
+   * the record's position, or -1 when it is too large to keep. `ints`, when given, holds the numbers × SCALE already
+   * (the caller vouches that each is a whole number of 1/SCALE within the integer range, as fitsIntegers checks).
    */
-  addFlat(coords: Float64Array, count: number, partLengths: Int32Array, parts: number, bbox: ArrayLike<number> | null): number {
+  addFlat(coords: Float64Array, count: number, partLengths: Int32Array, parts: number, bbox: ArrayLike<number> | null, ints: Int32Array | null = null): number {
     if (parts > PARTS) return -1;
-    const asInts = fitsIntegers(coords, count);
+    const asInts = ints !== null || fitsIntegers(coords, count);
     const header = 1 + parts + (asInts && !bbox ? 0 : 1);
     const dblCount = (bbox ? 4 : 0) + (asInts ? 0 : count);
     const rec = this.ints.reserve(header + (asInts ? count : 0));
@@ -144,7 +145,8 @@ export class VertexStore {
       if (bbox) for (let k = 0; k < 4; k++) d.chunk[q++] = bbox[k];
       if (!asInts) d.chunk.set(coords.subarray(0, count), q);
     }
-    if (asInts) for (let i = 0; i < count; i++) chunk[o++] = Math.round(coords[i] * SCALE);
+    if (ints) chunk.set(ints.subarray(0, count), o);
+    else if (asInts) for (let i = 0; i < count; i++) chunk[o++] = Math.round(coords[i] * SCALE);
     return rec.position;
   }
 

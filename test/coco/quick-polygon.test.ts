@@ -29,6 +29,13 @@ function viaJson(text: string) {
 function viaBytes(text: string, q = new QuickPolygon()) {
   const b = Buffer.from(`  ,${text}, `); // read inside a larger buffer, as the reader does
   if (!readQuickPolygon(b, 3, 3 + Buffer.byteLength(text), q)) return null;
+  // The integers a VertexStore keeps, when given, are the numbers × 10000 exactly (what its own check would give).
+  if (q.allInts) {
+    for (let k = 0; k < q.count; k++) {
+      const v = q.coords[k];
+      expect(Object.is(q.ints[k] / 10000, v) && Math.round(v * 10000) === q.ints[k] && Math.abs(v) <= 214748, `${v} as ${q.ints[k]}`).toBe(true);
+    }
+  }
   const parts: number[][] = [];
   let o = 0;
   for (let k = 0; k < q.parts; k++) {
@@ -78,6 +85,7 @@ describe("readQuickPolygon", () => {
       '{"image_id": 2, "category_id": 3, "segmentation": [[1.00000000000000011, 2.50, 3e2, 4E-1, 5.0, 6e+0]]}',
       '{"image_id": 2, "category_id": 3, "segmentation": [[0.1234567, 1.7654321, 5.5, 1.1, 3.3333333333333335, 9.87654321]]}',
       '{"image_id": 2, "category_id": 3, "segmentation": [[1e22, 1e-22, 123456789012345, 1234567890123456789, 0.000000000000000000000001, 5e-324]]}',
+      '{"image_id": 2, "category_id": 3, "segmentation": [[214748, 214748.0001, 214747.9999, -214748, 1.2345, 12.5]]}',
       '{"image_id": 2.5, "category_id": -3, "id": 1e3, "segmentation": [[214748.3647, 1, 214748, 2, -214748.0001, 3]], "area": 0}',
       '{"image_id": 2, "category_id": 3, "iscrowd": 1.0, "segmentation": [[473.07, 395.93, 511.72, 395.93, 511.72, 424.6]], "bbox": [473.07, 395.93, 38.650000000000034, 28.67]}',
     ];
@@ -163,6 +171,22 @@ describe("readQuickPolygon", () => {
         else chars.splice(at, 0, c);
       }
       expectAgrees(chars.join(""));
+    }
+  });
+});
+
+describe("readQuickPolygon's integers", () => {
+  it("are given exactly when every number has at most four decimals and fits, and never otherwise", () => {
+    const q = new QuickPolygon();
+    const read = (coords: string) => {
+      const text = `{"image_id": 1, "category_id": 1, "segmentation": [[${coords}]]}`;
+      expect(readQuickPolygon(Buffer.from(text), 0, text.length, q)).toBe(true);
+      return q.allInts ? [...q.ints.subarray(0, q.count)] : null;
+    };
+    expect(read("1, 2.5, 3.25, 4.125, 5.0625, 214748")).toEqual([10000, 25000, 32500, 41250, 50625, 2147480000]);
+    expect(read("-1, -2.5, 3, 4, 5, -214748")).toEqual([-10000, -25000, 30000, 40000, 50000, -2147480000]);
+    for (const odd of ["1.00001", "214748.0001", "-214748.0001", "0.5", "-0", "1e2", "123456789012345", "1.50000"]) {
+      expect(read(`${odd}, 2, 3, 4, 5, 6`), odd).toBeNull();
     }
   });
 });
