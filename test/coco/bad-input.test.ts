@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { SlyconvError } from "../../src/errors.js";
 import type { Report } from "../../src/report.js";
@@ -29,6 +30,23 @@ function columnOf(file: string, line: number, needle: string, offset = 0): numbe
 const counts = (r: Report) => Object.fromEntries([...r.countsByCode].map(([k, v]) => [k, v.count]));
 
 describe("COCO bad input: errors with a position", () => {
+  it("a bad image entry (read after the scan, in runs): its line, column and element", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "slyconv-coco-bad-image-"));
+    const file = path.join(dir, "instances_x.json");
+    const lines = ['{"images": [', '  {"id": 1, "file_name": "a.jpg", "width": 4, "height": 4},', '  {"id": 2, "file_name": b.jpg}', '],', '"annotations": [], "categories": [{"id": 1, "name": "c"}]}'];
+    fs.writeFileSync(file, lines.join("\n"));
+    let error: unknown;
+    try {
+      await importCoco(file, {}, "none");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SlyconvError);
+    const e = error as SlyconvError;
+    expect(e.location).toEqual({ file: "instances_x.json", line: 3, column: lines[2].indexOf("b.jpg") + 1 });
+    expect(e.message).toMatch(/^malformed JSON: .* \(in element 1 of "images"\)$/);
+  });
+
   it("a missing comma between annotations: file, line and column of the second element", async () => {
     const e = await importError("missing-comma.json");
     expect(e.code).toBe("json-syntax");
