@@ -365,9 +365,9 @@ class CocoReader {
     const t = g.annotations;
     let failed: ElementSyntaxError | null = null;
     const q = this.quick;
-    // The hash of an object read from two files is made from its parsed values (annotationHash).
     // The category of the row before, looked up once for a run of rows of one category.
     let lastId = NaN, lastCat: CategoryMapping | undefined, lastIndex = -1;
+    // Not when an object may be read from two files: the hash that matches them is made from parsed values.
     const quick = readerTuning.keepPolygons && !g.compareAcrossFiles ? (bytes: Buffer, start: number, end: number, k: number): boolean => {
       if (!readQuickPolygon(bytes, start, end, q)) return false;
       if (q.categoryId !== lastId) {
