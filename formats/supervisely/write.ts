@@ -23,7 +23,7 @@ export interface SuperviselyWriteOptions {
 const WRITE_CONCURRENCY = 16;
 /** Items in flight when a file writer thread creates the files (it gets them 8 at a time; this keeps it busy). */
 const THREAD_WRITE_CONCURRENCY = 64;
-/** A dataset of fewer items (listed) is written on the main thread: starting the thread would cost more. */
+/** A dataset of fewer items (listed, or the first items of a streamed one) is written on the main thread: starting the thread would cost more. */
 const THREAD_MIN_ITEMS = 64;
 
 /** What the writing of one project shares. */
@@ -125,14 +125,34 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
       yield item;
     }
   };
-  if (!opts.filesTried && (!Array.isArray(ds.items) || ds.items.length >= THREAD_MIN_ITEMS)) {
+  const write = async (items: AsyncIterable<Item>, files: FileWriterThread | null) => {
+    for await (const _ of mapConcurrent(items, files ? THREAD_WRITE_CONCURRENCY : WRITE_CONCURRENCY, (item) => writeItem(dsDir, item, opts.images, made, ctx, fullName, files))) {
+      count++;
+      ctx.progress.increment();
+    }
+  };
+  if (!opts.filesTried && Array.isArray(ds.items) && ds.items.length >= THREAD_MIN_ITEMS) {
     opts.filesTried = true;
     opts.files = FileWriterThread.start();
   }
-  const files = opts.files;
-  for await (const _ of mapConcurrent(checked(), files ? THREAD_WRITE_CONCURRENCY : WRITE_CONCURRENCY, (item) => writeItem(dsDir, item, opts.images, made, ctx, fullName, files))) {
-    count++;
-    ctx.progress.increment();
+  if (opts.files || opts.filesTried || Array.isArray(ds.items)) await write(checked(), opts.files);
+  else {
+    // A streamed dataset of unknown size: its first items are written here, and the thread taken only when more come,
+    // so that a small import does not wait for the thread to start (measured on the demo: 0.40 s against 0.31 s).
+    const items = checked()[Symbol.asyncIterator]();
+    const first: Item[] = [];
+    let next = await items.next();
+    for (; !next.done && first.length < THREAD_MIN_ITEMS; next = await items.next()) first.push(next.value);
+    await write(iterable(first), null);
+    if (!next.done) {
+      opts.filesTried = true;
+      opts.files = FileWriterThread.start();
+      const pending = next.value;
+      await write((async function* () {
+        yield pending;
+        for (let r = await items.next(); !r.done; r = await items.next()) yield r.value;
+      })(), opts.files);
+    }
   }
   const siblings = new DatasetNames(fullName);
   for (const child of ds.datasets) {
@@ -142,6 +162,10 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
     count += await writeDataset(safeJoin(dsDir, DATASETS_DIR, child.name), child, opts, ctx, `${fullName}/${child.name}`);
   }
   return count;
+}
+
+async function* iterable<T>(values: readonly T[]): AsyncIterable<T> {
+  yield* values;
 }
 
 /** Names that must fit one path segment of most file systems once `.json` is added. */

@@ -4,14 +4,15 @@
  * overwrite. Needs the
  * built worker (dist/src/io/file-writer-worker.js: `npm run build`).
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { FileWriterThread } from "../../src/io/file-writer.js";
 import { bitmapEncodedOnRead, encodeBitmapData } from "../../src/codecs/bitmap.js";
 import { annotationToJson } from "../../formats/supervisely/json-model.js";
-import type { Annotation } from "../../src/model/index.js";
+import { emptyProjectMeta, type Annotation, type Project } from "../../src/model/index.js";
+import { writeProject } from "../../src/api.js";
 import { tempDir } from "../helpers/paths.js";
 
 const threads = os.availableParallelism() >= 2 && !process.env.SLYCONV_NO_WORKERS;
@@ -63,4 +64,32 @@ describe.runIf(threads)("file-writer thread", () => {
       await files.close();
     }
   });
+});
+
+describe("Supervisely writer: a streamed dataset", () => {
+  const items = (n: number) => async function* () {
+    for (let i = 0; i < n; i++) {
+      yield { name: `img_${String(i).padStart(4, "0")}.jpg`, annotation: { size: { width: 10, height: 10 }, tags: [], labels: [{ classTitle: "c", geometry: { type: "polygon" as const, exterior: [[1, 1], [5, 1.5], [i % 9, 9]] as [number, number][], interior: [] }, tags: [] }] } };
+    }
+  };
+  const project = (n: number): Project => ({ meta: { ...emptyProjectMeta(), classes: [{ title: "c", shape: "polygon", color: "#FF0000" }] }, datasets: [{ name: "ds", items: items(n), datasets: [] }] });
+
+  for (const n of [5, 64, 65, 200]) {
+    it(`of ${n} items: its first 64 written on the main thread, the thread started only for more; every file as JSON.stringify writes it`, async () => {
+      const out = path.join(tempDir("slyconv-streamed-"), "p");
+      const start = vi.spyOn(FileWriterThread, "start");
+      try {
+        const { items: written } = await writeProject(project(n), out, { images: "none" });
+        expect(written).toBe(n);
+        expect(start).toHaveBeenCalledTimes(n > 64 ? 1 : 0);
+      } finally {
+        start.mockRestore();
+      }
+      const names = fs.readdirSync(path.join(out, "ds", "ann")).sort();
+      expect(names.length).toBe(n);
+      for await (const item of items(n)()) {
+        expect(fs.readFileSync(path.join(out, "ds", "ann", `${item.name}.json`), "utf8")).toBe(JSON.stringify(annotationToJson(item.annotation), null, 4));
+      }
+    });
+  }
 });
