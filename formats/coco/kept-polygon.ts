@@ -8,7 +8,7 @@ import {
   MAKES_POLYGON, MAPPED_KEYS, flatPartsBox, planAnnotation, sameBox, type AnnotationPlan, type Bbox, type CategoryMapping,
 } from "./annotation.js";
 import type { ElementReader } from "./json-scan.js";
-import { cleanFloat, isFiniteNumber, isObject, type Json } from "./model.js";
+import { isFiniteNumber, isObject, type Json } from "./model.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
 
@@ -60,23 +60,14 @@ export function keptBox(plan: AnnotationPlan, raw: Json): Bbox | null | undefine
   return plan.bbox && !sameBox(plan.bbox, flatPartsBox(plan.flatParts)) ? plan.bbox : null;
 }
 
-/**
- * keptBox for an annotation readQuickPolygon read: its bbox, or null when it has none or it is the parts' extremes
- * (sameBox with flatPartsBox, without making either: cleanFloat formats numbers, and only runs when x and y agree).
- */
+/** keptBox for an annotation readQuickPolygon read: its bbox, or null when it has none or it is the parts' extremes. */
 export function quickKeptBox(q: QuickPolygon): Bbox | null {
-  if (!q.hasBbox) return null;
-  const c = q.coords, n = q.count;
-  let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
-  for (let i = 0; i + 1 < n; i += 2) {
-    const x = c[i], y = c[i + 1];
-    if (x < l) l = x;
-    if (x > r) r = x;
-    if (y < t) t = y;
-    if (y > b) b = y;
-  }
-  const box = q.bbox;
-  return box[0] === l && box[1] === t && box[2] === cleanFloat(r - l) && box[3] === cleanFloat(b - t) ? null : box;
+  return q.hasBbox && !sameBox(q.bbox, flatPartsBox([q.coords.subarray(0, q.count)])) ? q.bbox : null;
+}
+
+/** Keeps the polygon readQuickPolygon read into q in `store`: its record's position, or -1 (see VertexStore.addFlat). */
+export function storeQuick(store: VertexStore, q: QuickPolygon): number {
+  return store.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q), q.allInts ? q.ints : null);
 }
 
 /**
@@ -134,7 +125,7 @@ export class BlockPacker {
 
   /** Row k is the polygon readQuickPolygon read into q (kept unless its vertices are too many for one record). */
   addQuick(k: number, q: QuickPolygon): void {
-    const record = this.store.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q), q.allInts ? q.ints : null);
+    const record = storeQuick(this.store, q);
     if (record >= 0) this.push(k, q.id, q.imageId, q.categoryId, q.area, q.iscrowd, 0, record);
   }
 

@@ -28,7 +28,7 @@ import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
 } from "./discover.js";
 import { ElementReader, elementSyntaxError, scanTopLevel, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
-import { BlockUnpacker, annotationHash, keptBox, quickKeptBox, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
+import { BlockUnpacker, annotationHash, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
 import { ThreadedRows } from "./parse-thread.js";
 import {
   COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
@@ -376,7 +376,7 @@ class CocoReader {
         lastId = q.categoryId;
         lastIndex = this.categoryIndex(lastCat);
       }
-      const record = this.vertices.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q), q.allInts ? q.ints : null);
+      const record = storeQuick(this.vertices, q);
       if (record < 0) return false;
       this.keepRow(g, from + k, lastCat!, lastIndex, q.id, q.imageId, q.iscrowd, q.area, 0, record);
       return true;
