@@ -1,11 +1,20 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * `npm test`: the quick run a contributor makes many times a day. Each reader is fuzzed with a few dozen mutations
+ * (SLYCONV_FUZZ_SCALE, unless set); the full fuzz counts, crash safety and pack-and-install run in `npm run test:slow`
+ * (vitest.slow.config.ts), which CI runs after this.
+ */
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["test/**/*.slow.test.ts", "**/node_modules/**"],
+    env: { SLYCONV_FUZZ_SCALE: process.env.SLYCONV_FUZZ_SCALE ?? "0.06" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Many tests wait on a child process (the CLI) rather than compute: four at a time keep 2 cores busy.
+    maxWorkers: 4,
     setupFiles: ["test/setup.ts"],
   },
 });

@@ -575,12 +575,23 @@ export function changeArbitrary(c: FuzzCase): fc.Arbitrary<Change> {
  * machine) times SLYCONV_FUZZ_SCALE (e.g. 10 for a long run before a release).
  */
 export function fuzzRuns(base: number): number {
-  const scale = Number(process.env.SLYCONV_FUZZ_SCALE ?? 1);
-  return Math.max(1, Math.round(base * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+  return Math.max(1, Math.round(base * fuzzScale()));
 }
 
+/**
+ * SLYCONV_FUZZ_SCALE multiplies every reader's fuzz run count: `npm test` sets a small one (vitest.config.ts) so that
+ * a contributor's run stays quick, `npm run test:slow` the full 1.
+ */
+function fuzzScale(): number {
+  const scale = Number(process.env.SLYCONV_FUZZ_SCALE ?? 1);
+  return Number.isFinite(scale) && scale > 0 ? scale : 1;
+}
+
+/** Below this many runs a test does not check the mix of imported and refused mutations (too few to tell). */
+export const MIN_RUNS_FOR_OUTCOME_MIX = 50;
+
 /** A fuzz test's time limit: generous for a loaded 2-core CI machine, and scaled with SLYCONV_FUZZ_SCALE. */
-export const FUZZ_TEST_TIMEOUT_MS = fuzzRuns(180_000);
+export const FUZZ_TEST_TIMEOUT_MS = Math.max(60_000, fuzzRuns(180_000));
 
 /** fast-check property over mutations of a fixture; returns the outcome counts for the test to report. */
 export async function fuzzReader(c: FuzzCase, runs: number, seed = 42): Promise<{ ok: number; rejected: number }> {
