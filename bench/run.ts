@@ -5,7 +5,7 @@
  * limits measured in the same run.
  *
  * A case that takes less than QUICK_CASE seconds is run RUNS times and reported by its median run, with the fastest
- * and slowest: on this machine (a virtual one) the same conversion took from 1.5 to 2.4 s from one minute to the next.
+ * and slowest: on a virtual machine the same conversion varies by a third from one minute to the next.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
@@ -37,9 +37,8 @@ async function main() {
   console.error(`bench: data in ${dataRoot}; node ${process.version}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
   // Outputs are removed only after the last case. ext4 without a journal (this machine's disk) will not reuse an inode
   // freed in the last few minutes, so right after a large removal every file creation scans past thousands of them
-  // (perf: `recently_deleted` under `__ext4_new_inode`). Measured, a val2017-shape import spent 5 s of its 7 s in
-  // open() after the bench had removed 12,000 files, against 0.07 ms a file on a quiet file system. That cost belongs
-  // to the bench's own clean-up, not to the conversion.
+  // (perf: `recently_deleted` under `__ext4_new_inode`), which makes an import several times slower. That cost
+  // belongs to the bench's own clean-up, not to the conversion.
   const leftovers: string[] = [];
   const limitsDir = path.join(os.tmpdir(), `slyconv-limits-${process.pid}`);
   leftovers.push(limitsDir);

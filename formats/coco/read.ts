@@ -55,9 +55,9 @@ function shortened(name: string): string {
  * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
  * masks on (see WORKER_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
  * annotations or more) are parsed with a thread's help, in blocks of `threadBlock`, the reader claiming blocks back
- * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts): measured on
- * the bench's first train2017 shape (612 MB), the first pass took 11 s instead of 18; on the val2017 shape (20 MB)
- * it gains nothing, the thread's start-up and its code's warming up costing what it saves.
+ * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts). On a file of hundreds of MB
+ * the thread shortens the first pass by a third or more; on a small one its start-up and its code's warming up
+ * cost what it saves.
  * Tests check that every path gives the same items.
  */
 export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true };

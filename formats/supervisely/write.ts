@@ -138,7 +138,7 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
   if (opts.files || opts.filesTried || Array.isArray(ds.items)) await write(checked(), opts.files);
   else {
     // A streamed dataset of unknown size: its first items are written here, and the thread taken only when more come,
-    // so that a small import does not wait for the thread to start (measured on the demo: 0.40 s against 0.31 s).
+    // so that a small import does not wait for the thread to start.
     const items = checked()[Symbol.asyncIterator]();
     const first: Item[] = [];
     let next = await items.next();

@@ -132,8 +132,8 @@ function adler32(data: Uint8Array): number {
 
 /**
  * A bitmap geometry whose `data` is encoded from `mask` when first read (then kept): when its item is written,
- * rather than when it is read. (Encoded in the Supervisely writer's file-writer thread instead, the masks measured
- * slower: that thread is the busier of the two, and the masks had to be copied to it.)
+ * rather than when it is read. (Not in the Supervisely writer's file-writer thread: that thread is the busier of
+ * the two, and the masks would have to be copied to it.)
  */
 export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeometry {
   let data: string | null = null;

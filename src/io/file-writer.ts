@@ -34,7 +34,7 @@ interface Waiting { resolve: () => void; reject: (e: Error) => void }
 /**
  * The thread that creates files. Most of the cost of a file is the kernel's (page cache, file system), paid by the
  * thread that calls write, so file creation runs beside the main thread's converting. One thread: two creating files
- * in the same folder contend for it in the kernel, and measured no faster, with more CPU time.
+ * in the same folder contend for it in the kernel, for no gain and more CPU time.
  */
 export class FileWriterThread {
   private queue: FileJob[] = [];
