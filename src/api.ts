@@ -1,7 +1,7 @@
 /**
  * The library's operations; the CLI is a thin layer over these.
  */
-import type { FormatAdapter, FormatContext, FormatOptions } from "./format.js";
+import type { FormatAdapter, FormatContext, FormatOptions, TagsWritten } from "./format.js";
 import { FORMATS, findFormat } from "./registry.js";
 import type { Dataset, Project } from "./model/index.js";
 import { iterateItems } from "./model/index.js";
@@ -113,18 +113,38 @@ export interface WriteOptions extends RunOptions {
   images?: ImageMode;
 }
 
+/** What a format without a `writesTags` declaration writes: no tag. */
+export function noTagsWritten(title: string): TagsWritten {
+  return { image: () => `${title} has no image tags`, object: () => `${title} has no object tags` };
+}
+
 /**
  * The same project whose items, as they stream into a writer, are counted in the report (items, labels per class)
- * for the summary that `--json` prints.
+ * for the summary that `--json` prints; with `tags`, every image and object tag the writer does not write is counted
+ * as lost (`tag <name>`, per class; `(image)` for image tags).
  */
-export function tallyProject(project: Project, report: Report): Project {
+export function tallyProject(project: Project, report: Report, tags?: TagsWritten): Project {
   const wrap = (ds: Dataset): Dataset => ({
     ...ds,
     datasets: ds.datasets.map(wrap),
     items: async function* () {
       for await (const item of iterateItems(ds.items)) {
         report.count("itemsRead");
-        for (const l of item.annotation.labels) report.labelsPerClass[l.classTitle] = (report.labelsPerClass[l.classTitle] ?? 0) + 1;
+        for (const l of item.annotation.labels) {
+          report.labelsPerClass[l.classTitle] = (report.labelsPerClass[l.classTitle] ?? 0) + 1;
+          if (tags) {
+            for (const t of l.tags) {
+              const written = tags.object(t, l);
+              if (written !== true) report.lose(l.classTitle, `tag ${t.name}`, written);
+            }
+          }
+        }
+        if (tags) {
+          for (const t of item.annotation.tags) {
+            const written = tags.image(t);
+            if (written !== true) report.lose("(image)", `tag ${t.name}`, written);
+          }
+        }
         yield item;
       }
     },
@@ -177,7 +197,7 @@ export interface ExportOptions extends RunOptions {
 export async function writeDataset(project: Project, out: string, opts: ExportOptions): Promise<{ output: string }> {
   const adapter = adapterFor(opts.format, "write");
   const ctx = contextOf(opts);
-  const counted = tallyProject(project, ctx.report);
+  const counted = tallyProject(project, ctx.report, adapter.writesTags?.(opts.formatOptions ?? {}) ?? noTagsWritten(adapter.title));
   const write = (dir: string) => adapter.write!(counted, dir, opts.formatOptions ?? {}, ctx);
   if (opts.archive) {
     const output = archiveOutputPath(out, opts.archive);

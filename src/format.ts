@@ -1,4 +1,5 @@
 import type { Project } from "./model/project.js";
+import type { Label, Tag } from "./model/annotation.js";
 import type { Report } from "./report.js";
 import type { Progress } from "./io/progress.js";
 
@@ -28,6 +29,15 @@ export interface FormatContext {
 export type FormatOptions = Record<string, unknown>;
 
 /**
+ * Which tags a writer writes: `true`, or why the tag is not written. The export pipeline (src/api.ts) asks this
+ * for every image tag and every label's tag and counts the rest as lost, so that no writer can forget one.
+ */
+export interface TagsWritten {
+  image(tag: Tag): true | string;
+  object(tag: Tag, label: Label): true | string;
+}
+
+/**
  * One format: a cheap detect, a reader into the model, a writer out of it, and the declarations that
  * `slyconv formats`, the CLI and the README table are built from. The declarations are read at every CLI start;
  * detect, read and write load their implementation on first call (src/registry.ts).
@@ -44,6 +54,11 @@ export interface FormatAdapter {
   exportOptions?: readonly OptionSpec[];
   detect(input: string): Promise<DetectResult>;
   read?(input: string, options: FormatOptions, ctx: FormatContext): Promise<Project>;
+  /**
+   * The tags the writer writes, for the given export options. Absent: the format holds no tags, and every tag is
+   * counted as lost.
+   */
+  writesTags?(options: FormatOptions): TagsWritten;
   /** Writes into `outDir`, an empty folder that the caller renames into place once this resolves. */
   write?(project: Project, outDir: string, options: FormatOptions, ctx: FormatContext): Promise<void>;
 }

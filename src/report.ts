@@ -17,6 +17,18 @@ export interface LossEntry {
   count: number;
 }
 
+/** A label (or other content) the target format holds only after changing it (merged, renamed, rounded), counted. */
+export interface ChangeEntry {
+  className: string;
+  what: string;
+  /** What was done to it, as a sentence. */
+  how: string;
+  count: number;
+}
+
+/** Loss and change entries `--json` lists at most (the printed summary shows fewer); the rest are counted. */
+export const MAX_LISTED_ENTRIES = 1000;
+
 /**
  * Collects findings and losses of one conversion. Stores at most `keepPerCode` findings of each code (counts stay
  * exact), so a million identical warnings cost a counter, not a million objects.
@@ -25,6 +37,7 @@ export class Report {
   readonly findings: Finding[] = [];
   readonly countsByCode = new Map<string, { severity: Severity; count: number }>();
   private readonly losses = new Map<string, LossEntry>();
+  private readonly changes = new Map<string, ChangeEntry>();
   readonly stats: Record<string, number> = {};
   /** Labels per class title that went through a conversion. */
   readonly labelsPerClass: Record<string, number> = {};
@@ -58,6 +71,17 @@ export class Report {
     return [...this.losses.values()];
   }
 
+  /** Counts something the target format holds only in a changed form (never changed silently). */
+  change(className: string, what: string, how: string, count = 1): void {
+    const key = `${className}\u0000${what}\u0000${how}`;
+    const e = this.changes.get(key);
+    if (e) e.count += count;
+    else this.changes.set(key, { className, what, how, count });
+  }
+  get changeEntries(): ChangeEntry[] {
+    return [...this.changes.values()];
+  }
+
   count(stat: string, n = 1): void {
     this.stats[stat] = (this.stats[stat] ?? 0) + n;
   }
@@ -85,7 +109,10 @@ export class Report {
       warnings: this.warningCount,
       byCode: Object.fromEntries([...this.countsByCode].map(([k, v]) => [k, v])),
       findings: this.findings,
-      lossy: this.lossEntries,
+      lossy: this.lossEntries.slice(0, MAX_LISTED_ENTRIES),
+      changed: this.changeEntries.slice(0, MAX_LISTED_ENTRIES),
+      ...(this.losses.size > MAX_LISTED_ENTRIES ? { lossyNotListed: this.losses.size - MAX_LISTED_ENTRIES } : {}),
+      ...(this.changes.size > MAX_LISTED_ENTRIES ? { changedNotListed: this.changes.size - MAX_LISTED_ENTRIES } : {}),
       stats: this.stats,
       labelsPerClass: this.labelsPerClass,
     };

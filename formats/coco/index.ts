@@ -1,5 +1,5 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { cocoExportOptions, cocoImportOptions } from "./options.js";
+import { cocoExportOptions, cocoImportOptions, cocoTagsWritten } from "./options.js";
 
 export const cocoFormat: FormatAdapter = {
   name: "coco",
@@ -9,6 +9,7 @@ export const cocoFormat: FormatAdapter = {
   writesShapes: ["polygon", "multipolygon", "bitmap", "rectangle", "graph"],
   importOptions: cocoImportOptions,
   exportOptions: cocoExportOptions,
+  writesTags: cocoTagsWritten,
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectCoco(input),
   read: async (input, options, ctx) => (await import("./read.js")).readCocoProject(input, options, ctx),

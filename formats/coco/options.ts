@@ -1,4 +1,4 @@
-import type { OptionSpec, FormatOptions } from "../../src/format.js";
+import type { OptionSpec, FormatOptions, TagsWritten } from "../../src/format.js";
 import { UsageError } from "../../src/errors.js";
 
 /** `slyconv import -f coco` options (the Supervisely writer adds --images). */
@@ -48,4 +48,13 @@ export function exportOptionsOf(o: FormatOptions): CocoExportOptions {
   if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none, not ${JSON.stringify(images)}`);
   const captionTag = str(o.captionTag, "--caption-tag") ?? "caption";
   return { images, polygons: Boolean(o.polygons), captionTag };
+}
+
+/** COCO keeps object tags (iscrowd, the annotation id, the rest as CVAT-style attributes); of image tags, captions. */
+export function cocoTagsWritten(o: FormatOptions): TagsWritten {
+  const captionTag = exportOptionsOf(o).captionTag;
+  return {
+    image: (t) => (t.name === captionTag && typeof t.value === "string") || "COCO images have no tags (only captions, see --caption-tag)",
+    object: () => true,
+  };
 }

@@ -161,7 +161,6 @@ async function writeDataset(
     writtenFiles.add(f);
     return f;
   };
-  const lostImageTags = new Map<string, number>();
   let count = 0;
   // Items are planned up to LOOKAHEAD ahead of the writing, so that the segmentations worth a worker (masks to
   // decode and run-length encode, polygons with holes to fill, --polygons traces) are computed in the pool while
@@ -228,7 +227,7 @@ async function writeDataset(
         if (captionTag !== null && t.name === captionTag && typeof t.value === "string") {
           const { id } = captionIds.take(ids[k++]);
           await parts.captions.add({ id, image_id: imageId, caption: t.value });
-        } else lostImageTags.set(t.name, (lostImageTags.get(t.name) ?? 0) + 1);
+        } // other image tags: counted as lost by the export pipeline (cocoTagsWritten)
       }
       count++;
       ctx.progress.increment();
@@ -237,7 +236,6 @@ async function writeDataset(
   } finally {
     for (const p of Object.values(parts)) await p.close();
   }
-  for (const [tag, n] of lostImageTags) report.lose(tag, "image tag", "COCO images have no tags (only captions, see --caption-tag)", n);
 
   const categories = plan.categories.map((c) => c.object);
   const write = async (kind: CocoFileKind, file: string, annotations: JsonArrayPart, cats: unknown[] | null) => {

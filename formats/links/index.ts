@@ -1,5 +1,5 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { linksExportOptions, linksImportOptions } from "./options.js";
+import { linksExportOptions, linksImportOptions, linksTagsWritten } from "./options.js";
 
 export const linksFormat: FormatAdapter = {
   name: "links",
@@ -9,6 +9,7 @@ export const linksFormat: FormatAdapter = {
   writesShapes: [],
   importOptions: linksImportOptions,
   exportOptions: linksExportOptions,
+  writesTags: linksTagsWritten,
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectLinks(input),
   read: async (input, options, ctx) => (await import("./read.js")).readLinksProject(input, options, ctx),

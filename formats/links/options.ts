@@ -1,4 +1,4 @@
-import type { FormatOptions, OptionSpec } from "../../src/format.js";
+import type { FormatOptions, OptionSpec, TagsWritten } from "../../src/format.js";
 import { UsageError } from "../../src/errors.js";
 
 // Here rather than in probe.ts, which loads node:https, so that the CLI's option list does not.
@@ -70,4 +70,13 @@ export function parseLinksExportOptions(o: FormatOptions): LinksExportOptions {
   const f = o.listFormat ?? "csv";
   if (f !== "csv" && f !== "txt") throw new UsageError(`--list-format must be csv or txt, not ${JSON.stringify(f)}`);
   return { listFormat: f };
+}
+
+/** links.csv holds image tag names (a value is counted by the writer); links.txt holds URLs only; no list holds objects. */
+export function linksTagsWritten(o: FormatOptions): TagsWritten {
+  const { listFormat } = parseLinksExportOptions(o);
+  return {
+    image: () => listFormat === "csv" || "links.txt holds URLs only",
+    object: () => "a link list holds no objects",
+  };
 }

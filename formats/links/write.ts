@@ -49,12 +49,11 @@ export async function writeLinksProject(project: Project, outDir: string, option
         }
         const tags = item.annotation.tags;
         if (listFormat === "txt") {
-          if (tags.length) ctx.report.lose("(image)", "image tag", "links.txt holds URLs only", tags.length);
           pending.push(url + "\n");
         } else {
           const names: string[] = [];
           for (const t of tags) {
-            if (t.value !== undefined && t.value !== null) ctx.report.lose("(image)", "tag value", "a link list holds tag names only");
+            if (t.value !== undefined && t.value !== null) ctx.report.lose("(image)", `value of tag ${t.name}`, "a link list holds tag names only");
             if (t.name.includes(";")) ctx.report.warn("tag-name-separator", `tag ${JSON.stringify(t.name)} contains ';', which separates tags: it will read back as several tags`, { file: `${dsPath.join("/")}/${item.name}` });
             if (!names.includes(t.name)) names.push(t.name);
           }

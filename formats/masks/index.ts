@@ -1,5 +1,5 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { masksExportOptions, masksImportOptions } from "./options.js";
+import { masksExportOptions, masksImportOptions, masksTagsWritten } from "./options.js";
 
 export const masksFormat: FormatAdapter = {
   name: "masks",
@@ -10,6 +10,7 @@ export const masksFormat: FormatAdapter = {
   writesShapes: ["bitmap", "alpha_mask", "polygon", "multipolygon", "rectangle", "oriented_bbox", "cuboid", "cuboid_2d", "line", "point"],
   importOptions: masksImportOptions,
   exportOptions: masksExportOptions,
+  writesTags: () => masksTagsWritten,
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectMasks(input),
   read: async (input, options, ctx) => (await import("./read.js")).readMasksProject(input, options, ctx),

@@ -1,4 +1,4 @@
-import type { FormatOptions, OptionSpec } from "../../src/format.js";
+import type { FormatOptions, OptionSpec, TagsWritten } from "../../src/format.js";
 import { UsageError } from "../../src/errors.js";
 import type { Connectivity } from "./regions.js";
 
@@ -60,3 +60,5 @@ export function parseMasksExportOptions(o: FormatOptions): MasksExportOptions {
   if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none`);
   return { classMap: typeof o.classMap === "string" ? o.classMap : undefined, overlay: Boolean(o.overlay), images };
 }
+
+export const masksTagsWritten: TagsWritten = { image: () => "masks hold no tags", object: () => "masks hold no tags" };

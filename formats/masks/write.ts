@@ -159,7 +159,6 @@ function datasetWriter(dir: string): DatasetWriter {
 async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: ClassPlan, cpu: CpuTaskRunner, opts: MasksExportOptions, ctx: FormatContext, where: string): Promise<void> {
   const { report } = ctx;
   const ann = item.annotation;
-  if (ann.tags.length) report.lose("(image)", "image tag", "masks hold no tags", ann.tags.length);
   const size = await itemSize(item);
   if (item.image && item.image.kind !== "link") {
     try {
@@ -196,7 +195,6 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
   const perClass = new Map<string, number>();
   let k = 0;
   for (const { label, type, index, lost } of checked) {
-    if (label.tags.length) report.lose(label.classTitle, "object tag", "masks hold no tags", label.tags.length);
     if (lost !== undefined || index === undefined) {
       report.lose(label.classTitle, type, lost ?? "");
       continue;

@@ -11,6 +11,7 @@ export const superviselyFormat: FormatAdapter = {
   writesShapes: SHAPES_2D,
   importOptions: superviselyImportOptions,
   exportOptions: superviselyWriteOptions,
+  writesTags: () => ({ image: () => true, object: () => true }),
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectSupervisely(input),
   read: async (input, _options, ctx) => (await import("./read.js")).readSuperviselyProject(input, ctx),

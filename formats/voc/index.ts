@@ -1,6 +1,6 @@
 import type { FormatAdapter } from "../../src/format.js";
 import type { ImageFormat } from "./write.js";
-import { vocExportOptions, vocImportOptions } from "./options.js";
+import { vocExportOptions, vocImportOptions, vocTagsWritten } from "./options.js";
 
 export const vocFormat: FormatAdapter = {
   name: "voc",
@@ -10,6 +10,7 @@ export const vocFormat: FormatAdapter = {
   writesShapes: ["rectangle", "bitmap"],
   importOptions: vocImportOptions,
   exportOptions: vocExportOptions,
+  writesTags: () => vocTagsWritten,
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectVoc(input),
   read: async (input, options, ctx) => (await import("./read.js")).readVocProject(input, options, ctx),

@@ -198,7 +198,6 @@ async function writeImage(item: Item, id: string, outDir: string, format: ImageF
 async function exportItem(item: Item, id: string, outDir: string, opts: Required<VocWriteOptions>, state: ExportState, ctx: FormatContext): Promise<ItemResult> {
   const { report } = ctx;
   const a = item.annotation;
-  for (const t of a.tags) if (t.name !== IMAGE_SETS_TAG) report.lose("(image)", `tag ${t.name}`, "VOC has no image-level tags");
   for (const l of a.labels) if (l.description) report.lose(l.classTitle, "description", "VOC objects have no description");
 
   let width = a.size.width, height = a.size.height;
@@ -238,7 +237,6 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     if (!state.objectClasses.has(o.name)) state.objectClasses.set(o.name, { parts: new Set(), actions: new Set() });
     const { fields, attributes } = fieldsOf(o.tagSources, state, o.name);
     const parts = o.parts.map((p) => {
-      for (const t of p.tags) if (t.name !== PART_OF_TAG) report.lose(p.classTitle, `tag ${t.name}`, "VOC parts hold a name and a box only");
       state.objectClasses.get(o.name)!.parts.add(p.classTitle);
       return { name: p.classTitle, box: boxOf(p, report) };
     });

@@ -1,5 +1,5 @@
 import type { FormatAdapter } from "../../src/format.js";
-import { yoloExportOptions, yoloImportOptions } from "./options.js";
+import { yoloExportOptions, yoloImportOptions, yoloTagsWritten } from "./options.js";
 
 export const yoloFormat: FormatAdapter = {
   name: "yolo",
@@ -9,6 +9,7 @@ export const yoloFormat: FormatAdapter = {
   writesShapes: ["rectangle", "polygon", "graph", "oriented_bbox"],
   importOptions: yoloImportOptions,
   exportOptions: yoloExportOptions,
+  writesTags: yoloTagsWritten,
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectYolo(input),
   read: async (input, options, ctx) => {

@@ -1,4 +1,4 @@
-import type { OptionSpec } from "../../src/format.js";
+import type { FormatOptions, OptionSpec, TagsWritten } from "../../src/format.js";
 import type { CornerOrder } from "./obb.js";
 
 // Here rather than in obb.ts, whose geometry imports (and pngjs) every CLI start would load for this list.
@@ -43,3 +43,12 @@ export const yoloExportOptions: readonly OptionSpec[] = [
     choices: ["hardlink", "copy", "symlink", "none"],
   },
 ];
+
+/** YOLO label lines hold a class and coordinates: no tags, except the image tag --split-tag names (it picks the split). */
+export function yoloTagsWritten(o: FormatOptions): TagsWritten {
+  const splitTag = typeof o.splitTag === "string" ? o.splitTag : undefined;
+  return {
+    image: (t) => t.name === splitTag || "YOLO has no image tags",
+    object: () => "YOLO has no object tags",
+  };
+}

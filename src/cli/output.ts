@@ -24,9 +24,30 @@ export function printReport(report: Report, opts: { maxPerCode?: number; stream?
   for (const [code, { count, severity }] of report.countsByCode) {
     if (count > max) out.write(`… ${count - max} more ${severity === "error" ? "errors" : severity + "s"} [${code}] (${count} in all)\n`);
   }
-  const losses = report.lossEntries;
-  if (losses.length) {
-    out.write("not written (the target format cannot hold them):\n");
-    for (const l of losses) out.write(`  ${l.count} × ${l.what} of class ${JSON.stringify(l.className)}: ${l.reason}\n`);
+  printEntries(out, "not written (the target format cannot hold them):", report.lossEntries.map((l) => ({ ...l, note: l.reason })), max);
+  printEntries(out, "changed to fit the target format:", report.changeEntries.map((c) => ({ ...c, note: c.how })), max);
+}
+
+/**
+ * One line per kind of thing (what + why), with its count over all classes and the classes it hit, so a tag lost
+ * on 20 classes is listed once; at most `max` lines, the rest counted (every entry per class is in --json).
+ */
+function printEntries(out: NodeJS.WritableStream, title: string, entries: { className: string; what: string; note: string; count: number }[], max: number): void {
+  if (!entries.length) return;
+  const groups = new Map<string, { what: string; note: string; count: number; classes: string[] }>();
+  for (const e of entries) {
+    const key = `${e.what}\u0000${e.note}`;
+    const g = groups.get(key) ?? { what: e.what, note: e.note, count: 0, classes: [] };
+    g.count += e.count;
+    g.classes.push(e.className);
+    groups.set(key, g);
   }
+  const sorted = [...groups.values()].sort((a, b) => b.count - a.count);
+  out.write(title + "\n");
+  for (const g of sorted.slice(0, max)) {
+    const classes = g.classes.length === 1 ? `class ${JSON.stringify(g.classes[0])}` : `${g.classes.length} classes (${g.classes.slice(0, 3).map((c) => JSON.stringify(c)).join(", ")}${g.classes.length > 3 ? ", …" : ""})`;
+    const of = g.classes.length === 1 && g.classes[0] === "(image)" ? "of images" : `of ${classes}`;
+    out.write(`  ${g.count} × ${g.what} ${of}: ${g.note}\n`);
+  }
+  if (sorted.length > max) out.write(`  … ${sorted.length - max} more kinds (${sorted.slice(max).reduce((n, g) => n + g.count, 0)} in all; --json lists them per class)\n`);
 }

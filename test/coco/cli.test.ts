@@ -69,7 +69,7 @@ describe("slyconv CLI with COCO", () => {
     const inst = readJson(path.join(coco, "annotations/instances_val.json"));
     expect(inst.annotations.find((a: any) => a.id === 11).segmentation).toEqual([[2, 1, 4, 1, 4, 3, 2, 3], [5, 4, 6, 4, 6, 5, 5, 5]]);
     expect(fs.existsSync(path.join(coco, "annotations/captions_val.json"))).toBe(false);
-    expect(r.stderr).toContain('3 × image tag of class "caption"');
+    expect(r.stderr).toContain("3 × tag caption of images: COCO images have no tags (only captions, see --caption-tag)");
   });
 
   it("malformed JSON: exit 1 with file:line:column", () => {

@@ -147,7 +147,7 @@ describe("COCO export of a Supervisely project", () => {
     expect(caps.annotations).toEqual([{ id: 1, image_id: 1, caption: "first" }, { id: 2, image_id: 1, caption: "second" }]);
     expect(caps.categories).toBeUndefined();
     const losses = Object.fromEntries(report.lossEntries.map((l) => [`${l.className}/${l.what}`, l.count]));
-    expect(losses).toEqual({ "road/line": 2, "spot/point": 1, "haze/alpha_mask": 1, "tilted/oriented_bbox": 1, "weather/image tag": 1 });
+    expect(losses).toEqual({ "road/line": 2, "spot/point": 1, "haze/alpha_mask": 1, "tilted/oriented_bbox": 1, "(image)/tag weather": 1 });
   });
 
   it("an id used twice (coco_id tags) is written once and the repeat gets a fresh id, with a warning", () => {

@@ -70,8 +70,8 @@ describe("links export and round trip through a Supervisely project", () => {
     await writeDataset(project, out, { format: "links", formatOptions: { listFormat: "txt" }, report });
     expect(fs.readFileSync(path.join(out, "links.txt"), "utf8")).toBe("https://x.example/a.png\nhttps://x.example/c,d.png\n");
     expect(report.lossEntries).toEqual([
+      { className: "(image)", what: "tag t", reason: "links.txt holds URLs only", count: 1 },
       { className: "box", what: "rectangle", reason: "a link list holds no objects", count: 1 },
-      { className: "(image)", what: "image tag", reason: "links.txt holds URLs only", count: 1 },
       { className: "(image)", what: "image without a link", reason: "a link list holds remote images only", count: 1 },
     ]);
     const csvOut = path.join(tempDir(), "out");

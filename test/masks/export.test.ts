@@ -68,8 +68,8 @@ describe("masks export", () => {
       [0, 0, 0, 0, 0, 0], [0, 0, 255, 255, 0, 0], [0, 0, 255, 255, 0, 0], [0, 0, 0, 0, 0, 0],
     ]);
     expect(report.lossEntries).toEqual([
-      { className: "(image)", what: "image tag", reason: "masks hold no tags", count: 1 },
-      { className: "small", what: "object tag", reason: "masks hold no tags", count: 1 },
+      { className: "small", what: "tag day", reason: "masks hold no tags", count: 1 },
+      { className: "(image)", what: "tag day", reason: "masks hold no tags", count: 1 },
       { className: "pose", what: "graph", reason: "masks cannot hold it (no area to draw)", count: 1 },
     ]);
   });
