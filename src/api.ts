@@ -7,7 +7,7 @@ import type { Dataset, Project } from "./model/index.js";
 import { iterateItems } from "./model/index.js";
 import { Report } from "./report.js";
 import { silentProgress, type Progress } from "./io/progress.js";
-import { writeAtomically, requireInput } from "./io/safe-output.js";
+import { checkOutputTarget, writeAtomically, requireInput } from "./io/safe-output.js";
 import { SlyconvError, UsageError } from "./errors.js";
 import type { ImageMode } from "../formats/supervisely/write.js";
 import { extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
@@ -111,6 +111,14 @@ export async function readProject(dir: string, opts: RunOptions = {}): Promise<P
 export interface WriteOptions extends RunOptions {
   force?: boolean;
   images?: ImageMode;
+  /** Paths the output may not be, hold or lie inside (import, export and convert pass what they read). */
+  inputs?: readonly string[];
+}
+
+/** What a run reads, for the output checks: the input and the folders options point it to. */
+function inputsOf(input: string, formatOptions: FormatOptions | undefined): string[] {
+  const extra = [formatOptions?.imagesDir, formatOptions?.sizesFrom].filter((p): p is string => typeof p === "string");
+  return [input, ...extra];
 }
 
 /** What a format without a `writesTags` declaration writes: no tag. */
@@ -157,7 +165,7 @@ export async function writeProject(project: Project, out: string, opts: WriteOpt
   const { writeSuperviselyProject } = await import("../formats/supervisely/write.js");
   const ctx = contextOf(opts);
   const counted = tallyProject(project, ctx.report);
-  return writeAtomically(out, { force: opts.force }, "dir", (tmp) => writeSuperviselyProject(counted, tmp, { images: opts.images }, ctx));
+  return writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", (tmp) => writeSuperviselyProject(counted, tmp, { images: opts.images }, ctx));
 }
 
 export interface ImportOptions extends WriteOptions {
@@ -169,13 +177,16 @@ export interface ImportOptions extends WriteOptions {
 /** `slyconv import`: any supported input → a Supervisely project folder. */
 export async function importDataset(input: string, out: string, opts: ImportOptions = {}): Promise<{ format: string; items: number; report: Report }> {
   const report = opts.report ?? new Report();
+  const inputs = inputsOf(input, opts.formatOptions);
+  // Refused before any reading: the output is checked again when it is written.
+  await checkOutputTarget(out, { force: opts.force, inputs });
   // The writing's file thread starts while the input is read.
   const { FileWriterThread } = await import("./io/file-writer.js");
   FileWriterThread.prestart();
   try {
     const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report });
     try {
-      const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report }, report) : { ...opts, report });
+      const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report, inputs }, report) : { ...opts, report, inputs });
       return { format, items, report };
     } finally {
       await dispose();
@@ -191,6 +202,14 @@ export interface ExportOptions extends RunOptions {
   formatOptions?: FormatOptions;
   /** Write one archive file instead of a folder; `out` gets the extension when it lacks it (docs/archives.md). */
   archive?: ArchiveFormat;
+  /** Paths the output may not be, hold or lie inside (export and convert pass what they read). */
+  inputs?: readonly string[];
+}
+
+/** Refuses an output before any reading starts (writeAtomically checks it again when writing). */
+async function checkExportOutput(out: string, opts: { force?: boolean; archive?: ArchiveFormat; inputs: readonly string[] }): Promise<void> {
+  if (opts.archive) await checkOutputTarget(archiveOutputPath(out, opts.archive), opts, "file");
+  else await checkOutputTarget(out, opts);
 }
 
 /** Writes a project (already in memory) in another format, atomically; returns the path written. */
@@ -201,10 +220,10 @@ export async function writeDataset(project: Project, out: string, opts: ExportOp
   const write = (dir: string) => adapter.write!(counted, dir, opts.formatOptions ?? {}, ctx);
   if (opts.archive) {
     const output = archiveOutputPath(out, opts.archive);
-    await writeAtomically(output, { force: opts.force }, "file", (tmp) => writeArchiveFrom(tmp, opts.archive!, write, output));
+    await writeAtomically(output, { force: opts.force, inputs: opts.inputs }, "file", (tmp) => writeArchiveFrom(tmp, opts.archive!, write, output));
     return { output };
   }
-  await writeAtomically(out, { force: opts.force }, "dir", write);
+  await writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", write);
   return { output: out };
 }
 
@@ -212,8 +231,10 @@ export async function writeDataset(project: Project, out: string, opts: ExportOp
 export async function exportProject(projectDir: string, out: string, opts: ExportOptions): Promise<{ report: Report; output: string }> {
   const report = opts.report ?? new Report();
   adapterFor(opts.format, "write");
+  const inputs = [projectDir];
+  await checkExportOutput(out, { ...opts, inputs });
   const project = await readProject(projectDir, { ...opts, report });
-  const { output } = await writeDataset(project, out, { ...opts, report });
+  const { output } = await writeDataset(project, out, { ...opts, report, inputs });
   return { report, output };
 }
 
@@ -221,11 +242,13 @@ export async function exportProject(projectDir: string, out: string, opts: Expor
 export async function convertDataset(input: string, out: string, opts: RunOptions & { from?: string; to: string; force?: boolean; readOptions?: FormatOptions; writeOptions?: FormatOptions; archive?: ArchiveFormat; archiveLimits?: ExtractLimits }): Promise<{ from: string; report: Report; output: string }> {
   const report = opts.report ?? new Report();
   adapterFor(opts.to, "write");
+  const inputs = inputsOf(input, opts.readOptions);
+  await checkExportOutput(out, { ...opts, inputs });
   const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report, format: opts.from, formatOptions: opts.readOptions });
   try {
     // Into an archive, links are followed while the scratch folder still exists; into a folder they would dangle.
     const writeOptions = fromArchive && !opts.archive ? withoutScratchSymlinks(opts.writeOptions ?? {}, report) : opts.writeOptions;
-    const { output } = await writeDataset(project, out, { ...opts, report, format: opts.to, formatOptions: writeOptions });
+    const { output } = await writeDataset(project, out, { ...opts, report, inputs, format: opts.to, formatOptions: writeOptions });
     return { from: format, report, output };
   } finally {
     await dispose();

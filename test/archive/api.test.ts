@@ -105,12 +105,21 @@ describe("export --archive, then import the archive back", () => {
 describe("archive outputs follow the safe-output rules", () => {
   it("an existing archive needs force, and is replaced only with it", async () => {
     const target = path.join(work, "p.zip");
-    fs.writeFileSync(target, "old");
+    const old = Buffer.from("PK\x05\x06" + "\0".repeat(18), "latin1"); // an empty zip
+    fs.writeFileSync(target, old);
     await expect(exportProject(CANONICAL, target, { format: "supervisely", archive: "zip" })).rejects.toBeInstanceOf(UsageError);
-    expect(fs.readFileSync(target, "utf8")).toBe("old");
+    expect(fs.readFileSync(target)).toEqual(old);
     await exportProject(CANONICAL, target, { format: "supervisely", archive: "zip", force: true });
-    expect(fs.readFileSync(target).subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(fs.readFileSync(target).subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
     expect(fs.readdirSync(work)).toEqual(["p.zip"]);
+  });
+
+  it("a file that is no archive is never replaced, --force or not", async () => {
+    const target = path.join(work, "notes.zip");
+    fs.writeFileSync(target, "my notes");
+    await expect(exportProject(CANONICAL, target, { format: "supervisely", archive: "zip", force: true })).rejects.toMatchObject({ code: "output-refused", exitCode: 2, message: expect.stringContaining("not a zip or tar.gz archive") });
+    expect(fs.readFileSync(target, "utf8")).toBe("my notes");
+    expect(fs.readdirSync(work)).toEqual(["notes.zip"]);
   });
 
   it("an output named for another archive type is a usage error, and nothing is written", async () => {

@@ -55,15 +55,27 @@ describe("slyconv CLI frame", () => {
     expect(typeof s.seconds).toBe("number");
   });
 
-  it("refuses a non-empty output without --force (exit 2) and replaces it with --force", () => {
-    const out = tempDir();
-    fs.writeFileSync(path.join(out, "precious.txt"), "x");
+  it("refuses an output it wrote without --force (exit 2) and replaces it with --force", () => {
+    const out = path.join(tempDir(), "out");
+    expect(runCli(["import", CANONICAL, out, "-f", "supervisely"]).code).toBe(0);
+    fs.writeFileSync(path.join(out, "extra.txt"), "x");
     const r = runCli(["import", CANONICAL, out, "-f", "supervisely"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("is not empty; pass --force");
-    expect(fs.readdirSync(out)).toEqual(["precious.txt"]);
+    expect(fs.existsSync(path.join(out, "extra.txt"))).toBe(true);
     expect(runCli(["import", CANONICAL, out, "-f", "supervisely", "--force"]).code).toBe(0);
-    expect(fs.existsSync(path.join(out, "precious.txt"))).toBe(false);
+    expect(fs.existsSync(path.join(out, "extra.txt"))).toBe(false);
+  });
+
+  it("never replaces a non-empty folder it did not write, --force or not (exit 2)", () => {
+    const out = tempDir();
+    fs.writeFileSync(path.join(out, "precious.txt"), "x");
+    for (const force of [[], ["--force"]]) {
+      const r = runCli(["import", CANONICAL, out, "-f", "supervisely", ...force]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`slyconv: ${out}: cannot be the output: the folder is not empty and slyconv did not write it (it has no .slyconv-output file); slyconv replaces only folders it wrote, or empty ones: choose another output, or empty it yourself [output-refused]\n`);
+      expect(fs.readdirSync(out)).toEqual(["precious.txt"]);
+    }
   });
 
   it("bad data exits 1 with file and position, no stack unless --debug", () => {

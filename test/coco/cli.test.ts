@@ -35,7 +35,7 @@ describe("slyconv CLI with COCO", () => {
     const r = runCli(["import", path.join(FULL, "annotations/instances_val.json"), out, "-f", "coco", "--dataset", "mine", "--images-dir", path.join(FULL, "val"), "--images", "symlink"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("imported 3 items (coco)");
-    expect(fs.readdirSync(out).sort()).toEqual(["coco_info.json", "meta.json", "mine"]);
+    expect(fs.readdirSync(out).sort()).toEqual([".slyconv-output", "coco_info.json", "meta.json", "mine"]);
     expect(fs.lstatSync(path.join(out, "mine/img/a.png")).isSymbolicLink()).toBe(true);
     expect(r.stderr).toContain('image file "c.png" is not in ../val/'); // relative to the input's folder
   });

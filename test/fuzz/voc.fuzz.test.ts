@@ -19,7 +19,7 @@ describe("VOC XML the parser refuses after the validator passed it", () => {
     fs.writeFileSync(path.join(dir, "Annotations/deep.xml"), `<annotation><object><name>cat</name>${deep}</object></annotation>`);
     fs.writeFileSync(path.join(dir, "Annotations/ok.xml"), "<annotation><size><width>4</width><height>4</height></size><object><name>cat</name><bndbox><xmin>0</xmin><ymin>0</ymin><xmax>2</xmax><ymax>2</ymax></bndbox></object></annotation>");
     const report = new Report();
-    const out = path.join(dir, "out");
+    const out = path.join(tempDir(), "out");
     await importDataset(dir, out, { format: "voc", report, images: "none" });
     expect(report.findings.filter((f) => f.code === "voc-xml-malformed")).toEqual([
       { severity: "error", code: "voc-xml-malformed", message: "malformed XML: Maximum nested tags exceeded", file: "Annotations/deep.xml", line: 1 },

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { OUTPUT_MARKER } from "../../src/io/safe-output.js";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const FIXTURES = path.join(REPO_ROOT, "fixtures");
@@ -41,12 +42,13 @@ export function tempDir(prefix = "slyconv-test-"): string {
   return d;
 }
 
-/** Every file under a folder, relative, sorted, with forward slashes. */
+/** Every file under a folder, relative, sorted, with forward slashes; the output marker slyconv writes at the top is left out. */
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
+      if (d === dir && e.name === OUTPUT_MARKER) continue;
       if (e.isDirectory()) walk(p);
       else out.push(path.relative(dir, p).split(path.sep).join("/"));
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { writeAtomically } from "../../src/io/safe-output.js";
+import { OUTPUT_MARKER, writeAtomically } from "../../src/io/safe-output.js";
 import { assertPlainFileName, safeJoin, unsafeNameReason } from "../../src/io/paths.js";
 import { writeProject } from "../../src/api.js";
 import { emptyAnnotation, emptyProjectMeta, type Project } from "../../src/model/index.js";
@@ -23,11 +23,13 @@ describe("atomic output", () => {
     expect(fs.readdirSync(parent)).toEqual([]);
   });
 
-  it("refuses a non-empty output without --force, and leaves it untouched", async () => {
-    const out = tempDir();
+  it("refuses an output it wrote without --force, and leaves it untouched", async () => {
+    const out = path.join(tempDir(), "out");
+    await writeProject(projectWithItem("a.png"), out);
     fs.writeFileSync(path.join(out, "keep.txt"), "mine");
-    await expect(writeProject(projectWithItem("a.png"), out)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--force") });
-    expect(fs.readdirSync(out)).toEqual(["keep.txt"]);
+    await expect(writeProject(projectWithItem("b.png"), out)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--force") });
+    expect(fs.readdirSync(out).sort()).toEqual([OUTPUT_MARKER, "ds", "keep.txt", "meta.json"]);
+    expect(fs.readdirSync(path.join(out, "ds/ann"))).toEqual(["a.png.json"]);
   });
 
   it("--force replaces the output only once the new one is complete", async () => {
@@ -35,11 +37,12 @@ describe("atomic output", () => {
     const out = path.join(parent, "out");
     fs.mkdirSync(out);
     fs.writeFileSync(path.join(out, "old.txt"), "previous");
+    fs.writeFileSync(path.join(out, OUTPUT_MARKER), "");
     await expect(writeAtomically(out, { force: true }, "dir", async () => { throw new Error("boom"); })).rejects.toThrow("boom");
     expect(fs.readFileSync(path.join(out, "old.txt"), "utf8")).toBe("previous");
     await writeProject(projectWithItem("a.png"), out, { force: true });
     expect(fs.existsSync(path.join(out, "old.txt"))).toBe(false);
-    expect(fs.readdirSync(out).sort()).toEqual(["ds", "meta.json"]);
+    expect(fs.readdirSync(out).sort()).toEqual([OUTPUT_MARKER, "ds", "meta.json"]);
     expect(fs.readdirSync(parent)).toEqual(["out"]);
   });
 

@@ -25,7 +25,7 @@ describe("slyconv CLI with -f voc", () => {
     expect(imp.code).toBe(0);
     expect(imp.stdout).toBe(`imported 5 items (voc) into ${project}\n`);
     expect(imp.stderr).toBe("VOCdevkit/VOC2012/ImageSets/Main: info 2 per-class lists (<class>_<split>.txt) are derived from the annotations and written again on export [voc-class-lists-derived]\n");
-    expect(filesIn(project)).toEqual(["meta.json", "train", "unlisted", "val"]);
+    expect(filesIn(project)).toEqual([".slyconv-output", "meta.json", "train", "unlisted", "val"]);
 
     const out = path.join(tempDir(), "voc");
     const exp = runCli(["export", project, out, "-f", "voc", "--image-format", "jpg"]);

@@ -115,7 +115,7 @@ describe("VOC export of a generic Supervisely project", () => {
     ensureClass(meta, "dog", "rectangle");
     const det = path.join(tempDir(), "voc");
     await writeDataset({ meta, datasets: [{ name: "train", items: [{ name: "a.jpg", annotation: { size: { width: 10, height: 10 }, tags: [], labels: [{ classTitle: "dog", geometry: rect(1, 1, 5, 5), tags: [{ name: "difficult", value: 1 }] }] } }], datasets: [] }] }, det, { format: "voc" });
-    expect(filesIn(det)).toEqual(["Annotations", "ImageSets", "JPEGImages", "labelmap.txt"]);
+    expect(filesIn(det)).toEqual([".slyconv-output", "Annotations", "ImageSets", "JPEGImages", "labelmap.txt"]);
     expect(filesIn(path.join(det, "ImageSets"))).toEqual(["Main"]);
     expect(fs.readFileSync(path.join(det, "ImageSets/Main/dog_train.txt"), "utf8")).toBe("a  0\n");
     expect(fs.readFileSync(path.join(det, "Annotations/a.xml"), "utf8")).toContain("<segmented>0</segmented>");

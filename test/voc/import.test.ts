@@ -144,7 +144,7 @@ describe("VOC import: VOCdevkit fixture (boxes, parts, actions, attributes, mask
     const out = path.join(tempDir(), "sly");
     const r = await importDataset(root, out, { format: "voc", images: "copy" });
     expect(r.items).toBe(5); // 2009_000002 is in two datasets
-    expect(fs.readdirSync(out).sort()).toEqual(["meta.json", "train", "unlisted", "val"]);
+    expect(fs.readdirSync(out).sort()).toEqual([".slyconv-output", "meta.json", "train", "unlisted", "val"]);
     expect(fs.existsSync(path.join(out, "val/img/2009_000002.jpg"))).toBe(true);
   });
 });
