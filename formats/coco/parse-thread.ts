@@ -10,8 +10,8 @@
  * Without a thread (one core, SLYCONV_NO_WORKERS, the worker script not built, or a failure) the reader parses every
  * row itself.
  */
-import type { Worker } from "node:worker_threads";
 import { startHelperThread } from "../../src/workers/script.js";
+import { HelperThread } from "../../src/workers/thread.js";
 import { parseBlock, type ParsedBlock } from "./kept-polygon.js";
 import type { ElementReader } from "./json-scan.js";
 
@@ -30,45 +30,18 @@ export const CLAIMED_BY_READER = 2;
 
 export type ParseReply = { block: ParsedBlock } | { skipped: true } | { error: string };
 
-class ParseThread {
-  private readonly replies: ParseReply[] = [];
-  private waiting: ((r: ParseReply | null) => void) | null = null;
-  private failed = false;
-
-  constructor(private readonly worker: Worker) {
-    worker.on("message", (r: ParseReply) => {
-      if (this.waiting) {
-        const w = this.waiting;
-        this.waiting = null;
-        w(r);
-      } else this.replies.push(r);
-    });
-    worker.on("error", () => this.fail());
-    worker.on("exit", () => this.fail());
-  }
-
-  private fail(): void {
-    this.failed = true;
-    const w = this.waiting;
-    this.waiting = null;
-    w?.(null);
-  }
+class ParseThread extends HelperThread<ParseRequest, ParseReply> {
+  /** The answers to the blocks sent, in order (null once the thread has failed). */
+  private readonly replies: Promise<ParseReply | null>[] = [];
 
   send(request: ParseRequest): void {
-    this.worker.postMessage(request, [request.offsets.buffer as ArrayBuffer, request.lengths.buffer as ArrayBuffer]);
+    const reply = this.request(request, [request.offsets.buffer as ArrayBuffer, request.lengths.buffer as ArrayBuffer]);
+    this.replies.push(reply.catch(() => null));
   }
 
   /** The answer for the next block sent, in order; null once the thread has failed. */
   next(): Promise<ParseReply | null> {
-    const r = this.replies.shift();
-    if (r) return Promise.resolve(r);
-    if (this.failed) return Promise.resolve(null);
-    return new Promise((resolve) => (this.waiting = resolve));
-  }
-
-  stop(): Promise<number> {
-    this.failed = true;
-    return this.worker.terminate();
+    return this.replies.shift() ?? Promise.resolve(null);
   }
 }
 
@@ -165,5 +138,5 @@ export class ThreadedRows {
 
 function startThread(): ParseThread | null {
   const worker = startHelperThread(import.meta.url, "parse-worker.js");
-  return worker && new ParseThread(worker);
+  return worker && new ParseThread(worker, "COCO parse");
 }

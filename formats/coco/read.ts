@@ -16,6 +16,7 @@ import type { Dataset, Item, Label, Project, Tag } from "../../src/model/index.j
 import { emptyProjectMeta, ensureTagMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
+import { encodeBitmapTask } from "../../src/codecs/bitmap.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { readImageSize } from "../../src/io/image-size.js";
 import { baseName, unsafeNameReason } from "../../src/io/paths.js";
@@ -771,9 +772,9 @@ class CocoReader {
 /** Fills in the data of bitmaps built without it (see buildLabels). */
 async function encodeMasks(pending: PendingBitmap[]): Promise<void> {
   if (!pending.length) return;
-  // Loaded here: only imports with many masks use the pool (it brings every format's CPU tasks with it).
+  // Loaded here: only imports with many masks use the pool.
   const { runCpuBatch } = await import("../../src/workers/pool.js");
-  const data = await runCpuBatch("encodeBitmap", pending.map((p) => [p.mask] as [typeof p.mask]));
+  const data = await runCpuBatch(encodeBitmapTask, pending.map((p) => [p.mask] as [typeof p.mask]));
   pending.forEach((p, i) => {
     p.geometry.data = data[i];
   });

@@ -15,6 +15,7 @@ import { ringArea } from "../../src/geometry/bounds.js";
 import { unpackRing, type PackedRing } from "../../src/workers/packed.js";
 import { boxOf, type Bbox } from "./annotation.js";
 import { traceMask } from "./trace.js";
+import { cpuTask } from "../../src/workers/task.js";
 
 /** A report call, recorded to be replayed later (on the caller's thread, in order). */
 export type ReportEvent =
@@ -146,3 +147,6 @@ export function computeSegmentation(job: SegmentationJob): SegmentationOut {
 export function cocoSegmentations(jobs: SegmentationJob<PackedRing>[]): SegmentationOut[] {
   return jobs.map((j) => computeSegmentation({ ...j, rings: j.rings.map((r) => ({ cls: r.cls, ring: unpackRing(r.ring) })) }));
 }
+
+/** cocoSegmentations as a worker-pool task (COCO export). */
+export const cocoSegmentationsTask = cpuTask(import.meta.url, "cocoSegmentations", cocoSegmentations);

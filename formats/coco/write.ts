@@ -18,7 +18,7 @@ import {
   finishImageObjects, keypointCategory, packedSegmentationJob, planCategories, planImageObjects, type CategoryPlan,
   type ExportSettings,
 } from "./export-objects.js";
-import { ReportRecorder, replayEvents } from "./segmentation.js";
+import { cocoSegmentationsTask, ReportRecorder, replayEvents } from "./segmentation.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import {
@@ -175,7 +175,7 @@ async function writeDataset(
     const recorder = new ReportRecorder();
     const drafts = planImageObjects(item.annotation.labels, { width, height }, plan, settings, recorder, where);
     const jobs = drafts.filter((d) => d.job).map((d) => packedSegmentationJob(d.job!));
-    const computed = jobs.length ? await cpu.run("cocoSegmentations", [jobs.map((j) => j.job)], jobs.flatMap((j) => j.transfer)) : [];
+    const computed = jobs.length ? await cpu.run(cocoSegmentationsTask, [jobs.map((j) => j.job)], jobs.flatMap((j) => j.transfer)) : [];
     return { item, where, width, height, recorded: recorder.events, drafts, computed };
   });
   try {

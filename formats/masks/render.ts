@@ -12,6 +12,7 @@ import { drawGeometry } from "../../src/geometry/rasterize.js";
 import { geometryBounds } from "../../src/geometry/bounds.js";
 import { unpackGeometry, unpackPalette, type PackedGeometry } from "../../src/workers/packed.js";
 import type { PlacedMask } from "./regions.js";
+import { cpuTask } from "../../src/workers/task.js";
 
 export interface MaskLayersJob {
   width: number;
@@ -114,3 +115,6 @@ export function renderMaskLayers(job: MaskLayersJob): MaskLayers {
   if (job.keepMachine) out.machine = machine;
   return out;
 }
+
+/** renderMaskLayers as a worker-pool task (masks export). */
+export const renderMaskLayersTask = cpuTask(import.meta.url, "renderMaskLayers", renderMaskLayers);

@@ -32,7 +32,7 @@ import { renderOverlay } from "./overlay.js";
 import {
   SLY_DATASETS_DIR, SLY_HUMAN_DIR, SLY_IMG_DIR, SLY_INSTANCES_DIR, SLY_MACHINE_DIR, SLY_SEMANTIC_DIR,
 } from "./layout.js";
-import type { MaskLayersJob } from "./render.js";
+import { renderMaskLayersTask, type MaskLayersJob } from "./render.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
@@ -190,7 +190,7 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
       job.labels.push({ geometry: packGeometry(label.geometry), index });
     }
   }
-  const layers = await cpu.run("renderMaskLayers", [job], job.labels.flatMap((l) => packedBuffers(l.geometry)));
+  const layers = await cpu.run(renderMaskLayersTask, [job], job.labels.flatMap((l) => packedBuffers(l.geometry)));
   const drawn: { title: string; classOrder: number; png: Uint8Array }[] = [];
   const perClass = new Map<string, number>();
   let k = 0;

@@ -4,9 +4,8 @@
  * never keeps the process alive. Without it (a single core, SLYCONV_NO_WORKERS, running from sources) the reader
  * reads files itself.
  */
-import os from "node:os";
-import { Worker } from "node:worker_threads";
-import { builtWorkerScript } from "../../src/workers/script.js";
+import { startHelperThread } from "../../src/workers/script.js";
+import { HelperThread } from "../../src/workers/thread.js";
 import { PackedPoints, type PackedLists } from "./packed.js";
 import type { ReadReply, ReadRequest } from "./read-worker.js";
 import { annotationFromJson } from "./json-model.js";
@@ -18,41 +17,12 @@ export interface PackedFile {
   points: PackedPoints;
 }
 
-class ReadWorker {
-  private readonly worker: Worker;
-  private readonly pending = new Map<number, (r: ReadReply | null) => void>();
-  private nextId = 1;
-  broken = false;
-
-  constructor(script: string) {
-    this.worker = new Worker(script);
-    this.worker.on("message", (r: ReadReply) => {
-      const done = this.pending.get(r.id);
-      this.pending.delete(r.id);
-      if (this.pending.size === 0) this.worker.unref();
-      done?.(r);
-    });
-    const fail = () => {
-      this.broken = true;
-      for (const done of this.pending.values()) done(null);
-      this.pending.clear();
-    };
-    this.worker.on("error", fail);
-    this.worker.on("exit", fail);
-    // After the listeners (adding a message listener refs the worker again): idle, it keeps nothing alive.
-    this.worker.unref();
-  }
-
+class ReadWorker extends HelperThread<ReadRequest, ReadReply> {
   /** The files packed, in order; null entries (or all, when the thread is gone) are to be read here. */
   read(paths: string[]): Promise<(PackedFile | null)[]> {
-    if (this.broken) return Promise.resolve(paths.map(() => null));
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, (r) => resolve(r ? unbatch(r) : paths.map(() => null)));
-      const request: ReadRequest = { id, paths };
-      this.worker.postMessage(request);
-    });
+    const unread = () => paths.map(() => null);
+    if (this.failed) return Promise.resolve(unread());
+    return this.request({ paths }).then(unbatch, unread);
   }
 }
 
@@ -70,25 +40,15 @@ function unbatch(r: ReadReply): (PackedFile | null)[] {
   return out;
 }
 
-/** The built reading thread; none when running from the sources (the reader then reads on this thread). */
-function builtReaderScript(): string | null {
-  return import.meta.url.endsWith(".ts") ? null : builtWorkerScript(import.meta.url, "read-worker.js");
-}
-
 let shared: ReadWorker | null | undefined;
 
-/** The process's reading thread, or null when there is none to have. */
+/** The process's reading thread, or null when there is none to have (also when running from the sources). */
 export function readWorker(): ReadWorker | null {
   if (shared === undefined) {
-    shared = null;
-    try {
-      const script = os.availableParallelism() > 1 && !process.env.SLYCONV_NO_WORKERS ? builtReaderScript() : null;
-      if (script) shared = new ReadWorker(script);
-    } catch {
-      shared = null;
-    }
+    const worker = import.meta.url.endsWith(".ts") ? null : startHelperThread(import.meta.url, "read-worker.js");
+    shared = worker && new ReadWorker(worker, "annotation reading");
   }
-  return shared?.broken ? null : shared;
+  return shared?.failed ? null : shared;
 }
 
 /**

@@ -7,9 +7,9 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { Packer } from "./packed.js";
 
-export interface ReadRequest { id: number; paths: string[] }
+export interface ReadRequest { paths: string[] }
+/** The answer to one request (requests are answered in order). */
 export interface ReadReply {
-  id: number;
   /** Per file: where its skeleton starts and ends in `skeletons` (-1: read it on the main thread), 1 if it is UTF-8. */
   skeletonStarts: Int32Array;
   skeletonEnds: Int32Array;
@@ -56,7 +56,7 @@ function readRegularFile(path: string): Buffer | null {
 
 const packer = new Packer();
 
-parentPort!.on("message", ({ id, paths }: ReadRequest) => {
+parentPort!.on("message", ({ paths }: ReadRequest) => {
   const n = paths.length;
   const skeletonStarts = new Int32Array(n), skeletonEnds = new Int32Array(n), utf8 = new Uint8Array(n);
   const firsts = new Int32Array(n), lists = new Int32Array(n);
@@ -78,7 +78,7 @@ parentPort!.on("message", ({ id, paths }: ReadRequest) => {
   // A very large file made the buffer grow: let it go rather than hold it while idle.
   if (readBuffer.length > 64 << 20) readBuffer = Buffer.allocUnsafe(1 << 20);
   const { coords, starts, counts, skeletons } = packer.take();
-  const reply: ReadReply = { id, skeletonStarts, skeletonEnds, utf8, skeletons, firsts, lists, coords, starts, counts };
+  const reply: ReadReply = { skeletonStarts, skeletonEnds, utf8, skeletons, firsts, lists, coords, starts, counts };
   const transfer = [coords, starts, counts, skeletons, skeletonStarts, skeletonEnds, utf8, firsts, lists].map((a) => a.buffer as ArrayBuffer);
   parentPort!.postMessage(reply, transfer);
 });

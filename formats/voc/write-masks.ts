@@ -17,6 +17,7 @@ import { drawGeometry } from "../../src/geometry/rasterize.js";
 import { VOC_COLORMAP, VOID_INDEX, packRgb, vocColormapIndex, type Rgb } from "./palette.js";
 import type { StoredVoid } from "./void-masks.js";
 import { unpackGeometry, unpackPalette, type PackedGeometry } from "../../src/workers/packed.js";
+import { cpuTask } from "../../src/workers/task.js";
 
 export interface ClassIndexing {
   indexOf: Map<string, number>;
@@ -143,3 +144,6 @@ export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
     ...(canvas.objectUsed ? { objectPng: canvas.objectPng() } : {}),
   };
 }
+
+/** renderVocMasks as a worker-pool task (VOC export). */
+export const renderVocMasksTask = cpuTask(import.meta.url, "renderVocMasks", renderVocMasks);

@@ -20,7 +20,7 @@ import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
 import type { Report } from "../../src/report.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
 import { labelmapLine } from "./palette.js";
-import { assignClassIndices, type ClassIndexing, type VocMaskJob } from "./write-masks.js";
+import { assignClassIndices, renderVocMasksTask, type ClassIndexing, type VocMaskJob } from "./write-masks.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
 import { writeVocXml, isElementPath, type VocObjectOut } from "./xml-write.js";
@@ -262,7 +262,7 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
 
   const voids = storedVoids(a);
   if (voids.length && jobOrNone()) job!.voids.push(...voids);
-  const pngs = job ? await state.cpu.run("renderVocMasks", [job], job.draws.flatMap((d) => packedBuffers(d.geometry))) : {};
+  const pngs = job ? await state.cpu.run(renderVocMasksTask, [job], job.draws.flatMap((d) => packedBuffers(d.geometry))) : {};
   const hasMasks = Boolean(pngs.classPng || pngs.objectPng);
   if (pngs.classPng) await fs.writeFile(path.join(outDir, SEGMENTATION_CLASS_DIR, `${id}.png`), pngs.classPng);
   if (pngs.objectPng) await fs.writeFile(path.join(outDir, SEGMENTATION_OBJECT_DIR, `${id}.png`), pngs.objectPng);

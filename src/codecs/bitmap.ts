@@ -4,6 +4,7 @@ import { encodePng } from "./png-encode.js";
 import { decodePng, looksLikePng, pngHeaderSize } from "./png-decode.js";
 import { decodeIndexedPng } from "./png-indexed.js";
 import { cropMaskToContent, type BinaryMask, type GrayMask } from "./mask.js";
+import { cpuTask } from "../workers/task.js";
 
 /** The `bitmap.data` string of spec §4 could not be decoded. */
 export class BitmapDataError extends Error {}
@@ -184,3 +185,6 @@ export function alphaMaskFromMatte(matte: GrayMask, x = 0, y = 0): AlphaMaskGeom
   if (!cropped) return null;
   return { type: "alpha_mask", origin: [x + cropped.x, y + cropped.y], data: encodeAlphaMaskData(cropped.mask) };
 }
+
+/** encodeBitmapData as a worker-pool task (the COCO reader's masks, in batches). */
+export const encodeBitmapTask = cpuTask(import.meta.url, "encodeBitmapData", encodeBitmapData);

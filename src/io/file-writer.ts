@@ -13,6 +13,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import { startHelperThread } from "../workers/script.js";
+import { HelperThread } from "../workers/thread.js";
 import { canonicalJsonBytes, PointLists } from "./canonical-json.js";
 import { onInterrupt } from "./cleanup.js";
 
@@ -36,39 +37,18 @@ interface Waiting { resolve: () => void; reject: (e: Error) => void }
  * thread that calls write, so file creation runs beside the main thread's converting. One thread: two creating files
  * in the same folder contend for it in the kernel, for no gain and more CPU time.
  */
-export class FileWriterThread {
+export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
   private queue: FileJob[] = [];
   private readonly lists = new PointLists();
   private transfer: ArrayBuffer[] = [];
+  /** The callers of the jobs in `queue`. */
   private waiting: Waiting[] = [];
-  /** Callbacks of the batches posted, in order (the thread answers them in order). */
-  private readonly posted: Waiting[][] = [];
   private scheduled = false;
-  private failure: Error | null = null;
-  /** Called when no batch is waiting for its answer. */
-  private onIdle: (() => void) | null = null;
   /** Unregisters the interrupt hook that stops the thread (so Ctrl-C cannot race its writes with the cleanup). */
   private readonly forgetInterrupt: () => void;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on("message", (results: FileJobResult[]) => {
-      const batch = this.posted.shift() ?? [];
-      results.forEach((r, i) => {
-        if (r === null) batch[i]?.resolve();
-        else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));
-      });
-      if (!this.posted.length) this.onIdle?.();
-    });
-    const fail = (e: Error) => {
-      this.failure ??= e;
-      for (const batch of this.posted.splice(0)) for (const w of batch) w.reject(this.failure);
-      for (const w of this.waiting.splice(0)) w.reject(this.failure);
-      this.queue = [];
-      this.transfer = [];
-      this.onIdle?.();
-    };
-    worker.on("error", fail);
-    worker.on("exit", () => fail(new Error("the file writer thread stopped")));
+  private constructor(worker: Worker) {
+    super(worker, "file writer");
     this.forgetInterrupt = onInterrupt(() => void worker.terminate());
   }
 
@@ -76,7 +56,6 @@ export class FileWriterThread {
   static start(): FileWriterThread | null {
     const worker = prestarted ?? startHelperThread(import.meta.url, "file-writer-worker.js");
     prestarted = null;
-    worker?.ref();
     return worker && new FileWriterThread(worker);
   }
 
@@ -113,7 +92,7 @@ export class FileWriterThread {
   }
 
   private enqueue(job: FileJob, transfer: ArrayBuffer[]): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failed) return Promise.reject(this.failed);
     return new Promise<void>((resolve, reject) => {
       this.queue.push(job);
       this.transfer.push(...transfer);
@@ -130,20 +109,27 @@ export class FileWriterThread {
   }
 
   private flush(): void {
-    if (!this.queue.length || this.failure) return;
-    this.posted.push(this.waiting);
-    this.worker.postMessage(this.queue, this.transfer);
+    const batch = this.waiting, jobs = this.queue, transfer = this.transfer;
     this.queue = [];
     this.transfer = [];
     this.waiting = [];
+    if (!jobs.length) return;
+    this.request(jobs, transfer).then(
+      (results) => results.forEach((r, i) => {
+        if (r === null) batch[i]?.resolve();
+        else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));
+      }),
+      (e: Error) => {
+        for (const w of batch) w.reject(e);
+      },
+    );
   }
 
   /** Waits for the files asked for (their promises settle first), then stops the thread. */
   async close(): Promise<void> {
     this.flush();
-    if (this.posted.length && !this.failure) await new Promise<void>((resolve) => (this.onIdle = resolve));
-    this.failure ??= new Error("the file writer thread is closed");
+    await this.drain();
     this.forgetInterrupt();
-    await this.worker.terminate();
+    await this.stop();
   }
 }

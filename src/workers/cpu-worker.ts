@@ -1,7 +1,22 @@
+/**
+ * The CPU pool's thread: runs the tasks it is sent (see task.ts), loading each task's module on first use, and
+ * answers every job with one message, in the order the jobs came (pool.ts and thread.ts count on it).
+ */
 import { parentPort } from "node:worker_threads";
-import { cpuTasks, taskErrorData, type CpuTaskName } from "./cpu-tasks.js";
+import { taskErrorData } from "./task-errors.js";
 
-interface Job { id: number; name: CpuTaskName; args: unknown[] }
+/** A task to run: the built module that exports it (a file: URL), the export's name and the arguments. */
+export interface CpuJob { module: string; exportName: string; args: unknown[] }
+
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+
+async function taskFunction(job: CpuJob): Promise<(...a: unknown[]) => unknown> {
+  let mod = modules.get(job.module);
+  if (!mod) modules.set(job.module, (mod = import(job.module) as Promise<Record<string, unknown>>));
+  const fn = (await mod)[job.exportName];
+  if (typeof fn !== "function") throw new Error(`${job.module} exports no function ${job.exportName}`);
+  return fn as (...a: unknown[]) => unknown;
+}
 
 /**
  * Makes a result's byte arrays transferable: an array that owns its whole ArrayBuffer is moved; a view into a
@@ -24,15 +39,20 @@ function detach(v: unknown, transfer: ArrayBuffer[], depth = 0): unknown {
   return v;
 }
 
-parentPort!.on("message", (job: Job) => {
+async function run(job: CpuJob): Promise<void> {
   let result: unknown;
   try {
-    const fn = cpuTasks[job.name] as (...a: unknown[]) => unknown;
-    result = fn(...job.args);
+    result = (await taskFunction(job))(...job.args);
   } catch (e) {
-    parentPort!.postMessage({ id: job.id, error: taskErrorData(e) });
+    parentPort!.postMessage({ error: taskErrorData(e) });
     return;
   }
   const transfer: ArrayBuffer[] = [];
-  parentPort!.postMessage({ id: job.id, result: detach(result, transfer) }, transfer);
+  parentPort!.postMessage({ result: detach(result, transfer) }, transfer);
+}
+
+// Jobs run one after another, in the order they came (a module still loading must not let a later job overtake).
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on("message", (job: CpuJob) => {
+  queue = queue.then(() => run(job));
 });

@@ -1,10 +1,11 @@
 import os from "node:os";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { builtWorkerScript } from "./script.js";
-import { cpuTasks, reviveTaskError, type CpuTaskName, type CpuTasks, type TaskErrorData } from "./cpu-tasks.js";
-
-type Args<N extends CpuTaskName> = Parameters<CpuTasks[N]>;
-type Result<N extends CpuTaskName> = ReturnType<CpuTasks[N]>;
+import { HelperThread } from "./thread.js";
+import type { CpuTask } from "./task.js";
+import { reviveTaskError, type TaskErrorData } from "./task-errors.js";
+import type { CpuJob } from "./cpu-worker.js";
 
 /**
  * An error thrown inside a worker whose class is not one of the project's own (see reviveTaskError), rethrown in the
@@ -12,66 +13,54 @@ type Result<N extends CpuTaskName> = ReturnType<CpuTasks[N]>;
  */
 export class CpuTaskError extends Error {}
 
-interface Pending { resolve: (v: unknown) => void; reject: (e: Error) => void }
+type TaskReply = { result: unknown } | { error: TaskErrorData };
+
+/** The built module a worker loads for `task` (under vitest, dist/'s copy of the .ts module the task names). */
+const builtModules = new Map<string, string>();
+function builtModule(task: { module: string }): string {
+  let url = builtModules.get(task.module);
+  if (url === undefined) {
+    const file = task.module.replace(/^.*\//, "").replace(/\.ts$/, ".js");
+    const script = builtWorkerScript(task.module, file);
+    if (!script) throw new Error(`${task.module} is not built: run \`npm run build\``);
+    url = pathToFileURL(script).href;
+    builtModules.set(task.module, url);
+  }
+  return url;
+}
 
 /**
- * A fixed set of worker threads for codec and rendering work, so that both cores are used. Workers are unref'd:
- * an idle pool never keeps the process alive.
+ * A fixed set of worker threads for codec and rendering work, so that both cores are used. Each worker loads the
+ * modules of the tasks it is given on first use. Idle workers never keep the process alive.
  */
 export class CpuPool {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly workers: HelperThread<CpuJob, TaskReply>[] = [];
   /** Tasks handed to this pool so far. */
   tasksRun = 0;
 
   constructor(readonly size = Math.max(1, os.availableParallelism())) {
     const script = builtWorkerScript(import.meta.url, "cpu-worker.js");
     if (!script) throw new Error("worker script not built: run `npm run build`");
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(script);
-      const slot = { worker, busy: 0 };
-      worker.on("message", (m: { id: number; result?: unknown; error?: TaskErrorData }) => {
-        slot.busy--;
-        if (slot.busy === 0) worker.unref();
-        const p = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        if (!p) return;
-        if (m.error !== undefined) p.reject(reviveTaskError(m.error) ?? new CpuTaskError(m.error.message));
-        else p.resolve(m.result);
-      });
-      worker.on("error", (e) => {
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
-      });
-      // After the listeners: adding a "message" listener refs the worker again, and an idle pool must not keep the
-      // process alive.
-      worker.unref();
-      this.workers.push(slot);
-    }
+    for (let i = 0; i < size; i++) this.workers.push(new HelperThread(new Worker(script), "CPU pool"));
   }
 
-  run<N extends CpuTaskName>(name: N, ...args: Args<N>): Promise<Result<N>> {
-    return this.runWith(name, args);
+  run<A extends unknown[], R>(task: CpuTask<A, R>, ...args: A): Promise<R> {
+    return this.runWith(task, args);
   }
 
   /** Like run; the ArrayBuffers in `transfer` are moved to the worker, not copied (they are unusable here after). */
-  runWith<N extends CpuTaskName>(name: N, args: Args<N>, transfer: readonly ArrayBuffer[] = []): Promise<Result<N>> {
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    const id = this.nextId++;
+  async runWith<A extends unknown[], R>(task: CpuTask<A, R>, args: A, transfer: readonly ArrayBuffer[] = []): Promise<R> {
+    const thread = this.workers.reduce((a, b) => (b.pending < a.pending ? b : a));
     this.tasksRun++;
-    return new Promise<Result<N>>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      if (slot.busy === 0) slot.worker.ref();
-      slot.busy++;
-      // A buffer listed twice, or one already moved, cannot be transferred: those are copied instead.
-      const list = [...new Set(transfer)].filter((b) => b.byteLength > 0);
-      slot.worker.postMessage({ id, name, args }, list);
-    });
+    // A buffer listed twice, or one already moved, cannot be transferred: those are copied instead.
+    const list = [...new Set(transfer)].filter((b) => b.byteLength > 0);
+    const reply = await thread.request({ module: builtModule(task), exportName: task.exportName, args }, list);
+    if ("error" in reply) throw reviveTaskError(reply.error) ?? new CpuTaskError(reply.error.message);
+    return reply.result as R;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    await Promise.all(this.workers.map((w) => w.stop()));
     this.workers.length = 0;
   }
 }
@@ -103,18 +92,14 @@ function activePool(): CpuPool | null {
   return cpuPoolSettings.pool !== undefined ? cpuPoolSettings.pool : sharedCpuPool();
 }
 
-function runInline<N extends CpuTaskName>(name: N, args: Args<N>): Result<N> {
-  return (cpuTasks[name] as (...a: unknown[]) => Result<N>)(...(args as unknown[]));
-}
-
 /**
  * Runs one task per argument list: in the shared pool when the batch is big enough, inline otherwise.
  * Results come back in order.
  */
-export async function runCpuBatch<N extends CpuTaskName>(name: N, argLists: Args<N>[]): Promise<Result<N>[]> {
+export async function runCpuBatch<A extends unknown[], R>(task: CpuTask<A, R>, argLists: A[]): Promise<R[]> {
   const pool = argLists.length >= cpuPoolSettings.threshold ? activePool() : null;
-  if (!pool) return argLists.map((a) => runInline(name, a));
-  return Promise.all(argLists.map((a) => pool.runWith(name, a)));
+  if (!pool) return argLists.map((a) => task.fn(...a));
+  return Promise.all(argLists.map((a) => pool.runWith(task, a)));
 }
 
 /**
@@ -125,12 +110,12 @@ export async function runCpuBatch<N extends CpuTaskName>(name: N, argLists: Args
 export class CpuTaskRunner {
   private tasks = 0;
 
-  run<N extends CpuTaskName>(name: N, args: Args<N>, transfer?: readonly ArrayBuffer[]): Promise<Result<N>> {
+  run<A extends unknown[], R>(task: CpuTask<A, R>, args: A, transfer?: readonly ArrayBuffer[]): Promise<R> {
     this.tasks++;
     const pool = this.tasks >= cpuPoolSettings.threshold ? activePool() : null;
-    if (pool) return pool.runWith(name, args, transfer);
+    if (pool) return pool.runWith(task, args, transfer);
     try {
-      return Promise.resolve(runInline(name, args));
+      return Promise.resolve(task.fn(...args));
     } catch (e) {
       return Promise.reject(e);
     }

@@ -13,7 +13,8 @@ import { Report } from "../../src/report.js";
 import { BitmapDataError, bitmapFromMask, encodeBitmapData } from "../../src/codecs/bitmap.js";
 import { SlyconvError } from "../../src/errors.js";
 import { CpuPool, CpuTaskError, cpuPoolSettings, WORKER_BATCH_THRESHOLD } from "../../src/workers/pool.js";
-import { reviveTaskError, taskErrorData } from "../../src/workers/cpu-tasks.js";
+import { reviveTaskError, taskErrorData } from "../../src/workers/task-errors.js";
+import { renderVocMasksTask } from "../../formats/voc/write-masks.js";
 import { FIXTURES, listFiles, tempDir } from "../helpers/paths.js";
 import { devkitFixture } from "../voc/fixture.js";
 
@@ -198,11 +199,11 @@ describe("CPU tasks: thresholds and errors", () => {
   });
 
   it("an error thrown in a worker comes back as the project's own class", async () => {
-    const err = await pool.run("decodeBitmap", "!!!").then(() => null, (e: unknown) => e);
+    const job = (data: string) => ({ width: 4, height: 4, draws: [{ geometry: { type: "plain" as const, geometry: { type: "bitmap" as const, origin: [0, 0] as [number, number], data } }, classIndex: 1, instance: 1 }], voids: [], palette: new Uint8Array(768) });
+    const err = await pool.run(renderVocMasksTask, job("!!!")).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(BitmapDataError);
     expect((err as Error).message).toBe("bitmap data is not base64");
-    const bad = { width: 4, height: 4, draws: [{ geometry: { type: "plain" as const, geometry: { type: "bitmap" as const, origin: [0, 0] as [number, number], data: "" } }, classIndex: 1, instance: 1 }], voids: [], palette: new Uint8Array(768) };
-    await expect(pool.run("renderVocMasks", bad)).rejects.toBeInstanceOf(BitmapDataError);
+    await expect(pool.run(renderVocMasksTask, job(""))).rejects.toBeInstanceOf(BitmapDataError);
   });
 
   it("SlyconvError keeps its code and location; other errors become CpuTaskError", () => {
