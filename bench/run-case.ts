@@ -5,9 +5,9 @@
  */
 import { pathToFileURL } from "node:url";
 import type { BenchCase } from "./types.js";
-import { tuneV8ForConversions } from "../src/runtime-tuning.js";
+import { tuneV8ForConversions } from "../src/cli/runtime-tuning.js";
 
-// As the CLI runs conversions (see src/runtime-tuning.ts).
+// As the CLI runs conversions (see src/cli/runtime-tuning.ts).
 tuneV8ForConversions();
 
 const [modulePath, caseName, dataDir, outDir] = process.argv.slice(2);

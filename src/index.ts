@@ -2,7 +2,6 @@
 export * from "./model/index.js";
 export { Report, type Finding, type LossEntry, type Severity } from "./report.js";
 export { SlyconvError, UsageError } from "./errors.js";
-export { tuneV8ForConversions } from "./runtime-tuning.js";
 export type { FormatAdapter, FormatContext, DetectResult, OptionSpec } from "./format.js";
 export { FORMATS, findFormat } from "./registry.js";
 export {

@@ -18,7 +18,7 @@ import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import { encodeBitmapTask } from "../../src/codecs/bitmap.js";
 import { mapLimit } from "../../src/io/concurrency.js";
-import { readImageSize } from "../../src/io/image-size.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { baseName, unsafeNameReason } from "../../src/io/paths.js";
 import {
   buildLabels, overlayOf, planAnnotation, boxOf, MAKES_BITMAP, MAKES_GRAPH, MAKES_POLYGON,
@@ -54,7 +54,7 @@ function shortened(name: string): string {
 /**
  * Tuning, for tests: with `keepPolygons` off every annotation is read again from the file when its item is built
  * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
- * masks on (see WORKER_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
+ * masks on (see BATCH_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
  * annotations or more) are parsed with a thread's help, in blocks of `threadBlock`, the reader claiming blocks back
  * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts). On a file of hundreds of MB
  * the thread shortens the first pass by a third or more; on a small one its start-up and its code's warming up
@@ -642,7 +642,7 @@ class CocoReader {
         else report.warn("coco-image-missing", `image file ${JSON.stringify(img.fileName)} is not in ${shownDir}; the item is annotation-only`, { file: g.files[img.file].display, pointer: `${jsonPointer("images", img.index)}/file_name` });
       }
       if ((img.width === null || img.height === null) && img.path) {
-        const s = await readImageSize(img.path);
+        const s = await readImageHeaderSize(img.path);
         if (s) {
           img.width = s.width;
           img.height = s.height;

@@ -10,7 +10,7 @@ import type { Item, Project } from "../../src/model/index.js";
 import { graphTemplateOf, iterateItems, walkDatasets } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { safeJoin, assertPlainFileName, unsafeNameReason } from "../../src/io/paths.js";
-import { readImageSize } from "../../src/io/image-size.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 import { exportOptionsOf, type CocoExportOptions } from "./options.js";
 import { JsonArrayPart, assembleJson, type TopEntry } from "./json-out.js";
@@ -169,7 +169,7 @@ async function writeDataset(
     const where = { file: `${fullName}/${item.name}` };
     let { width, height } = item.annotation.size;
     if ((width === null || height === null) && item.image?.kind === "file") {
-      const s = await readImageSize(item.image.path);
+      const s = await readImageHeaderSize(item.image.path);
       if (s) ({ width, height } = s);
     }
     const recorder = new ReportRecorder();

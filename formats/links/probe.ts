@@ -8,7 +8,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { parseImageHeader, type HeaderParse, type ImageHeader } from "./image-header.js";
+import { parseImageHeader, type HeaderParse, type ImageHeader } from "../../src/io/image-header.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { DEFAULT_PROBE_SETTINGS, type ProbeSettings } from "./options.js";
 

@@ -9,7 +9,7 @@ import type { Dataset, Item, Project, Tag } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureTagMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { IMAGE_HEADER_EXTENSION } from "./image-header.js";
+import { IMAGE_HEADER_EXTENSION } from "../../src/io/image-header.js";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
 import { LIST_EXTENSIONS, findLinkList } from "./detect.js";
 import { parseLinkList, urlProblem, type LinkRow, type ListProblem } from "./parse.js";

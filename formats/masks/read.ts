@@ -10,7 +10,7 @@ import { emptyProjectMeta, ensureClass, rgbToHex } from "../../src/model/index.j
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { encodeBitmapData } from "../../src/codecs/bitmap.js";
-import { readImageSize } from "../../src/io/image-size.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { readJsonFile } from "../../src/io/json-file.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { assertPlainFileName, displayPath } from "../../src/io/paths.js";
@@ -91,7 +91,7 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
   const { report } = st.ctx;
   let size: { width: number; height: number } | null = null;
   if (entry.imagePath) {
-    size = await readImageSize(entry.imagePath);
+    size = await readImageHeaderSize(entry.imagePath);
     if (!size) report.warn("image-unreadable", "cannot read the image size from its header; the size comes from its mask", { file: displayPath(st.input, entry.imagePath) });
   }
   const labels: Label[] = [];

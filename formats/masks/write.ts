@@ -21,7 +21,7 @@ import type { Dataset, Item, Label, Project } from "../../src/model/index.js";
 import { geometryTypeName, hexToRgb, iterateItems } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { readImageSize } from "../../src/io/image-size.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { canonicalJson } from "../../src/io/json-file.js";
 import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
@@ -116,7 +116,7 @@ async function planClasses(project: Project, opts: MasksExportOptions, ctx: Form
 async function itemSize(item: Item): Promise<{ width: number; height: number } | null> {
   const { width, height } = item.annotation.size;
   if (typeof width === "number" && typeof height === "number" && width > 0 && height > 0) return { width, height };
-  if (item.image?.kind === "file") return readImageSize(item.image.path);
+  if (item.image?.kind === "file") return readImageHeaderSize(item.image.path);
   if (item.image?.kind === "bytes") {
     const sharp = await loadSharp();
     const m = await sharp(item.image.data).metadata().catch(() => null);

@@ -11,7 +11,7 @@ import { emptyProjectMeta, ensureClass, ensureTagMeta, rgbToHex } from "../../sr
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { mapLimit } from "../../src/io/concurrency.js";
-import { readImageSize } from "../../src/io/image-size.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { displayPath } from "../../src/io/paths.js";
 import { catalogRoot, findVocRoots, hasImageExtension, pickImage, type VocCatalog, type VocRoot } from "./layout.js";
 import { readClassTable, standardVocColor, type ClassTable, type Rgb, type TableIssue } from "./palette.js";
@@ -185,7 +185,7 @@ async function imageAndSize(id: string, data: RootData, b: BuildContext): Promis
   const name = imageFile ? path.basename(imageFile) : `${id}${xmlImageName && hasImageExtension(xmlImageName) ? path.extname(xmlImageName) : ".jpg"}`;
   let size = xml?.size;
   if (imageFile) {
-    const header = await readImageSize(imageFile);
+    const header = await readImageHeaderSize(imageFile);
     if (!header) {
       ctx.report.warn("voc-image-unreadable", "image header cannot be read; the size comes from the XML", { file: displayPath(input, imageFile) });
     } else if (size && (size.width !== header.width || size.height !== header.height)) {

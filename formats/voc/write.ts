@@ -14,7 +14,7 @@ import type { Item, Label, Project } from "../../src/model/index.js";
 import { geometryTypeName, iterateItems, walkDatasets } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
-import { readImageSize } from "../../src/io/image-size.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { assertPlainFileName, safeJoin, stemOf } from "../../src/io/paths.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
 import type { Report } from "../../src/report.js";
@@ -202,7 +202,7 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
 
   let width = a.size.width, height = a.size.height;
   if ((!width || !height) && item.image?.kind === "file") {
-    const s = await readImageSize(item.image.path);
+    const s = await readImageHeaderSize(item.image.path);
     if (s) ({ width, height } = s);
   }
   const size = width && height ? { width, height } : undefined;

@@ -4,9 +4,9 @@ import { FORMATS } from "../registry.js";
 import type { OptionSpec } from "../format.js";
 import { Report } from "../report.js";
 import { SlyconvError, UsageError } from "../errors.js";
-import { tuneV8ForConversions } from "../runtime-tuning.js";
+import { tuneV8ForConversions } from "./runtime-tuning.js";
 import { createProgress } from "../io/progress.js";
-import { interruptedSignal } from "../io/cleanup.js";
+import { handleInterrupts, interruptedSignal } from "../io/cleanup.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { printReport } from "./output.js";
 import { formatsTable } from "./formats-table.js";
@@ -184,6 +184,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
 /** Runs the CLI; user mistakes print one line (stack with --debug), exit 1 for data, 2 for usage. */
 export async function main(argv = process.argv): Promise<number> {
   tuneV8ForConversions();
+  handleInterrupts();
   let exitCode = 0;
   const program = buildProgram((c) => (exitCode = c));
   try {

@@ -2,13 +2,16 @@ import { rmSync } from "node:fs";
 
 /**
  * Temporary folders and files (output builds, extracted archives, export staging) that must not outlive the process:
- * removed on Ctrl-C/SIGTERM/SIGHUP and at exit. File operations already in flight on libuv's threads may land for a
- * moment after the first removal, so on a signal everything is removed again just before the process ends.
+ * removed at exit, and on Ctrl-C/SIGTERM/SIGHUP once the CLI has called handleInterrupts() (the library installs no
+ * signal handler: what a signal does is the host program's choice). File operations already in flight on libuv's
+ * threads may land for a moment after the first removal, so on a signal everything is removed again just before the
+ * process ends.
  */
 const registered = new Set<string>();
 /** Called first on a signal: stops threads that could still create files in the folders about to be removed. */
 const interruptHooks = new Set<() => void>();
 let installed = false;
+let handlingSignals = false;
 let interruptedBy: NodeJS.Signals | null = null;
 
 /** The signal that is ending this process, if any (the CLI stays quiet about the errors that follow it). */
@@ -29,6 +32,15 @@ function install(): void {
   if (installed) return;
   installed = true;
   process.on("exit", () => removeAllSync(registered));
+}
+
+/**
+ * For the CLI: on SIGINT, SIGTERM or SIGHUP, stops the threads that could still create files (onInterrupt hooks),
+ * removes every registered temporary folder and exits 130 (SIGINT) or 143.
+ */
+export function handleInterrupts(): void {
+  if (handlingSignals) return;
+  handlingSignals = true;
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(sig, () => {
       interruptedBy = sig;

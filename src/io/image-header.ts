@@ -1,119 +1,144 @@
 /**
- * Image width and height from the first bytes of a file, for the formats datasets mostly use (PNG, JPEG, GIF, BMP,
- * WebP), with sharp as the fallback for everything else (TIFF, AVIF, HEIC, …) and for headers this reader does not
- * understand. Why not sharp for all: sharp's metadata() costs a libvips call per file and tops out near 3,000
- * files/s on 2 cores even with a warm page cache, while reading a few hundred bytes and decoding them here runs
- * several times faster (bench/cases/yolo.ts measures both).
+ * The one image-header reader: width and height (and format) from the first bytes of an image, for the formats
+ * datasets mostly use (PNG, JPEG, GIF, BMP, WebP). `parseImageHeader` works on whatever prefix is at hand and says
+ * how many bytes it needs when that is too short (a JPEG's frame header can sit behind a large EXIF block): local
+ * files read a longer prefix (readImageHeaderSize), the link prober asks the server for the next range.
  *
- * Sizes are those of the stored pixels (EXIF orientation is not applied), the same as `readImageSize` and as
- * Supervisely records them.
+ * Why not sharp for all: sharp's metadata() costs a libvips call per file and tops out near 3,000 files/s on 2 cores
+ * even with a warm page cache, while reading a few hundred bytes and decoding them here runs several times faster
+ * (bench/cases/yolo.ts measures both). sharp stays the fallback for every other format (TIFF, AVIF, HEIC, …) and for
+ * headers this reader finds broken.
+ *
+ * Sizes are those of the stored pixels (EXIF orientation is not applied), as Supervisely records them.
  */
 import fs from "node:fs";
-import { readImageSize, sharpImageSize, type ImageDimensions } from "./image-size.js";
+import { sharpImageSize, type ImageDimensions } from "./image-size.js";
 import { mapLimit } from "./concurrency.js";
 
-/** Bytes read first; enough for PNG/GIF/BMP/WebP headers and for the start of a JPEG before any large APPn segment. */
-const FIRST_READ = 4096;
-/** JPEG marker segments are at most 64 KiB; a file with more markers than this before its SOF is treated as broken. */
-const MAX_JPEG_MARKERS = 4096;
+export type ImageHeaderFormat = "png" | "jpeg" | "gif" | "webp" | "bmp";
 
-/** A window of file bytes that can be moved forward: `buf[0]` is the byte at file offset `start`. */
-interface ByteWindow {
-  buf: Buffer;
-  start: number;
-  /** Makes [pos, pos + n) readable; false when the source ends before that. */
-  fill(pos: number, n: number): Promise<boolean>;
+export interface ImageHeader {
+  format: ImageHeaderFormat;
+  mime: string;
+  width: number;
+  height: number;
 }
 
-function has(w: ByteWindow, pos: number, n: number): boolean {
-  return pos >= w.start && pos + n <= w.start + w.buf.length;
+export type HeaderParse =
+  | { status: "ok"; header: ImageHeader }
+  /** The bytes so far are a valid start; at least `minBytes` bytes are needed to go on. */
+  | { status: "need-more"; minBytes: number }
+  /** Not one of the known formats. */
+  | { status: "unknown" }
+  /** A known format whose header is broken. */
+  | { status: "invalid"; format: ImageHeaderFormat; reason: string };
+
+const MIME: Record<ImageHeaderFormat, string> = {
+  png: "image/png", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp", bmp: "image/bmp",
+};
+
+/** File extension (without dot) conventionally used for each format. */
+export const IMAGE_HEADER_EXTENSION: Record<ImageHeaderFormat, string> = {
+  png: "png", jpeg: "jpg", gif: "gif", webp: "webp", bmp: "bmp",
+};
+
+function ok(format: ImageHeaderFormat, width: number, height: number): HeaderParse {
+  if (!(width > 0 && height > 0)) return { status: "invalid", format, reason: `the header declares a size of ${width}×${height}` };
+  return { status: "ok", header: { format, mime: MIME[format], width, height } };
 }
 
-function dims(width: number, height: number): ImageDimensions | null {
-  return width > 0 && height > 0 ? { width, height } : null;
-}
+const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((v, i) => b[at + i] === v);
+const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(...b.subarray(at, at + len));
 
-type Parsed = ImageDimensions | null | "unknown";
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const PREFIXES = [PNG_SIGNATURE, [0xff, 0xd8], [0x47, 0x49, 0x46, 0x38], [0x52, 0x49, 0x46, 0x46], [0x42, 0x4d]];
 
-/** Formats whose size sits at a fixed place in the first bytes. "unknown" = not one of ours (ask sharp). */
-function parseFixedHeader(b: Buffer): Parsed {
+/** Parses whatever header is at the start of `bytes` (see HeaderParse). */
+export function parseImageHeader(bytes: Uint8Array): HeaderParse {
+  const b = bytes;
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const n = b.length;
-  // PNG: signature, then the IHDR chunk (width, height as big-endian u32).
-  if (n >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.readUInt32BE(4) === 0x0d0a1a0a && b.toString("latin1", 12, 16) === "IHDR") {
-    return dims(b.readUInt32BE(16), b.readUInt32BE(20));
+  // Every format below is recognisable from its first 12 bytes.
+  if (n < 12) {
+    const couldBe = PREFIXES.some((p) => p.slice(0, n).every((v, i) => b[i] === v));
+    return couldBe ? { status: "need-more", minBytes: 12 } : { status: "unknown" };
   }
-  // GIF87a / GIF89a: logical screen width, height as little-endian u16.
-  if (n >= 10 && b.toString("latin1", 0, 3) === "GIF") return dims(b.readUInt16LE(6), b.readUInt16LE(8));
-  // BMP: BITMAPCOREHEADER (12 bytes) has u16 sizes, later headers have i32 (a negative height = top-down rows).
-  if (n >= 26 && b[0] === 0x42 && b[1] === 0x4d) {
-    const dibSize = b.readUInt32LE(14);
-    if (dibSize === 12) return dims(b.readUInt16LE(18), b.readUInt16LE(20));
-    if (dibSize >= 40) return dims(Math.abs(b.readInt32LE(18)), Math.abs(b.readInt32LE(22)));
-    return "unknown";
+
+  if (startsWith(b, PNG_SIGNATURE)) {
+    if (n < 24) return { status: "need-more", minBytes: 24 };
+    if (ascii(b, 12, 4) !== "IHDR") return { status: "invalid", format: "png", reason: "the first chunk is not IHDR" };
+    return ok("png", dv.getUint32(16), dv.getUint32(20));
   }
-  // WebP: RIFF....WEBP then one of the VP8 / VP8L / VP8X chunks.
-  if (n >= 30 && b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP") {
-    const chunk = b.toString("latin1", 12, 16);
+
+  if (b[0] === 0xff && b[1] === 0xd8) return parseJpeg(b, dv);
+
+  if (ascii(b, 0, 6) === "GIF87a" || ascii(b, 0, 6) === "GIF89a") return ok("gif", dv.getUint16(6, true), dv.getUint16(8, true));
+
+  if (ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WEBP") {
+    if (n < 30) return { status: "need-more", minBytes: 30 };
+    const chunk = ascii(b, 12, 4);
     if (chunk === "VP8 ") {
-      // Key frame start code 9d 01 2a, then 14-bit width and height (2 bits of scale above them).
-      if (b[23] !== 0x9d || b[24] !== 0x01 || b[25] !== 0x2a) return "unknown";
-      return dims(b.readUInt16LE(26) & 0x3fff, b.readUInt16LE(28) & 0x3fff);
+      // Lossy: 3-byte frame tag, start code 9D 01 2A, then 14-bit width and height.
+      if (!startsWith(b, [0x9d, 0x01, 0x2a], 23)) return { status: "invalid", format: "webp", reason: "VP8 start code missing" };
+      return ok("webp", dv.getUint16(26, true) & 0x3fff, dv.getUint16(28, true) & 0x3fff);
     }
     if (chunk === "VP8L") {
-      if (b[20] !== 0x2f) return "unknown";
-      const bits = b.readUInt32LE(21);
-      return dims((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
+      if (b[20] !== 0x2f) return { status: "invalid", format: "webp", reason: "VP8L signature missing" };
+      const bits = dv.getUint32(21, true);
+      return ok("webp", (bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
     }
-    if (chunk === "VP8X") return dims(b.readUIntLE(24, 3) + 1, b.readUIntLE(27, 3) + 1);
-    return "unknown";
+    if (chunk === "VP8X") {
+      const w = b[24] | (b[25] << 8) | (b[26] << 16);
+      const h = b[27] | (b[28] << 8) | (b[29] << 16);
+      return ok("webp", w + 1, h + 1);
+    }
+    return { status: "invalid", format: "webp", reason: `unknown first chunk ${JSON.stringify(chunk)}` };
   }
-  return "unknown";
+
+  if (b[0] === 0x42 && b[1] === 0x4d) {
+    if (n < 26) return { status: "need-more", minBytes: 26 };
+    const dibSize = dv.getUint32(14, true);
+    if (dibSize === 12) return ok("bmp", dv.getUint16(18, true), dv.getUint16(20, true));
+    if (dibSize >= 40) return ok("bmp", Math.abs(dv.getInt32(18, true)), Math.abs(dv.getInt32(22, true)));
+    return { status: "invalid", format: "bmp", reason: `unknown DIB header size ${dibSize}` };
+  }
+
+  return { status: "unknown" };
 }
 
-function isJpeg(b: Buffer): boolean {
-  return b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff;
-}
+/** Start-of-frame markers: C0–CF except DHT (C4), JPG (C8) and DAC (CC). */
+const isStartOfFrame = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
 
-/**
- * Walks JPEG marker segments up to the first start-of-frame (SOF0..SOF15 except DHT C4, JPG C8 and DAC CC), whose
- * payload holds precision, height, width. Segment payloads are skipped without being read.
- */
-async function jpegSize(w: ByteWindow): Promise<Parsed> {
+function parseJpeg(b: Uint8Array, dv: DataView): HeaderParse {
   let pos = 2;
-  for (let markers = 0; markers < MAX_JPEG_MARKERS; markers++) {
-    if (!has(w, pos, 9) && !(await w.fill(pos, 9)) && !has(w, pos, 4)) return null;
-    let i = pos - w.start;
-    if (w.buf[i] !== 0xff) return "unknown";
+  for (;;) {
+    if (pos + 4 > b.length) return { status: "need-more", minBytes: pos + 4 };
+    if (b[pos] !== 0xff) return { status: "invalid", format: "jpeg", reason: `no marker at byte ${pos}` };
     // Any number of 0xFF fill bytes may precede a marker.
-    while (w.buf[i] === 0xff && i + 1 < w.buf.length && w.buf[i + 1] === 0xff) i++;
-    pos = w.start + i;
-    if (!has(w, pos, 9) && !(await w.fill(pos, 9)) && !has(w, pos, 4)) return null;
-    i = pos - w.start;
-    const marker = w.buf[i + 1];
-    // Standalone markers carry no length.
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
-      pos += 2;
+    if (b[pos + 1] === 0xff) {
+      pos++;
       continue;
     }
-    if (marker === 0xd9 || marker === 0xda) return "unknown"; // end of image or scan data before any frame header
-    const length = w.buf.readUInt16BE(i + 2);
-    if (length < 2) return "unknown";
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isSof) {
-      if (!has(w, pos, 9)) return null;
-      const height = w.buf.readUInt16BE(i + 5), width = w.buf.readUInt16BE(i + 7);
-      // Height 0 means "defined later by a DNL marker": rare enough to leave to sharp.
-      return height === 0 ? "unknown" : dims(width, height);
+    const marker = b[pos + 1];
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
+      pos += 2; // stand-alone markers carry no length
+      continue;
+    }
+    if (marker === 0xd9 || marker === 0xda) return { status: "invalid", format: "jpeg", reason: "no frame header before the image data" };
+    const length = dv.getUint16(pos + 2);
+    if (length < 2) return { status: "invalid", format: "jpeg", reason: `segment length ${length} at byte ${pos}` };
+    if (isStartOfFrame(marker)) {
+      if (pos + 9 > b.length) return { status: "need-more", minBytes: pos + 9 };
+      return ok("jpeg", dv.getUint16(pos + 7), dv.getUint16(pos + 5));
     }
     pos += 2 + length;
   }
-  return "unknown";
 }
 
-async function sizeFromWindow(w: ByteWindow): Promise<Parsed> {
-  if (isJpeg(w.buf)) return jpegSize(w);
-  return parseFixedHeader(w.buf);
-}
+/** Bytes read first: enough for PNG/GIF/BMP/WebP headers and for the start of a JPEG before any large APPn segment. */
+const FIRST_READ = 4096;
+/** The longest prefix read for a header (a JPEG's segments before its frame header are at most 64 KiB each). */
+const MAX_HEADER_READ = 4 << 20;
 
 // Callback fs calls wrapped by hand: FileHandle adds an object and a promise chain per call, which shows at 100k files.
 function openRead(file: string): Promise<number> {
@@ -126,9 +151,23 @@ function closeFd(fd: number): Promise<void> {
   return new Promise((resolve) => fs.close(fd, () => resolve()));
 }
 
-/**
- * Width and height of an image file from its header; sharp for formats not decoded here. Null when unreadable.
- */
+/** The header of an open file: prefixes read until the parser has what it needs; "unreadable" when reading fails. */
+async function fileHeader(fd: number): Promise<HeaderParse | "unreadable"> {
+  let buf = Buffer.allocUnsafe(FIRST_READ);
+  let n = await readAt(fd, buf, 0);
+  for (;;) {
+    const parsed = parseImageHeader(buf.subarray(0, n));
+    if (parsed.status !== "need-more") return parsed;
+    // The file ends before the header does.
+    if (n < buf.length || parsed.minBytes > MAX_HEADER_READ) return n < buf.length ? "unreadable" : { status: "unknown" };
+    const bigger = Buffer.allocUnsafe(Math.min(MAX_HEADER_READ, Math.max(parsed.minBytes + FIRST_READ, buf.length * 2)));
+    buf.copy(bigger, 0, 0, n);
+    buf = bigger;
+    n += await readAt(fd, buf.subarray(n), n);
+  }
+}
+
+/** Width and height of an image file from its header; sharp for formats not decoded here. Null when unreadable. */
 export async function readImageHeaderSize(file: string): Promise<ImageDimensions | null> {
   let fd: number;
   try {
@@ -136,40 +175,23 @@ export async function readImageHeaderSize(file: string): Promise<ImageDimensions
   } catch {
     return null;
   }
-  let parsed: Parsed;
+  let parsed: HeaderParse | "unreadable";
   try {
-    const first = Buffer.allocUnsafe(FIRST_READ);
-    const n = await readAt(fd, first, 0);
-    const w: ByteWindow = {
-      buf: first.subarray(0, n),
-      start: 0,
-      async fill(pos, need) {
-        const buf = Buffer.allocUnsafe(Math.max(need, 512));
-        const got = await readAt(fd, buf, pos);
-        w.buf = buf.subarray(0, got);
-        w.start = pos;
-        return got >= need;
-      },
-    };
-    parsed = await sizeFromWindow(w);
+    parsed = await fileHeader(fd);
   } catch {
-    parsed = "unknown";
+    parsed = "unreadable";
   } finally {
     await closeFd(fd);
   }
-  return parsed === "unknown" ? readImageSize(file) : parsed;
+  if (parsed === "unreadable") return null;
+  if (parsed.status === "ok") return { width: parsed.header.width, height: parsed.header.height };
+  return sharpImageSize(file);
 }
 
 /** Width and height of an image held in memory (e.g. an archive member); sharp for formats not decoded here. */
 export async function imageSizeFromBuffer(data: Buffer): Promise<ImageDimensions | null> {
-  const w: ByteWindow = { buf: data, start: 0, fill: async (pos, n) => pos + n <= data.length };
-  let parsed: Parsed;
-  try {
-    parsed = await sizeFromWindow(w);
-  } catch {
-    parsed = "unknown";
-  }
-  if (parsed !== "unknown") return parsed;
+  const parsed = parseImageHeader(data);
+  if (parsed.status === "ok") return { width: parsed.header.width, height: parsed.header.height };
   return sharpImageSize(data);
 }
 

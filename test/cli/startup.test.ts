@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BIN } from "../helpers/cli.js";
 import { FIXTURES, REPO_ROOT, tempDir } from "../helpers/paths.js";
+import { encodeGrayPng } from "../../src/codecs/png-encode.js";
 
 const MODULE_LOG = pathToFileURL(path.join(REPO_ROOT, "test/helpers/module-log.mjs")).href;
 
@@ -74,5 +75,20 @@ describe("CLI start-up loads only what the command needs", () => {
     expect(l.code, l.stderr).toBe(0);
     expect(l.project.filter((f) => /^formats\/[^/]+\/(read|write|detect)\.js$/.test(f))).toEqual(["formats/supervisely/read.js", "formats/voc/write.js"]);
     for (const heavy of ["ajv", "yaml", "fast-glob", "archiver", "yauzl", "tar", "cli-progress"]) expect(l.packages).not.toContain(heavy);
+  });
+
+  it("import -f voc with images reads their sizes from the headers: sharp is not loaded", () => {
+    const voc = path.join(tempDir(), "voc");
+    fs.mkdirSync(path.join(voc, "Annotations"), { recursive: true });
+    fs.mkdirSync(path.join(voc, "JPEGImages"));
+    fs.writeFileSync(path.join(voc, "JPEGImages", "a.png"), encodeGrayPng(6, 4, new Uint8Array(24)));
+    fs.writeFileSync(path.join(voc, "Annotations", "a.xml"), "<annotation><filename>a.png</filename><size><width>6</width><height>4</height><depth>1</depth></size>"
+      + "<object><name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>3</xmax><ymax>2</ymax></bndbox></object></annotation>");
+    const out = path.join(tempDir(), "out");
+    const l = loadedBy(["import", voc, out, "-f", "voc", "-q", "--images", "copy"]);
+    expect(l.code, l.stderr).toBe(0);
+    expect(l.project).toContain("src/io/image-header.js");
+    expect(fs.readFileSync(path.join(out, "unlisted", "img", "a.png")).length).toBeGreaterThan(0);
+    expect(l.packages).not.toContain("sharp");
   });
 });

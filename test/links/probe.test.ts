@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeImage, probeImages, DEFAULT_PROBE_SETTINGS, type ProbeSettings } from "../../formats/links/probe.js";
-import { parseImageHeader } from "../../formats/links/image-header.js";
+import { parseImageHeader } from "../../src/io/image-header.js";
 import { readDataset } from "../../src/api.js";
 import { materializeProject, type Item } from "../../src/model/index.js";
 import { Report } from "../../src/report.js";

@@ -1,8 +1,8 @@
 import v8 from "node:v8";
 
 /**
- * V8 settings the CLI runs conversions with (the benchmark too, so that it measures what the CLI does); a program
- * using the library for big conversions can call this once at its start, or pass the same flag to node.
+ * V8 settings the CLI runs conversions with (the benchmark too, so that it measures what the CLI does); the library
+ * never sets them. A program using the library for big conversions can pass the same flags to node.
  *
  * Allocation-site pretenuring is turned off. When V8 sees most objects from one place in the code survive a young
  * collection, it allocates the later ones in the old generation. Converting is a stream of short-lived items, but
