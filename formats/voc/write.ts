@@ -23,7 +23,7 @@ import { labelmapLine } from "./palette.js";
 import { assignClassIndices, renderVocMasksTask, type ClassIndexing, type VocMaskJob } from "./write-masks.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
-import { writeVocXml, isElementPath, type VocObjectOut } from "./xml-write.js";
+import { writeVocXml, isVocObjectElement, type VocObjectOut } from "./xml-write.js";
 import type { VocBox, VocField } from "./xml-model.js";
 import { ACTIONS_PREFIX, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG, STRUCTURE_TAGS, findTag, tagText } from "./tags.js";
 import { defaultFolders, parseImageSetsTag, SplitListWriter, UNLISTED_DATASET, type ClassPresence } from "./image-sets.js";
@@ -127,23 +127,54 @@ function draftObjects(labels: Label[], itemName: string, report: Report): { obje
   return { objects, classOnly };
 }
 
+/**
+ * bndbox values are integers (readers call int() on them): each coordinate is rounded to the nearest whole pixel,
+ * halves up, with no 1-based shift (the reader takes VOC's numbers as they are, spec §9), so integer boxes are
+ * written unchanged and read back the same. A box that had to be rounded is counted as changed.
+ */
+function wholePixels(b: VocBox, className: string, what: string, report: Report): VocBox {
+  const r = { xmin: Math.round(b.xmin), ymin: Math.round(b.ymin), xmax: Math.round(b.xmax), ymax: Math.round(b.ymax) };
+  if (r.xmin !== b.xmin || r.ymin !== b.ymin || r.xmax !== b.xmax || r.ymax !== b.ymax) report.change(className, what, "rounded to whole pixels");
+  return r;
+}
+
 function boxOf(l: Label, report: Report): VocBox {
   const g = l.geometry;
   if (g.type === "rectangle") return { xmin: g.left, ymin: g.top, xmax: g.right, ymax: g.bottom };
-  report.lose(l.classTitle, geometryTypeName(g), "written as its axis-aligned bounding box (the angle is dropped)");
+  report.change(l.classTitle, geometryTypeName(g), "written as its axis-aligned bounding box (the angle is dropped)");
   return boxOfBounds(geometryBounds(g)!);
 }
 
-/** Object tags → VOC fields (element-safe names) and CVAT attributes (the rest); structure tags are left out. */
-function fieldsOf(sources: Label[], state: ExportState, className: string): { fields: VocField[]; attributes: VocField[] } {
+const ZERO_ONE_FLAGS = new Set(["truncated", "difficult", "occluded"]);
+const FALSE_WORDS = new Set(["0", "false", "no", "n", "off", ""]);
+
+/**
+ * The text of a VOC flag, which readers parse with int(): 0 or 1. A `none` tag is 1 (present); other values are
+ * read as true or false, and counted as changed.
+ */
+function zeroOneText(t: Label["tags"][number], className: string, report: Report): string {
+  if (t.value === undefined || t.value === null) return "1";
+  const s = String(t.value).trim().toLowerCase();
+  if (s === "0" || s === "1") return s;
+  const n = Number(s);
+  const value = FALSE_WORDS.has(s) || (s !== "" && Number.isFinite(n) && n === 0) ? "0" : "1";
+  report.change(className, `tag ${t.name}`, `written as ${value} (VOC's <${t.name}> is 0 or 1)`);
+  return value;
+}
+
+/**
+ * Object tags → VOC's own object elements (pose, truncated, difficult, occluded, actions, point) and CVAT
+ * attributes (the rest); structure tags are left out.
+ */
+function fieldsOf(sources: Label[], state: ExportState, className: string, report: Report): { fields: VocField[]; attributes: VocField[] } {
   const fields: VocField[] = [], attributes: VocField[] = [];
   const seen = new Set<string>();
   for (const l of sources) {
     for (const t of l.tags) {
       if (STRUCTURE_TAGS.has(t.name) || seen.has(t.name)) continue;
       seen.add(t.name);
-      const f = { name: t.name, value: tagText(t) };
-      (isElementPath(t.name) ? fields : attributes).push(f);
+      const f = { name: t.name, value: ZERO_ONE_FLAGS.has(t.name) ? zeroOneText(t, className, report) : tagText(t) };
+      (isVocObjectElement(t.name) ? fields : attributes).push(f);
       if (t.name.startsWith(ACTIONS_PREFIX)) state.objectClasses.get(className)?.actions.add(t.name.slice(ACTIONS_PREFIX.length));
     }
   }
@@ -225,8 +256,8 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     if (instance !== null && instance > MAX_INSTANCE) return report.lose(l.classTitle, what, "more than 254 objects in one image");
     job.draws.push({ geometry: packGeometry(l.geometry), classIndex: index, instance: instance ?? -1 });
     state.maskClasses.add(l.classTitle);
-    if (what === "polygon" || what === "multipolygon") report.lose(l.classTitle, what, "rasterized into the VOC masks (the outline is not kept)");
-    if (what === "alpha_mask") report.lose(l.classTitle, what, "thresholded to a binary mask");
+    if (what === "polygon" || what === "multipolygon") report.change(l.classTitle, what, "rasterized into the VOC masks (the outline is not kept)");
+    if (what === "alpha_mask") report.change(l.classTitle, what, "thresholded to a binary mask");
   };
 
   let position = 0;
@@ -235,12 +266,12 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     if (!box) continue;
     position++;
     if (!state.objectClasses.has(o.name)) state.objectClasses.set(o.name, { parts: new Set(), actions: new Set() });
-    const { fields, attributes } = fieldsOf(o.tagSources, state, o.name);
+    const { fields, attributes } = fieldsOf(o.tagSources, state, o.name, report);
     const parts = o.parts.map((p) => {
       state.objectClasses.get(o.name)!.parts.add(p.classTitle);
-      return { name: p.classTitle, box: boxOf(p, report) };
+      return { name: p.classTitle, box: wholePixels(boxOf(p, report), p.classTitle, "part bndbox", report) };
     });
-    out.push({ name: o.name, box, fields, attributes, parts });
+    out.push({ name: o.name, box: wholePixels(box, o.name, "bndbox", report), fields, attributes, parts });
     const difficult = fields.find((f) => f.name === "difficult")?.value === "1";
     classes.set(o.name, Math.max(classes.get(o.name) ?? 0, difficult ? 0 : 1) as 0 | 1);
     // VOC: object k of the file is value k in SegmentationObject; tagged instances keep their number.

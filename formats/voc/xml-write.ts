@@ -1,14 +1,20 @@
-/** VOC annotation XML text, tab-indented in the element order of the original VOC files. */
+/**
+ * VOC annotation XML text, tab-indented in the element order of the original VOC files, with the elements the VOC
+ * devkit writes and its readers expect (torchvision's VOCDetection, py-faster-rcnn, Detectron2, mmdetection): every
+ * object has name, pose, truncated, difficult and an integer bndbox. Anything else an object carries goes into
+ * CVAT/Datumaro `<attributes>`, which those readers ignore and Datumaro and this tool read back.
+ */
 import type { VocBox, VocField } from "./xml-model.js";
 import { VOC_OBJECT_FLAGS } from "./xml-model.js";
 
 export interface VocObjectOut {
   name: string;
+  /** Whole pixels (the writer rounds). */
   box: VocBox;
-  /** Path-named fields (`pose`, `actions/jumping`); written as (nested) elements. */
+  /** VOC's own object elements (`pose`, `difficult`, `actions/jumping`, `point/x`); written as (nested) elements. */
   fields: VocField[];
   parts: { name: string; box: VocBox }[];
-  /** Fields whose names are not XML element names: written as CVAT/Datumaro `<attributes>`. */
+  /** Other fields: written as CVAT/Datumaro `<attributes>`. */
   attributes: VocField[];
 }
 
@@ -27,6 +33,21 @@ const XML_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 export function isElementPath(name: string): boolean {
   return name.split("/").every((s) => XML_NAME.test(s) && !/^xml/i.test(s));
 }
+
+/** Object elements of the VOC devkit (VOC2007–2012: the flags, VOC2012's action labels and their reference point). */
+export function isVocObjectElement(name: string): boolean {
+  return (VOC_OBJECT_FLAGS as readonly string[]).includes(name) || /^(actions|point)\/[^/]+$/.test(name) && isElementPath(name);
+}
+
+/** What an object has when no tag says otherwise: the devkit writes all three on every object. */
+export const VOC_FLAG_DEFAULTS: readonly VocField[] = [
+  { name: "pose", value: "Unspecified" },
+  { name: "truncated", value: "0" },
+  { name: "difficult", value: "0" },
+];
+
+/** `<source>` for images that came from elsewhere (CVAT writes the same). */
+const DEFAULT_SOURCE = { database: "Unknown" };
 
 export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -106,16 +127,17 @@ function writeTree(x: XmlText, depth: number, tree: FieldTree): void {
 }
 
 /** Header keys this writer produces itself; kept values under these names are not written twice. */
-const WRITTEN_HERE = new Set(["filename", "size", "segmented", "depth", "object"]);
+const WRITTEN_HERE = new Set(["filename", "size", "segmented", "depth", "object", "source"]);
 
 const FLAG_ORDER = new Map<string, number>(VOC_OBJECT_FLAGS.map((f, i) => [f, i]));
 
 export function writeVocXml(a: VocXmlOut): string {
   const x = new XmlText();
   x.open(0, "annotation");
-  const { folder, ...rest } = a.header;
+  const { folder, source, ...rest } = a.header;
   x.value(1, "folder", folder ?? "VOC");
   x.leaf(1, "filename", a.filename);
+  x.value(1, "source", source ?? DEFAULT_SOURCE);
   for (const [k, v] of Object.entries(rest)) if (!WRITTEN_HERE.has(k)) x.value(1, k, v);
   if (a.size) {
     x.open(1, "size");
@@ -128,7 +150,9 @@ export function writeVocXml(a: VocXmlOut): string {
   for (const o of a.objects) {
     x.open(1, "object");
     x.leaf(2, "name", o.name);
-    const flags = o.fields.filter((f) => FLAG_ORDER.has(f.name)).sort((p, q) => FLAG_ORDER.get(p.name)! - FLAG_ORDER.get(q.name)!);
+    const given = o.fields.filter((f) => FLAG_ORDER.has(f.name));
+    const flags = [...given, ...VOC_FLAG_DEFAULTS.filter((d) => !given.some((f) => f.name === d.name))]
+      .sort((p, q) => FLAG_ORDER.get(p.name)! - FLAG_ORDER.get(q.name)!);
     for (const f of flags) x.leaf(2, f.name, f.value);
     x.box(2, o.box);
     writeTree(x, 2, fieldTree(o.fields.filter((f) => !FLAG_ORDER.has(f.name))));

@@ -73,7 +73,7 @@ describe("every tag is written or counted, in every export", () => {
       "head/tag colour": "1: VOC parts hold a name and a box only",
     });
     const xml = fs.readFileSync(path.join(out, "Annotations/a.xml"), "utf8");
-    expect(xml.match(/<colour>red<\/colour>/g)).toHaveLength(2);
+    expect(xml.match(/<attribute>\n\t+<name>colour<\/name>\n\t+<value>red<\/value>/g)).toHaveLength(2);
     expect(xml).toContain("<part>\n\t\t\t<name>head</name>");
   });
 

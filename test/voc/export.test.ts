@@ -39,6 +39,9 @@ async function genericProject(): Promise<Project> {
   return { meta, datasets: [{ name: "ds0", items: [main], datasets: [] }, { name: "ds1", items: [other], datasets: [] }] };
 }
 
+/** What the devkit has on an object no tag says anything about. */
+const DEFAULT_FLAGS = ["difficult=0", "pose=Unspecified", "truncated=0"];
+
 describe("VOC export of a generic Supervisely project", () => {
   let out: string;
   let project: Project;
@@ -51,9 +54,9 @@ describe("VOC export of a generic Supervisely project", () => {
 
   it("one object per binding group: the rectangle is the box, a free polygon gets its bounds; each dataset is a split", () => {
     expect(xmlObjects(path.join(out, "Annotations/street.xml"))).toEqual([
-      { name: "car", box: [6, 4, 9, 5], fields: ["color=blue"], parts: [] },
-      { name: "road", box: [1, 1, 4, 3], fields: [], parts: [] },
-      { name: "boat", box: expect.any(Array), fields: [], parts: [] },
+      { name: "car", box: [6, 4, 9, 5], fields: ["color=blue", DEFAULT_FLAGS].flat(), parts: [] },
+      { name: "road", box: [1, 1, 4, 3], fields: DEFAULT_FLAGS, parts: [] },
+      { name: "boat", box: expect.any(Array), fields: DEFAULT_FLAGS, parts: [] },
     ]);
     expect(listIds(path.join(out, "ImageSets/Main/ds0.txt"))).toEqual(["street"]);
     expect(listIds(path.join(out, "ImageSets/Segmentation/ds0.txt"))).toEqual(["street"]);
@@ -77,13 +80,16 @@ describe("VOC export of a generic Supervisely project", () => {
     expect(fs.readFileSync(path.join(out, "labelmap.txt"), "utf8")).toBe(`# label:color_rgb:parts:actions\nbackground:0,0,0::\nroad:255,0,0::\nboat:${boat}::\ncar:128,128,128::\n`);
   });
 
-  it("counts every loss by class and shape", () => {
+  it("counts every loss and change by class and shape", () => {
     expect(report.lossEntries.map((e) => `${e.className} | ${e.what} | ${e.reason} | ${e.count}`).sort()).toEqual([
       "(image) | tag weather | VOC has no image-level tags | 1",
-      "boat | oriented_bbox | written as its axis-aligned bounding box (the angle is dropped) | 1",
       "lane | line | VOC holds boxes and masks only | 1",
       "pin | point | VOC holds boxes and masks only | 1",
       "road | description | VOC objects have no description | 1",
+    ]);
+    expect(report.changeEntries.map((e) => `${e.className} | ${e.what} | ${e.how} | ${e.count}`).sort()).toEqual([
+      "boat | bndbox | rounded to whole pixels | 1",
+      "boat | oriented_bbox | written as its axis-aligned bounding box (the angle is dropped) | 1",
       "road | polygon | rasterized into the VOC masks (the outline is not kept) | 1",
     ]);
   });
@@ -100,7 +106,7 @@ describe("VOC export of a generic Supervisely project", () => {
       'ds1/street.png: another image already has the VOC id "street"; this one is written as "ds1_street"',
     ]);
     expect(listIds(path.join(out, "ImageSets/Main/ds1.txt"))).toEqual(["ds1_street"]);
-    expect(xmlObjects(path.join(out, "Annotations/ds1_street.xml"))).toEqual([{ name: "car", box: [0, 0, 2, 2], fields: [], parts: [] }]);
+    expect(xmlObjects(path.join(out, "Annotations/ds1_street.xml"))).toEqual([{ name: "car", box: [0, 0, 2, 2], fields: DEFAULT_FLAGS, parts: [] }]);
   });
 
   it("--image-format keep copies the image as it is", async () => {

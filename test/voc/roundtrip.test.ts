@@ -6,7 +6,7 @@ import { Report } from "../../src/report.js";
 import { decodeIndexedPng } from "../../src/codecs/png-indexed.js";
 import { tempDir } from "../helpers/paths.js";
 import { devkitFixture } from "./fixture.js";
-import { filesIn, listIds, pngPixels, xmlObjects, xmlSize } from "./voc-compare.js";
+import { asDevkitWrites, filesIn, listIds, pngPixels, xmlObjects, xmlSize } from "./voc-compare.js";
 
 /** VOC → Supervisely project on disk → VOC, the way a user runs import then export. */
 async function roundTrip(input: string, report = new Report()): Promise<string> {
@@ -30,14 +30,17 @@ describe("VOC → Supervisely → VOC round trip (VOCdevkit fixture)", () => {
     const ids = filesIn(path.join(src, "Annotations"));
     expect(filesIn(path.join(out, "Annotations"))).toEqual(ids);
     for (const f of ids) {
-      expect(xmlObjects(path.join(out, "Annotations", f)), f).toEqual(xmlObjects(path.join(src, "Annotations", f)));
+      expect(xmlObjects(path.join(out, "Annotations", f)), f).toEqual(asDevkitWrites(xmlObjects(path.join(src, "Annotations", f))));
       expect(xmlSize(path.join(out, "Annotations", f))).toEqual(xmlSize(path.join(src, "Annotations", f)));
     }
-    // The car's attribute with a space in its name goes back into CVAT's <attributes>; the rest are elements.
+    // VOC's own elements stay elements; the car's other attributes (an element <color> in the source, a name with
+    // a space) go into CVAT's <attributes>; the fractional xmin is rounded and counted.
     const car = fs.readFileSync(path.join(out, "Annotations/2009_000002.xml"), "utf8");
-    expect(car).toContain("\t\t<color>red</color>\n");
+    expect(car).not.toContain("<color>");
+    expect(car).toContain("<attribute>\n\t\t\t\t<name>color</name>\n\t\t\t\t<value>red</value>");
     expect(car).toContain("<attribute>\n\t\t\t\t<name>parked since</name>\n\t\t\t\t<value>2009</value>");
-    expect(car).toContain("<xmin>1.5</xmin>");
+    expect(car).toContain("<xmin>2</xmin>");
+    expect(report.changeEntries).toEqual([{ className: "car", what: "bndbox", how: "rounded to whole pixels", count: 1 }]);
     expect(car).toContain("<point>\n\t\t\t<x>3</x>\n\t\t\t<y>4</y>\n\t\t</point>");
   });
 

@@ -34,6 +34,19 @@ export function xmlObjects(file: string): PlainObject[] {
   });
 }
 
+/**
+ * The objects a VOC export of `source` must have: each box rounded to whole pixels (halves up) and pose, truncated
+ * and difficult present (Unspecified, 0, 0 where the source had none), as the VOC devkit writes them.
+ */
+export function asDevkitWrites(objects: PlainObject[]): PlainObject[] {
+  const round = (box: number[]) => box.map((v) => Math.round(v));
+  return objects.map((o) => {
+    const fields = [...o.fields];
+    for (const [k, v] of [["pose", "Unspecified"], ["truncated", "0"], ["difficult", "0"]]) if (!fields.some((f) => f.startsWith(`${k}=`))) fields.push(`${k}=${v}`);
+    return { ...o, box: round(o.box), fields: fields.sort(), parts: o.parts.map((p) => { const [n, b] = p.split(":"); return `${n}:${round(b.split(",").map(Number)).join(",")}`; }) };
+  });
+}
+
 export function xmlSize(file: string): { width: number; height: number } {
   const s = parser.parse(fs.readFileSync(file, "utf8")).annotation.size;
   return { width: Number(s.width), height: Number(s.height) };
