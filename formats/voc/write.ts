@@ -41,6 +41,7 @@ const MAX_INSTANCE = 254;
 
 const AREA_TYPES = new Set(["bitmap", "polygon", "multipolygon", "alpha_mask"]);
 const LOSS_NOT_HELD = "VOC holds boxes and masks only";
+const LOSS_PART_OF_OBJECT = "VOC holds boxes and masks only (the object it is bound to is written without it)";
 
 /** Everything the writer learns across items, for labelmap.txt. */
 interface ExportState {
@@ -107,7 +108,9 @@ function draftObjects(labels: Label[], itemName: string, report: Report): { obje
       else if (AREA_TYPES.has(t)) areas.push(l);
       else other.push(l);
     }
-    for (const l of other) report.lose(l.classTitle, geometryTypeName(l.geometry), LOSS_NOT_HELD);
+    // Lost whole, or lost from an object that is still written (keypoints bound to a person's box or mask).
+    const objectWritten = boxes.length > 0 || areas.some((a) => instanceTagOf(a) !== 0);
+    for (const l of other) report.lose(l.classTitle, geometryTypeName(l.geometry), objectWritten ? LOSS_PART_OF_OBJECT : LOSS_NOT_HELD);
     const objectAreas = areas.filter((a) => instanceTagOf(a) !== 0);
     classOnly.push(...areas.filter((a) => instanceTagOf(a) === 0));
     const [box, ...moreBoxes] = boxes;
