@@ -33,6 +33,16 @@ export function archiveKindOf(p: string): ArchiveKind | null {
   return null;
 }
 
+/**
+ * The archive's name without its archive extension ("Yolo (1).zip" → "Yolo (1)"): the name of the folder it is
+ * extracted into, so that a dataset named after its folder is named after the archive, not after a scratch folder.
+ */
+export function archiveStem(p: string): string {
+  const base = path.basename(p);
+  const stem = base.replace(/(\.tar\.gz|\.tgz|\.tar|\.zip)$/i, "");
+  return stem && stem !== "." && !unsafeNameReason(stem) ? stem : "archive";
+}
+
 /** True for .zip, .tar, .tar.gz and .tgz names. Only the name is looked at; callers check it is a file. */
 export function isArchivePath(p: string): boolean {
   return archiveKindOf(p) !== null;
@@ -578,13 +588,18 @@ export interface ExtractedArchive extends ExtractResult {
   relabel(e: unknown): unknown;
 }
 
-/** Extracts an archive into a fresh scratch folder under the OS temp folder (`slyconv-extract-XXXXXX`). */
+/**
+ * Extracts an archive into `<archive stem>/` of a fresh scratch folder under the OS temp folder
+ * (`slyconv-extract-XXXXXX`): an archive without a wrapper folder reads like a folder named after the archive.
+ */
 export async function extractToScratch(archivePath: string, opts: ExtractOptions = {}): Promise<ExtractedArchive> {
   const scratch = await createScratchDir("slyconv-extract-");
   try {
-    const result = await extractArchive(archivePath, scratch.path, opts);
-    const root = await archiveContentRoot(scratch.path);
-    return { ...result, root, dispose: () => scratch.remove(), relabel: (e) => relabelScratchPaths(e, scratch.path, archivePath) };
+    const dest = path.join(scratch.path, archiveStem(archivePath));
+    await fs.mkdir(dest);
+    const result = await extractArchive(archivePath, dest, opts);
+    const root = await archiveContentRoot(dest);
+    return { ...result, root, dispose: () => scratch.remove(), relabel: (e) => relabelScratchPaths(e, dest, archivePath) };
   } catch (e) {
     await scratch.remove();
     throw e;

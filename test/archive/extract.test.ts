@@ -488,17 +488,20 @@ describe("extractToScratch", () => {
     const zip = write(path.join(archives, "wrapped.zip"), craftZip([{ name: "project/meta.json", data: "{}" }, { name: ".DS_Store", data: "x" }]));
     const x = await extractToScratch(zip);
     expect(path.basename(x.root)).toBe("project");
-    expect(path.dirname(path.dirname(x.root))).toBe(tmp);
-    expect(path.basename(path.dirname(x.root))).toMatch(new RegExp(`^slyconv-extract-${process.pid}-[0-9a-f]+$`));
+    // Extracted into <scratch>/<archive stem>/.
+    expect(path.basename(path.dirname(x.root))).toBe("wrapped");
+    expect(path.dirname(path.dirname(path.dirname(x.root)))).toBe(tmp);
+    expect(path.basename(path.dirname(path.dirname(x.root)))).toMatch(new RegExp(`^slyconv-extract-${process.pid}-[0-9a-f]+$`));
     expect(fs.readFileSync(path.join(x.root, "meta.json"), "utf8")).toBe("{}");
     await x.dispose();
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
-  it("keeps the extraction folder as the root when there are several top-level entries", async () => {
+  it("keeps the extraction folder, named after the archive, as the root when there are several top-level entries", async () => {
     const zip = write(path.join(archives, "flat.zip"), craftZip([{ name: "meta.json", data: "{}" }, { name: "ds1/ann/a.json", data: "{}" }]));
     const x = await extractToScratch(zip);
-    expect(path.dirname(x.root)).toBe(tmp);
+    expect(path.basename(x.root)).toBe("flat");
+    expect(path.dirname(path.dirname(x.root))).toBe(tmp);
     expect(listFiles(x.root)).toEqual(["ds1/ann/a.json", "meta.json"]);
     // Errors that name scratch paths are relabelled to name the archive.
     const err = x.relabel(new SlyconvError("x", `cannot read ${path.join(x.root, "ds1/ann/a.json")}`, { file: path.join(x.root, "ds1") }));
