@@ -9,6 +9,7 @@
  */
 import fs from "node:fs/promises";
 import { SlyconvError } from "../../src/errors.js";
+import { openRegularFile } from "../../src/io/regular-file.js";
 
 export interface ScanValue {
   /** Top-level key the value belongs to. */
@@ -143,7 +144,7 @@ function objectRanges(b: Buffer, i: number, n: number, found: (start: number, en
 
 /** Line and column (1-based, column in bytes) of a byte offset, by counting newlines from the start of the file. */
 export async function positionInFile(file: string, offset: number): Promise<{ line: number; column: number }> {
-  const fh = await fs.open(file, "r");
+  const fh = await openRegularFile(file);
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     let line = 1, lineStart = 0, pos = 0;
@@ -177,7 +178,7 @@ export async function syntaxErrorAt(file: string, display: string, offset: numbe
 export async function scanTopLevel(
   file: string, display: string, handlers: ScanHandlers, signal?: AbortSignal, chunkSize = CHUNK,
 ): Promise<void> {
-  const fh = await fs.open(file, "r");
+  const fh = await openRegularFile(file);
   let failure: { offset: number; message: string } | null = null;
   try {
     const buf = await readBuffer(fh, chunkSize);
@@ -637,7 +638,7 @@ export class ElementReader {
   private constructor(private readonly fh: fs.FileHandle, private win: Buffer, private readonly file: string) {}
 
   static async open(file: string): Promise<ElementReader> {
-    const fh = await fs.open(file, "r");
+    const fh = await openRegularFile(file);
     try {
       return new ElementReader(fh, await readBuffer(fh, CHUNK), file);
     } catch (e) {

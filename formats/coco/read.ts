@@ -38,6 +38,7 @@ import {
 import { importOptionsOf } from "./options.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
+import { openRegularFileSync } from "../../src/io/regular-file.js";
 
 /** Longest item name kept as is (bytes): file systems allow 255 per name, and the project adds `.json`. */
 const MAX_ITEM_NAME_BYTES = 200;
@@ -695,7 +696,7 @@ class CocoReader {
           const t = g.annotations;
           const n = t.bytes[i];
           if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
-          const fd = (fds[t.file[i]] ??= fs.openSync(g.files[t.file[i]].path, "r"));
+          const fd = (fds[t.file[i]] ??= openRegularFileSync(g.files[t.file[i]].path));
           fs.readSync(fd, scratch, 0, n, t.offset[i]);
           const r = tryParseElement(scratch.toString("utf8", 0, n));
           if (!r.ok) throw new SlyconvError("coco-changed", "the COCO file changed while it was being read", { file: g.files[t.file[i]].display });

@@ -3,12 +3,13 @@ import path from "node:path";
 import type { DetectResult } from "../../src/format.js";
 import { NOT_DETECTED } from "../../src/format.js";
 import { looksLikeLinkList } from "./parse.js";
+import { openRegularFile } from "../../src/io/regular-file.js";
 
 export const LIST_EXTENSIONS = [".csv", ".tsv", ".txt"];
 const HEAD_BYTES = 65_536;
 
 async function head(file: string): Promise<string> {
-  const fh = await fs.open(file, "r");
+  const fh = await openRegularFile(file);
   try {
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);

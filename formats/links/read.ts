@@ -16,6 +16,7 @@ import { parseLinkList, urlProblem, type LinkRow, type ListProblem } from "./par
 import { NameAllocator, hasExtension, nameFromUrl, sanitizeName } from "./names.js";
 import { probeImages, type ProbeOutcome } from "./probe.js";
 import { parseLinksImportOptions, type LinksImportOptions } from "./options.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 async function listFileOf(input: string): Promise<string> {
   const st = await fs.stat(input).catch(() => null);
@@ -81,7 +82,7 @@ export async function readLinksProject(input: string, options: FormatOptions, ct
   const display = path.basename(listFile);
   let text: string;
   try {
-    text = await fs.readFile(listFile, "utf8");
+    text = await readRegularFile(listFile, "utf8");
   } catch (e) {
     throw new SlyconvError("file-unreadable", `cannot read the link list (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: display });
   }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import { parseJsonText } from "../../src/io/json-file.js";
 import { hexToRgb, isHexColor } from "../../src/model/index.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 export type Rgb = [number, number, number];
 
@@ -154,7 +155,7 @@ export function classMapFromText(text: string, source: string): ClassMap {
 export async function loadClassMapFile(file: string, display = file): Promise<ClassMap> {
   let text: string;
   try {
-    text = await fs.readFile(file, "utf8");
+    text = await readRegularFile(file, "utf8");
   } catch (e) {
     throw new SlyconvError("file-unreadable", `cannot read the class map (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: display });
   }

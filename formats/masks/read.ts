@@ -24,6 +24,7 @@ import { connectedComponents, regionsByValue, type PlacedMask } from "./regions.
 import { instanceClassOf, knownClassNames } from "./names.js";
 import { parseMasksImportOptions, type MasksImportOptions } from "./options.js";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 /** Mask decoding is CPU work; a little overlap hides file reads. */
 const DECODE_CONCURRENCY = 4;
@@ -59,7 +60,7 @@ function describeKey(key: number, mode: "index" | "colour"): string {
 async function readKeys(file: string, mode: "index" | "colour", st: ReadState): Promise<MaskKeys | null> {
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(file);
+    bytes = await readRegularFile(file);
     return readMaskKeys(bytes, mode);
   } catch (e) {
     const why = e instanceof MaskReadError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
@@ -114,7 +115,7 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
     for (const file of entry.instanceFiles) {
       let bin;
       try {
-        bin = readBinaryMask(await fs.readFile(file));
+        bin = readBinaryMask(await readRegularFile(file));
       } catch (e) {
         report.error("mask-unreadable", `cannot read the instance mask: ${(e as Error).message}; the image is kept without it`, { file: displayPath(st.input, file) });
         continue;
@@ -224,7 +225,7 @@ async function discoverClassMap(layout: MasksLayout, opts: MasksImportOptions, i
     if (!e.semanticPath) continue;
     let keys: MaskKeys;
     try {
-      keys = readMaskKeys(await fs.readFile(e.semanticPath), "index");
+      keys = readMaskKeys(await readRegularFile(e.semanticPath), "index");
     } catch {
       continue; // reported when the item is read
     }
@@ -264,7 +265,7 @@ async function findClassMap(layout: MasksLayout, opts: MasksImportOptions, input
 async function firstPalette(layout: MasksLayout): Promise<Rgb[] | null> {
   for (const e of allEntries(layout.datasets)) {
     if (!e.semanticPath) continue;
-    const palette = pngPalette(await fs.readFile(e.semanticPath).catch(() => Buffer.alloc(0)));
+    const palette = pngPalette(await readRegularFile(e.semanticPath).catch(() => Buffer.alloc(0)));
     // A palette whose used part is all one colour says nothing about classes.
     return palette && new Set(palette.slice(0, 16).map((c) => c.join(","))).size > 2 ? palette : null;
   }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { DetectResult } from "../../src/format.js";
 import { NOT_DETECTED } from "../../src/format.js";
 import { META_FILE, findProjectRoot, looksLikeDataset } from "./layout.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 /** A meta.json with `classes` is near-certain; dataset folders with ann/ alone are likely. */
 export async function detectSupervisely(input: string): Promise<DetectResult> {
@@ -10,7 +11,7 @@ export async function detectSupervisely(input: string): Promise<DetectResult> {
   if (!root) return NOT_DETECTED;
   const metaPath = path.join(root, META_FILE);
   try {
-    const text = await fs.readFile(metaPath, "utf8");
+    const text = await readRegularFile(metaPath, "utf8");
     if (/"classes"\s*:/.test(text.slice(0, 65536))) {
       return { confidence: 0.95, evidence: [path.relative(input, metaPath) || META_FILE] };
     }

@@ -6,6 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { Packer } from "./packed.js";
+import { openRegularFileSync } from "../../src/io/regular-file.js";
 
 export interface ReadRequest { paths: string[] }
 /** The answer to one request (requests are answered in order). */
@@ -31,7 +32,7 @@ let readBuffer = Buffer.allocUnsafe(1 << 20);
 function readRegularFile(path: string): Buffer | null {
   let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
+    fd = openRegularFileSync(path);
     const st = fstatSync(fd);
     if (!st.isFile()) return null;
     if (st.size + 1 > readBuffer.length) readBuffer = Buffer.allocUnsafe(Math.max(st.size + 1, readBuffer.length * 2));

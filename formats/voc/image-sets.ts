@@ -16,6 +16,7 @@ import path from "node:path";
 import type { Report } from "../../src/report.js";
 import { assertPlainFileName } from "../../src/io/paths.js";
 import { IMAGE_SETS_DIR, MAIN_SETS, SEGMENTATION_SETS, listDir } from "./layout.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 export const UNLISTED_DATASET = "unlisted";
 export const TRAINVAL = "trainval";
@@ -39,7 +40,7 @@ export async function readImageSets(vocDir: string, displayRoot: string, report:
     let perClass = 0;
     for (const d of (await listDir(path.join(base, folder))).filter((e) => e.isFile() && e.name.endsWith(".txt")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const file = path.join(base, folder, d.name);
-      const rows = (await fs.readFile(file, "utf8")).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/\s+/));
+      const rows = (await readRegularFile(file, "utf8")).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/\s+/));
       if (rows.some((r) => r.length !== 1)) {
         perClass++;
         continue;

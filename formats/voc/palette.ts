@@ -4,6 +4,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 export type Rgb = [number, number, number];
 
@@ -200,7 +201,7 @@ export async function readClassTable(vocDir: string, issues: TableIssue[]): Prom
     try {
       // Regular files only: a symlink to /dev/zero or a FIFO would be read until memory runs out, or forever.
       if (!(await fs.stat(path.join(vocDir, name))).isFile()) continue;
-      text = await fs.readFile(path.join(vocDir, name), "utf8");
+      text = await readRegularFile(path.join(vocDir, name), "utf8");
     } catch {
       continue;
     }

@@ -22,6 +22,7 @@ import { geometryBounds } from "../../src/geometry/bounds.js";
 import { FieldTypeCollector, fieldsToTags, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG } from "./tags.js";
 import { imageSetsTagValue, planSplits, readImageSets, UNLISTED_DATASET, type SplitLists } from "./image-sets.js";
 import { VOID_MASKS_KEY, type StoredVoid } from "./void-masks.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 /** Annotation files read at once (small files: I/O bound). */
 const XML_READ_CONCURRENCY = 16;
@@ -89,7 +90,7 @@ async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counte
   ctx.progress.start("reading VOC annotations", files.length);
   await mapLimit(files, XML_READ_CONCURRENCY, async ([id, file]) => {
     ctx.signal?.throwIfAborted();
-    const text = await fs.readFile(file, "utf8");
+    const text = await readRegularFile(file, "utf8");
     const parsed = parseVocXml(text, displayPath(input, file), ctx.report, counters);
     if (parsed) xml.set(id, parsed);
     ctx.progress.increment();
@@ -113,7 +114,7 @@ async function readMaskLayers(id: string, data: RootData, b: BuildContext, size:
   const classFile = data.catalog.classMasks.get(id), objectFile = data.catalog.objectMasks.get(id);
   const load = async <T>(file: string, decode: (bytes: Uint8Array) => T): Promise<T | undefined> => {
     try {
-      return decode(await fs.readFile(file));
+      return decode(await readRegularFile(file));
     } catch (e) {
       if (!(e instanceof MaskDecodeError)) throw e;
       ctx.report.warn("voc-mask-unreadable", `mask is not a readable PNG (${e.message}); it is skipped`, { file: displayPath(input, file) });

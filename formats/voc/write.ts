@@ -28,6 +28,7 @@ import type { VocBox, VocField } from "./xml-model.js";
 import { ACTIONS_PREFIX, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG, STRUCTURE_TAGS, findTag, tagText } from "./tags.js";
 import { defaultFolders, parseImageSetsTag, SplitListWriter, UNLISTED_DATASET, type ClassPresence } from "./image-sets.js";
 import { storedVoids } from "./void-masks.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 export type ImageFormat = "keep" | "jpg";
 
@@ -197,7 +198,7 @@ async function sameImage(a: Item["image"], b: Item["image"]): Promise<boolean> {
   if (!a || !b) return !a && !b;
   if (a.kind === "link" || b.kind === "link") return a.kind === "link" && b.kind === "link" && a.url === b.url;
   if (a.kind === "file" && b.kind === "file" && path.resolve(a.path) === path.resolve(b.path)) return true;
-  const bytes = async (s: NonNullable<Item["image"]>) => (s.kind === "bytes" ? s.data : s.kind === "file" ? await fs.readFile(s.path).catch(() => null) : null);
+  const bytes = async (s: NonNullable<Item["image"]>) => (s.kind === "bytes" ? s.data : s.kind === "file" ? await readRegularFile(s.path).catch(() => null) : null);
   const [x, y] = [await bytes(a), await bytes(b)];
   return Boolean(x && y && x.equals(y));
 }

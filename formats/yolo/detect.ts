@@ -6,11 +6,12 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { DetectResult } from "../../src/format.js";
 import { NOT_DETECTED } from "../../src/format.js";
+import { openRegularFile } from "../../src/io/regular-file.js";
 
 const YOLO_LINE = /^\s*\d+(\s+[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?){4,}\s*$/;
 
 async function readHead(file: string, bytes = 4096): Promise<string> {
-  const fh = await fs.open(file, "r");
+  const fh = await openRegularFile(file);
   try {
     const buf = Buffer.alloc(bytes);
     const { bytesRead } = await fh.read(buf, 0, bytes, 0);

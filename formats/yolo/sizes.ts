@@ -14,6 +14,7 @@ import type { ImageDimensions } from "../../src/io/image-size.js";
 import { readJsonFile } from "../../src/io/json-file.js";
 import { UsageError } from "../../src/errors.js";
 import { mapLimit } from "../../src/io/concurrency.js";
+import { readRegularFile } from "../../src/io/regular-file.js";
 
 export interface SizeSource {
   /** Size for an item by its image name (or the stem of its label file). */
@@ -69,7 +70,7 @@ const positive = (v: unknown) => (typeof v === "number" ? v : Number(v)) > 0;
 async function fromVocFolder(dir: string): Promise<MapSizeSource> {
   const src = new MapSizeSource(`VOC XML files in ${dir}`);
   const files = await fg("**/*.xml", { cwd: dir, absolute: true, suppressErrors: true });
-  const parsed = await mapLimit(files.sort(), 32, async (f) => ({ f, xml: await fs.readFile(f, "utf8") }));
+  const parsed = await mapLimit(files.sort(), 32, async (f) => ({ f, xml: await readRegularFile(f, "utf8") }));
   for (const { f, xml } of parsed) {
     const size = /<size>([\s\S]*?)<\/size>/.exec(xml)?.[1];
     if (!size) continue;

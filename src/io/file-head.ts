@@ -1,8 +1,9 @@
 import fs from "node:fs/promises";
+import { openRegularFile } from "./regular-file.js";
 
 /** The first bytes of a file as UTF-8 text, for cheap format checks (detect reads a few KB, never whole files). */
 export async function readFileHead(file: string, bytes = 4096): Promise<string> {
-  const fh = await fs.open(file, "r");
+  const fh = await openRegularFile(file);
   try {
     const buf = Buffer.alloc(bytes);
     const { bytesRead } = await fh.read(buf, 0, bytes, 0);

@@ -14,6 +14,7 @@
 import fs from "node:fs";
 import { sharpImageSize, type ImageDimensions } from "./image-size.js";
 import { mapLimit } from "./concurrency.js";
+import { READ_NONBLOCK } from "./regular-file.js";
 
 export type ImageHeaderFormat = "png" | "jpeg" | "gif" | "webp" | "bmp";
 
@@ -142,7 +143,7 @@ const MAX_HEADER_READ = 4 << 20;
 
 // Callback fs calls wrapped by hand: FileHandle adds an object and a promise chain per call, which shows at 100k files.
 function openRead(file: string): Promise<number> {
-  return new Promise((resolve, reject) => fs.open(file, "r", (err, fd) => (err ? reject(err) : resolve(fd))));
+  return new Promise((resolve, reject) => fs.open(file, READ_NONBLOCK, (err, fd) => (err ? reject(err) : resolve(fd))));
 }
 function readAt(fd: number, buf: Buffer, position: number): Promise<number> {
   return new Promise((resolve, reject) => fs.read(fd, buf, 0, buf.length, position, (err, n) => (err ? reject(err) : resolve(n))));

@@ -1,6 +1,6 @@
-import { readFileSync, openSync, fstatSync, closeSync } from "node:fs";
 import { SlyconvError } from "../errors.js";
 import { findJsonErrorOffset } from "./json-position.js";
+import { readRegularFileSync } from "./regular-file.js";
 
 /** Line and column (1-based) of a character offset. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -30,18 +30,11 @@ export function parseJsonText(text: string, file: string): unknown {
  */
 export async function readJsonFile(path: string, displayName = path): Promise<unknown> {
   let text: string;
-  let fd: number | undefined;
   try {
-    fd = openSync(path, "r");
-    // A symlink to a device or FIFO (/dev/zero, a pipe) would be read until memory runs out, or forever.
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new SlyconvError("file-unreadable", `cannot read file (${st.isDirectory() ? "it is a folder" : "it is not a regular file"})`, { file: displayName });
-    text = readFileSync(fd, "utf8");
+    // Regular files only: a FIFO would block the read forever, a device (/dev/zero) fill the memory.
+    text = readRegularFileSync(path, "utf8");
   } catch (e) {
-    if (e instanceof SlyconvError) throw e;
     throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: displayName });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
   return parseJsonText(text, displayName);
 }

@@ -10,6 +10,7 @@ import { validateAgainst } from "./schemas.js";
 import { checkAnnotation } from "./annotation-checks.js";
 import { isObject, type MetaIndex } from "./meta-checks.js";
 import type { DatasetDir, ItemEntry } from "./listing.js";
+import { readRegularFile } from "../io/regular-file.js";
 
 const NOT_READ = Symbol("not read");
 
@@ -25,7 +26,7 @@ export function realImageSize(file: string): Promise<{ width: number; height: nu
 export async function readJsonForCheck(absolute: string, rel: string, out: Finding[]): Promise<unknown> {
   let text: string;
   try {
-    text = await fs.readFile(absolute, "utf8");
+    text = await readRegularFile(absolute, "utf8");
   } catch (e) {
     out.push(finding("file-unreadable", rel, "", `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
     return NOT_READ;

@@ -1,0 +1,84 @@
+/**
+ * Opening input files for reading, regular files only. Opening a FIFO (named pipe) for reading blocks until some
+ * other process opens it for writing, which may be never; a device or socket is read until memory runs out, or
+ * forever. So every reader opens its files here: with O_NONBLOCK, which makes opening a FIFO return at once (and
+ * changes nothing for regular files), then fstat on the open descriptor (no race with a stat before the open), and
+ * anything but a regular file is refused with NotRegularFileError.
+ */
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+
+/** Read-only, and a FIFO opens at once instead of waiting for a writer. */
+export const READ_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** What a file is, in words, for a message: "a named pipe (FIFO)", "a folder", … */
+export function kindOfFile(st: fs.Stats): string {
+  if (st.isFile()) return "a regular file";
+  if (st.isDirectory()) return "a folder";
+  if (st.isFIFO()) return "a named pipe";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+/** A path that is (or, through symlinks, leads to) a FIFO, socket, device or folder where a file was expected. */
+export class NotRegularFileError extends Error {
+  constructor(readonly path: string, readonly kind: string) {
+    super(`it is ${kind}, not a regular file`);
+    this.name = "NotRegularFileError";
+  }
+}
+
+/** An open descriptor of a regular file (symlinks followed); the caller closes it. */
+export function openRegularFileSync(path: string): number {
+  const fd = fs.openSync(path, READ_NONBLOCK);
+  let st: fs.Stats;
+  try {
+    st = fs.fstatSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    throw e;
+  }
+  if (!st.isFile()) {
+    fs.closeSync(fd);
+    throw new NotRegularFileError(path, kindOfFile(st));
+  }
+  return fd;
+}
+
+/** An open handle of a regular file (symlinks followed); the caller closes it. */
+export async function openRegularFile(path: string): Promise<fsp.FileHandle> {
+  const fh = await fsp.open(path, READ_NONBLOCK);
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new NotRegularFileError(path, kindOfFile(st));
+    return fh;
+  } catch (e) {
+    await fh.close();
+    throw e;
+  }
+}
+
+/** The bytes of a regular file, or its text when `encoding` is given; NotRegularFileError for anything else. */
+export function readRegularFileSync(path: string): Buffer;
+export function readRegularFileSync(path: string, encoding: BufferEncoding): string;
+export function readRegularFileSync(path: string, encoding?: BufferEncoding): Buffer | string {
+  const fd = openRegularFileSync(path);
+  try {
+    return encoding ? fs.readFileSync(fd, encoding) : fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The bytes of a regular file, or its text when `encoding` is given; NotRegularFileError for anything else. */
+export async function readRegularFile(path: string): Promise<Buffer>;
+export async function readRegularFile(path: string, encoding: BufferEncoding): Promise<string>;
+export async function readRegularFile(path: string, encoding?: BufferEncoding): Promise<Buffer | string> {
+  const fh = await openRegularFile(path);
+  try {
+    return encoding ? await fh.readFile(encoding) : await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+}

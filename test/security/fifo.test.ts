@@ -1,0 +1,105 @@
+/**
+ * Issue 18 point 5: a FIFO (named pipe) as `ann/*.json` or `meta.json`, directly or through a symlink, used to block
+ * import and validate forever (opening a FIFO for reading waits for a writer). Every reader opens files through
+ * src/io/regular-file.ts: O_NONBLOCK, then fstat, and only regular files are read. Each run here is a child process
+ * killed after 30 s, so a regression fails the test instead of hanging the suite.
+ */
+import { describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { BIN } from "../helpers/cli.js";
+import { FIXTURES, tempDir } from "../helpers/paths.js";
+import { NotRegularFileError, readRegularFile, readRegularFileSync } from "../../src/io/regular-file.js";
+
+const canMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
+
+function mkfifo(p: string): void {
+  execFileSync("mkfifo", [p]);
+}
+
+/** The CLI, killed if it takes longer than 30 s (a FIFO read blocks forever). */
+function run(args: string[]): { code: number | null; stderr: string; signal: NodeJS.Signals | null } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 30_000, killSignal: "SIGKILL", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stderr: r.stderr, signal: r.signal };
+}
+
+/** The canonical fixture project, with `replace` (relative path) turned into a FIFO or a symlink to one. */
+function projectWithFifo(replace: string, viaSymlink: boolean): string {
+  const dir = tempDir();
+  const project = path.join(dir, "project");
+  fs.cpSync(path.join(FIXTURES, "supervisely/canonical"), project, { recursive: true });
+  const target = path.join(project, replace);
+  fs.rmSync(target, { force: true });
+  if (viaSymlink) {
+    mkfifo(path.join(dir, "pipe"));
+    fs.symlinkSync(path.join(dir, "pipe"), target);
+  } else mkfifo(target);
+  return project;
+}
+
+describe.skipIf(!canMkfifo)("a FIFO where a file is read", () => {
+  for (const viaSymlink of [false, true]) {
+    const how = viaSymlink ? "a symlink to a FIFO" : "a FIFO";
+    it(`ann/zz.png.json as ${how}: import stops with file-unreadable, validate reports it; neither blocks`, () => {
+      const project = projectWithFifo("ds1/ann/zz.png.json", viaSymlink);
+      const out = path.join(path.dirname(project), "out");
+      const imp = run(["import", project, out, "-f", "supervisely", "--quiet"]);
+      expect(imp.signal).toBeNull();
+      expect(imp.code).toBe(1);
+      expect(imp.stderr).toBe("slyconv: ds1/ann/zz.png.json: cannot read file (it is a named pipe, not a regular file) [file-unreadable]\n");
+      expect(fs.existsSync(out)).toBe(false);
+      const val = run(["validate", project, "--quiet"]);
+      expect(val.signal).toBeNull();
+      expect(val.code).toBe(1);
+      expect(val.stderr).toContain("ds1/ann/zz.png.json: error cannot read the file (it is a named pipe, not a regular file) [file-unreadable]");
+    });
+
+    it(`meta.json as ${how}: import and validate stop with file-unreadable, detect answers`, () => {
+      const project = projectWithFifo("meta.json", viaSymlink);
+      const out = path.join(path.dirname(project), "out");
+      const imp = run(["import", project, out, "-f", "supervisely", "--quiet"]);
+      expect(imp.signal).toBeNull();
+      expect(imp.code).toBe(1);
+      expect(imp.stderr).toBe("slyconv: meta.json: cannot read file (it is a named pipe, not a regular file) [file-unreadable]\n");
+      const val = run(["validate", project, "--quiet"]);
+      expect(val.signal).toBeNull();
+      expect(val.code).toBe(1);
+      expect(val.stderr).toContain("meta.json: error cannot read the file (it is a named pipe, not a regular file) [file-unreadable]");
+      const det = run(["detect", project]);
+      expect(det.signal).toBeNull();
+      expect(det.code).toBe(0);
+    });
+  }
+
+  it("readRegularFile refuses a FIFO, a socket, a device and a folder at once, and reads a regular file", async () => {
+    const dir = tempDir();
+    const pipe = path.join(dir, "pipe");
+    mkfifo(pipe);
+    const sock = path.join(dir, "sock");
+    const server = net.createServer().listen(sock);
+    await new Promise((r) => server.once("listening", r));
+    fs.writeFileSync(path.join(dir, "a.txt"), "abc");
+    try {
+      for (const [p, kind] of [[pipe, "a named pipe"], [sock, "a socket"], ["/dev/zero", "a device"], [dir, "a folder"]] as const) {
+        if (p === sock) {
+          // A socket cannot be opened at all (ENXIO): refused by the open, not the fstat.
+          await expect(readRegularFile(p)).rejects.toMatchObject({ code: "ENXIO" });
+          continue;
+        }
+        if (p !== dir) {
+          await expect(readRegularFile(p)).rejects.toThrow(new NotRegularFileError(p, kind));
+          expect(() => readRegularFileSync(p)).toThrow(`it is ${kind}, not a regular file`);
+        } else {
+          // A folder can be opened read-only on Linux, and is then refused like the others.
+          await expect(readRegularFile(p)).rejects.toThrow(/it is a folder, not a regular file|EISDIR/);
+        }
+      }
+      expect(await readRegularFile(path.join(dir, "a.txt"), "utf8")).toBe("abc");
+      expect(readRegularFileSync(path.join(dir, "a.txt")).toString()).toBe("abc");
+    } finally {
+      server.close();
+    }
+  });
+});
