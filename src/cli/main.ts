@@ -8,6 +8,7 @@ import { tuneV8ForConversions } from "./runtime-tuning.js";
 import { createProgress } from "../io/progress.js";
 import { handleInterrupts, interruptedSignal } from "../io/cleanup.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
+import { userErrorFromSystemError } from "../io/system-errors.js";
 import { printReport } from "./output.js";
 import { formatsTable } from "./formats-table.js";
 
@@ -190,7 +191,8 @@ export async function main(argv = process.argv): Promise<number> {
   try {
     await program.parseAsync(argv);
   } catch (e) {
-    const err = e as Error & { code?: string; exitCode?: number };
+    // Disk and system errors (ENOSPC, EROFS, …) become one line with exit 1 or 2 (src/io/system-errors.ts).
+    const err = (userErrorFromSystemError(e) ?? e) as Error & { code?: string; exitCode?: number };
     if (err.code?.startsWith("commander.")) {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
       return 2;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { processIsAlive, releaseOnExit, removeOnExit } from "./cleanup.js";
 import { SlyconvError, UsageError } from "../errors.js";
+import { userErrorFromSystemError } from "./system-errors.js";
 
 export interface SafeOutputOptions {
   /** Replace an existing output that slyconv wrote (only once the new one is complete). */
@@ -187,6 +188,20 @@ export async function recoverInterruptedOutput(target: string): Promise<void> {
  * succeeds: a failure or Ctrl-C leaves either no output or the previous complete one.
  */
 export async function writeAtomically<T>(
+  out: string,
+  opts: SafeOutputOptions,
+  kind: "dir" | "file",
+  build: (tmpPath: string) => Promise<T>,
+): Promise<T> {
+  try {
+    return await buildThenRename(out, opts, kind, build);
+  } catch (e) {
+    // A full disk, a read-only file system, …: one line naming the output (src/io/system-errors.ts).
+    throw userErrorFromSystemError(e, { output: out }) ?? e;
+  }
+}
+
+async function buildThenRename<T>(
   out: string,
   opts: SafeOutputOptions,
   kind: "dir" | "file",
