@@ -434,7 +434,7 @@ describe("symlinks that leave the input", () => {
     const started = Date.now();
     const { error } = await sb.import("supervisely");
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(error).toMatchObject({ code: "file-unreadable", message: "cannot read file (it is not a regular file)", location: { file: "ds/ann/x.png.json" } });
+    expect(error).toMatchObject({ code: "file-unreadable", message: "cannot read file (it is a device, not a regular file)", location: { file: "ds/ann/x.png.json" } });
   });
 
   it.runIf(fs.existsSync("/dev/zero"))("images, labels, masks and lists that are symlinks to /dev/zero are not taken for files", async () => {
