@@ -54,7 +54,7 @@ describe.skipIf(!canMkfifo)("a FIFO where a file is read", () => {
       expect(val.signal).toBeNull();
       expect(val.code).toBe(1);
       expect(val.stderr).toContain("ds1/ann/zz.png.json: error cannot read the file (it is a named pipe, not a regular file) [file-unreadable]");
-    });
+    }, 120_000);
 
     it(`meta.json as ${how}: import and validate stop with file-unreadable, detect answers`, () => {
       const project = projectWithFifo("meta.json", viaSymlink);
@@ -70,7 +70,7 @@ describe.skipIf(!canMkfifo)("a FIFO where a file is read", () => {
       const det = run(["detect", project]);
       expect(det.signal).toBeNull();
       expect(det.code).toBe(0);
-    });
+    }, 120_000);
   }
 
   it("readRegularFile refuses a FIFO, a socket, a device and a folder at once, and reads a regular file", async () => {
