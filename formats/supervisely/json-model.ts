@@ -21,12 +21,13 @@ export class SuperviselyJsonError extends SlyconvError {
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function pick(src: Json, skip: ReadonlySet<string>): Json | undefined {
+/** The keys of `src` not in `skip` (nor dropped by `drop`), in order; undefined when none is left. */
+function pick(src: Json, skip: ReadonlySet<string>, drop?: (key: string, value: unknown) => boolean): Json | undefined {
   let out: Json | undefined;
   const keys = Object.keys(src);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (!skip.has(k)) setOwn((out ??= {}), k, src[k]);
+    if (!skip.has(k) && !(drop && drop(k, src[k]))) setOwn((out ??= {}), k, src[k]);
   }
   return out;
 }
@@ -96,11 +97,15 @@ export function tagFromJson(v: unknown, r: Reader, ptr: string): Tag {
   return tag;
 }
 
+/** Keys the SDK's `Tag.to_json` writes after name and value, in this order (when present). */
+const TAG_INFO_ORDER = ["labelerLogin", "updatedAt", "createdAt"];
+
+/** A tag's JSON object in the SDK's key order (`Tag.to_json`); keys the SDK does not know come last, as read. */
 export function tagToJson(t: Tag): Json {
   const out: Json = { name: t.name };
   if (t.value !== undefined && t.value !== null) out.value = t.value;
   else if (t.value === null) out.value = null;
-  assignOwn(out, t.extra);
+  addOrderedExtra(out, t.extra, TAG_INFO_ORDER);
   return out;
 }
 
@@ -198,11 +203,36 @@ function geometryFromJson(type: string, v: Json, r: Reader, ptr: string): Geomet
   }
 }
 
+/**
+ * How far from an integer a coordinate is written as that integer. The SDK floors every coordinate it loads
+ * (`PointLocation`: math.floor), so a computed 372.999892 (YOLO's normalised numbers × size) would land a pixel off;
+ * a thousandth of a pixel is far below any tool's precision and far above doubles' rounding noise.
+ */
+export const SNAP_TO_INTEGER = 1e-3;
+
+/** v, or the integer within SNAP_TO_INTEGER of it. */
+export function snapCoordinate(v: number): number {
+  const r = Math.round(v);
+  return r !== v && Math.abs(v - r) <= SNAP_TO_INTEGER ? r + 0 : v;
+}
+
+const needsSnap = (v: number) => v !== Math.round(v) && Math.abs(v - Math.round(v)) <= SNAP_TO_INTEGER;
+const snapPoint = (p: Vec2): Vec2 => (needsSnap(p[0]) || needsSnap(p[1]) ? [snapCoordinate(p[0]), snapCoordinate(p[1])] : p);
+
+/** The points with coordinates snapped (see SNAP_TO_INTEGER): the same list when none needs it (the common case). */
+function snapped(points: Vec2[]): Vec2[] {
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i];
+    if (needsSnap(p[0]) || needsSnap(p[1])) return points.map(snapPoint);
+  }
+  return points;
+}
+
 /** A point list as written: itself, or its stand-in when the JSON is being packed (see PointLists). */
-const pointList = (points: Vec2[], lists: PointLists | null) => (lists ? lists.list(points) : points);
+const pointList = (points: Vec2[], lists: PointLists | null) => (lists ? lists.list(snapped(points)) : snapped(points));
 
 function ring(lists: PointLists | null, exterior: Vec2[], interior: Vec2[][] = []): Json {
-  return { exterior: pointList(exterior, lists), interior: lists ? interior.map((h) => lists.list(h)) : interior };
+  return { exterior: pointList(exterior, lists), interior: interior.map((h) => pointList(h, lists)) };
 }
 
 /** Sets an own property whatever the key ("__proto__" included, as JSON.parse and spreading do). */
@@ -222,18 +252,19 @@ function assignOwn(out: Json, from: Json | undefined): void {
  * measurable part of it.
  */
 function addGeometryJson(out: Json, g: Geometry, lists: PointLists | null): void {
+  const c = snapCoordinate;
   switch (g.type) {
-    case "point": out.points = ring(lists, [[g.x, g.y]]); return;
-    case "rectangle": out.points = ring(lists, [[g.left, g.top], [g.right, g.bottom]]); return;
+    case "point": out.points = ring(lists, [[c(g.x), c(g.y)]]); return;
+    case "rectangle": out.points = ring(lists, [[c(g.left), c(g.top)], [c(g.right), c(g.bottom)]]); return;
     case "polygon": out.points = ring(lists, g.exterior, g.interior); return;
     case "line": out.points = ring(lists, g.points); return;
     case "multipolygon": out.parts = g.parts.map((p) => ring(lists, p.exterior, p.interior)); return;
-    case "bitmap": out.bitmap = { origin: g.origin, data: g.data }; return;
-    case "alpha_mask": out.bitmap = { origin: g.origin, data: g.data }; return;
+    case "bitmap": out.bitmap = { origin: snapPoint(g.origin), data: g.data }; return;
+    case "alpha_mask": out.bitmap = { origin: snapPoint(g.origin), data: g.data }; return;
     case "graph": {
       const nodes: Json = {};
       for (const [k, n] of Object.entries(g.nodes)) {
-        const node: Json = { loc: n.loc };
+        const node: Json = { loc: snapPoint(n.loc) };
         if (n.disabled) node.disabled = true;
         assignOwn(node, n.extra);
         setOwn(nodes, k, node);
@@ -241,9 +272,18 @@ function addGeometryJson(out: Json, g: Geometry, lists: PointLists | null): void
       out.nodes = nodes;
       return;
     }
-    case "cuboid_2d": out.vertices = g.vertices; assignOwn(out, g.extra); return;
+    case "cuboid_2d": {
+      let vertices = g.vertices;
+      if (Object.values(vertices).some((v) => snapPoint(v.loc) !== v.loc)) {
+        vertices = {};
+        for (const [k, v] of Object.entries(g.vertices)) setOwn(vertices as Json, k, { ...v, loc: snapPoint(v.loc) });
+      }
+      out.vertices = vertices;
+      assignOwn(out, g.extra);
+      return;
+    }
     case "cuboid": out.points = pointList(g.points, lists); out.faces = g.faces; return;
-    case "oriented_bbox": out.points = [[g.left, g.top], [g.right, g.bottom]]; out.angle = g.angle; return;
+    case "oriented_bbox": out.points = [[c(g.left), c(g.top)], [c(g.right), c(g.bottom)]]; out.angle = g.angle; return;
     case "other": assignOwn(out, g.payload); return;
   }
 }
@@ -273,10 +313,13 @@ export function labelFromJson(v: unknown, meta: ProjectMeta | undefined, r: Read
   const skip = labelSkipKeys(geometry.type);
   const label: Label = { classTitle: v.classTitle, geometry, tags: tagsFromJson(v.tags, r, `${ptr}/tags`) };
   if (typeof v.description === "string" && v.description !== "") label.description = v.description;
-  const extra = pick(v, skip);
+  const extra = pick(v, skip, isDefaultLabelFlag);
   if (extra) label.extra = extra;
   return label;
 }
+
+/** nnCreated/nnUpdated false (a manual label) is what the writer writes when they are absent: not kept. */
+const isDefaultLabelFlag = (k: string, value: unknown) => value === false && (k === "nnCreated" || k === "nnUpdated");
 
 /** Adds `extra`'s keys to `out`: those of `first` first, in that order, then the others in theirs. */
 function addOrderedExtra(out: Json, extra: Json | undefined, first: readonly string[]): void {
@@ -285,14 +328,36 @@ function addOrderedExtra(out: Json, extra: Json | undefined, first: readonly str
   for (const k of Object.keys(extra)) if (!first.includes(k)) setOwn(out, k, extra[k]);
 }
 
-/** A label's JSON object; with `lists`, its point lists are taken out for packing (see PointLists). */
+/**
+ * Geometries whose own JSON (the SDK's `VectorGeometry.to_json`, `BitmapBase.to_json`) already holds `shape` and
+ * `geometryType`, in that order, before the creation info; `Label.to_json` then adds `geometryType`, `shape` after
+ * the creation info for the others.
+ */
+const SHAPE_FIRST = new Set(["polygon", "line", "bitmap", "alpha_mask"]);
+/** Keys the SDK's `Label.to_json` writes after `nnCreated`/`nnUpdated`, in this order (when present). */
+const LABEL_TAIL_ORDER = ["classId", "instance", "smartToolInput", "id"];
+
+/**
+ * A label's JSON object in the SDK's key order (`Label.to_json`): classTitle, description, tags, the geometry, the
+ * creation info, geometryType/shape, nnCreated, nnUpdated (false unless read otherwise), then instance and
+ * smartToolInput; keys the SDK does not know come last, as read. With `lists`, its point lists are taken out for
+ * packing (see PointLists).
+ */
 export function labelToJson(l: Label, lists: PointLists | null = null): Json {
   const type = l.geometry.type === "other" ? l.geometry.geometryType : l.geometry.type;
   const out: Json = { classTitle: l.classTitle, description: l.description ?? "", tags: l.tags.map(tagToJson) };
   addGeometryJson(out, l.geometry, lists);
-  out.shape = type;
+  if (SHAPE_FIRST.has(type)) {
+    out.shape = type;
+    out.geometryType = type;
+  }
+  const extra = l.extra;
+  if (extra) for (const k of LABEL_INFO_ORDER) if (Object.hasOwn(extra, k)) setOwn(out, k, extra[k]);
   out.geometryType = type;
-  addOrderedExtra(out, l.extra, LABEL_INFO_ORDER);
+  out.shape = type;
+  out.nnCreated = extra && Object.hasOwn(extra, "nnCreated") ? extra.nnCreated : false;
+  out.nnUpdated = extra && Object.hasOwn(extra, "nnUpdated") ? extra.nnUpdated : false;
+  addOrderedExtra(out, extra, LABEL_TAIL_ORDER);
   return out;
 }
 
@@ -408,7 +473,8 @@ export function metaFromJson(v: unknown, file?: string, issues: MetaReadIssue[] 
         hotkey: typeof t.hotkey === "string" ? t.hotkey : "",
         applicableType: (t.applicable_type as TagMeta["applicableType"]) ?? "all",
         classes: Array.isArray(t.classes) ? (t.classes as string[]) : [],
-        extra: pick(t, TAG_META_KEYS) ?? {},
+        // target_type "all" (every image tag) is what the writer writes when it is absent: not kept.
+        extra: pick(t, TAG_META_KEYS, (k, value) => k === "target_type" && value === "all") ?? {},
       };
       if (Array.isArray(t.values)) tm.values = t.values as string[];
       if (typeof t.id === "number") tm.id = t.id;
@@ -444,9 +510,12 @@ export function metaToJson(m: ProjectMeta): Json {
       hotkey: t.hotkey,
       applicable_type: t.applicableType,
       classes: t.classes,
+      // The SDK's TagMeta.to_json always writes it (video scope; "all" for images).
+      target_type: "all",
       ...t.extra,
     })),
-    ...(m.projectType !== undefined ? { projectType: m.projectType } : {}),
+    // sly.read_project refuses a project without it ("Unknown type of project: 'None'").
+    projectType: m.projectType ?? "images",
     projectSettings: m.projectSettings ?? DEFAULT_PROJECT_SETTINGS,
     ...m.extra,
   };

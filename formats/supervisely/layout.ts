@@ -53,3 +53,46 @@ export async function findProjectRoot(input: string): Promise<string | null> {
   for (const d of subdirs) if (await looksLikeDataset(path.join(input, d.name))) return input;
   return null;
 }
+
+// ------------------------------------------------------------------------------------------------------------------
+// What the Supervisely Python SDK (sly.Project in READ mode) opens. slyconv's reader is more lenient; the writer
+// writes only what the SDK reads completely, and validate reports the rest (test/conformance/ guards each rule).
+
+/**
+ * Folder-name endings the SDK never opens as a dataset: `Project._read` walks the folders with `fs.subdirs_tree`,
+ * which skips every path that *ends with* one of `Dataset.ignorable_dirs()` (the `*_dir_name` folder names), matched
+ * as text, so `instanceseg` is skipped like `seg`. Python's str.endswith: letter case counts.
+ */
+export const SDK_SKIPPED_DATASET_ENDINGS = ["ann", "blob", "datasets", "img", "img_info", "meta", "seg"] as const;
+
+/** The ending for which the SDK skips a dataset folder of this name, if any. */
+export function sdkSkippedEnding(name: string): string | undefined {
+  return SDK_SKIPPED_DATASET_ENDINGS.find((e) => name.endsWith(e));
+}
+
+/**
+ * Extensions the SDK lists in img/ (`imaging/image.py` SUPPORTED_IMG_EXTS through `Dataset._has_valid_ext`, letter case
+ * ignored). A file of any other extension is no item to the SDK.
+ */
+export const SDK_IMAGE_EXTENSIONS = new Set([".jpg", ".jpeg", ".mpo", ".bmp", ".png", ".webp", ".tiff", ".tif", ".nrrd", ".jfif"]);
+
+/** Whether the SDK lists a file of this name in img/ as an item. */
+export function sdkListsImage(name: string): boolean {
+  // os.path.splitext: the leading dots of a name start no extension (".png" has none).
+  const i = name.lastIndexOf(".");
+  return i > 0 && /[^.]/.test(name.slice(0, i)) && SDK_IMAGE_EXTENSIONS.has(name.slice(i).toLowerCase());
+}
+
+/**
+ * A project file (beside meta.json; the SDK ignores it) in which the writer notes how it changed datasets for the
+ * SDK, so that reading the project gives back the datasets it was given: exports and round trips are not changed by
+ * the SDK's rules.
+ */
+export const DATASETS_NOTE_FILE = "slyconv_datasets.json";
+
+export interface DatasetsNote {
+  /** Full name of a dataset as written → its own name (see sdkSkippedEnding). */
+  renamed: Record<string, string>;
+  /** Full name of a dataset holding items without an image → full name of the dataset they belong to. */
+  itemsWithoutImage: Record<string, string>;
+}

@@ -1,14 +1,14 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Dataset, Item, Project, ProjectMeta } from "../../src/model/index.js";
-import { emptyProjectMeta, ensureClass, ensureTagMeta, inferTagValueType, geometryTypeName } from "../../src/model/index.js";
+import { emptyProjectMeta, ensureClass, ensureTagMeta, inferTagValueType, geometryTypeName, iterateItems } from "../../src/model/index.js";
 import { readJsonFile } from "../../src/io/json-file.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-model.js";
 import { annotationFromPacked, readWorker, type PackedFile } from "./packed-reader.js";
-import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, findProjectRoot, hasImageExtension, looksLikeDataset } from "./layout.js";
+import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, findProjectRoot, hasImageExtension, looksLikeDataset, type DatasetsNote } from "./layout.js";
 
 const READ_CONCURRENCY = 16;
 
@@ -189,6 +189,60 @@ async function inferMeta(project: Project): Promise<ProjectMeta> {
   return meta;
 }
 
+const isStringRecord = (v: unknown): v is Record<string, string> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
+
+/** The dataset of this full name (`parent/child`) and the list holding it. */
+function findDataset(datasets: Dataset[], fullName: string): { list: Dataset[]; dataset: Dataset } | null {
+  let list = datasets;
+  const parts = fullName.split("/");
+  for (let i = 0; i < parts.length; i++) {
+    const dataset = list.find((d) => d.name === parts[i]);
+    if (!dataset) return null;
+    if (i === parts.length - 1) return { list, dataset };
+    list = dataset.datasets;
+  }
+  return null;
+}
+
+/** Two item streams in name order (as a dataset folder is read) as one. */
+async function* mergeByName(a: AsyncIterable<Item>, b: AsyncIterable<Item>): AsyncIterable<Item> {
+  const ia = a[Symbol.asyncIterator](), ib = b[Symbol.asyncIterator]();
+  let x = await ia.next(), y = await ib.next();
+  while (!x.done || !y.done) {
+    if (!x.done && (y.done || x.value.name < y.value.name)) {
+      yield x.value;
+      x = await ia.next();
+    } else {
+      yield y.value as Item;
+      y = await ib.next();
+    }
+  }
+}
+
+/**
+ * Gives back the datasets the writer was given (see DATASETS_NOTE_FILE): items it put in a dataset of their own
+ * (no image) rejoin theirs, renamed datasets get their names back. Entries naming no dataset are left alone.
+ */
+function applyDatasetsNote(project: Project, note: unknown, ctx?: FormatContext): void {
+  const n = note as Partial<DatasetsNote> | null;
+  if (typeof n !== "object" || n === null || !isStringRecord(n.renamed ?? {}) || !isStringRecord(n.itemsWithoutImage ?? {})) {
+    ctx?.report.warn("datasets-note-invalid", `${DATASETS_NOTE_FILE} is not {renamed: {…}, itemsWithoutImage: {…}} of dataset names; datasets are read as they are`, { file: DATASETS_NOTE_FILE });
+    return;
+  }
+  for (const [sideName, mainName] of Object.entries(n.itemsWithoutImage ?? {})) {
+    const side = findDataset(project.datasets, sideName), main = findDataset(project.datasets, mainName);
+    if (!side || !main || side.list !== main.list || side.dataset === main.dataset) continue;
+    const [a, b] = [main.dataset.items, side.dataset.items];
+    main.dataset.items = () => mergeByName(iterateItems(a), iterateItems(b));
+    main.dataset.datasets.push(...side.dataset.datasets);
+    side.list.splice(side.list.indexOf(side.dataset), 1);
+  }
+  // Found first, renamed after: the note names datasets by their names as written.
+  const renames = Object.entries(n.renamed ?? {}).map(([written, own]) => [findDataset(project.datasets, written)?.dataset, own] as const);
+  for (const [dataset, own] of renames) if (dataset && own !== "") dataset.name = own;
+}
+
 /** Reads a Supervisely project folder. Items stream from disk when iterated. */
 export async function readSuperviselyProject(input: string, ctx?: FormatContext): Promise<Project> {
   const root = await findProjectRoot(input);
@@ -216,6 +270,8 @@ export async function readSuperviselyProject(input: string, ctx?: FormatContext)
       (project.sideFiles ??= {})[d.name] = await readJsonFile(path.join(root, d.name), d.name);
     }
   }
+  // The note stays a side file: a writer rewrites it, and knows from it what was already reported.
+  if (project.sideFiles && Object.hasOwn(project.sideFiles, DATASETS_NOTE_FILE)) applyDatasetsNote(project, project.sideFiles[DATASETS_NOTE_FILE], ctx);
   if (!meta) {
     ctx?.report.info("meta-inferred", "no meta.json: classes and tags were inferred from the annotations", { file: rel(input, root) || "." });
     project.meta = await inferMeta(project);

@@ -11,7 +11,7 @@ import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationToJson, metaToJson } from "./json-model.js";
-import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS } from "./layout.js";
+import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, sdkListsImage, sdkSkippedEnding, type DatasetsNote } from "./layout.js";
 
 export type ImageMode = "copy" | "hardlink" | "symlink" | "none";
 
@@ -33,6 +33,10 @@ interface WriteSettings {
   files: FileWriterThread | null;
   /** Whether starting one was tried. */
   filesTried: boolean;
+  /** What DATASETS_NOTE_FILE records (full dataset names as written). */
+  note: DatasetsNote;
+  /** The note of the project read, if any: what it says was reported when that project was written. */
+  known: Partial<DatasetsNote>;
 }
 
 /** Longest file name (in UTF-8 bytes) most file systems accept; `<name>.json` must fit. */
@@ -57,7 +61,44 @@ function clashError(e: unknown, dataset: string, name: string): unknown {
   return new SlyconvError("name-case-clash", `dataset ${dataset}: item ${JSON.stringify(name)} would overwrite another item whose name differs only by letter case (or Unicode form): the output's file system does not tell them apart; rename one of them, or write to a case-sensitive file system`);
 }
 
-async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<string, Promise<unknown>>, ctx: FormatContext, fullName: string, files: FileWriterThread | null): Promise<void> {
+/**
+ * Where a dataset's items go. The SDK lists a dataset's items from the files in img/ as soon as it holds one (names
+ * from ann/ only when img/ has none: `Dataset._read`), so an item without an image file there would be invisible next
+ * to items with one. Such items go to a sibling dataset of their own, made on the first one; a dataset in which no
+ * item has an image keeps them (its img/ stays empty and the SDK lists them from ann/).
+ */
+class DatasetTarget {
+  /** Items written into the dataset folder, and into the sibling one. */
+  withImage = 0;
+  withoutImage = 0;
+  private sideMade: Promise<string> | null = null;
+  constructor(readonly dir: string, readonly fullName: string, private readonly sideName: () => { dir: string; fullName: string }) {}
+  /** The sibling dataset folder for items without an image file (made on first use, with ann/ and an empty img/). */
+  side(): Promise<string> {
+    return (this.sideMade ??= (async () => {
+      const { dir } = this.sideName();
+      await makeDatasetDir(dir, this.fullName);
+      return dir;
+    })());
+  }
+  get sideUsed(): boolean {
+    return this.sideMade !== null;
+  }
+  get sideFullName(): string {
+    return this.sideName().fullName;
+  }
+}
+
+/** Whether an item gets an image file in img/ that the SDK lists (a supported extension). */
+function getsListedImage(item: Item, mode: ImageMode): boolean {
+  const kind = item.image?.kind;
+  return (kind === "file" || kind === "bytes") && mode !== "none" && sdkListsImage(item.name);
+}
+
+async function writeItem(target: DatasetTarget, item: Item, mode: ImageMode, made: Map<string, Promise<unknown>>, ctx: FormatContext, files: FileWriterThread | null): Promise<void> {
+  const { name, image, imageMeta } = item;
+  const listed = getsListedImage(item, mode);
+  let dsDir = listed ? target.dir : await target.side();
   // One mkdir per folder, shared by the concurrent writers that need it.
   const ensure = async (sub: string) => {
     const d = path.join(dsDir, sub);
@@ -66,7 +107,6 @@ async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<s
     await p;
     return d;
   };
-  const { name, image, imageMeta } = item;
   let info = item.imageInfo;
   // "wx": exclusive create, so two names one file system takes for the same file can never overwrite each other.
   const create = (file: string, data: string | Buffer) => (files ? files.write(file, data) : fs.writeFile(file, data, { flag: "wx" }));
@@ -81,18 +121,27 @@ async function writeItem(dsDir: string, item: Item, mode: ImageMode, made: Map<s
   try {
     await annotationWritten;
     if (image?.kind === "link") info = { ...info, link: image.url };
-    if (image?.kind === "file" && mode !== "none") await placeImage(image.path, path.join(await ensure(IMG_DIR), name), mode, name, ctx);
+    let placed = true;
+    if (image?.kind === "file" && mode !== "none") placed = await placeImage(image.path, path.join(await ensure(IMG_DIR), name), mode, name, ctx);
     if (image?.kind === "bytes" && mode !== "none") await create(path.join(await ensure(IMG_DIR), name), image.data);
+    if (listed && !placed) {
+      // Its image could not be placed: among items with images the SDK would not see it.
+      dsDir = await target.side();
+      await fs.rename(annFile, path.join(dsDir, ANN_DIR, `${name}.json`));
+    }
+    if (listed && placed) target.withImage++;
+    else target.withoutImage++;
     if (info) await create(path.join(await ensure(IMG_INFO_DIR), `${name}.json`), canonicalJson(info));
     if (imageMeta && Object.keys(imageMeta).length) {
       await create(path.join(await ensure(META_DIR), `${name}.json`), canonicalJson(imageMeta));
     }
   } catch (e) {
-    throw clashError(e, fullName, name);
+    throw clashError(e, target.fullName, name);
   }
 }
 
-async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx: FormatContext, fullName: string): Promise<number> {
+/** Makes a dataset folder with ann/ and img/ (the SDK opens no dataset without img/, even an empty one). */
+async function makeDatasetDir(dsDir: string, fullName: string): Promise<void> {
   // Not recursive: a dataset folder that already exists is another dataset's, by a name differing only by case.
   try {
     await fs.mkdir(dsDir);
@@ -100,8 +149,26 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     throw new SlyconvError("name-case-clash", `dataset ${fullName} would be written into another dataset's folder whose name differs only by letter case (or Unicode form): the output's file system does not tell them apart; rename one of them, or write to a case-sensitive file system`);
   }
-  await fs.mkdir(path.join(dsDir, ANN_DIR), { recursive: true });
-  const made = new Map<string, Promise<unknown>>([[path.join(dsDir, ANN_DIR), Promise.resolve()]]);
+  await fs.mkdir(path.join(dsDir, ANN_DIR));
+  await fs.mkdir(path.join(dsDir, IMG_DIR));
+}
+
+/**
+ * Writes a dataset (and its children) into `dsDir`; `names` are its siblings' names, from which the dataset for its
+ * items without an image takes a free one.
+ */
+async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx: FormatContext, fullName: string, names: DatasetNames): Promise<number> {
+  await makeDatasetDir(dsDir, fullName);
+  const parentDir = path.dirname(dsDir);
+  let side: { dir: string; fullName: string } | null = null;
+  const target = new DatasetTarget(dsDir, fullName, () => {
+    if (!side) {
+      const name = names.free(`${path.basename(dsDir)}${NO_IMAGE_SUFFIX}`);
+      side = { dir: path.join(parentDir, name), fullName: fullName.slice(0, fullName.length - path.basename(dsDir).length) + name };
+    }
+    return side;
+  });
+  const made = new Map<string, Promise<unknown>>([[path.join(dsDir, ANN_DIR), Promise.resolve()], [path.join(dsDir, IMG_DIR), Promise.resolve()]]);
   const seen = new Set<string>();
   const folded = new Map<string, string>();
   let count = 0;
@@ -126,7 +193,7 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
     }
   };
   const write = async (items: AsyncIterable<Item>, files: FileWriterThread | null) => {
-    for await (const _ of mapConcurrent(items, files ? THREAD_WRITE_CONCURRENCY : WRITE_CONCURRENCY, (item) => writeItem(dsDir, item, opts.images, made, ctx, fullName, files))) {
+    for await (const _ of mapConcurrent(items, files ? THREAD_WRITE_CONCURRENCY : WRITE_CONCURRENCY, (item) => writeItem(target, item, opts.images, made, ctx, files))) {
       count++;
       ctx.progress.increment();
     }
@@ -154,15 +221,35 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
       })(), opts.files);
     }
   }
-  const siblings = new DatasetNames(fullName);
+  if (target.sideUsed) {
+    const sideDir = await target.side();
+    if (target.withImage === 0) {
+      // No item has an image: they all stay in the dataset itself (whose ann/ and img/ are still empty).
+      await fs.rmdir(path.join(dsDir, ANN_DIR));
+      await fs.rmdir(path.join(dsDir, IMG_DIR));
+      await fs.rmdir(dsDir);
+      await fs.rename(sideDir, dsDir);
+      names.release(path.basename(sideDir));
+    } else {
+      opts.note.itemsWithoutImage[target.sideFullName] = fullName;
+      // Said once: not again when the project read was written so (its note says the same).
+      if (opts.known.itemsWithoutImage?.[target.sideFullName] !== fullName) ctx.report.info("items-without-image", `dataset ${fullName}: ${target.withoutImage} of its ${target.withImage + target.withoutImage} items ${target.withoutImage === 1 ? "has" : "have"} no image file the Supervisely SDK lists (a link, no image, or an image type the SDK does not open): the SDK takes a dataset's items from img/ and would not see such items beside items with images, so they go to the dataset ${JSON.stringify(target.sideFullName)}`);
+    }
+  }
+  const siblings = new DatasetNames(fullName, ds.datasets.map((c) => c.name), opts.known);
   for (const child of ds.datasets) {
-    checkDatasetName(child.name);
-    siblings.claim(child.name, ctx);
+    const name = siblings.claim(child.name, ctx);
+    if (name !== child.name) opts.note.renamed[`${fullName}/${name}`] = child.name;
     await fs.mkdir(path.join(dsDir, DATASETS_DIR), { recursive: true });
-    count += await writeDataset(safeJoin(dsDir, DATASETS_DIR, child.name), child, opts, ctx, `${fullName}/${child.name}`);
+    count += await writeDataset(safeJoin(dsDir, DATASETS_DIR, name), child, opts, ctx, `${fullName}/${name}`, siblings);
   }
   return count;
 }
+
+/** Added to a dataset's name to name the dataset of its items without an image. */
+const NO_IMAGE_SUFFIX = "-no-image";
+/** Added to a dataset name the SDK would skip (see sdkSkippedEnding). */
+const RENAMED_SUFFIX = "-ds";
 
 async function* iterable<T>(values: readonly T[]): AsyncIterable<T> {
   yield* values;
@@ -191,38 +278,73 @@ function checkDatasetName(name: string): void {
   if (ROOT_FILES.has(foldName(name))) throw new SlyconvError("reserved-dataset-name", `a dataset cannot be named ${JSON.stringify(name)}: that is the name of a project file`);
 }
 
-/** Sibling dataset names: exact repeats are refused; names differing only by case are warned about. */
+/**
+ * Sibling dataset names: exact repeats are refused; names differing only by case are warned about; a name the SDK
+ * skips is renamed (with an info finding); `free` gives an unused name for a dataset slyconv adds.
+ */
 class DatasetNames {
   private readonly exact = new Set<string>();
   private readonly folded = new Map<string, string>();
-  constructor(private readonly parent: string | null) {}
-  claim(name: string, ctx: FormatContext): void {
+  /** Every name given or still to be given (folded), so that no renamed or added dataset takes a sibling's name. */
+  private readonly taken = new Set<string>();
+  constructor(private readonly parent: string | null, all: readonly string[], private readonly known: Partial<DatasetsNote>) {
+    for (const n of all) this.taken.add(foldName(n));
+  }
+  /** Checks a dataset's name and returns the folder name it is written under. */
+  claim(name: string, ctx: FormatContext): string {
+    checkDatasetName(name);
     if (this.exact.has(name)) throw new SlyconvError("duplicate-dataset", `two datasets${this.parent ? ` in ${this.parent}` : ""} are named ${JSON.stringify(name)}`);
     this.exact.add(name);
     const other = this.folded.get(foldName(name));
     if (other !== undefined) {
       ctx.report.warn("name-case-clash", `datasets ${JSON.stringify(other)} and ${JSON.stringify(name)}${this.parent ? ` in ${this.parent}` : ""} differ only by letter case; both are written, but they are one folder on a case-insensitive file system (macOS, Windows), where the import stops instead`);
     } else this.folded.set(foldName(name), name);
+    const ending = sdkSkippedEnding(name);
+    if (ending === undefined) return name;
+    const renamed = this.free(`${name}${RENAMED_SUFFIX}`);
+    if (this.known.renamed?.[this.parent ? `${this.parent}/${renamed}` : renamed] !== name) ctx.report.info("dataset-renamed", `dataset ${JSON.stringify(this.parent ? `${this.parent}/${name}` : name)} is written as ${JSON.stringify(renamed)}: the Supervisely SDK skips every dataset folder whose name ends with "${ending}" (it takes such folders for a dataset's own ann/, img/, seg/… folders)`);
+    return renamed;
   }
+  /** `base`, or `base-2`, `base-3`…: the first one no sibling has (letter case aside), now taken. */
+  free(base: string): string {
+    let name = base;
+    for (let i = 2; this.taken.has(foldName(name)); i++) name = `${base}-${i}`;
+    checkNameLength(name, "a dataset");
+    this.taken.add(foldName(name));
+    return name;
+  }
+  /** Gives back a name `free` gave that ended up unused. */
+  release(name: string): void {
+    this.taken.delete(foldName(name));
+  }
+}
+
+/** The note a project read from a slyconv output carries (see DATASETS_NOTE_FILE); empty when none. */
+function knownNote(project: Project): Partial<DatasetsNote> {
+  const n = project.sideFiles?.[DATASETS_NOTE_FILE];
+  return typeof n === "object" && n !== null ? (n as Partial<DatasetsNote>) : {};
 }
 
 /** Writes a project canonically (spec §9) into an empty folder. meta.json is written last. */
 export async function writeSuperviselyProject(project: Project, outDir: string, options: SuperviselyWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
-  const opts: WriteSettings = { images: options.images ?? "hardlink", files: null, filesTried: false };
+  const opts: WriteSettings = { images: options.images ?? "hardlink", files: null, filesTried: false, note: { renamed: {}, itemsWithoutImage: {} }, known: knownNote(project) };
   ctx.progress.start("writing Supervisely project");
   let items = 0;
-  const names = new DatasetNames(null);
+  const names = new DatasetNames(null, project.datasets.map((d) => d.name), opts.known);
   try {
     for (const ds of project.datasets) {
-      checkDatasetName(ds.name);
-      names.claim(ds.name, ctx);
-      items += await writeDataset(safeJoin(outDir, ds.name), ds, opts, ctx, ds.name);
+      const name = names.claim(ds.name, ctx);
+      if (name !== ds.name) opts.note.renamed[name] = ds.name;
+      items += await writeDataset(safeJoin(outDir, name), ds, opts, ctx, name, names);
     }
   } finally {
     await opts.files?.close();
   }
   ctx.progress.stop();
-  for (const [file, value] of Object.entries(project.sideFiles ?? {})) {
+  const sideFiles = { ...project.sideFiles };
+  delete sideFiles[DATASETS_NOTE_FILE];
+  if (Object.keys(opts.note.renamed).length || Object.keys(opts.note.itemsWithoutImage).length) sideFiles[DATASETS_NOTE_FILE] = opts.note;
+  for (const [file, value] of Object.entries(sideFiles)) {
     if (ROOT_FILES.has(foldName(file))) {
       ctx.report.warn("side-file-skipped", `project side file ${JSON.stringify(file)} is left out: its name is that of a project file`, { file });
       continue;

@@ -4,10 +4,11 @@ import { createMask, pasteMask, type BinaryMask } from "../codecs/mask.js";
 import { orientedBoxCorners } from "./bounds.js";
 
 /**
- * Geometry → pixels, for mask exports. Convention (documented in the README): a vertex (x, y) is the centre of
- * pixel column x, row y; a pixel is inside a polygon when its centre is inside by the even-odd rule over the
- * exterior and its holes, and the outline pixels of every ring are drawn too (as OpenCV's fillPoly does), so a
- * polygon traced along a mask's pixel centres covers those pixels.
+ * Geometry → pixels, for mask exports, as the Supervisely SDK draws them. Convention (documented in the README): a
+ * vertex (x, y) is the centre of pixel column x, row y; a pixel is inside a ring when its centre is inside by the
+ * even-odd rule, and the ring's outline pixels belong to it too (as OpenCV's fillPoly draws them), so a polygon traced
+ * along a mask's pixel centres covers those pixels. A polygon's holes take their outline pixels with them (see
+ * fillPolygon).
  */
 type Canvas = { width: number; height: number; data: Uint8Array };
 
@@ -56,13 +57,46 @@ export function fillRings(c: Canvas, rings: Vec2[][], v: number): void {
 }
 
 /**
+ * A polygon as the Supervisely SDK draws it (`Polygon._draw_impl`): cv2.fillPoly of the exterior with 1, then
+ * cv2.fillPoly of the holes with 0, in a mask of its own whose set pixels then get `v`. fillPoly draws each ring's
+ * outline with the fill value too, so a hole's outline pixels are cleared along with its inside, and a hole never
+ * clears what other labels painted.
+ */
+export function fillPolygon(c: Canvas, exterior: Vec2[], interior: Vec2[][], v: number): void {
+  if (interior.length === 0) {
+    fillRings(c, [exterior], v);
+    return;
+  }
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const [x, y] of exterior) {
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  // The pixels the exterior can reach (its outline's rounded vertices included), within the canvas.
+  const x0 = Math.max(0, Math.floor(minX)), y0 = Math.max(0, Math.floor(minY));
+  const x1 = Math.min(c.width - 1, Math.ceil(maxX)), y1 = Math.min(c.height - 1, Math.ceil(maxY));
+  if (x0 > x1 || y0 > y1) return;
+  const own: Canvas = { width: x1 - x0 + 1, height: y1 - y0 + 1, data: new Uint8Array((x1 - x0 + 1) * (y1 - y0 + 1)) };
+  // Moved by whole pixels, so every rounding in fillRings and drawLine falls as it would on the canvas.
+  const moved = (ring: Vec2[]) => ring.map(([x, y]): Vec2 => [x - x0, y - y0]);
+  fillRings(own, [moved(exterior)], 1);
+  fillRings(own, interior.map(moved), 0);
+  for (let y = 0; y < own.height; y++) {
+    const row = y * own.width, at = (y + y0) * c.width + x0;
+    for (let x = 0; x < own.width; x++) if (own.data[row + x]) c.data[at + x] = v;
+  }
+}
+
+/**
  * Draws a geometry into `canvas` with `value`. Returns false for geometries that have no area to draw
  * (graph, unknown), so callers can count them as not drawn.
  */
 export function drawGeometry(canvas: Canvas, g: Geometry, value: number): boolean {
   switch (g.type) {
-    case "polygon": fillRings(canvas, [g.exterior, ...g.interior], value); return true;
-    case "multipolygon": for (const p of g.parts) fillRings(canvas, [p.exterior, ...p.interior], value); return true;
+    case "polygon": fillPolygon(canvas, g.exterior, g.interior, value); return true;
+    case "multipolygon": for (const p of g.parts) fillPolygon(canvas, p.exterior, p.interior, value); return true;
     case "rectangle": {
       const l = Math.max(0, Math.round(Math.min(g.left, g.right))), r = Math.min(canvas.width - 1, Math.round(Math.max(g.left, g.right)));
       const t = Math.max(0, Math.round(Math.min(g.top, g.bottom))), b = Math.min(canvas.height - 1, Math.round(Math.max(g.top, g.bottom)));

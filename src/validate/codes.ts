@@ -11,6 +11,7 @@ export const CHECKS = {
   "file-unreadable": { severity: "error", what: "a file cannot be read" },
   "meta-missing": { severity: "error", what: "the project has no meta.json" },
   "project-empty": { severity: "error", what: "the project has no items in any dataset" },
+  "project-type-missing": { severity: "error", what: "meta.json has no `projectType`; the SDK's sly.read_project refuses the project (\"Unknown type of project: 'None'\")" },
   // JSON Schemas
   "meta-schema": { severity: "error", what: "meta.json breaks schemas/meta.schema.json" },
   "annotation-schema": { severity: "error", what: "an annotation file breaks schemas/annotation.schema.json" },
@@ -24,6 +25,9 @@ export const CHECKS = {
   "tag-meta-class-unknown": { severity: "warning", what: "a tag meta is restricted to a class that does not exist" },
   "multiview-tag-invalid": { severity: "error", what: "multiView is enabled but its group tag is missing or not any_string" },
   // Items and files of a dataset
+  "img-dir-missing": { severity: "error", what: "a dataset has no img/ folder (an empty one is enough); the SDK does not open it (\"Item directory not found\")" },
+  "dataset-name-skipped": { severity: "error", what: "a dataset folder's name ends with ann, img, seg, meta, blob, datasets or img_info; the SDK skips it without a word" },
+  "item-hidden-from-sdk": { severity: "error", what: "an item with a link or an image type the SDK does not open sits beside items with images; the SDK lists img/ only and does not see it" },
   "duplicate-item": { severity: "error", what: "two annotation files belong to the same item (`a.jpg.json` and legacy `a.json`)" },
   "duplicate-item-case": { severity: "warning", what: "two item names differ only in letter case (they collide on Windows and macOS)" },
   "annotation-ambiguous": { severity: "error", what: "a legacy `<stem>.json` annotation matches two images" },

@@ -10,7 +10,8 @@ import { UsageError } from "../errors.js";
 import { silentProgress, type Progress } from "../io/progress.js";
 import { mapConcurrent } from "../io/concurrency.js";
 import { DEFAULT_PROBE_CONCURRENCY } from "../io/image-size.js";
-import { META_FILE, findProjectRoot } from "../../formats/supervisely/layout.js";
+import { IMG_DIR, META_FILE, findProjectRoot, sdkListsImage, sdkSkippedEnding } from "../../formats/supervisely/layout.js";
+import { isObject } from "./meta-checks.js";
 import { finding } from "./codes.js";
 import { validateAgainst } from "./schemas.js";
 import { checkMeta, type MetaIndex } from "./meta-checks.js";
@@ -54,9 +55,11 @@ export async function validateProject(dir: string, opts: ValidateOptions = {}): 
     for (const ds of datasets) {
       const listing = await listDataset(ds);
       for (const f of listing.findings) report.add(f);
+      checkDatasetForSdk(ds, report, await fs.stat(path.join(ds.dir, IMG_DIR)).then((s) => s.isDirectory(), () => false));
       const datasetHasImageFiles = listing.entries.some((e) => e.image);
+      const datasetHasSdkImages = listing.entries.some((e) => e.image && sdkListsImage(e.image));
       let imageless = 0;
-      const results = mapConcurrent(listing.entries, concurrency, (e) => checkItem(e, { ds, meta, datasetHasImageFiles }));
+      const results = mapConcurrent(listing.entries, concurrency, (e) => checkItem(e, { ds, meta, datasetHasImageFiles, datasetHasSdkImages }));
       // mapConcurrent yields in listing order, so the report's order does not depend on timing.
       for await (const r of results) {
         for (const f of r.findings) report.add(f);
@@ -77,6 +80,22 @@ export async function validateProject(dir: string, opts: ValidateOptions = {}): 
   return { report, items };
 }
 
+/**
+ * What keeps the Supervisely SDK from opening a dataset: no img/ folder (`Dataset._read`: "Item directory not found"),
+ * or a folder name it skips (`fs.subdirs_tree` drops every path ending with one of the dataset's own folder names).
+ */
+function checkDatasetForSdk(ds: DatasetDir, report: Report, hasImgDir: boolean): void {
+  const ending = sdkSkippedEnding(ds.rel);
+  if (ending !== undefined) {
+    report.add(finding("dataset-name-skipped", ds.rel, "",
+      `the Supervisely SDK skips this dataset without a word: its folder name ends with "${ending}" (it takes such folders for a dataset's own ann/, img/, seg/… folders); rename it`));
+  }
+  if (!hasImgDir) {
+    report.add(finding("img-dir-missing", ds.rel, "",
+      `the dataset has no ${IMG_DIR}/ folder: the Supervisely SDK does not open it ("Item directory not found"); create an empty ${IMG_DIR}/ if it has no images`));
+  }
+}
+
 /** meta.json: parse, schema, semantic checks. Returns the class/tag index, or undefined when there is none to use. */
 async function checkProjectMeta(root: string, report: Report): Promise<MetaIndex | undefined> {
   const metaPath = path.join(root, META_FILE);
@@ -89,6 +108,10 @@ async function checkProjectMeta(root: string, report: Report): Promise<MetaIndex
   let index: MetaIndex | undefined;
   if (wasRead(raw)) {
     found.push(...validateAgainst("meta", raw, "meta-schema", META_FILE).findings);
+    if (isObject(raw) && raw.projectType === undefined) {
+      found.push(finding("project-type-missing", META_FILE, "",
+        "meta.json has no projectType: the Supervisely SDK's sly.read_project refuses the project (\"Unknown type of project: 'None'\"); add \"projectType\": \"images\""));
+    }
     const semantic = checkMeta(raw, META_FILE);
     found.push(...semantic.findings);
     index = semantic.index;

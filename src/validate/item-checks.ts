@@ -4,7 +4,7 @@ import type { Finding } from "../report.js";
 import { SlyconvError } from "../errors.js";
 import { parseJsonText } from "../io/json-file.js";
 import { readImageHeaderSize } from "../io/image-header.js";
-import { ANN_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR } from "../../formats/supervisely/layout.js";
+import { ANN_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, sdkListsImage } from "../../formats/supervisely/layout.js";
 import { finding } from "./codes.js";
 import { validateAgainst } from "./schemas.js";
 import { checkAnnotation } from "./annotation-checks.js";
@@ -46,6 +46,8 @@ export interface ItemContext {
   meta: MetaIndex | undefined;
   /** Whether any item of the dataset has an image file: if none does, the dataset is annotation-only. */
   datasetHasImageFiles: boolean;
+  /** Whether any has an image file the SDK lists: the SDK then takes the dataset's items from img/ only. */
+  datasetHasSdkImages: boolean;
 }
 
 export interface ItemResult {
@@ -110,6 +112,11 @@ export async function checkItem(e: ItemEntry, ctx: ItemContext): Promise<ItemRes
       out.push(finding("image-missing", annRel!, "",
         `item ${JSON.stringify(e.name)} has no image file ${ds.rel}/${IMG_DIR}/${e.name} and no link in img_info`));
     }
+  }
+
+  if (e.ann && ctx.datasetHasSdkImages && (link || e.image) && !(e.image && sdkListsImage(e.image))) {
+    out.push(finding("item-hidden-from-sdk", annRel!, "",
+      `item ${JSON.stringify(e.name)} has ${e.image ? `an image file of a type the Supervisely SDK does not list (${ds.rel}/${IMG_DIR}/${e.image})` : "a link and no image file"}, while other items of ${ds.rel} have images: the SDK then takes the dataset's items from img/ only and does not see this one; move such items to a dataset of their own (slyconv import does)`));
   }
 
   if (e.image) {

@@ -35,7 +35,8 @@ describe("slyconv CLI with COCO", () => {
     const r = runCli(["import", path.join(FULL, "annotations/instances_val.json"), out, "-f", "coco", "--dataset", "mine", "--images-dir", path.join(FULL, "val"), "--images", "symlink"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("imported 3 items (coco)");
-    expect(fs.readdirSync(out).sort()).toEqual([".slyconv-output", "coco_info.json", "meta.json", "mine"]);
+    // c.png has no image: it goes to a dataset of its own, so that the Supervisely SDK sees it (noted for reading back).
+    expect(fs.readdirSync(out).sort()).toEqual([".slyconv-output", "coco_info.json", "meta.json", "mine", "mine-no-image", "slyconv_datasets.json"]);
     expect(fs.lstatSync(path.join(out, "mine/img/a.png")).isSymbolicLink()).toBe(true);
     expect(r.stderr).toContain('image file "c.png" is not in ../val/'); // relative to the input's folder
   });

@@ -33,7 +33,8 @@ describe("slyconv CLI with -f links", () => {
     expect(r.stderr).toContain(`list.txt:2: warning cannot read the image size of ${server.base}/missing.jpg: HTTP 404 Not Found (1 attempt) [probe-failed]`);
     const ann = JSON.parse(fs.readFileSync(path.join(dir, "sly", "list", "ann", "a.png.json"), "utf8"));
     expect(ann.size).toEqual({ height: 23, width: 37 });
-    expect(fs.existsSync(path.join(dir, "sly", "list", "img"))).toBe(false);
+    // Links only: img/ is there but empty (the Supervisely SDK opens no dataset without it).
+    expect(fs.readdirSync(path.join(dir, "sly", "list", "img"))).toEqual([]);
   });
 
   it("malformed URLs exit 1 with file:line; export writes links.csv", () => {

@@ -156,7 +156,7 @@ describe("COCO file_name", () => {
     const sb = cocoInput(new Sandbox(), [fileName, "ok.png"]);
     const { report, error, files } = await sb.import("coco");
     expect(error).toBeUndefined();
-    expect(files).toContain(`default/ann/${itemName}.json`);
+    expect(files).toContain(`default-no-image/ann/${itemName}.json`); // no image: a dataset of its own, for the SDK
     expect(files).not.toContain(`default/img/${itemName}`);
     expect(files).toContain("default/img/ok.png");
     // The image is looked for in the images folder only, by the name as written (refused: it leaves the folder) and
@@ -169,7 +169,7 @@ describe("COCO file_name", () => {
     const sb = new Sandbox();
     cocoInput(sb, [sb.outsideFile, "ok.png"]);
     const { files } = await sb.import("coco");
-    expect(files).toContain("default/ann/evil.png.json");
+    expect(files).toContain("default-no-image/ann/evil.png.json");
     expect(sb.outsideCopies()).toEqual([]);
   });
 
@@ -182,7 +182,7 @@ describe("COCO file_name", () => {
     const sb = cocoInput(new Sandbox(), [fileName, "ok.png"]);
     const { report, error, files } = await sb.import("coco");
     expect(error).toBeUndefined();
-    expect(files).toContain(`default/ann/${itemName}.json`);
+    expect(files).toContain(`default-no-image/ann/${itemName}.json`); // no image: a dataset of its own, for the SDK
     expect(findingsOf(report, "coco-unsafe-file-name")).toMatchObject([{ severity: "warning", pointer: "/images/0/file_name", message: expect.stringContaining(JSON.stringify(fileName)) }]);
     // The image entry (with file_name as written) travels in coco_info.json for export.
     const info = JSON.parse(fs.readFileSync(path.join(sb.out, "coco_info.json"), "utf8"));
@@ -201,7 +201,7 @@ describe("VOC filename", () => {
     });
     const { error, files } = await sb.import("voc");
     expect(error).toBeUndefined();
-    expect(files.filter((f) => f.includes("/ann/"))).toEqual(["unlisted/ann/ok.png.json", "unlisted/ann/x.png.json"]);
+    expect(files.filter((f) => f.includes("/ann/"))).toEqual(["unlisted-no-image/ann/x.png.json", "unlisted/ann/ok.png.json"]);
     expect(files.filter((f) => f.includes("/img/"))).toEqual(["unlisted/img/ok.png"]);
     expect(sb.outsideCopies()).toEqual([]);
   });
@@ -407,7 +407,7 @@ describe("symlinks that leave the input", () => {
     superviselyWithLink(sb, target(sb));
     const { report, error, files } = await sb.import("supervisely");
     expect(error).toBeUndefined();
-    expect(files).toEqual(["ds/ann/ok.png.json", "ds/ann/x.png.json", "ds/img/ok.png", "meta.json"]);
+    expect(files).toEqual(["ds-no-image/ann/x.png.json", "ds/ann/ok.png.json", "ds/img/ok.png", "meta.json", "slyconv_datasets.json"]);
     expect(findingsOf(report, "image-unreadable")).toMatchObject([{ severity: "warning", message: `the image of item "x.png" is left out: ${why}; its annotation is written` }]);
   });
 
@@ -558,7 +558,7 @@ describe("the CLI: exit codes and messages", () => {
     const r = cli(sb, "coco");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('annotations/instances_default.json#/images/0/file_name: warning file_name "a\\u0000b.png" is not a plain file name; the item is named "a_b.png" (file_name is kept for export) [coco-unsafe-file-name]');
-    expect(fs.existsSync(path.join(sb.out, "default/ann/a_b.png.json"))).toBe(true);
+    expect(fs.existsSync(path.join(sb.out, "default-no-image/ann/a_b.png.json"))).toBe(true);
   });
 
   it("voc: <filename>../../outside/evil.png</filename>: exit 0, the item named after its XML file", () => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const meta = { classes: [{ title: "pt", shape: "point", color: "#FF0000", geometry_config: {} }], tags: [] };
+const meta = { classes: [{ title: "pt", shape: "point", color: "#FF0000", geometry_config: {} }], tags: [], projectType: "images" };
 const emptyAnn = { size: { height: 6, width: 8 }, tags: [], objects: [] };
 
 /** Writes a project from {relative path: content}; objects become JSON. */

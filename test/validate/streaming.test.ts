@@ -25,6 +25,7 @@ beforeAll(async () => {
       { title: "mask", shape: "bitmap", color: "#00FF00", geometry_config: {} },
     ],
     tags: [{ name: "score", value_type: "any_number", color: "#0000FF" }],
+    projectType: "images",
   }));
   for (const ds of ["part1", "part2"]) {
     for (const sub of ["img", "ann"]) fs.mkdirSync(path.join(root, ds, sub), { recursive: true });

@@ -91,7 +91,13 @@ async function generate(task: string, seed: number, extra: { kpt?: [number, numb
   return root;
 }
 
-describe("round trip of generated datasets (values within 1e-6)", () => {
+/**
+ * The Supervisely writer writes a coordinate within 1e-3 px of an integer as that integer (the SDK floors coordinates
+ * on load), so a normalised value may move by up to 1e-3 px over the smallest image side.
+ */
+const SNAP_TOLERANCE = 1e-3 / Math.min(...SIZES.flat());
+
+describe("round trip of generated datasets (values within 1e-6, or the 1e-3 px integer snapping)", () => {
   const cases: [string, string, Parameters<typeof generate>[2], Record<string, unknown>][] = [
     ["detect", "detect", {}, {}],
     ["segment", "segment", {}, {}],
@@ -104,7 +110,7 @@ describe("round trip of generated datasets (values within 1e-6)", () => {
     it(title, async () => {
       const input = await generate(task, 1000 + i, extra);
       const { out, importReport, exportReport } = await roundTrip(input, task, importOptions);
-      expectSameLabels(input, out);
+      expectSameLabels(input, out, 1e-6 + SNAP_TOLERANCE);
       // Rectangles written at six decimals are rectangles: none falls back to a polygon.
       expect(importReport.countOf("yolo-obb-not-rectangle")).toBe(0);
       expect(diffTrees(path.join(input, "images"), path.join(out, "images"))).toEqual([]);
