@@ -8,6 +8,7 @@ import { iterateItems } from "./model/index.js";
 import { Report } from "./report.js";
 import { silentProgress, type Progress } from "./io/progress.js";
 import { checkOutputTarget, writeAtomically, requireInput } from "./io/safe-output.js";
+import { skipPolicyOf, withoutSkippedObjects } from "./skip-objects.js";
 import { SlyconvError, UsageError } from "./errors.js";
 import type { ImageMode } from "../formats/supervisely/write.js";
 import { extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
@@ -216,7 +217,9 @@ async function checkExportOutput(out: string, opts: { force?: boolean; archive?:
 export async function writeDataset(project: Project, out: string, opts: ExportOptions): Promise<{ output: string }> {
   const adapter = adapterFor(opts.format, "write");
   const ctx = contextOf(opts);
-  const counted = tallyProject(project, ctx.report, adapter.writesTags?.(opts.formatOptions ?? {}) ?? noTagsWritten(adapter.title));
+  // Objects the crowd/difficult policy leaves out are taken out (and counted) first: their tags are not lost twice.
+  const policy = skipPolicyOf(opts.formatOptions ?? {}, adapter.skipsByDefault);
+  const counted = tallyProject(withoutSkippedObjects(project, policy, ctx.report), ctx.report, adapter.writesTags?.(opts.formatOptions ?? {}) ?? noTagsWritten(adapter.title));
   const write = (dir: string) => adapter.write!(counted, dir, opts.formatOptions ?? {}, ctx);
   if (opts.archive) {
     const output = archiveOutputPath(out, opts.archive);

@@ -52,6 +52,8 @@ export interface FormatAdapter {
   readsShapes: readonly string[];
   importOptions?: readonly OptionSpec[];
   exportOptions?: readonly OptionSpec[];
+  /** Objects the writer leaves out unless told otherwise (src/skip-objects.ts); absent: it keeps every object. */
+  skipsByDefault?: { crowd: boolean; difficult: boolean };
   detect(input: string): Promise<DetectResult>;
   read?(input: string, options: FormatOptions, ctx: FormatContext): Promise<Project>;
   /**

@@ -1,5 +1,6 @@
 import type { OptionSpec, FormatOptions, TagsWritten } from "../../src/format.js";
 import { UsageError } from "../../src/errors.js";
+import { SKIP_OBJECT_OPTIONS } from "../../src/skip-objects.js";
 
 /** `slyconv import -f coco` options (the Supervisely writer adds --images). */
 export const cocoImportOptions: readonly OptionSpec[] = [
@@ -16,6 +17,7 @@ export const cocoExportOptions: readonly OptionSpec[] = [
   },
   { flags: "--polygons", description: "coco: write masks and polygons with holes as traced polygons instead of RLE (holes are dropped and counted)" },
   { flags: "--caption-tag <name>", description: "coco: image tag written to captions_<dataset>.json (default: caption)" },
+  ...SKIP_OBJECT_OPTIONS,
 ];
 
 export interface CocoImportOptions {

@@ -14,7 +14,7 @@ import { fillPolygon } from "../../src/geometry/rasterize.js";
 import { ringArea } from "../../src/geometry/bounds.js";
 import { unpackRing, type PackedRing } from "../../src/workers/packed.js";
 import { boxOf, type Bbox } from "./annotation.js";
-import { traceMask } from "./trace.js";
+import { traceMask } from "../../src/geometry/trace-mask.js";
 import { cpuTask } from "../../src/workers/task.js";
 
 /** A report call, recorded to be replayed later (on the caller's thread, in order). */

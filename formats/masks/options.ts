@@ -1,6 +1,7 @@
 import type { FormatOptions, OptionSpec, TagsWritten } from "../../src/format.js";
 import { UsageError } from "../../src/errors.js";
 import type { Connectivity } from "./regions.js";
+import { SKIP_OBJECT_OPTIONS } from "../../src/skip-objects.js";
 
 export const masksImportOptions: readonly OptionSpec[] = [
   {
@@ -18,6 +19,7 @@ export const masksExportOptions: readonly OptionSpec[] = [
     description: "masks: class list (.txt, line i = index i), CVAT labelmap.txt, or JSON {class: index | [r,g,b] | \"#RRGGBB\"}",
   },
   { flags: "--overlay", description: "masks: also write masks_human/ (image and 50% colour overlay side by side)" },
+  ...SKIP_OBJECT_OPTIONS,
 ];
 
 export interface MasksImportOptions {

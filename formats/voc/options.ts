@@ -1,4 +1,5 @@
 import type { OptionSpec, TagsWritten } from "../../src/format.js";
+import { SKIP_OBJECT_OPTIONS } from "../../src/skip-objects.js";
 
 // The names of formats/voc/tags.ts (PART_OF_TAG, IMAGE_SETS_TAG), here so that the descriptor loads nothing else.
 const PART_OF = "part_of";
@@ -21,4 +22,5 @@ export const vocExportOptions: readonly OptionSpec[] = [
     description: "VOC export: keep images as they are, or jpg to re-encode non-JPEG images into JPEGImages/*.jpg",
     choices: ["keep", "jpg"],
   },
+  ...SKIP_OBJECT_OPTIONS,
 ];

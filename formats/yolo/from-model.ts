@@ -1,42 +1,81 @@
 /**
- * Supervisely labels (pixels) → YOLO lines (normalised, six decimals), the inverse of to-model.ts:
+ * Supervisely labels (pixels) → YOLO lines (normalised, six decimals), the inverse of to-model.ts.
  *
- *   detect   rectangle → `c xc yc w h` with xc = (left + right)/2/W, w = (right − left)/W; any other geometry with an
- *            extent → its bounding box (converted); points → skipped
- *   segment  polygon → its exterior (holes lost); multipolygon → one line per part; rectangle / oriented_bbox → their
- *            four corners (converted); bitmaps, lines, points, keypoints → skipped
- *   pose     graph (+ the rectangle bound to it by `instance`) → `c xc yc w h` + K keypoints in template order,
- *            `x y v` with v = 2, or 1 when `disabled`, and `0 0 0` for a keypoint the label lacks; a graph without a
- *            bound box gets the box of its keypoints; a lone rectangle → a line with every keypoint missing
+ * One line per object. Labels bound by one `instance` key (and of one class, a bound box or keypoint class counting
+ * as its owner's) are one object: a COCO annotation of several polygon parts, a YOLO pose line's box and keypoints,
+ * a COCO person's outline and keypoints. Each object's box is, in this order: its bound rectangle; the COCO `bbox`
+ * the COCO reader kept (label.extra.coco.bbox, kept when it differs from the outline's extent); the extent of its
+ * outlines (masks covering whole pixels: a 55×40 mask at (5, 5) spans 5..60 × 5..45); else the extent of its
+ * keypoints.
+ *
+ *   detect   `c xc yc w h`: the object's box; points alone → skipped
+ *   segment  `c x1 y1 …`: the object's outlines (polygon exteriors, multipolygon parts, masks traced along pixel
+ *            edges), joined into one ring when there are several (join-rings.ts); holes lost; a rectangle or oriented
+ *            box with no other outline → its four corners; keypoints, lines, points → skipped
+ *   pose     `c xc yc w h` + K keypoints in template order, `x y v` with v = 2, or 1 when `disabled`, and `0 0 0`
+ *            for a keypoint the object lacks (an object of a keypoint class with no keypoints is written with all
+ *            of them missing, as Ultralytics' converter writes COCO's num_keypoints = 0 people)
  *   obb      oriented_bbox → four corners in the project's corner order; a 4-point polygon → its points as they are;
- *            rectangles and other shapes → their axis-aligned bounding box as four corners (converted)
- *
- * Labels sharing an `instance` key are one object: a box bound to an outline or to keypoints is not written twice.
+ *            any other object → its box as four corners (converted)
  */
-import type { Annotation, GraphTemplate, Label, ObjClass, ProjectMeta, RectangleGeometry, Vec2 } from "../../src/model/index.js";
+import type { Annotation, GraphTemplate, Label, ObjClass, ProjectMeta, Vec2 } from "../../src/model/index.js";
 import { geometryTypeName, graphTemplateOf } from "../../src/model/index.js";
-import { geometryBounds } from "../../src/geometry/bounds.js";
+import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
+import { bitmapDataSize, decodeAlphaMaskData, decodeBitmapData } from "../../src/codecs/bitmap.js";
+import { traceMask } from "../../src/geometry/trace-mask.js";
 import type { Report } from "../../src/report.js";
 import { fmt6 } from "./lines.js";
+import { joinRings } from "./join-rings.js";
 import { keptCorners, orientedBoxToCorners, signedArea2, type CornerOrder } from "./obb.js";
 import type { YoloTask } from "./options.js";
 
-/** One class index for the whole project: every class in meta order, except box classes bound to another class. */
+/**
+ * One class index for the whole project.
+ *
+ * - detect, segment, obb: every class of meta.json in order, except classes bound to another (`person_bbox` and
+ *   `person_keypoints` belong to `person`: COCO and YOLO pose name them so) and placeholder classes;
+ * - pose: one class per keypoint template (graph class), named by its owner (`person_keypoints` → `person`); a class
+ *   that owns a keypoint class, and a keypoint class's box class, take its index.
+ */
 export class ExportClasses {
   readonly names: string[] = [];
+  /** pose: the graph class of each index. */
+  readonly templates: ObjClass[] = [];
+  /** Placeholder classes left out of `names`. */
+  readonly placeholders: string[] = [];
   private readonly index = new Map<string, number>();
-  /** Box class title → the class it belongs to (`person_bbox` → `person`). */
-  readonly boxOf = new Map<string, string>();
+  /** Bound class title → the class it belongs to (`person_bbox` → `person`, `person_keypoints` → `person`). */
+  readonly ownerOf = new Map<string, string>();
 
-  constructor(readonly meta: ProjectMeta, private readonly report: Report) {
-    const titles = new Set(meta.classes.map((c) => c.title));
+  /** `placeholders`: classes to leave out of `names` (placeholders.ts). */
+  constructor(readonly meta: ProjectMeta, readonly task: YoloTask, private readonly report: Report, placeholders: readonly string[] = []) {
     const shapeOf = new Map(meta.classes.map((c) => [c.title, c.shape]));
     for (const c of meta.classes) {
-      if (c.shape !== "rectangle") continue;
-      const m = /^(.*?)(?:_bbox| bbox)_*$/.exec(c.title);
-      if (m && titles.has(m[1]) && shapeOf.get(m[1]) !== "rectangle") this.boxOf.set(c.title, m[1]);
+      const box = c.shape === "rectangle" ? /^(.*?)(?:_bbox| bbox)_*$/.exec(c.title) : null;
+      if (box && shapeOf.has(box[1]) && shapeOf.get(box[1]) !== "rectangle") this.ownerOf.set(c.title, box[1]);
+      const kp = c.shape === "graph" ? /^(.*)_keypoints$/.exec(c.title) : null;
+      if (kp && shapeOf.has(kp[1]) && shapeOf.get(kp[1]) !== "graph") this.ownerOf.set(c.title, kp[1]);
     }
-    for (const c of meta.classes) if (!this.boxOf.has(c.title)) this.add(c.title);
+    if (task === "pose") {
+      for (const c of meta.classes) {
+        if (c.shape !== "graph") continue;
+        const owner = this.ownerOf.get(c.title);
+        const i = this.add(owner ?? c.title);
+        this.templates[i] = c;
+        this.index.set(c.title, i);
+      }
+    } else {
+      for (const c of meta.classes) {
+        if (this.ownerOf.has(c.title)) continue;
+        if (placeholders.includes(c.title)) this.placeholders.push(c.title);
+        else this.add(c.title);
+      }
+    }
+    // Bound classes take their owner's index (a box of a keypoint class: the keypoint class's).
+    for (const [bound, owner] of this.ownerOf) {
+      const i = this.index.get(owner);
+      if (i !== undefined && !this.index.has(bound)) this.index.set(bound, i);
+    }
   }
 
   private add(title: string): number {
@@ -46,17 +85,27 @@ export class ExportClasses {
     return i;
   }
 
-  /** Index of a label's class (box classes take their owner's); a class missing from meta gets the next index. */
-  indexOf(title: string): number {
-    const owner = this.boxOf.get(title) ?? title;
-    const i = this.index.get(owner);
-    if (i !== undefined) return i;
-    this.report.warn("yolo-class-not-in-meta", `class ${JSON.stringify(owner)} is used by labels but missing from meta.json; it gets index ${this.names.length}`);
-    return this.add(owner);
+  /** Class title of an object's line: a bound class counts as its owner. */
+  objectClass(title: string): string {
+    return this.ownerOf.get(title) ?? title;
   }
 
-  classOf(title: string): ObjClass | undefined {
-    return this.meta.classes.find((c) => c.title === (this.boxOf.get(title) ?? title));
+  /**
+   * Index of a class. pose: undefined for a class with no keypoint template. Otherwise a class missing from meta, or
+   * a placeholder class that labels use after all, gets the next index (with a warning).
+   */
+  indexOf(title: string): number | undefined {
+    const i = this.index.get(title);
+    if (i !== undefined || this.task === "pose") return i;
+    const owner = this.objectClass(title);
+    if (this.placeholders.includes(owner)) {
+      this.report.warn("yolo-placeholder-class-used", `class ${JSON.stringify(owner)} looked like a placeholder (no objects expected) but labels use it; it gets index ${this.names.length}`);
+    } else {
+      this.report.warn("yolo-class-not-in-meta", `class ${JSON.stringify(owner)} is used by labels but missing from meta.json; it gets index ${this.names.length}`);
+    }
+    const n = this.add(owner);
+    if (owner !== title) this.index.set(title, n);
+    return n;
   }
 }
 
@@ -64,7 +113,7 @@ export class ExportClasses {
 export interface PoseLayout {
   count: number;
   dims: 2 | 3;
-  /** Template node keys per class title, in template order. */
+  /** Template node keys per graph class title, in template order. */
   order: Map<string, string[]>;
 }
 
@@ -88,39 +137,35 @@ export function poseLayoutOf(meta: ProjectMeta, kptShape: [number, number] | und
   return { count, dims: (kptShape?.[1] ?? 3) as 2 | 3, order };
 }
 
-/** Keypoint names per class index, when any template names its nodes other than by index. */
-export function keypointNames(classes: ExportClasses, layout: PoseLayout): Map<number, string[]> | null {
+/** Keypoint names of each pose class index (template labels, padded with indices to K). */
+export function keypointNamesOf(classes: ExportClasses, layout: PoseLayout): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  let meaningful = false;
-  classes.names.forEach((title, i) => {
-    const cls = classes.meta.classes.find((c) => c.title === title);
-    const keys = layout.order.get(title);
-    if (!cls || !keys) return;
+  classes.templates.forEach((cls, i) => {
     const tpl: GraphTemplate = graphTemplateOf(cls);
-    const names = keys.map((k, j) => String(tpl.nodes[k]?.label ?? j));
+    const names = (layout.order.get(cls.title) ?? []).map((k, j) => String(tpl.nodes[k]?.label ?? j));
     while (names.length < layout.count) names.push(String(names.length));
-    if (names.some((n, j) => n !== String(j))) meaningful = true;
     out.set(i, names);
   });
-  return meaningful ? out : null;
+  return out;
 }
 
 /** Counts what export converts or cannot hold, reported once at the end. */
 export class ExportTally {
-  private readonly converted = new Map<string, { className: string; from: string; to: string; count: number }>();
+  private readonly converted = new Map<string, { className: string; from: string; to: string; unit: string; count: number }>();
   constructor(private readonly report: Report) {}
-  convert(className: string, from: string, to: string): void {
-    const key = `${className}\u0000${from}\u0000${to}`;
+  /** `from` describes a label (`polygon`) or, with unit "object", an object (`multi-label`). */
+  convert(className: string, from: string, to: string, unit: "label" | "object" = "label"): void {
+    const key = `${className}\u0000${from}\u0000${to}\u0000${unit}`;
     const e = this.converted.get(key);
     if (e) e.count++;
-    else this.converted.set(key, { className, from, to, count: 1 });
+    else this.converted.set(key, { className, from, to, unit, count: 1 });
   }
-  lose(className: string, what: string, reason: string): void {
-    this.report.lose(className, what, reason);
+  lose(className: string, what: string, reason: string, count = 1): void {
+    this.report.lose(className, what, reason, count);
   }
   flush(): void {
     for (const e of this.converted.values()) {
-      this.report.info("yolo-converted", `${e.className}: ${e.count} ${e.from} label${e.count === 1 ? "" : "s"} written as ${e.to}`);
+      this.report.info("yolo-converted", `${e.className}: ${e.count} ${e.from} ${e.unit}${e.count === 1 ? "" : "s"} written as ${e.to}`);
       this.report.count(`converted ${e.from} → ${e.to}`, e.count);
     }
   }
@@ -138,8 +183,8 @@ export interface LineContext {
   tally: ExportTally;
 }
 
-function boxLine(idx: number, l: number, t: number, r: number, b: number, W: number, H: number): string {
-  return `${idx} ${fmt6((l + r) / 2 / W)} ${fmt6((t + b) / 2 / H)} ${fmt6((r - l) / W)} ${fmt6((b - t) / H)}`;
+function boxLine(idx: number, b: Bounds, W: number, H: number): string {
+  return `${idx} ${fmt6((b.left + b.right) / 2 / W)} ${fmt6((b.top + b.bottom) / 2 / H)} ${fmt6((b.right - b.left) / W)} ${fmt6((b.bottom - b.top) / H)}`;
 }
 
 function pointsLine(idx: number, pts: readonly Vec2[], W: number, H: number): string {
@@ -148,7 +193,7 @@ function pointsLine(idx: number, pts: readonly Vec2[], W: number, H: number): st
   return s;
 }
 
-const rectCorners = (g: { left: number; top: number; right: number; bottom: number }, order: CornerOrder): Vec2[] =>
+const rectCorners = (g: Bounds, order: CornerOrder): Vec2[] =>
   order === "cw"
     ? [[g.left, g.top], [g.right, g.top], [g.right, g.bottom], [g.left, g.bottom]]
     : [[g.left, g.top], [g.left, g.bottom], [g.right, g.bottom], [g.right, g.top]];
@@ -158,13 +203,206 @@ const instanceOf = (l: Label): string | undefined => {
   return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
 };
 
-const OUTLINES = new Set(["polygon", "multipolygon", "bitmap", "alpha_mask"]);
+/** One object: its labels and the class its line is written with. */
+interface YoloObject {
+  cls: string;
+  labels: Label[];
+}
 
-function poseLine(idx: number, box: { left: number; top: number; right: number; bottom: number }, graph: Label | undefined, cls: ObjClass | undefined, lc: LineContext): string {
-  const { width: W, height: H } = lc;
+/** Labels grouped into objects (bound by `instance`, one class after owners), in the order of their first label. */
+function objectsOf(labels: readonly Label[], classes: ExportClasses): YoloObject[] {
+  const objects: YoloObject[] = [];
+  const byKey = new Map<string, YoloObject>();
+  for (const l of labels) {
+    const cls = classes.objectClass(l.classTitle);
+    const key = instanceOf(l);
+    if (key === undefined) {
+      objects.push({ cls, labels: [l] });
+      continue;
+    }
+    const k = `${key}\u0000${cls}`;
+    const o = byKey.get(k);
+    if (o) o.labels.push(l);
+    else {
+      const n = { cls, labels: [l] };
+      byKey.set(k, n);
+      objects.push(n);
+    }
+  }
+  return objects;
+}
+
+function union(a: Bounds | null, b: Bounds | null): Bounds | null {
+  if (!a) return b;
+  if (!b) return a;
+  return { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
+}
+
+/** What a label covers: masks whole pixels (origin .. origin + size), other shapes their extreme vertices. */
+function coverOf(l: Label): Bounds | null {
+  const g = l.geometry;
+  if (g.type === "bitmap" || g.type === "alpha_mask") {
+    const { width, height } = bitmapDataSize(g.data);
+    return width && height ? { left: g.origin[0], top: g.origin[1], right: g.origin[0] + width, bottom: g.origin[1] + height } : null;
+  }
+  return geometryBounds(g);
+}
+
+/** The COCO bbox the COCO reader kept on a label (label.extra.coco.bbox, [x, y, w, h]), if any. */
+function keptCocoBox(l: Label): Bounds | null {
+  const coco = l.extra?.coco as { bbox?: unknown } | undefined;
+  const b = coco?.bbox;
+  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => typeof v === "number" && Number.isFinite(v)) || b[2] < 0 || b[3] < 0) return null;
+  return { left: b[0], top: b[1], right: b[0] + b[2], bottom: b[1] + b[3] };
+}
+
+const KEYPOINT_LIKE = new Set(["graph", "point"]);
+
+/** The box of an object and where it came from (see the file comment). */
+function objectBox(o: YoloObject): { box: Bounds; from: "rectangle" | "bbox" | "outline" | "keypoints" } | null {
+  let rect: Bounds | null = null;
+  for (const l of o.labels) if (l.geometry.type === "rectangle") rect = union(rect, l.geometry);
+  if (rect) return { box: rect, from: "rectangle" };
+  for (const l of o.labels) {
+    const b = keptCocoBox(l);
+    if (b) return { box: b, from: "bbox" };
+  }
+  let outline: Bounds | null = null, points: Bounds | null = null;
+  for (const l of o.labels) {
+    if (KEYPOINT_LIKE.has(l.geometry.type)) points = union(points, geometryBounds(l.geometry));
+    else outline = union(outline, coverOf(l));
+  }
+  if (outline) return { box: outline, from: "outline" };
+  return points ? { box: points, from: "keypoints" } : null;
+}
+
+/** Outlines of a label as rings, for segment lines; what has no outline or loses holes is counted. */
+function outlineRings(l: Label, tally: ExportTally): Vec2[][] | null {
+  const g = l.geometry;
+  switch (g.type) {
+    case "polygon":
+      if (g.interior.length) tally.lose(l.classTitle, "polygon hole", "YOLO segment lines hold one outline, no holes", g.interior.length);
+      return [g.exterior];
+    case "multipolygon": {
+      const holes = g.parts.reduce((n, p) => n + p.interior.length, 0);
+      if (holes) tally.lose(l.classTitle, "polygon hole", "YOLO segment lines hold one outline, no holes", holes);
+      return g.parts.map((p) => p.exterior);
+    }
+    case "bitmap":
+    case "alpha_mask": {
+      // An alpha matte's outline is where it is not fully transparent.
+      const mask = g.type === "bitmap" ? decodeBitmapData(g.data) : decodeAlphaMaskData(g.data);
+      const traced = traceMask(mask);
+      if (traced.holes) tally.lose(l.classTitle, "mask hole", "YOLO segment lines hold one outline, no holes (masks are traced along their outer edge)", traced.holes);
+      tally.convert(l.classTitle, g.type, "traced outlines");
+      const [ox, oy] = g.origin;
+      return traced.rings.map((r) => r.map(([x, y]) => [x + ox, y + oy] as Vec2));
+    }
+    default:
+      return null;
+  }
+}
+
+/** The YOLO lines of one annotation for the task. */
+export function annotationLines(ann: Annotation, lc: LineContext): string[] {
+  const lines: string[] = [];
+  for (const o of objectsOf(ann.labels, lc.classes)) {
+    const line = objectLine(o, lc);
+    if (line !== null) lines.push(line);
+  }
+  return lines;
+}
+
+function objectLine(o: YoloObject, lc: LineContext): string | null {
+  const { width: W, height: H, task, classes, tally } = lc;
+  const first = o.labels[0];
+  const several = o.labels.length > 1;
+  if (task === "pose") return poseObjectLine(o, lc);
+  const idx = classes.indexOf(o.cls)!;
+  if (several) tally.convert(o.cls, "multi-label", "one line each (labels bound by instance)", "object");
+
+  if (task === "segment") {
+    const rings: Vec2[][] = [];
+    const boxes: Label[] = [];
+    for (const l of o.labels) {
+      const r = outlineRings(l, tally);
+      if (r) rings.push(...r.filter((ring) => ring.length >= 3));
+      else if (l.geometry.type === "rectangle" || l.geometry.type === "oriented_bbox") boxes.push(l);
+      else tally.lose(l.classTitle, geometryTypeName(l.geometry), `YOLO segment holds polygons; a ${geometryTypeName(l.geometry)} has no outline`);
+    }
+    if (!rings.length && boxes.length) {
+      // A box is the outline only of an object that has no other.
+      const b = boxes[0];
+      const g = b.geometry;
+      rings.push(g.type === "oriented_bbox" ? keptCorners(b.extra?.yoloCorners, g, W, H) ?? orientedBoxToCorners(g, "cw") : rectCorners(g as Bounds, "cw"));
+      tally.convert(b.classTitle, geometryTypeName(g), "4-point polygons");
+      for (const extra of boxes.slice(1)) tally.lose(extra.classTitle, geometryTypeName(extra.geometry), "YOLO segment writes one outline per object; a second box of the object is left out");
+    } else if (boxes.length) {
+      tally.convert(o.cls, "box-and-outline", "their outline", "object");
+    }
+    if (!rings.length) return null;
+    if (rings.length > 1) tally.convert(o.cls, "multi-part", "one line each (parts joined by zero-width cuts)", "object");
+    return pointsLine(idx, rings.length > 1 ? joinRings(rings) : rings[0], W, H);
+  }
+
+  if (task === "obb") {
+    const obb = o.labels.find((l) => l.geometry.type === "oriented_bbox");
+    if (obb && obb.geometry.type === "oriented_bbox") {
+      let corners = keptCorners(obb.extra?.yoloCorners, obb.geometry, W, H);
+      // Corners kept as read stay in their order, unless an order was asked for on the command line.
+      if (corners && lc.obbOrderForced && (signedArea2(corners) > 0 ? "cw" : "ccw") !== lc.obbOrder) corners = [corners[0], corners[3], corners[2], corners[1]];
+      return pointsLine(idx, corners ?? orientedBoxToCorners(obb.geometry, lc.obbOrder), W, H);
+    }
+    const g = first.geometry;
+    if (!several && g.type === "polygon" && g.exterior.length === 4 && g.interior.length === 0) return pointsLine(idx, g.exterior, W, H);
+  }
+
+  // detect, and obb of anything but an oriented box: the object's box.
+  if (several) {
+    for (const l of o.labels) if (l.geometry.type === "graph") tally.lose(l.classTitle, "keypoints of an object", `YOLO ${task} holds boxes: the object's box is written without its keypoints`);
+  }
+  if (!several && (first.geometry.type === "point" || first.geometry.type === "other")) {
+    tally.lose(first.classTitle, geometryTypeName(first.geometry), first.geometry.type === "point" ? "a point has no extent to make a box from" : `YOLO ${task} cannot hold ${geometryTypeName(first.geometry)}`);
+    return null;
+  }
+  const ob = objectBox(o);
+  if (!ob) {
+    tally.lose(o.cls, geometryTypeName(first.geometry), "empty geometry");
+    return null;
+  }
+  if (task === "detect") {
+    if (!several && first.geometry.type !== "rectangle") tally.convert(first.classTitle, geometryTypeName(first.geometry), "boxes");
+    return boxLine(idx, ob.box, W, H);
+  }
+  if (!several) tally.convert(first.classTitle, geometryTypeName(first.geometry), "axis-aligned oriented boxes");
+  return pointsLine(idx, rectCorners(ob.box, lc.obbOrder), W, H);
+}
+
+function poseObjectLine(o: YoloObject, lc: LineContext): string | null {
+  const { width: W, height: H, classes, tally } = lc;
   const pose = lc.pose!;
-  let s = boxLine(idx, box.left, box.top, box.right, box.bottom, W, H);
-  const keys = (cls && pose.order.get(cls.title)) ?? [];
+  const graphs = o.labels.filter((l) => l.geometry.type === "graph");
+  const graph = graphs[0];
+  const idx = classes.indexOf(graph?.classTitle ?? o.cls) ?? (graph ? undefined : o.labels.map((l) => classes.indexOf(l.classTitle)).find((i) => i !== undefined));
+  if (idx === undefined) {
+    for (const l of o.labels) tally.lose(l.classTitle, geometryTypeName(l.geometry), "YOLO pose holds objects of keypoint classes; this class has no keypoint template");
+    return null;
+  }
+  for (const extra of graphs.slice(1)) tally.lose(extra.classTitle, "graph", "YOLO pose writes one set of keypoints per object; a second graph of the object is left out");
+  for (const l of o.labels) {
+    const t = l.geometry.type;
+    if (t === "point" || t === "line" || t === "other") tally.lose(l.classTitle, geometryTypeName(l.geometry), "YOLO pose holds keypoints with their box");
+  }
+  const ob = objectBox(o);
+  if (!ob) {
+    tally.lose(o.cls, graph ? "graph" : geometryTypeName(o.labels[0].geometry), "no keypoints and no extent");
+    return null;
+  }
+  if (ob.from === "keypoints") tally.convert(o.cls, "box-less", "pose lines with the box of their keypoints", "object");
+  if (!graph) tally.convert(o.cls, "keypoint-less", "pose lines with every keypoint missing", "object");
+  let s = boxLine(idx, ob.box, W, H);
+  const tplClass = classes.templates[idx];
+  const keys = pose.order.get(tplClass.title) ?? [];
   const nodes = graph?.geometry.type === "graph" ? graph.geometry.nodes : {};
   for (let k = 0; k < pose.count; k++) {
     const node = k < keys.length ? nodes[keys[k]] : undefined;
@@ -172,108 +410,11 @@ function poseLine(idx: number, box: { left: number; top: number; right: number; 
     else {
       s += ` ${fmt6(node.loc[0] / W)} ${fmt6(node.loc[1] / H)}`;
       if (pose.dims === 3) s += node.disabled ? " 1" : " 2";
-      else if (node.disabled) lc.tally.lose(graph!.classTitle, "keypoint visibility", "kpt_shape [K, 2] has no visibility: disabled keypoints are written as visible");
+      else if (node.disabled) tally.lose(graph!.classTitle, "keypoint visibility", "kpt_shape [K, 2] has no visibility: disabled keypoints are written as visible");
     }
   }
   if (graph) {
-    for (const key of Object.keys(nodes)) if (!keys.includes(key)) lc.tally.lose(graph.classTitle, "graph node", `node ${JSON.stringify(key)} is not in the class template`);
+    for (const key of Object.keys(nodes)) if (!keys.includes(key)) tally.lose(graph.classTitle, "graph node", `node ${JSON.stringify(key)} is not in the class template`);
   }
   return s;
-}
-
-/** The YOLO lines of one annotation for the task. */
-export function annotationLines(ann: Annotation, lc: LineContext): string[] {
-  const { width: W, height: H, task, classes, tally } = lc;
-  const lines: string[] = [];
-  // Objects bound by `instance`: which groups have a box, an outline, keypoints.
-  const groups = new Map<string, Label[]>();
-  for (const l of ann.labels) {
-    const key = instanceOf(l);
-    if (key === undefined) continue;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key)!.push(l);
-  }
-  const groupHas = (l: Label, pred: (g: Label) => boolean) => {
-    const key = instanceOf(l);
-    return key !== undefined && groups.get(key)!.some((g) => g !== l && pred(g));
-  };
-  const isRect = (g: Label) => g.geometry.type === "rectangle";
-
-  for (const l of ann.labels) {
-    const g = l.geometry;
-    const type = geometryTypeName(g);
-    const idx = classes.indexOf(l.classTitle);
-    switch (task) {
-      case "detect":
-      case "obb": {
-        if (g.type !== "rectangle" && groupHas(l, isRect)) {
-          tally.lose(l.classTitle, type, `YOLO ${task} holds boxes: the box bound to this label (same instance) is written instead`);
-          continue;
-        }
-        if (task === "obb" && g.type === "oriented_bbox") {
-          let corners = keptCorners(l.extra?.yoloCorners, g, W, H);
-          // Corners kept as read stay in their order, unless an order was asked for on the command line.
-          if (corners && lc.obbOrderForced && (signedArea2(corners) > 0 ? "cw" : "ccw") !== lc.obbOrder) corners = [corners[0], corners[3], corners[2], corners[1]];
-          lines.push(pointsLine(idx, corners ?? orientedBoxToCorners(g, lc.obbOrder), W, H));
-          break;
-        }
-        if (task === "obb" && g.type === "polygon" && g.exterior.length === 4 && g.interior.length === 0) { lines.push(pointsLine(idx, g.exterior, W, H)); break; }
-        if (task === "detect" && g.type === "rectangle") { lines.push(boxLine(idx, g.left, g.top, g.right, g.bottom, W, H)); break; }
-        if (g.type === "point" || g.type === "other") { tally.lose(l.classTitle, type, g.type === "point" ? "a point has no extent to make a box from" : `YOLO ${task} cannot hold ${type}`); break; }
-        const b = geometryBounds(g);
-        if (!b) { tally.lose(l.classTitle, type, "empty geometry"); break; }
-        if (task === "detect") { lines.push(boxLine(idx, b.left, b.top, b.right, b.bottom, W, H)); tally.convert(l.classTitle, type, "boxes"); }
-        else { lines.push(pointsLine(idx, rectCorners(b, lc.obbOrder), W, H)); tally.convert(l.classTitle, type, "axis-aligned oriented boxes"); }
-        break;
-      }
-      case "segment": {
-        if (g.type === "rectangle" && groupHas(l, (x) => OUTLINES.has(x.geometry.type))) {
-          tally.convert(l.classTitle, "rectangle bound to an outline", "nothing (the outline is written)");
-          continue;
-        }
-        if (g.type === "polygon") {
-          lines.push(pointsLine(idx, g.exterior, W, H));
-          if (g.interior.length) tally.lose(l.classTitle, "polygon hole", "YOLO segment lines hold one outline, no holes");
-        } else if (g.type === "multipolygon") {
-          for (const part of g.parts) {
-            lines.push(pointsLine(idx, part.exterior, W, H));
-            if (part.interior.length) tally.lose(l.classTitle, "polygon hole", "YOLO segment lines hold one outline, no holes");
-          }
-          tally.convert(l.classTitle, "multipolygon", "one polygon per part");
-        } else if (g.type === "rectangle") {
-          lines.push(pointsLine(idx, rectCorners(g, "cw"), W, H));
-          tally.convert(l.classTitle, "rectangle", "4-point polygons");
-        } else if (g.type === "oriented_bbox") {
-          lines.push(pointsLine(idx, keptCorners(l.extra?.yoloCorners, g, W, H) ?? orientedBoxToCorners(g, "cw"), W, H));
-          tally.convert(l.classTitle, "oriented_bbox", "4-point polygons");
-        } else {
-          tally.lose(l.classTitle, type, g.type === "bitmap" || g.type === "alpha_mask"
-            ? "YOLO segment needs polygons; export masks with -f masks"
-            : `YOLO segment holds polygons; a ${type} has no outline`);
-        }
-        break;
-      }
-      case "pose": {
-        if (g.type === "graph") {
-          const key = instanceOf(l);
-          const boundBox = key !== undefined ? groups.get(key)!.find((x) => x !== l && isRect(x)) : undefined;
-          let box: { left: number; top: number; right: number; bottom: number } | null = boundBox ? (boundBox.geometry as RectangleGeometry) : null;
-          if (!box) {
-            box = geometryBounds(g);
-            if (!box) { tally.lose(l.classTitle, "graph", "no keypoints"); break; }
-            tally.convert(l.classTitle, "graph without a bound box", "pose lines with the box of their keypoints");
-          }
-          lines.push(poseLine(idx, box, l, classes.classOf(l.classTitle), lc));
-        } else if (g.type === "rectangle") {
-          if (groupHas(l, (x) => x.geometry.type === "graph")) continue; // written with its keypoints
-          lines.push(poseLine(idx, g, undefined, classes.classOf(l.classTitle), lc));
-          if (!classes.boxOf.has(l.classTitle)) tally.convert(l.classTitle, "rectangle", "pose lines without keypoints");
-        } else {
-          tally.lose(l.classTitle, type, "YOLO pose holds keypoints with their box");
-        }
-        break;
-      }
-    }
-  }
-  return lines;
 }

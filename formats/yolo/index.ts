@@ -10,6 +10,8 @@ export const yoloFormat: FormatAdapter = {
   importOptions: yoloImportOptions,
   exportOptions: yoloExportOptions,
   writesTags: yoloTagsWritten,
+  // As Ultralytics' COCO converter (skips iscrowd) and its VOC script (skips difficult) do.
+  skipsByDefault: { crowd: true, difficult: true },
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectYolo(input),
   read: async (input, options, ctx) => {

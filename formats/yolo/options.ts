@@ -1,5 +1,6 @@
 import type { FormatOptions, OptionSpec, TagsWritten } from "../../src/format.js";
 import type { CornerOrder } from "./obb.js";
+import { SKIP_OBJECT_OPTIONS } from "../../src/skip-objects.js";
 
 // Here rather than in obb.ts, whose geometry imports (and pngjs) every CLI start would load for this list.
 export const CORNER_ORDERS: readonly CornerOrder[] = ["cw", "ccw"];
@@ -33,6 +34,10 @@ export const yoloExportOptions: readonly OptionSpec[] = [
     description: "yolo: take each image's split from its tag <name> (the tag's value, or the tag name for a tag without value; untagged → train) instead of from datasets",
   },
   {
+    flags: "--keep-placeholder-classes",
+    description: "yolo: keep classes such as _background_ and __ignore__ in names (left out by default: they hold no objects)",
+  },
+  {
     flags: "--obb-order <order>",
     description: "yolo: corner order of OBB lines: cw (clockwise on screen, DOTA) or ccw (Ultralytics predictions); default: as imported, else cw",
     choices: CORNER_ORDERS,
@@ -42,6 +47,7 @@ export const yoloExportOptions: readonly OptionSpec[] = [
     description: "how images get into the output: hardlink (falls back to copy), copy, symlink or none",
     choices: ["hardlink", "copy", "symlink", "none"],
   },
+  ...SKIP_OBJECT_OPTIONS,
 ];
 
 /** YOLO label lines hold a class and coordinates: no tags, except the image tag --split-tag names (it picks the split). */

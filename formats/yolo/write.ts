@@ -4,8 +4,9 @@
  *   images/<split>/[<nested dataset>/]<image>     labels/<split>/[<nested dataset>/]<stem>.txt     data.yaml
  *
  * Splits are the top-level datasets (nested datasets become sub-folders, which Ultralytics reads recursively), or,
- * with --split-tag, each image's tag. data.yaml has no `path`, so Ultralytics resolves the splits from the YAML's own
- * folder. Every image gets a label file (empty when it has nothing to write), as Supervisely's exporter does.
+ * with --split-tag, each image's tag; data.yaml lists each under train, val or test by its name (splitKeyOf), and
+ * never one split under another's key. data.yaml has no `path`, so Ultralytics resolves the splits from the YAML's
+ * own folder. Every image gets a label file (empty when it has nothing to write), as Supervisely's exporter does.
  */
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -19,7 +20,9 @@ import { mapConcurrent } from "../../src/io/concurrency.js";
 import { imageSizeFromBuffer, readImageHeaderSize } from "../../src/io/image-header.js";
 import { YOLO_TASKS, type YoloTask } from "./options.js";
 import { sideInfoOf } from "./side-file.js";
-import { annotationLines, ExportClasses, ExportTally, keypointNames, poseLayoutOf, type LineContext } from "./from-model.js";
+import { annotationLines, ExportClasses, ExportTally, keypointNamesOf, poseLayoutOf, type LineContext, type PoseLayout } from "./from-model.js";
+import { flipIdxFromNames } from "./flip-idx.js";
+import { placeholderClasses } from "./placeholders.js";
 import type { CornerOrder } from "./obb.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 
@@ -30,6 +33,8 @@ export interface YoloWriteOptions {
   splitTag?: string;
   obbOrder?: CornerOrder;
   images?: ImageMode;
+  /** Keep classes such as `_background_` in `names` (left out by default: no object is of them). */
+  keepPlaceholderClasses?: boolean;
 }
 
 export function yoloWriteOptions(o: FormatOptions): YoloWriteOptions {
@@ -39,18 +44,37 @@ export function yoloWriteOptions(o: FormatOptions): YoloWriteOptions {
   if (images && !["copy", "hardlink", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none`);
   const order = o.obbOrder as string | undefined;
   if (order && order !== "cw" && order !== "ccw") throw new UsageError("--obb-order must be cw or ccw");
-  return { task: task as YoloTask, splitTag: (o.splitTag as string | undefined) || undefined, obbOrder: order as CornerOrder | undefined, images };
+  return {
+    task: task as YoloTask, splitTag: (o.splitTag as string | undefined) || undefined, obbOrder: order as CornerOrder | undefined, images,
+    keepPlaceholderClasses: Boolean(o.keepPlaceholderClasses),
+  };
 }
 
 const WRITE_CONCURRENCY = 16;
 
-/** data.yaml key of a split: Ultralytics knows train, val and test; anything else trains. */
-function splitKey(name: string): "train" | "val" | "test" {
-  const n = name.toLowerCase();
-  if (n === "val" || n === "valid" || n === "validation") return "val";
-  if (n === "test") return "test";
-  return "train";
+type SplitKey = "train" | "val" | "test";
+
+/** Words that name a split, as datasets are named: COCO's val2017 and test-dev, Roboflow's valid, … */
+const SPLIT_WORDS: Record<string, SplitKey> = {
+  train: "train", training: "train", trainval: "train",
+  val: "val", valid: "val", validation: "val", dev: "val", minival: "val",
+  test: "test", testing: "test", testdev: "test",
+};
+
+/**
+ * data.yaml key of a split folder: the first word of its name (letters only, so `val2017` is `val`, `test-dev` is
+ * `test`, `instances_val2017` is `val`) that names a split; a name with none (`default`, `unlisted`) trains.
+ */
+export function splitKeyOf(name: string): { key: SplitKey; named: boolean } {
+  for (const word of name.toLowerCase().split(/[^a-z]+/)) {
+    const key = SPLIT_WORDS[word];
+    if (key) return { key, named: true };
+  }
+  return { key: "train", named: false };
 }
+
+/** The dataset that a VOC folder without ImageSets lists gives (formats/voc): written as the training split. */
+const UNLISTED = "unlisted";
 
 const stemOf = (name: string) => {
   const i = name.lastIndexOf(".");
@@ -63,7 +87,10 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   const task = options.task ?? "detect";
   const mode = options.images ?? "hardlink";
   const side = sideInfoOf(project);
-  const classes = new ExportClasses(project.meta, ctx.report);
+  const classes = new ExportClasses(project.meta, task, ctx.report, options.keepPlaceholderClasses ? [] : placeholderClasses(project));
+  if (classes.placeholders.length) {
+    ctx.report.info("yolo-placeholder-classes", `${classes.placeholders.map((c) => JSON.stringify(c)).join(", ")} left out of names: placeholder classes, not object classes (--keep-placeholder-classes keeps them)`);
+  }
   const tally = new ExportTally(ctx.report);
   const pose = task === "pose" ? poseLayoutOf(project.meta, side.kpt_shape, ctx.report) : undefined;
   if (pose && pose.count === 0) {
@@ -72,6 +99,8 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   const obbOrder: CornerOrder = options.obbOrder ?? side.obb_corner_order ?? "cw";
 
   const splits = new Set<string>();
+  // Images in no VOC list (dataset `unlisted`) are what a plain VOC folder holds: they train, in images/train.
+  const unlistedTrains = !options.splitTag && !project.datasets.some((d) => d.name === "train");
   // One mkdir per folder; items written concurrently wait for the same promise.
   const madeDirs = new Map<string, Promise<unknown>>();
   const ensureDir = (d: string) => {
@@ -91,7 +120,7 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
           split = tag ? (tag.value === undefined || tag.value === null || tag.value === "" ? tag.name : String(tag.value)) : "train";
           subdirs = [];
         } else {
-          split = dsPath[0];
+          split = dsPath[0] === UNLISTED && unlistedTrains ? "train" : dsPath[0];
           subdirs = dsPath.slice(1);
         }
         assertPlainFileName(split);
@@ -161,28 +190,31 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   return { items: count };
 }
 
-function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: ReturnType<typeof poseLayoutOf> | undefined, flipIdx: number[] | undefined, ctx: FormatContext): string {
-  const byKey: Record<"train" | "val" | "test", string[]> = { train: [], val: [], test: [] };
-  for (const s of splits) byKey[splitKey(s)].push(`images/${s}`);
+function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: PoseLayout | undefined, keptFlipIdx: number[] | undefined, ctx: FormatContext): string {
+  const byKey: Record<SplitKey, string[]> = { train: [], val: [], test: [] };
+  for (const s of splits) byKey[splitKeyOf(s).key].push(s);
+  const shown = (k: SplitKey) => `${k}: ${byKey[k].length ? byKey[k].join(", ") : "none"}`;
+  ctx.report.info("yolo-splits", `splits by folder name: ${shown("train")}; ${shown("val")}; ${shown("test")}${splits.some((s) => !splitKeyOf(s).named) ? " (names that say no split train)" : ""}`);
   const doc = new YAML.Document({}) as YAML.Document.Parsed | YAML.Document;
   const map = new Map<string, unknown>();
-  const value = (list: string[]) => (list.length === 1 ? list[0] : list);
-  if (!byKey.train.length && byKey.val.length) ctx.report.info("yolo-no-train", "no training split: train is left empty");
+  const value = (list: string[]) => (list.length === 1 ? `images/${list[0]}` : list.map((s) => `images/${s}`));
+  if (!byKey.train.length) ctx.report.info("yolo-no-train", "no training split: train is left empty");
   map.set("train", byKey.train.length ? value(byKey.train) : "");
-  if (byKey.val.length) map.set("val", value(byKey.val));
-  else if (byKey.train.length) {
-    // Ultralytics requires `val`; without a validation split it validates on the training images.
-    map.set("val", value(byKey.train));
-    ctx.report.info("yolo-no-val", "no validation split (a dataset named val/valid, or --split-tag): val points at the training images");
+  // Never another split's images: Ultralytics validates on `test` when `val` is empty, and cannot train without either.
+  map.set("val", byKey.val.length ? value(byKey.val) : null);
+  if (!byKey.val.length) {
+    if (byKey.test.length) ctx.report.info("yolo-no-val", "no validation split (a dataset named val, valid, validation, dev, val2017…): val is empty, so Ultralytics validates on the test split");
+    else ctx.report.warn("yolo-no-val", "no validation split (a dataset named val, valid, validation, dev, val2017…, or --split-tag): val is empty, and Ultralytics needs a val or test split to train");
   }
   if (byKey.test.length) map.set("test", value(byKey.test));
   map.set("nc", classes.names.length);
   map.set("names", new Map(classes.names.map((n, i) => [i, n])));
   if (pose) {
     map.set("kpt_shape", [pose.count, pose.dims]);
-    if (flipIdx && flipIdx.length === pose.count) map.set("flip_idx", flipIdx);
-    const kn = keypointNames(classes, pose);
-    if (kn) map.set("kpt_names", kn);
+    const names = keypointNamesOf(classes, pose);
+    const flipIdx = keptFlipIdx && keptFlipIdx.length === pose.count ? keptFlipIdx : derivedFlipIdx(names, ctx);
+    if (flipIdx) map.set("flip_idx", flipIdx);
+    if ([...names.values()].some((list) => list.some((n, j) => n !== String(j)))) map.set("kpt_names", names);
   }
   doc.contents = doc.createNode(map) as never;
   // Short number lists read best on one line, as Ultralytics writes them.
@@ -192,5 +224,17 @@ function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose
       if ((key === "kpt_shape" || key === "flip_idx") && YAML.isSeq(pair.value)) pair.value.flow = true;
     },
   });
-  return `# YOLO ${task} dataset written by slyconv; paths are relative to this file's folder\n${doc.toString({ lineWidth: 0 })}`;
+  return `# YOLO ${task} dataset written by slyconv; paths are relative to this file's folder\n${doc.toString({ lineWidth: 0, nullStr: "" })}`;
+}
+
+/** flip_idx from the keypoint names (flip-idx.ts), when every keypoint class pairs its keypoints the same way. */
+function derivedFlipIdx(names: Map<number, string[]>, ctx: FormatContext): number[] | null {
+  const flips = [...names.values()].map(flipIdxFromNames);
+  const first = flips[0];
+  if (first && flips.every((f) => f && f.join() === first.join())) {
+    ctx.report.info("yolo-flip-idx", "flip_idx derived from the keypoint names (left_… ↔ right_…)");
+    return first;
+  }
+  ctx.report.info("yolo-no-flip-idx", "no flip_idx: the keypoint names do not pair up as left/right the same way in every class (Ultralytics then does not flip images left-right)");
+  return null;
 }

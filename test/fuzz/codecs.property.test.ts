@@ -7,7 +7,7 @@ import {
   CocoRleError, decodeRleCounts, encodeRleCounts, rleArea, rleBounds, rleFromJson, rleFromMask, rleFromPlacedMask,
   rleToCroppedMask, rleToJson, rleToMask,
 } from "../../src/codecs/coco-rle.js";
-import { traceMask } from "../../formats/coco/trace.js";
+import { traceMask } from "../../src/geometry/trace-mask.js";
 import { ClassTable, recordsToLabels } from "../../formats/yolo/to-model.js";
 import { ExportClasses, ExportTally, annotationLines } from "../../formats/yolo/from-model.js";
 import { parseLabelText, fmt6 } from "../../formats/yolo/lines.js";

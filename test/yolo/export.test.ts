@@ -80,54 +80,55 @@ describe("YOLO export", () => {
       "0 0.200000 0.300000 0.200000 0.400000",
       "1 0.250000 0.500000 0.500000 1.000000", // polygon → its bounding box
       "2 0.250000 0.350000 0.300000 0.500000", // the box bound to the keypoints, with the keypoint class
-      "4 0.645000 0.440000 0.090000 0.080000", // bitmap 10×5 at (60, 20): pixels 60..69 × 20..24
+      "4 0.650000 0.450000 0.100000 0.100000", // bitmap 10×5 at (60, 20): it covers 60..70 × 20..25
       "5 0.700000 0.700000 0.200000 0.200000", // oriented box (angle 0) → its bounding box
     ].join("\n") + "\n");
     expect(read("labels/valid/v.txt")).toBe("0 0.500000 0.500000 1.000000 1.000000\n");
     expect(read("labels/extra/x.txt")).toBe("");
     expect(losses(report)).toEqual([
-      "person/graph: YOLO detect holds boxes: the box bound to this label (same instance) is written instead ×1",
+      "person/keypoints of an object: YOLO detect holds boxes: the object's box is written without its keypoints ×1",
       "pin/point: a point has no extent to make a box from ×1",
     ]);
     expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message).sort()).toEqual([
-      "mask: 1 bitmap label written as boxes", "road: 1 polygon label written as boxes", "ship: 1 oriented_bbox label written as boxes",
+      "mask: 1 bitmap label written as boxes",
+      "person: 1 multi-label object written as one line each (labels bound by instance)",
+      "road: 1 polygon label written as boxes",
+      "ship: 1 oriented_bbox label written as boxes",
     ]);
     expect(report.stats.items).toBe(3);
   });
 
-  it("segment: exteriors, holes lost, rectangles as 4-point polygons, bitmaps and keypoints skipped", async () => {
+  it("segment: exteriors, holes lost, rectangles as 4-point polygons, bitmaps traced along pixel edges, keypoints skipped", async () => {
     const { read, report } = await exportTo(sampleProject(), { task: "segment", images: "none" });
     expect(read("labels/train/a.txt")).toBe([
       "0 0.100000 0.100000 0.300000 0.100000 0.300000 0.500000 0.100000 0.500000",
       "1 0.000000 0.000000 0.500000 0.000000 0.500000 1.000000",
       "2 0.100000 0.100000 0.400000 0.100000 0.400000 0.600000 0.100000 0.600000", // the keypoints' box, as a polygon
+      "4 0.600000 0.400000 0.700000 0.400000 0.700000 0.500000 0.600000 0.500000", // the 10×5 mask's outline, on pixel edges
       "5 0.600000 0.600000 0.800000 0.600000 0.800000 0.800000 0.600000 0.800000",
     ].join("\n") + "\n");
     expect(losses(report)).toEqual([
-      "mask/bitmap: YOLO segment needs polygons; export masks with -f masks ×1",
       "person/graph: YOLO segment holds polygons; a graph has no outline ×1",
       "pin/point: YOLO segment holds polygons; a point has no outline ×1",
       "road/polygon hole: YOLO segment lines hold one outline, no holes ×1",
     ]);
   });
 
-  it("pose: keypoints in template order, `0 0 0` for a missing one, visibility 1 for disabled; K from the templates", async () => {
+  it("pose: one class per keypoint template; keypoints in template order, `0 0 0` for a missing one, visibility 1 for disabled", async () => {
     const { read, report, yaml } = await exportTo(sampleProject(), { task: "pose", images: "none" });
+    expect(yaml.names).toEqual({ 0: "person" });
+    expect(yaml.nc).toBe(1);
     expect(yaml.kpt_shape).toEqual([3, 3]);
-    expect(yaml.flip_idx).toBeUndefined();
-    expect(yaml.kpt_names).toEqual({ 2: ["nose", "left", "right"] });
-    expect(read("labels/train/a.txt")).toBe([
-      // car's rectangle: a pose line with every keypoint missing
-      "0 0.200000 0.300000 0.200000 0.400000 0 0 0 0 0 0 0 0 0",
-      // template order nose (disabled → 1), left (2), right (absent → 0 0 0); box from the bound rectangle
-      "2 0.250000 0.350000 0.300000 0.500000 0.300000 0.400000 1 0.200000 0.200000 2 0 0 0",
-    ].join("\n") + "\n");
+    // left ↔ right by name, nose in place
+    expect(yaml.flip_idx).toEqual([0, 2, 1]);
+    expect(yaml.kpt_names).toEqual({ 0: ["nose", "left", "right"] });
+    // template order nose (disabled → 1), left (2), right (absent → 0 0 0); box from the bound rectangle
+    expect(read("labels/train/a.txt")).toBe("0 0.250000 0.350000 0.300000 0.500000 0.300000 0.400000 1 0.200000 0.200000 2 0 0 0\n");
+    expect(read("labels/valid/v.txt")).toBe("");
     expect(read("data.yaml")).toContain("kpt_shape: [ 3, 3 ]");
+    const why = "YOLO pose holds objects of keypoint classes; this class has no keypoint template";
     expect(losses(report)).toEqual([
-      "mask/bitmap: YOLO pose holds keypoints with their box ×1",
-      "pin/point: YOLO pose holds keypoints with their box ×1",
-      "road/polygon: YOLO pose holds keypoints with their box ×1",
-      "ship/oriented_bbox: YOLO pose holds keypoints with their box ×1",
+      `car/rectangle: ${why} ×2`, `mask/bitmap: ${why} ×1`, `pin/point: ${why} ×1`, `road/polygon: ${why} ×1`, `ship/oriented_bbox: ${why} ×1`,
     ]);
   });
 
@@ -138,11 +139,10 @@ describe("YOLO export", () => {
     const { read, yaml, report } = await exportTo(p, { task: "pose", images: "none" });
     expect(yaml.kpt_shape).toEqual([4, 3]);
     expect(yaml.flip_idx).toEqual([0, 2, 1, 3]);
-    expect(read("labels/train/a.txt")).toBe("2 0.700000 0.500000 0.200000 0.600000 0 0 0 0.600000 0.200000 2 0.800000 0.800000 2 0 0 0\n");
+    expect(read("labels/train/a.txt")).toBe("0 0.700000 0.500000 0.200000 0.600000 0 0 0 0.600000 0.200000 2 0.800000 0.800000 2 0 0 0\n");
     expect(report.countOf("yolo-kpt-padded")).toBe(1);
-    expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message).sort()).toEqual([
-      "car: 1 rectangle label written as pose lines without keypoints",
-      "person: 1 graph without a bound box label written as pose lines with the box of their keypoints",
+    expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message)).toEqual([
+      "person: 1 box-less object written as pose lines with the box of their keypoints",
     ]);
   });
 
@@ -202,12 +202,14 @@ describe("YOLO export", () => {
     expect(losses(report)).toEqual(["car/rectangle: image size unknown ×1"]);
   });
 
-  it("writes a val entry pointing at train when no dataset is a validation split", async () => {
+  it("never lists one split under another's key: without a validation split `val` is empty (a warning)", async () => {
     const p = sampleProject();
     p.datasets = [p.datasets[0]];
-    const { yaml, report } = await exportTo(p, { task: "detect", images: "none" });
-    expect(yaml.val).toBe("images/train");
-    expect(report.countOf("yolo-no-val")).toBe(1);
+    const { yaml, report, read } = await exportTo(p, { task: "detect", images: "none" });
+    expect(yaml.train).toBe("images/train");
+    expect(yaml.val).toBeNull();
+    expect(read("data.yaml")).toMatch(/^val:$/m);
+    expect(report.findings.find((f) => f.code === "yolo-no-val")?.severity).toBe("warning");
   });
 
   it("refuses pose without a graph class", async () => {

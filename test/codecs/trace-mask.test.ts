@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { traceMask } from "../../formats/coco/trace.js";
+import { traceMask } from "../../src/geometry/trace-mask.js";
 import { ringArea } from "../../src/geometry/bounds.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
 
