@@ -96,7 +96,8 @@ describe("every tag is written or counted, in every export", () => {
   it.skipIf(!HAVE_REAL_DATA)("real VOC 2012 sample → YOLO: pose, truncated and difficult of all 273 objects counted per class", async () => {
     const facts = expectedFacts()["pascalvoc-voc-voc2012"];
     const report = new Report();
-    await convertDataset(realData("pascalvoc-voc-voc2012"), path.join(tempDir(), "y"), { to: "yolo", report });
+    // --no-skip-difficult: every object is written (by default YOLO leaves the 38 difficult ones out, counted as objects).
+    await convertDataset(realData("pascalvoc-voc-voc2012"), path.join(tempDir(), "y"), { to: "yolo", writeOptions: { skipDifficult: false }, report });
     const perTag: Record<string, Record<string, number>> = {};
     for (const l of report.lossEntries) if (l.what.startsWith("tag ")) (perTag[l.what] ??= {})[l.className] = l.count;
     expect(Object.keys(perTag).sort()).toEqual(["tag difficult", "tag pose", "tag truncated"]);
