@@ -303,10 +303,19 @@ function outlineRings(l: Label, tally: ExportTally): Vec2[][] | null {
   }
 }
 
+/** Object tag of a person-layout part (head, hand, foot) as the VOC reader writes it: a part, not an object. */
+const PART_OF_TAG = "part_of";
+
 /** The YOLO lines of one annotation for the task. */
 export function annotationLines(ann: Annotation, lc: LineContext): string[] {
   const lines: string[] = [];
-  for (const o of objectsOf(ann.labels, lc.classes)) {
+  const objects: Label[] = [];
+  for (const l of ann.labels) {
+    // Ultralytics' VOC script reads <object>s, not their <part>s.
+    if (l.tags.some((t) => t.name === PART_OF_TAG)) lc.tally.lose(l.classTitle, "object part", "YOLO has no parts of objects (VOC person layout): the part is not written");
+    else objects.push(l);
+  }
+  for (const o of objectsOf(objects, lc.classes)) {
     const line = objectLine(o, lc);
     if (line !== null) lines.push(line);
   }
@@ -359,7 +368,7 @@ function objectLine(o: YoloObject, lc: LineContext): string | null {
 
   // detect, and obb of anything but an oriented box: the object's box.
   if (several) {
-    for (const l of o.labels) if (l.geometry.type === "graph") tally.lose(l.classTitle, "keypoints of an object", `YOLO ${task} holds boxes: the object's box is written without its keypoints`);
+    for (const l of o.labels) if (l.geometry.type === "graph") tally.lose(l.classTitle, "keypoints", `YOLO ${task} holds boxes: the object's box is written without its keypoints`);
   }
   if (!several && (first.geometry.type === "point" || first.geometry.type === "other")) {
     tally.lose(first.classTitle, geometryTypeName(first.geometry), first.geometry.type === "point" ? "a point has no extent to make a box from" : `YOLO ${task} cannot hold ${geometryTypeName(first.geometry)}`);
@@ -385,7 +394,7 @@ function poseObjectLine(o: YoloObject, lc: LineContext): string | null {
   const graph = graphs[0];
   const idx = classes.indexOf(graph?.classTitle ?? o.cls) ?? (graph ? undefined : o.labels.map((l) => classes.indexOf(l.classTitle)).find((i) => i !== undefined));
   if (idx === undefined) {
-    for (const l of o.labels) tally.lose(l.classTitle, geometryTypeName(l.geometry), "YOLO pose holds objects of keypoint classes; this class has no keypoint template");
+    tally.lose(o.cls, "non-keypoint object", "YOLO pose holds objects of keypoint classes; this class has no keypoint template");
     return null;
   }
   for (const extra of graphs.slice(1)) tally.lose(extra.classTitle, "graph", "YOLO pose writes one set of keypoints per object; a second graph of the object is left out");

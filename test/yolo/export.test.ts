@@ -86,7 +86,7 @@ describe("YOLO export", () => {
     expect(read("labels/valid/v.txt")).toBe("0 0.500000 0.500000 1.000000 1.000000\n");
     expect(read("labels/extra/x.txt")).toBe("");
     expect(losses(report)).toEqual([
-      "person/keypoints of an object: YOLO detect holds boxes: the object's box is written without its keypoints ×1",
+      "person/keypoints: YOLO detect holds boxes: the object's box is written without its keypoints ×1",
       "pin/point: a point has no extent to make a box from ×1",
     ]);
     expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message).sort()).toEqual([
@@ -128,7 +128,8 @@ describe("YOLO export", () => {
     expect(read("data.yaml")).toContain("kpt_shape: [ 3, 3 ]");
     const why = "YOLO pose holds objects of keypoint classes; this class has no keypoint template";
     expect(losses(report)).toEqual([
-      `car/rectangle: ${why} ×2`, `mask/bitmap: ${why} ×1`, `pin/point: ${why} ×1`, `road/polygon: ${why} ×1`, `ship/oriented_bbox: ${why} ×1`,
+      `car/non-keypoint object: ${why} ×2`, `mask/non-keypoint object: ${why} ×1`, `pin/non-keypoint object: ${why} ×1`,
+      `road/non-keypoint object: ${why} ×1`, `ship/non-keypoint object: ${why} ×1`,
     ]);
   });
 

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { convertDataset } from "../../src/api.js";
 import { Report } from "../../src/report.js";
-import { HAVE_REAL_DATA, REAL_DATA_SKIP_MESSAGE, expectedFacts, realData, tempDir } from "../helpers/paths.js";
+import { FIXTURES, HAVE_REAL_DATA, REAL_DATA_SKIP_MESSAGE, expectedFacts, realData, tempDir } from "../helpers/paths.js";
 import { countsPerClass, readAsUltralytics, type UltralyticsView } from "./ultralytics-reader.js";
 
 if (!HAVE_REAL_DATA) console.warn(`yolo training view: ${REAL_DATA_SKIP_MESSAGE}`);
@@ -173,5 +173,80 @@ describe.skipIf(!HAVE_REAL_DATA)("what a model sees: real datasets → YOLO, cou
     const seg = await toYolo(project, { task: "segment" }, {}, "supervisely");
     expect(countsPerClass(seg.view)).toEqual(facts.objects_per_class);
     expect(seg.report.lossEntries.filter((e) => e.what === "bitmap")).toEqual([]);
+  });
+});
+
+describe("what a model sees: fixtures → YOLO", () => {
+  it.each(["detect", "segment", "pose", "obb"])("YOLO %s fixture → YOLO: the same objects per class and split as the source, read the same way", async (task) => {
+    const input = path.join(FIXTURES, "yolo", task);
+    const source = readAsUltralytics(input);
+    const { view, report } = await toYolo(input, { task }, task === "obb" ? { obb: true } : {}, "yolo");
+    expectSane(view);
+    expect(report.lossEntries).toEqual([]);
+    for (const split of ["train", "val", "test"] as const) expect(countsPerClass(view, split), split).toEqual(countsPerClass(source, split));
+    expect(view.names).toEqual(source.names);
+  });
+
+  // The COCO fixture read straight from its JSON: annotations per category, and the crowd ones.
+  const cocoFacts = () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(FIXTURES, "coco", "full", "annotations", "instances_val.json"), "utf8"));
+    const name = new Map<number, string>(raw.categories.map((c: { id: number; name: string }) => [c.id, c.name]));
+    const perCategory: Record<string, number> = {}, crowd: Record<string, number> = {};
+    for (const a of raw.annotations) {
+      const n = name.get(a.category_id)!;
+      perCategory[n] = (perCategory[n] ?? 0) + 1;
+      if (a.iscrowd) crowd[n] = (crowd[n] ?? 0) + 1;
+    }
+    return { perCategory, crowd, names: [...name.values()] };
+  };
+
+  it("COCO fixture (detect): one box per annotation in split val; crowd annotations left out and reported", async () => {
+    const facts = cocoFacts();
+    const { view, report } = await toYolo(path.join(FIXTURES, "coco", "full"), { task: "detect" }, {}, "coco");
+    expectSane(view);
+    expect(view.names).toEqual(facts.names);
+    expect(view.splitDirs).toEqual({ train: [], val: ["images/val"], test: [] });
+    expect(leftOut(report)).toEqual(facts.crowd);
+    expect(add(countsPerClass(view, "val"), leftOut(report))).toEqual(facts.perCategory);
+    // --no-skip-crowd: the crowd region is a box too.
+    const all = await toYolo(path.join(FIXTURES, "coco", "full"), { task: "detect", skipCrowd: false }, {}, "coco");
+    expect(countsPerClass(all.view)).toEqual(facts.perCategory);
+  });
+
+  it("COCO fixture (pose): every non-crowd person, with or without keypoints; dogs have no keypoint class and are reported", async () => {
+    const facts = cocoFacts();
+    const { view, report } = await toYolo(path.join(FIXTURES, "coco", "full"), { task: "pose" }, {}, "coco");
+    expectSane(view);
+    expect(view.names).toEqual(["person"]);
+    expect(add(add(countsPerClass(view), leftOut(report)), {})).toEqual(Object.fromEntries(Object.entries(facts.perCategory).filter(([, n]) => n > 0)));
+    expect(report.lossEntries.filter((e) => e.what === "non-keypoint object").map((e) => [e.className, e.count])).toEqual([["dog", facts.perCategory.dog]]);
+  });
+
+  it("VOC devkit fixture (detect): objects per split list; difficult ones left out and reported", async () => {
+    const dir = path.join(FIXTURES, "voc", "devkit", "VOCdevkit", "VOC2012");
+    const objectsOf = (id: string) => [...fs.readFileSync(path.join(dir, "Annotations", `${id}.xml`), "utf8").matchAll(/<object>([\s\S]*?)<\/object>/g)]
+      .map((m) => ({ name: /<name>([^<]*)<\/name>/.exec(m[1])![1], difficult: /<difficult>1<\/difficult>/.test(m[1]) }))
+      // person-layout parts are not objects of their own
+      .filter((o) => o.name !== "");
+    const { view, report } = await toYolo(dir, { task: "detect" }, {}, "voc");
+    expectSane(view);
+    const listOf = (s: string) => fs.readFileSync(path.join(dir, "ImageSets", "Main", `${s}.txt`), "utf8").split(/\s+/).filter(Boolean);
+    // Images in no list (dataset `unlisted`) train too.
+    const unlisted = fs.readdirSync(path.join(dir, "Annotations")).map((f) => path.basename(f, ".xml")).filter((id) => !listOf("train").includes(id) && !listOf("val").includes(id));
+    expect(unlisted).toEqual(["2009_000004"]);
+    expect(view.splitDirs).toEqual({ train: ["images/train", "images/unlisted"], val: ["images/val"], test: [] });
+    for (const split of ["train", "val"] as const) {
+      const ids = split === "train" ? [...listOf("train"), ...unlisted] : listOf("val");
+      const want: Record<string, number> = {};
+      for (const o of ids.flatMap(objectsOf)) if (!o.difficult) want[o.name] = (want[o.name] ?? 0) + 1;
+      expect(countsPerClass(view, split), split).toEqual(want);
+    }
+    // An image listed in both splits is in both (as the lists say): its difficult objects are left out once per split.
+    const difficult: Record<string, number> = {};
+    for (const id of [...listOf("train"), ...listOf("val"), ...unlisted]) for (const o of objectsOf(id)) if (o.difficult) difficult[o.name] = (difficult[o.name] ?? 0) + 1;
+    expect(total(difficult)).toBeGreaterThan(0);
+    expect(leftOut(report)).toEqual(difficult);
+    // The person layout parts (head, hands, feet) are parts, not objects: not written, counted.
+    expect(report.lossEntries.filter((e) => e.what === "object part").length).toBeGreaterThan(0);
   });
 });
