@@ -10,6 +10,7 @@
 import fs from "node:fs/promises";
 import { SlyconvError } from "../../src/errors.js";
 import { openRegularFile } from "../../src/io/regular-file.js";
+import { jsonErrorOffset } from "../../src/io/json-bytes.js";
 
 export interface ScanValue {
   /** Top-level key the value belongs to. */
@@ -467,7 +468,8 @@ export async function elementSyntaxError(value: ScanValue, file: string, display
   const msg = error.message;
   const m = /position (\d+)/.exec(msg);
   // Some V8 messages ("Unexpected token ','…") carry no position: find it by walking the text.
-  const charPos = m ? Number(m[1]) : jsonErrorOffset(value.text);
+  const found = m ? -1 : jsonErrorOffset(value.text);
+  const charPos = m ? Number(m[1]) : found < 0 ? value.text.length : found;
   const byteInElement = Buffer.byteLength(value.text.slice(0, charPos), "utf8");
   const reason = msg
     .replace(/ in JSON at position \d+.*$/s, "")
@@ -475,120 +477,6 @@ export async function elementSyntaxError(value: ScanValue, file: string, display
     .replace(/\s*\(line \d+ column \d+\)$/, "");
   const where = value.index >= 0 ? `element ${value.index} of "${value.key}"` : `the value of "${value.key}"`;
   return syntaxErrorAt(file, display, value.offset + byteInElement, `${reason} (in ${where})`);
-}
-
-/** Offset of the first character that makes `text` invalid JSON (text.length when it ends too early). */
-export function jsonErrorOffset(text: string): number {
-  let i = 0;
-  const n = text.length;
-  const ws = () => {
-    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const literal = (word: string) => {
-    for (const c of word) {
-      if (text[i] !== c) fail();
-      i++;
-    }
-  };
-  const string = () => {
-    i++; // opening quote
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return;
-      }
-      if (c < 0x20) fail();
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
-            i += 2;
-            fail();
-          }
-          i += 6;
-        } else if (e !== undefined && "\"\\/bfnrt".includes(e)) i += 2;
-        else {
-          i++;
-          fail();
-        }
-      } else i++;
-    }
-    fail();
-  };
-  const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === "-") fail();
-    i += m![0].length;
-  };
-  const value = (depth: number): void => {
-    if (depth > 10000) fail();
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === '"') string();
-    else if (c === "t") literal("true");
-    else if (c === "f") literal("false");
-    else if (c === "n") literal("null");
-    else if (c === "-" || (c >= "0" && c <= "9")) number();
-    else fail();
-  };
-  try {
-    value(0);
-    ws();
-    return i < n ? i : n;
-  } catch (e) {
-    if (typeof e === "number") return Math.min(e, n);
-    throw e;
-  }
 }
 
 /** Replaces bare NaN / Infinity / -Infinity outside strings with null; null when there were none. */

@@ -7,8 +7,9 @@
  * The reading is all or nothing: anything else (another key, a key twice, a string id, an invalid part, NaN, a
  * syntax error, whitespace aside from JSON's) gives false, and the caller parses the element with JSON.parse and
  * checks it as any other, so that values, warnings and errors are the same as on that path. What is accepted gives
- * the numbers JSON.parse gives (see readNumber).
+ * the numbers JSON.parse gives (see readJsonNumber).
  */
+import { jsonNumber, jsonNumberIsScaled, jsonNumberScaled, readJsonNumber } from "../../src/io/json-bytes.js";
 
 /** What readQuickPolygon read: reused from one annotation to the next. */
 export class QuickPolygon {
@@ -36,124 +37,6 @@ export class QuickPolygon {
 }
 
 const K_ID = 1, K_IMAGE = 2, K_CATEGORY = 4, K_SEGMENTATION = 8, K_BBOX = 16, K_CROWD = 32, K_AREA = 64;
-
-/** 10^k for k ≤ 22: every one is a double exactly. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/**
- * The number read last by readNumber. In a typed array because a double stored in a module variable, or returned
- * from a function the compiler does not inline, is allocated on the heap, at every number.
- */
-const number = new Float64Array(1);
-/** The number read last × 10000, when numberIsInt (see QuickPolygon.ints). */
-const intNumber = new Int32Array(1);
-let numberIsInt = false;
-/** Largest |number| × 10000 kept as an integer: a VertexStore's limit. */
-const INT_LIMIT = 2_147_480_000;
-
-/**
- * Reads the JSON number at b[i] into number[0]; gives the index after it, or -1 when there is none or it is not valid
- * JSON (JSON.parse then reports it). A number of at most 15 significant digits and a decimal exponent within ±22 is
- * m / 10^k or m × 10^k of two exact doubles, one correctly rounded operation: the double nearest to the decimal,
- * as JSON.parse gives (Clinger's fast path). Any other goes through Number(), which parses JSON's number syntax the
- * same way.
- *
- * Coordinates are nearly all `[-]ddd[.dd]`: those are read here, in a function small enough for the compiler to
- * inline into its callers (measured, a third faster); anything else by readAnyNumber.
- */
-function readNumber(b: Uint8Array, i: number, end: number): number {
-  let j = i;
-  let c = b[j];
-  const neg = c === 0x2d;
-  if (neg) c = b[++j];
-  if (!(c >= 0x31 && c <= 0x39)) return readAnyNumber(b, i, end);
-  let m = c - 0x30;
-  const from = j;
-  c = b[++j];
-  while (c >= 0x30 && c <= 0x39) {
-    m = m * 10 + (c - 0x30);
-    c = b[++j];
-  }
-  let scale = 0;
-  if (c === 0x2e) {
-    c = b[++j];
-    while (c >= 0x30 && c <= 0x39) {
-      m = m * 10 + (c - 0x30);
-      scale++;
-      c = b[++j];
-    }
-    if (scale === 0) return -1; // "1." is not JSON
-  }
-  // An exponent, or more digits than a double holds exactly: the general way.
-  if (c === 0x65 || c === 0x45 || j - from - (scale > 0 ? 1 : 0) > 15 || j > end) return readAnyNumber(b, i, end);
-  const v = scale === 0 ? m : m / POW10[scale];
-  number[0] = neg ? -v : v;
-  // m / 10^scale and k / 10^4 are one rational number, so one double: k is exactly what a VertexStore keeps.
-  const k = scale <= 4 ? m * POW10[4 - scale] : INT_LIMIT + 1;
-  numberIsInt = k <= INT_LIMIT;
-  intNumber[0] = neg ? -k : k;
-  return j;
-}
-
-/** readNumber for any JSON number (see there). */
-function readAnyNumber(b: Uint8Array, i: number, end: number): number {
-  numberIsInt = false;
-  const start = i;
-  let neg = false;
-  if (b[i] === 0x2d) {
-    neg = true;
-    i++;
-  }
-  let m = 0, digits = 0, scale = 0;
-  let c = b[i];
-  if (c === 0x30) {
-    i++;
-    c = b[i];
-    if (c >= 0x30 && c <= 0x39) return -1; // a leading zero
-  } else if (c >= 0x31 && c <= 0x39) {
-    do {
-      m = m * 10 + (c - 0x30);
-      digits++;
-      c = b[++i];
-    } while (c >= 0x30 && c <= 0x39);
-  } else return -1;
-  if (c === 0x2e) {
-    c = b[++i];
-    if (!(c >= 0x30 && c <= 0x39)) return -1;
-    do {
-      if (m !== 0 || c !== 0x30) digits++;
-      m = m * 10 + (c - 0x30);
-      scale++;
-      c = b[++i];
-    } while (c >= 0x30 && c <= 0x39);
-  }
-  let exp = 0;
-  if (c === 0x65 || c === 0x45) {
-    c = b[++i];
-    let expNeg = false;
-    if (c === 0x2b || c === 0x2d) {
-      expNeg = c === 0x2d;
-      c = b[++i];
-    }
-    if (!(c >= 0x30 && c <= 0x39)) return -1;
-    do {
-      if (exp < 100_000) exp = exp * 10 + (c - 0x30);
-      c = b[++i];
-    } while (c >= 0x30 && c <= 0x39);
-    if (expNeg) exp = -exp;
-  }
-  if (i > end) return -1;
-  const e10 = exp - scale;
-  if (digits <= 15 && e10 >= -22 && e10 <= 22) {
-    const v = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
-    number[0] = neg ? -v : v;
-    return i;
-  }
-  let text = "";
-  for (let k = start; k < i; k++) text += String.fromCharCode(b[k]);
-  number[0] = Number(text);
-  return i;
-}
 
 function skipSpace(b: Uint8Array, i: number): number {
   let c = b[i];
@@ -220,12 +103,12 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
     const first = out.count;
     if (b[i] !== 0x5d) {
       for (;;) {
-        i = readNumber(b, i, end);
-        if (i < 0 || !Number.isFinite(number[0])) return -1;
+        i = readJsonNumber(b, i, end);
+        if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
         if (out.count === out.coords.length) growCoords(out, out.count + 1);
-        if (numberIsInt) out.ints[out.count] = intNumber[0];
+        if (jsonNumberIsScaled) out.ints[out.count] = jsonNumberScaled[0];
         else out.allInts = false;
-        out.coords[out.count++] = number[0];
+        out.coords[out.count++] = jsonNumber[0];
         i = skipSpace(b, i);
         if (b[i] === 0x2c) {
           i = skipSpace(b, i + 1);
@@ -255,9 +138,9 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
 function readBbox(b: Uint8Array, i: number, end: number, out: QuickPolygon): number {
   i = skipSpace(b, i + 1);
   for (let k = 0; k < 4; k++) {
-    i = readNumber(b, i, end);
-    if (i < 0 || !Number.isFinite(number[0])) return -1;
-    out.bbox[k] = number[0];
+    i = readJsonNumber(b, i, end);
+    if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
+    out.bbox[k] = jsonNumber[0];
     i = skipSpace(b, i);
     if (b[i] !== (k < 3 ? 0x2c : 0x5d)) return -1;
     i = skipSpace(b, i + 1);
@@ -292,9 +175,9 @@ export function readQuickPolygon(b: Uint8Array, start: number, end: number, out:
       i = readBbox(b, i, end, out);
       if (i < 0) return false;
     } else {
-      i = readNumber(b, i, end);
+      i = readJsonNumber(b, i, end);
       if (i < 0) return false;
-      const v = number[0];
+      const v = jsonNumber[0];
       if (!Number.isFinite(v)) return false;
       if (key === K_ID) out.id = v;
       else if (key === K_IMAGE) out.imageId = v;

@@ -8,8 +8,8 @@ import type {
 } from "../../src/model/index.js";
 import { TAG_VALUE_TYPES, distinctColor, isHexColor } from "../../src/model/index.js";
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
-import { isListMarker, PackedPoints } from "./packed.js";
-import type { PointLists } from "../../src/io/canonical-json.js";
+import type { PackedPoints } from "./packed.js";
+import { isPointListStandIn } from "../../src/io/json-bytes.js";
 
 type Json = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ class Reader {
     return [v[0], v[1]];
   }
   points(v: unknown, ptr: string): Vec2[] {
-    if (this.packed !== null && isListMarker(v)) {
+    if (this.packed !== null && isPointListStandIn(v)) {
       const pts = this.packed.take(v);
       if (pts) {
         // Made for this call: kept as they are once checked.
@@ -228,10 +228,16 @@ function snapped(points: Vec2[]): Vec2[] {
   return points;
 }
 
-/** A point list as written: itself, or its stand-in when the JSON is being packed (see PointLists). */
-const pointList = (points: Vec2[], lists: PointLists | null) => (lists ? lists.list(snapped(points)) : snapped(points));
+/**
+ * How a value's builder writes each [[x, y], …] list: what it returns goes in the list's place (the writer thread's
+ * packing puts a stand-in there). Without one, the list itself.
+ */
+export type PointListWriter = <T>(points: T[]) => unknown;
 
-function ring(lists: PointLists | null, exterior: Vec2[], interior: Vec2[][] = []): Json {
+/** A point list as written (snapped), through `write` when there is one. */
+const pointList = (points: Vec2[], write: PointListWriter | null) => (write ? write(snapped(points)) : snapped(points));
+
+function ring(lists: PointListWriter | null, exterior: Vec2[], interior: Vec2[][] = []): Json {
   return { exterior: pointList(exterior, lists), interior: interior.map((h) => pointList(h, lists)) };
 }
 
@@ -251,7 +257,7 @@ function assignOwn(out: Json, from: Json | undefined): void {
  * for the purpose: a project's labels are serialized by the hundred thousand, and the spread objects were a
  * measurable part of it.
  */
-function addGeometryJson(out: Json, g: Geometry, lists: PointLists | null): void {
+function addGeometryJson(out: Json, g: Geometry, lists: PointListWriter | null): void {
   const c = snapCoordinate;
   switch (g.type) {
     case "point": out.points = ring(lists, [[c(g.x), c(g.y)]]); return;
@@ -340,10 +346,10 @@ const LABEL_TAIL_ORDER = ["classId", "instance", "smartToolInput", "id"];
 /**
  * A label's JSON object in the SDK's key order (`Label.to_json`): classTitle, description, tags, the geometry, the
  * creation info, geometryType/shape, nnCreated, nnUpdated (false unless read otherwise), then instance and
- * smartToolInput; keys the SDK does not know come last, as read. With `lists`, its point lists are taken out for
- * packing (see PointLists).
+ * smartToolInput; keys the SDK does not know come last, as read. With `lists`, each point list is written through
+ * it (see PointListWriter).
  */
-export function labelToJson(l: Label, lists: PointLists | null = null): Json {
+export function labelToJson(l: Label, lists: PointListWriter | null = null): Json {
   const type = l.geometry.type === "other" ? l.geometry.geometryType : l.geometry.type;
   const out: Json = { classTitle: l.classTitle, description: l.description ?? "", tags: l.tags.map(tagToJson) };
   addGeometryJson(out, l.geometry, lists);
@@ -397,8 +403,8 @@ export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, 
   return ann;
 }
 
-/** An annotation file's JSON object; with `lists`, its point lists are taken out for packing (see PointLists). */
-export function annotationToJson(a: Annotation, lists: PointLists | null = null): Json {
+/** An annotation file's JSON object; with `lists`, each point list is written through it (see PointListWriter). */
+export function annotationToJson(a: Annotation, lists: PointListWriter | null = null): Json {
   return {
     description: a.description ?? "",
     size: { height: a.size.height, width: a.size.width },

@@ -2,18 +2,20 @@
  * Annotation files made cheap to hand from a reading thread to the main one. Most of an annotation file's bytes are
  * indentation and point lists (`[[x, y], …]`, one number a line); the packer walks the file's bytes once and gives
  *
- * - a skeleton: the file as compact JSON, each point list replaced by the string "\u0000<n>" (its number), and
+ * - a skeleton: the file as compact JSON, each point list replaced by a stand-in string, DEL then its number
+ *   (src/io/json-bytes.ts: the stand-in the Supervisely writer's packing uses too), and
  * - the coordinates of those lists in one Float64Array (x1, y1, x2, y2, …), with a start and a length per list,
  *
  * so that the main thread parses only the skeleton and builds the points straight from the numbers
  * (`annotationFromJson` takes them, see PackedPoints). Numbers are read exactly as JSON.parse reads them.
  *
- * The packer gives up (null) on anything it does not take on: malformed JSON, a string holding "\u0000", text that
+ * The packer gives up (null) on anything it does not take on: malformed JSON, a string holding DEL, text that
  * is not UTF-8, very deep nesting. The caller then reads the file the ordinary way, which reports what is wrong in
  * the usual words.
  */
 import { isUtf8 } from "node:buffer";
 import { grownBuffer } from "../../src/io/canonical-json.js";
+import { POINT_LIST_MARKER, isPointListStandIn, jsonNumber, pointListStandIn, readJsonNumber, standInIndex } from "../../src/io/json-bytes.js";
 
 /** Thrown inside the packer to give up on a file. */
 class GiveUp extends Error {}
@@ -28,8 +30,6 @@ const enum C {
 const MAX_DEPTH = 256;
 const EMPTY = Buffer.alloc(0);
 const EMPTY_VIEW: DataView = new DataView(new ArrayBuffer(0));
-/** 10^0 … 10^22: the powers of ten a double holds exactly. */
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /** Bytes that may follow a backslash in a JSON string. */
 const ESCAPE = new Uint8Array(256);
@@ -51,63 +51,6 @@ function skipWs(b: Uint8Array, dv: DataView, p: number, n: number): number {
   return p;
 }
 
-/** Where the number readNumber read ends. */
-let numberEnd = 0;
-
-/**
- * The JSON number at p as JSON.parse reads it (its end in numberEnd), or NaN when no valid number starts there.
- * Up to 15 significant digits and 22 decimals, one division of two exact doubles is correctly rounded (Clinger's
- * fast path), which is what JSON.parse gives; other numbers go through Number(), as JSON.parse's do.
- */
-function readNumber(b: Uint8Array, p: number, n: number): number {
-  const start = p;
-  let neg = false;
-  if (p < n && b[p] === C.Minus) {
-    neg = true;
-    p++;
-  }
-  if (p >= n) return NaN;
-  let c = b[p];
-  let m = 0, sig = 0, frac = 0;
-  if (c === C.Zero) p++;
-  else if (c > C.Zero && c <= C.Nine) {
-    do {
-      m = m * 10 + (c - C.Zero);
-      sig++;
-      p++;
-    } while (p < n && (c = b[p]) >= C.Zero && c <= C.Nine);
-  } else return NaN;
-  if (p < n && b[p] === C.Dot) {
-    p++;
-    const d = p;
-    while (p < n && (c = b[p]) >= C.Zero && c <= C.Nine) {
-      m = m * 10 + (c - C.Zero);
-      if (m !== 0) sig++;
-      frac++;
-      p++;
-    }
-    if (p === d) return NaN;
-  }
-  if (p < n && ((c = b[p]) === C.LowerE || c === C.UpperE)) {
-    p++;
-    if (p < n && ((c = b[p]) === C.Plus || c === C.Minus)) p++;
-    const d = p;
-    while (p < n && (c = b[p]) >= C.Zero && c <= C.Nine) p++;
-    if (p === d) return NaN;
-    numberEnd = p;
-    return Number(latin1(b, start, p));
-  }
-  numberEnd = p;
-  if (sig > 15 || frac > 22) return Number(latin1(b, start, p));
-  const v = frac === 0 ? m : m / POW10[frac];
-  return neg ? -v : v;
-}
-
-function latin1(b: Uint8Array, start: number, end: number): string {
-  let s = "";
-  for (let i = start; i < end; i++) s += String.fromCharCode(b[i]);
-  return s;
-}
 
 /** The point lists of a batch of packed files: coordinates, and per list its first coordinate and its point count. */
 export interface PackedLists {
@@ -231,7 +174,7 @@ export class Packer {
     this.p += word.length;
   }
 
-  /** Copies a string as written (escapes and all); gives up on control characters, bad escapes and "\u0000". */
+  /** Copies a string as written (escapes and all); gives up on control characters, bad escapes and DEL (the marker). */
   private string(): void {
     const b = this.b, n = this.n;
     const start = this.p;
@@ -240,14 +183,15 @@ export class Packer {
       if (p >= n) throw GIVE_UP;
       const c = b[p];
       if (c === C.Quote) break;
-      if (c < 0x20) throw GIVE_UP;
+      if (c < 0x20 || c === POINT_LIST_MARKER) throw GIVE_UP;
       if (c >= 0x80) this.nonAscii = true;
       if (c === C.Backslash) {
         const e = p + 1 < n ? b[p + 1] : 0;
         if (ESCAPE[e] !== 1) throw GIVE_UP;
         if (e === C.LowerU) {
           if (p + 5 >= n || !HEX[b[p + 2]] || !HEX[b[p + 3]] || !HEX[b[p + 4]] || !HEX[b[p + 5]]) throw GIVE_UP;
-          if (b[p + 2] === C.Zero && b[p + 3] === C.Zero && b[p + 4] === C.Zero && b[p + 5] === C.Zero) throw GIVE_UP; // our marker
+          // \u007f (or \u007F): the marker, escaped.
+          if (b[p + 2] === C.Zero && b[p + 3] === C.Zero && b[p + 4] === 0x37 && (b[p + 5] | 0x20) === 0x66) throw GIVE_UP;
           p += 6;
         } else p += 2;
         continue;
@@ -380,16 +324,16 @@ export class Packer {
       if (p >= n || b[p] !== C.OpenBracket) return this.undo(nc0);
       p++;
       p = skipWs(b, dv, p, n);
-      const x = readNumber(b, p, n);
-      if (x !== x) return this.undo(nc0); // NaN: no number here
-      p = numberEnd;
+      p = readJsonNumber(b, p, n);
+      if (p < 0) return this.undo(nc0); // no number here
+      const x = jsonNumber[0];
       p = skipWs(b, dv, p, n);
       if (p >= n || b[p] !== C.Comma) return this.undo(nc0);
       p++;
       p = skipWs(b, dv, p, n);
-      const y = readNumber(b, p, n);
-      if (y !== y) return this.undo(nc0);
-      p = numberEnd;
+      p = readJsonNumber(b, p, n);
+      if (p < 0) return this.undo(nc0);
+      const y = jsonNumber[0];
       p = skipWs(b, dv, p, n);
       if (p >= n || b[p] !== C.CloseBracket) return this.undo(nc0);
       p++;
@@ -425,7 +369,7 @@ export class Packer {
     const k = this.nl++;
     this.starts[k] = nc0;
     this.counts[k] = count;
-    const marker = `"\\u0000${k}"`;
+    const marker = `"${pointListStandIn(k)}"`;
     this.room(marker.length);
     for (let i = 0; i < marker.length; i++) this.out[this.o++] = marker.charCodeAt(i);
     return true;
@@ -443,10 +387,6 @@ export class Packer {
   }
 }
 
-/** Whether a parsed skeleton value is a list marker. */
-export function isListMarker(v: unknown): v is string {
-  return typeof v === "string" && v.charCodeAt(0) === 0;
-}
 
 /** The point lists of one packed file, for `annotationFromJson`: markers become points, and are ticked off. */
 export class PackedPoints {
@@ -458,7 +398,7 @@ export class PackedPoints {
 
   /** List k (absolute) as [x, y] pairs, or null when k is not one of this file's lists. */
   take(marker: string): [number, number][] | null {
-    const k = Number(marker.slice(1)) - this.first;
+    const k = standInIndex(marker) - this.first;
     if (!(k >= 0 && k < this.count) || this.used[k]) return null;
     this.used[k] = 1;
     this.usedCount++;
@@ -476,8 +416,8 @@ export class PackedPoints {
 
   /** The parsed skeleton with every marker replaced by its points: what JSON.parse gives for the file. */
   unpack(v: unknown): unknown {
-    if (isListMarker(v)) {
-      const k = Number(v.slice(1)) - this.first;
+    if (isPointListStandIn(v)) {
+      const k = standInIndex(v) - this.first;
       const { coords, starts, counts } = this.lists;
       const start = starts[this.first + k], n = counts[this.first + k];
       const out = new Array<number[]>(n);
@@ -493,7 +433,7 @@ export class PackedPoints {
     for (const key of Object.keys(o)) {
       const e = o[key];
       // A marker becomes a new value; objects and arrays are unpacked in place. (defineProperty: a key may be __proto__.)
-      if (isListMarker(e)) Object.defineProperty(o, key, { value: this.unpack(e), writable: true, enumerable: true, configurable: true });
+      if (isPointListStandIn(e)) Object.defineProperty(o, key, { value: this.unpack(e), writable: true, enumerable: true, configurable: true });
       else this.unpack(e);
     }
     return o;

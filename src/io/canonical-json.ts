@@ -9,6 +9,7 @@
  * as the double nearest to it. Other numbers go through String(). Everything that is not plain JSON data (toJSON,
  * class instances, boxed values, BigInt, cycles) makes the whole value go through JSON.stringify itself.
  */
+import { POINT_LIST_MARKER, pointListStandIn } from "./json-bytes.js";
 
 /** Thrown to give up on the fast path: the value is serialized by JSON.stringify instead. */
 class NotPlain extends Error {}
@@ -529,13 +530,10 @@ export interface PackedJson {
   coords: Float64Array;
 }
 
-/**
- * What starts a stand-in for a point list: DEL, which text rarely holds and JSON.stringify does not escape. (NUL,
- * which it does escape, made JSON.stringify twice as slow on COCO annotations.)
- */
-const MARKER = 0x7f;
-/** How JSON.stringify starts a string whose first character is DEL. */
-const MARKER_START = '"\u007f';
+/** What starts a stand-in for a point list (src/io/json-bytes.ts). */
+const MARKER = POINT_LIST_MARKER;
+/** How JSON.stringify starts a string whose first character is the marker. */
+const MARKER_START = `"${String.fromCharCode(POINT_LIST_MARKER)}`;
 
 /**
  * Packs a value whose indented JSON another thread is to write. Its point lists (what most annotation bytes are) go
@@ -545,6 +543,8 @@ const MARKER_START = '"\u007f';
  * reentrant: build and finish one value at a time.
  */
 export class PointLists {
+  /** list(), bound: what a value's builder is given. */
+  readonly write = <T>(points: T[]): T[] | string => this.list(points);
   private coords = new Float64Array(1 << 14);
   private length = 0;
   private count = 0;
@@ -572,7 +572,7 @@ export class PointLists {
     }
     this.length = k;
     this.count++;
-    return `\u007f${n}`;
+    return pointListStandIn(n);
   }
 
   /**

@@ -82,11 +82,11 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
 
   /**
    * Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in the writer thread, where
-   * `build(lists)` makes the value and passes each of its [[x, y], …] lists through `lists.list()` (see PointLists).
-   * When the value cannot be packed, it is made again with `build(null)` and serialized here.
+   * `build(pointList)` makes the value and puts `pointList(list)` in place of each of its [[x, y], …] lists (see
+   * PointLists). When the value cannot be packed, it is made again with `build(null)` and serialized here.
    */
-  writeJson(file: string, build: (lists: PointLists | null) => unknown): Promise<void> {
-    const packed = this.lists.finish(build(this.lists));
+  writeJson(file: string, build: (pointList: (<T>(points: T[]) => unknown) | null) => unknown): Promise<void> {
+    const packed = this.lists.finish(build(this.lists.write));
     if (!packed) return this.write(file, canonicalJsonBytes(build(null)));
     return this.enqueue({ kind: "packed", path: file, ...packed }, [packed.coords.buffer as ArrayBuffer]);
   }

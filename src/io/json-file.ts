@@ -1,5 +1,5 @@
 import { SlyconvError } from "../errors.js";
-import { findJsonErrorOffset } from "./json-position.js";
+import { jsonErrorOffset } from "./json-bytes.js";
 import { readRegularFileSync } from "./regular-file.js";
 
 /** Line and column (1-based) of a character offset. */
@@ -11,11 +11,13 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 
 /** JSON.parse with the error turned into a finding-ready SlyconvError (file, line, column). */
 export function parseJsonText(text: string, file: string): unknown {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(bom ? text.slice(1) : text);
   } catch (e) {
     const msg = (e as Error).message;
-    const offset = findJsonErrorOffset(text);
+    const inBody = jsonErrorOffset(bom ? text.slice(1) : text);
+    const offset = inBody < 0 ? -1 : inBody + bom;
     const at = offset >= 0 ? lineColumnAt(text, offset) : undefined;
     const found = offset >= 0 && offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : "unexpected end of file";
     const reason = offset >= 0 ? found : msg;

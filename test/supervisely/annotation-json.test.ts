@@ -31,7 +31,7 @@ const writer = new JsonWriter(64);
 
 /** What the file-writer thread writes for `a`, or null when it is not packed. */
 function packedBytes(a: Annotation): string | null {
-  const packed = lists.finish(annotationToJson(a, lists));
+  const packed = lists.finish(annotationToJson(a, lists.write));
   if (!packed) return null;
   writer.reset();
   writer.indentedPacked(packed.skeleton, packed.coords);

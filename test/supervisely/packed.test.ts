@@ -117,7 +117,9 @@ describe("packed annotation files", () => {
     const cases = [
       poly("[[1, 2], [3, 4], [5, 6],]"), poly("[[1, 2], [3, 4], [5, 6]"), poly("[[01, 2], [3, 4], [5, 6]]"), poly("[[1., 2], [3, 4], [5, 6]]"),
       poly("[[-, 2], [3, 4], [5, 6]]"), poly("[[1, 2] [3, 4], [5, 6]]"), poly("[[1, 2], [3, 4], [5, 6]] x"), poly("[[NaN, 2], [3, 4], [5, 6]]"),
-      `{"size": {"height": 1, "width": 1}, "objects": [], "a": "\\u0000"}`, `{"a": "\u0001"}`, `{"a": "\\x"}`, `{"a": "\\u12"}`, `{"a" 1}`, `{"a": tru}`,
+      // the stand-in's marker (DEL), escaped either way or as it is
+      `{"size": {"height": 1, "width": 1}, "objects": [], "a": "\\u007f0"}`, `{"a": "\\u007F"}`, `{"a": "\u007f1"}`,
+      `{"a": "\u0001"}`, `{"a": "\\x"}`, `{"a": "\\u12"}`, `{"a" 1}`, `{"a": tru}`,
       `${"[".repeat(300)}${"]".repeat(300)}`, "", " ",
     ];
     for (const c of cases) expect(same(c)).toBe("gave up");
