@@ -17,8 +17,11 @@ import { cpuTask } from "../../src/workers/task.js";
 export interface MaskLayersJob {
   width: number;
   height: number;
-  /** The labels to draw, in annotation order, with their class index (1..255, one per class). */
-  labels: { geometry: PackedGeometry; index: number }[];
+  /**
+   * The labels to draw, in annotation order, with their class index (1..255, one per class) and their object: labels
+   * with one object number (bound by `instance`) are one object, one instance mask.
+   */
+  labels: { geometry: PackedGeometry; index: number; object: number }[];
   /** masks_semantic_rgb palette: 256 × r, g, b. */
   palette: Uint8Array;
   /** Also return the raw masks_machine pixels (for --overlay). */
@@ -32,8 +35,10 @@ export interface MaskLayers {
   outcomes: LabelOutcome[];
   machinePng: Uint8Array;
   semanticPng: Uint8Array;
-  /** One 0/255 PNG per drawn label, in label order. */
+  /** One 0/255 PNG per object with a drawn label, in the order of their first drawn label. */
   instancePngs: Uint8Array[];
+  /** The object of each instance PNG. */
+  instanceObjects: number[];
   machine?: Uint8Array;
 }
 
@@ -80,7 +85,7 @@ export function renderMaskLayers(job: MaskLayersJob): MaskLayers {
   const { width, height } = job;
   const scratch = { width, height, data: new Uint8Array(width * height) };
   const outcomes: LabelOutcome[] = [];
-  const drawn: { index: number; placed: PlacedMask; classOrder: number }[] = [];
+  const drawn: { index: number; placed: PlacedMask; classOrder: number; object: number }[] = [];
   const perClass = new Map<number, number>();
   for (const label of job.labels) {
     let placed: PlacedMask | null;
@@ -97,20 +102,27 @@ export function renderMaskLayers(job: MaskLayersJob): MaskLayers {
     outcomes.push("drawn");
     const classOrder = (perClass.get(label.index) ?? 0) + 1;
     perClass.set(label.index, classOrder);
-    drawn.push({ index: label.index, placed, classOrder });
+    drawn.push({ index: label.index, placed, classOrder, object: label.object });
   }
   const machine = new Uint8Array(width * height);
   const order = [...drawn].sort((a, b) => b.placed.area - a.placed.area || a.index - b.index || a.classOrder - b.classOrder);
   for (const d of order) paste(machine, width, d.placed, d.index);
+  const objects = new Map<number, PlacedMask[]>();
+  for (const d of drawn) {
+    const parts = objects.get(d.object);
+    if (parts) parts.push(d.placed);
+    else objects.set(d.object, [d.placed]);
+  }
   const out: MaskLayers = {
     outcomes,
     machinePng: encodeGrayPng(width, height, machine),
     semanticPng: encodePalettePng(width, height, machine, unpackPalette(job.palette)),
-    instancePngs: drawn.map((d) => {
+    instancePngs: [...objects.values()].map((parts) => {
       const full = new Uint8Array(width * height);
-      paste(full, width, d.placed, 255);
+      for (const p of parts) paste(full, width, p, 255);
       return encodeGrayPng(width, height, full);
     }),
+    instanceObjects: [...objects.keys()],
   };
   if (job.keepMachine) out.machine = machine;
   return out;

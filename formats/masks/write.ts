@@ -6,7 +6,8 @@
  *   <dataset>/img/<image>                                    the image (hardlink or copy; --images)
  *   <dataset>/masks_machine/<stem>.png                       8-bit gray, background 0, pixel = class index
  *   <dataset>/masks_semantic_rgb/<stem>.png                  the same pixels as a palette PNG in class colours
- *   <dataset>/masks_instances/<stem>/<class>_<n>.png         one 0/255 gray mask per label, n = 1, 2, … per class
+ *   <dataset>/masks_instances/<stem>/<class>_<n>.png         one 0/255 gray mask per object, n = 1, 2, … per class
+ *                                                            (labels bound by `instance`, of one class, are one object)
  *   <dataset>/masks_human/<stem>.png                         with --overlay: image | 50 % colour overlay
  *   <dataset>/datasets/<child>/…                             nested datasets
  *
@@ -177,7 +178,18 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
   // Labels are checked here, drawn and encoded in one job (inline or in a worker thread), and reported on in
   // label order once the job is done.
   const job: MaskLayersJob = { width, height, labels: [], palette: plan.packedPalette, keepMachine: Boolean(opts.overlay && item.image) };
-  const checked: { label: Label; type: string; index?: number; lost?: string }[] = [];
+  const checked: { label: Label; type: string; index?: number; lost?: string; object?: number }[] = [];
+  // Labels bound by `instance` (of one class) are one object: one instance mask.
+  const objectOfKey = new Map<string, number>();
+  let objects = 0;
+  const objectOf = (l: Label): number => {
+    const inst = l.extra?.instance;
+    if (typeof inst !== "string" && typeof inst !== "number") return objects++;
+    const key = `${inst}\u0000${l.classTitle}`;
+    let o = objectOfKey.get(key);
+    if (o === undefined) objectOfKey.set(key, (o = objects++));
+    return o;
+  };
   for (const label of ann.labels) {
     const type = geometryTypeName(label.geometry);
     const index = plan.index.get(label.classTitle);
@@ -186,15 +198,18 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
     } else if (label.geometry.type === "graph" || label.geometry.type === "other") {
       checked.push({ label, type, lost: "masks cannot hold it (no area to draw)" });
     } else {
-      checked.push({ label, type, index });
-      job.labels.push({ geometry: packGeometry(label.geometry), index });
+      const object = objectOf(label);
+      checked.push({ label, type, index, object });
+      job.labels.push({ geometry: packGeometry(label.geometry), index, object });
     }
   }
   const layers = await cpu.run(renderMaskLayersTask, [job], job.labels.flatMap((l) => packedBuffers(l.geometry)));
   const drawn: { title: string; classOrder: number; png: Uint8Array }[] = [];
   const perClass = new Map<string, number>();
+  const pngOf = new Map(layers.instanceObjects.map((o, i) => [o, layers.instancePngs[i]]));
+  const objectsWritten = new Set<number>();
   let k = 0;
-  for (const { label, type, index, lost } of checked) {
+  for (const { label, type, index, lost, object } of checked) {
     if (lost !== undefined || index === undefined) {
       report.lose(label.classTitle, type, lost ?? "");
       continue;
@@ -209,9 +224,11 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
       continue;
     }
     if (THIN.has(type)) report.lose(label.classTitle, type, "drawn as 1-pixel strokes; the vertices are not kept");
+    if (objectsWritten.has(object!)) continue;
+    objectsWritten.add(object!);
     const classOrder = (perClass.get(label.classTitle) ?? 0) + 1;
     perClass.set(label.classTitle, classOrder);
-    drawn.push({ title: label.classTitle, classOrder, png: layers.instancePngs[drawn.length] });
+    drawn.push({ title: label.classTitle, classOrder, png: pngOf.get(object!)! });
   }
 
   await fs.writeFile(path.join(await dw.ensure(SLY_MACHINE_DIR), `${maskStem}.png`), layers.machinePng);
