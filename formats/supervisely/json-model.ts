@@ -387,6 +387,8 @@ export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, 
     if (d === null || d === undefined) return null;
     if (typeof d !== "number") r.fail(`${base}/size/${key}`, `${key} must be a number or null`);
     if (!Number.isFinite(d)) r.fail(`${base}/size/${key}`, `${key} is out of range (${d}): expected a finite number`);
+    // Every mask, canvas and check sizes its buffers from these: 10.5 or -3 pixels is no image size.
+    if (!Number.isInteger(d) || d < 0) r.fail(`${base}/size/${key}`, `${key} is ${d}: an image size is a whole number of pixels (or null when unknown); correct it in the file`);
     return d;
   };
   const objects = v.objects ?? [];

@@ -10,7 +10,7 @@ import { constants as zlibConstants } from "node:zlib";
 import type { Geometry, ProjectMeta } from "../../src/model/index.js";
 import { hexToRgb, isHexColor } from "../../src/model/index.js";
 import { decodeAlphaMaskData } from "../../src/codecs/bitmap.js";
-import { decodeBitmapData } from "../../src/codecs/bitmap.js";
+import { BitmapDataError, decodeBitmapData } from "../../src/codecs/bitmap.js";
 import { pasteMask } from "../../src/codecs/mask.js";
 import { encodePalettePng } from "../../src/codecs/png-encode.js";
 import { drawGeometry } from "../../src/geometry/rasterize.js";
@@ -132,16 +132,29 @@ export interface VocMaskPngs {
   classPng?: Uint8Array;
   /** SegmentationObject PNG, when something was drawn into it. */
   objectPng?: Uint8Array;
+  /** Draws (index into job.draws; -1 for a void region) whose bitmap pixels did not decode, and why: not drawn. */
+  unreadable?: { draw: number; message: string }[];
 }
 
 /** Draws and encodes the masks of one image (the CPU-heavy part of a VOC export; runs in the worker pool). */
 export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
   const canvas = new MaskCanvas(job.width, job.height);
-  for (const d of job.draws) canvas.draw(unpackGeometry(d.geometry), d.classIndex, d.instance < 0 ? null : d.instance);
-  for (const v of job.voids) canvas.paintVoid(v);
+  const unreadable: { draw: number; message: string }[] = [];
+  // A bitmap whose header reads but whose pixels do not (a corrupt PNG stream) is left out, and said so.
+  const attempt = (draw: number, paint: () => void) => {
+    try {
+      paint();
+    } catch (e) {
+      if (!(e instanceof BitmapDataError)) throw e;
+      unreadable.push({ draw, message: e.message });
+    }
+  };
+  job.draws.forEach((d, i) => attempt(i, () => canvas.draw(unpackGeometry(d.geometry), d.classIndex, d.instance < 0 ? null : d.instance)));
+  for (const v of job.voids) attempt(-1, () => canvas.paintVoid(v));
   return {
     ...(canvas.classUsed ? { classPng: canvas.classPng(unpackPalette(job.palette)) } : {}),
     ...(canvas.objectUsed ? { objectPng: canvas.objectPng() } : {}),
+    ...(unreadable.length ? { unreadable } : {}),
   };
 }
 

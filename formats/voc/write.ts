@@ -17,6 +17,7 @@ import { mapConcurrent } from "../../src/io/concurrency.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { assertPlainFileName, safeJoin, stemOf } from "../../src/io/paths.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
+import { labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import type { Report } from "../../src/report.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
 import { labelmapLine } from "./palette.js";
@@ -242,7 +243,9 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   }
   const size = width && height ? { width, height } : undefined;
 
-  const { objects, classOnly } = draftObjects(a.labels, item.name, report);
+  // A bitmap whose data does not read (bad base64, not a PNG) has no box and no mask: lost, as in every export.
+  const labels = labelsWithReadableMasks(a.labels, (l, why) => report.lose(l.classTitle, geometryTypeName(l.geometry), why));
+  const { objects, classOnly } = draftObjects(labels, item.name, report);
   const classes: ClassPresence = new Map();
   const out: VocObjectOut[] = [];
   const usedInstances = new Set<number>();
@@ -250,6 +253,8 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   // The masks are drawn once the labels are walked, in one job (inline or in a worker thread), and only for images
   // that have something to draw.
   let job: VocMaskJob | undefined;
+  /** The label of each of job.draws. */
+  const drawn: Label[] = [];
   const jobOrNone = () => (job ??= size ? { width: size.width, height: size.height, draws: [], voids: [], palette: state.palette } : undefined);
   const draw = (l: Label, instance: number | null) => {
     const what = geometryTypeName(l.geometry);
@@ -259,6 +264,7 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     if (index === undefined) return report.lose(l.classTitle, what, "more than 254 mask classes");
     if (instance !== null && instance > MAX_INSTANCE) return report.lose(l.classTitle, what, "more than 254 objects in one image");
     job.draws.push({ geometry: packGeometry(l.geometry), classIndex: index, instance: instance ?? -1 });
+    drawn.push(l);
     state.maskClasses.add(l.classTitle);
     if (what === "polygon" || what === "multipolygon") report.change(l.classTitle, what, "rasterized into the VOC masks (the outline is not kept)");
     if (what === "alpha_mask") report.change(l.classTitle, what, "thresholded to a binary mask");
@@ -298,6 +304,11 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   const voids = storedVoids(a);
   if (voids.length && jobOrNone()) job!.voids.push(...voids);
   const pngs = job ? await state.cpu.run(renderVocMasksTask, [job], job.draws.flatMap((d) => packedBuffers(d.geometry))) : {};
+  for (const u of pngs.unreadable ?? []) {
+    const l = drawn[u.draw];
+    if (l) report.lose(l.classTitle, `${geometryTypeName(l.geometry)} mask`, `the bitmap data cannot be decoded (${u.message}); the object's box is written without its mask`);
+    else report.lose("(void)", "void region", `the stored void mask cannot be decoded (${u.message})`);
+  }
   const hasMasks = Boolean(pngs.classPng || pngs.objectPng);
   if (pngs.classPng) await fs.writeFile(path.join(outDir, SEGMENTATION_CLASS_DIR, `${id}.png`), pngs.classPng);
   if (pngs.objectPng) await fs.writeFile(path.join(outDir, SEGMENTATION_OBJECT_DIR, `${id}.png`), pngs.objectPng);

@@ -21,7 +21,7 @@
 import type { Annotation, GraphTemplate, Label, ObjClass, ProjectMeta, Vec2 } from "../../src/model/index.js";
 import { geometryTypeName, graphTemplateOf } from "../../src/model/index.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
-import { bitmapDataSize, decodeAlphaMaskData, decodeBitmapData } from "../../src/codecs/bitmap.js";
+import { BitmapDataError, bitmapDataSize, decodeAlphaMaskData, decodeBitmapData, labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import { traceMask } from "../../src/geometry/trace-mask.js";
 import type { Report } from "../../src/report.js";
 import { fmt6 } from "./lines.js";
@@ -291,7 +291,14 @@ function outlineRings(l: Label, tally: ExportTally): Vec2[][] | null {
     case "bitmap":
     case "alpha_mask": {
       // An alpha matte's outline is where it is not fully transparent.
-      const mask = g.type === "bitmap" ? decodeBitmapData(g.data) : decodeAlphaMaskData(g.data);
+      let mask;
+      try {
+        mask = g.type === "bitmap" ? decodeBitmapData(g.data) : decodeAlphaMaskData(g.data);
+      } catch (e) {
+        if (!(e instanceof BitmapDataError)) throw e;
+        tally.lose(l.classTitle, g.type, `the bitmap data cannot be decoded (${e.message})`);
+        return [];
+      }
       const traced = traceMask(mask);
       if (traced.holes) tally.lose(l.classTitle, "mask hole", "YOLO segment lines hold one outline, no holes (masks are traced along their outer edge)", traced.holes);
       tally.convert(l.classTitle, g.type, "traced outlines");
@@ -310,7 +317,8 @@ const PART_OF_TAG = "part_of";
 export function annotationLines(ann: Annotation, lc: LineContext): string[] {
   const lines: string[] = [];
   const objects: Label[] = [];
-  for (const l of ann.labels) {
+  // A mask whose data does not read has no box and no outline: lost, as in every export.
+  for (const l of labelsWithReadableMasks(ann.labels, (x, why) => lc.tally.lose(x.classTitle, geometryTypeName(x.geometry), why))) {
     // Ultralytics' VOC script reads <object>s, not their <part>s.
     if (l.tags.some((t) => t.name === PART_OF_TAG)) lc.tally.lose(l.classTitle, "object part", "YOLO has no parts of objects (VOC person layout): the part is not written");
     else objects.push(l);

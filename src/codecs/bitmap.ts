@@ -1,5 +1,5 @@
 import { inflateSync } from "node:zlib";
-import type { AlphaMaskGeometry, BitmapGeometry, Vec2 } from "../model/geometry.js";
+import type { AlphaMaskGeometry, BitmapGeometry, Geometry, Vec2 } from "../model/geometry.js";
 import { encodePng } from "./png-encode.js";
 import { decodePng, looksLikePng, pngHeaderSize } from "./png-decode.js";
 import { decodeIndexedPng } from "./png-indexed.js";
@@ -77,6 +77,30 @@ export function bitmapDataSize(data: string): { width: number; height: number } 
   const size = pngHeaderSize(pngBytesOf(data));
   if (!size) throw new BitmapDataError("bitmap data does not hold a PNG");
   return size;
+}
+
+/** Why a bitmap's data cannot be read (not base64, not a PNG, no PNG header), or null when its header reads. */
+export function bitmapDataProblem(data: string): string | null {
+  try {
+    bitmapDataSize(data);
+    return null;
+  } catch (e) {
+    if (e instanceof BitmapDataError) return e.message;
+    throw e;
+  }
+}
+
+/**
+ * The labels whose bitmap or alpha-mask data reads (its PNG header); each other one is handed to `lost` with the
+ * reason, for the writers that need a mask's extent (a box, a canvas) to count it as lost instead of failing.
+ */
+export function labelsWithReadableMasks<L extends { geometry: Geometry }>(labels: readonly L[], lost: (label: L, reason: string) => void): L[] {
+  return labels.filter((l) => {
+    const g = l.geometry;
+    const why = g.type === "bitmap" || g.type === "alpha_mask" ? bitmapDataProblem(g.data) : null;
+    if (why) lost(l, `the bitmap data cannot be decoded (${why})`);
+    return !why;
+  });
 }
 
 /** Spec §4.1: 1-bit palette PNG [black, white], index 0 fully transparent, zlib-wrapped, base64. */

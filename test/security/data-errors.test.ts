@@ -1,0 +1,106 @@
+/**
+ * Issue 18 point 4, the data cases that used to end in exit 70 ("internal error, report it as a bug"): a fractional
+ * `size` in an annotation, and bitmap data that is not base64, not a PNG, or a PNG whose pixels do not decode, in a
+ * VOC or YOLO export. Now: a one-line error with the JSON pointer (exit 1), or the label counted as lost.
+ */
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { exportProject } from "../../src/api.js";
+import { Report } from "../../src/report.js";
+import { encodeGrayPng } from "../../src/codecs/png-encode.js";
+import { runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/paths.js";
+
+function project(classes: object[], objects: object[], size: object = { height: 10, width: 10 }): string {
+  const dir = path.join(tempDir(), "project");
+  fs.mkdirSync(path.join(dir, "ds/ann"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ classes, tags: [] }));
+  fs.writeFileSync(path.join(dir, "ds/ann/a.png.json"), JSON.stringify({ size, tags: [], objects }));
+  return dir;
+}
+
+describe("a fractional size in an annotation", () => {
+  const dir = project([{ title: "p", shape: "polygon", color: "#00FF00" }],
+    [{ classTitle: "p", tags: [], points: { exterior: [[1, 1], [5, 5], [1, 5]], interior: [] } }], { height: 10.5, width: 10 });
+  const message = "slyconv: ds/ann/a.png.json#/size/height: height is 10.5: an image size is a whole number of pixels (or null when unknown); correct it in the file [sly-json]\n";
+
+  for (const format of ["masks", "voc"]) {
+    it(`export -f ${format}: exit 1 with the pointer (was: internal error "offset is out of bounds")`, () => {
+      const out = path.join(path.dirname(dir), `out-${format}`);
+      const r = runCli(["export", dir, out, "-f", format, "--quiet"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(message);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+  }
+
+  it("import: the same line; a negative size too", () => {
+    expect(runCli(["import", dir, path.join(path.dirname(dir), "imp"), "--quiet"])).toMatchObject({ code: 1, stderr: message });
+    const negative = project([], [], { height: 4, width: -3 });
+    const r = runCli(["import", negative, path.join(path.dirname(negative), "imp"), "--quiet"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("#/size/width: width is -3: an image size is a whole number of pixels");
+  });
+});
+
+describe("bitmap data that does not decode, in VOC and YOLO exports", () => {
+  const corruptPixels = (() => {
+    const png = Buffer.from(encodeGrayPng(4, 4, new Uint8Array(16).fill(1)));
+    const at = png.indexOf("IDAT");
+    for (let k = at + 4; k < at + 12; k++) png[k] ^= 0xff;
+    return png.toString("base64");
+  })();
+  const cases = [
+    ["bad base64", "!!!notbase64", "bitmap data is not base64"],
+    ["not a PNG", Buffer.from("hello world").toString("base64"), "bitmap data is neither a zlib stream nor a PNG"],
+  ] as const;
+  const bitmapClass = [{ title: "b", shape: "bitmap", color: "#FF0000" }];
+
+  for (const format of ["voc", "yolo"]) {
+    for (const [what, data, reason] of cases) {
+      it(`${what} → ${format}: the label is lost and reported, the rest written, exit 0 (was: exit 70)`, async () => {
+        const dir = project(bitmapClass, [
+          { classTitle: "b", tags: [], bitmap: { data, origin: [0, 0] } },
+          { classTitle: "b", tags: [], bitmap: { data: Buffer.from(encodeGrayPng(2, 2, Uint8Array.of(1, 1, 1, 1))).toString("base64"), origin: [3, 4] } },
+        ]);
+        const report = new Report();
+        const out = path.join(path.dirname(dir), "out");
+        await exportProject(dir, out, { format, report });
+        expect(report.lossEntries.filter((l) => l.reason.includes("cannot be decoded"))).toEqual([
+          { className: "b", what: "bitmap", reason: `the bitmap data cannot be decoded (${reason})`, count: 1 },
+        ]);
+        if (format === "voc") {
+          const xml = fs.readFileSync(path.join(out, "Annotations/a.xml"), "utf8");
+          expect(xml.match(/<object>/g)).toHaveLength(1);
+          expect(xml).toContain("<xmin>3</xmin>");
+        } else {
+          const labels = fs.readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith("a.txt"));
+          expect(labels).toHaveLength(1);
+          expect(fs.readFileSync(path.join(out, labels[0]), "utf8").trim().split("\n")).toHaveLength(1);
+        }
+      });
+    }
+  }
+
+  it("a PNG whose pixels do not decode → yolo --task segment (the mask is traced): lost and reported", async () => {
+    const dir = project(bitmapClass, [{ classTitle: "b", tags: [], bitmap: { data: corruptPixels, origin: [1, 1] } }]);
+    const report = new Report();
+    await exportProject(dir, path.join(path.dirname(dir), "out"), { format: "yolo", report, formatOptions: { task: "segment" } });
+    expect(report.lossEntries).toEqual([expect.objectContaining({ className: "b", what: "bitmap", count: 1, reason: expect.stringMatching(/^the bitmap data cannot be decoded \(not a readable PNG/) })]);
+  });
+
+  it("a PNG whose pixels do not decode → voc: its box is written, its mask lost and reported; the CLI exits 0", async () => {
+    const dir = project(bitmapClass, [{ classTitle: "b", tags: [], bitmap: { data: corruptPixels, origin: [1, 1] } }]);
+    const report = new Report();
+    const out = path.join(path.dirname(dir), "out");
+    await exportProject(dir, out, { format: "voc", report });
+    expect(report.lossEntries).toEqual([expect.objectContaining({ className: "b", what: "bitmap mask", count: 1 })]);
+    expect(report.lossEntries[0].reason).toMatch(/^the bitmap data cannot be decoded \(not a readable PNG .*\); the object's box is written without its mask$/);
+    expect(fs.readFileSync(path.join(out, "Annotations/a.xml"), "utf8")).toContain("<xmin>1</xmin>");
+    expect(fs.existsSync(path.join(out, "SegmentationClass/a.png"))).toBe(false);
+    const r = runCli(["export", dir, path.join(path.dirname(dir), "cli"), "-f", "voc", "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1 × bitmap mask of class "b": the bitmap data cannot be decoded');
+  });
+});
