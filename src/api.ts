@@ -3,7 +3,9 @@
  */
 import type { FormatAdapter, FormatContext, FormatOptions, TagsWritten } from "./format.js";
 import { FORMATS, findFormat } from "./registry.js";
-import type { Dataset, Project } from "./model/index.js";
+import type { Dataset, Item, Project, Vec2 } from "./model/index.js";
+import { geometryVertices } from "./geometry/bounds.js";
+import { maxLabels, MAX_LABELS_ENV, MAX_VERTICES_PER_ITEM } from "./limits.js";
 import { iterateItems } from "./model/index.js";
 import { Report } from "./report.js";
 import { silentProgress, type Progress } from "./io/progress.js";
@@ -128,6 +130,43 @@ export function noTagsWritten(title: string): TagsWritten {
 }
 
 /**
+ * Checks every item on its way to a writer: more labels than the per-item limit stop the run (a writer would make an
+ * annotation file too large to read back); vertices far outside the image (beyond it by more than its own width or
+ * height, or not finite) get a warning with their count, as the mask exports clip them.
+ */
+function checkItemBounds(item: Item, dataset: string, report: Report): void {
+  const { labels, size } = item.annotation;
+  const limit = maxLabels();
+  if (labels.length > limit) {
+    throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${labels.length} labels, over the limit of ${limit} per item; if that is real, raise it with ${MAX_LABELS_ENV}=${labels.length}`);
+  }
+  const width = size.width ?? 0, height = size.height ?? 0;
+  const sized = width > 0 && height > 0;
+  let count = 0, objects = 0, farthest: Vec2 | null = null, worst = 0, total = 0;
+  for (const l of labels) {
+    const vertices = geometryVertices(l.geometry);
+    if (!vertices) continue;
+    total += vertices.length;
+    if (!sized) continue;
+    let here = 0;
+    for (const v of vertices) {
+      const beyond = Math.max(-width - v[0], v[0] - 2 * width, -height - v[1], v[1] - 2 * height);
+      if (beyond > 0 || Number.isNaN(beyond)) {
+        here++;
+        if (!(beyond <= worst)) { worst = beyond; farthest = v; }
+      }
+    }
+    if (here) { count += here; objects++; }
+  }
+  if (total > MAX_VERTICES_PER_ITEM) {
+    throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${total} vertices, over the limit of ${MAX_VERTICES_PER_ITEM} per item (its annotation file would be too large to read back)`);
+  }
+  if (count) {
+    report.warn("coordinates-far-outside", `item ${JSON.stringify(item.name)}: ${count} ${count === 1 ? "vertex" : "vertices"} of ${objects} ${objects === 1 ? "label lies" : "labels lie"} far outside the ${width}×${height} image${farthest ? ` (the farthest at ${farthest[0]}, ${farthest[1]})` : ""}; ${count === 1 ? "it is" : "they are"} kept, and mask exports clip them to the image`, { file: `${dataset}/${item.name}` });
+  }
+}
+
+/**
  * The same project whose items, as they stream into a writer, are counted in the report (items, labels per class)
  * for the summary that `--json` prints; with `tags`, every image and object tag the writer does not write is counted
  * as lost (`tag <name>`, per class; `(image)` for image tags).
@@ -139,6 +178,7 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
     items: async function* () {
       for await (const item of iterateItems(ds.items)) {
         report.count("itemsRead");
+        checkItemBounds(item, ds.name, report);
         for (const l of item.annotation.labels) {
           report.labelsPerClass[l.classTitle] = (report.labelsPerClass[l.classTitle] ?? 0) + 1;
           if (tags) {

@@ -10,7 +10,7 @@ import type { Report } from "../../src/report.js";
 import { BitmapDataError, decodeBitmapData } from "../../src/codecs/bitmap.js";
 import { createMask, pasteMask, type BinaryMask } from "../../src/codecs/mask.js";
 import { rleArea, rleBounds, rleFromMask, rleFromPlacedMask, rleToJson, type CocoRle } from "../../src/codecs/coco-rle.js";
-import { fillPolygon } from "../../src/geometry/rasterize.js";
+import { fillPolygon, warnIfClipped } from "../../src/geometry/rasterize.js";
 import { ringArea } from "../../src/geometry/bounds.js";
 import { unpackRing, type PackedRing } from "../../src/workers/packed.js";
 import { boxOf, type Bbox } from "./annotation.js";
@@ -109,8 +109,11 @@ export function computeSegmentation(job: SegmentationJob): SegmentationOut {
         clipped = r.clipped;
         rle = r;
       } else {
-        const canvas = createMask(width, height);
-        for (const r of rings) fillPolygon(canvas, r.ring.exterior, r.ring.interior, 1);
+        const canvas = createMask(width, height, "the image");
+        for (const r of rings) {
+          warnIfClipped(report, { type: "polygon", exterior: r.ring.exterior, interior: r.ring.interior }, r.cls, width, height, where);
+          fillPolygon(canvas, r.ring.exterior, r.ring.interior, 1);
+        }
         for (const b of bitmaps) {
           pasteMask(canvas, b.mask, b.x, b.y, 1);
           clipped += rleFromPlacedMask(b.mask, b.x, b.y, width, height).clipped;

@@ -9,6 +9,7 @@ import { inflateSync } from "node:zlib";
 import pngjs from "pngjs";
 import { looksLikePng } from "../../src/codecs/png-decode.js";
 import { crc32 } from "../../src/codecs/png-encode.js";
+import { checkPixels } from "../../src/limits.js";
 
 /** A fully transparent pixel: background whatever the class map says. */
 export const TRANSPARENT_KEY = 0xffffffff;
@@ -107,12 +108,16 @@ function decode8(chunks: Chunk[]): Raw8 | null {
   if (ihdr.length < 13) throw new MaskReadError("not a readable PNG (IHDR is too short)");
   const width = ihdr.readUInt32BE(0), height = ihdr.readUInt32BE(4);
   const bitDepth = ihdr[8], colorType = ihdr[9], interlace = ihdr[12];
+  // Before anything is inflated: a 1.5 MB PNG of 40000×40000 would take gigabytes.
+  checkPixels(width, height, "the mask");
   const channels = CHANNELS[colorType];
   if (bitDepth !== 8 || interlace !== 0 || !channels) return null;
   let inflated: Buffer;
   try {
-    inflated = inflateSync(Buffer.concat(chunks.filter((c) => c.type === "IDAT").map((c) => c.data)));
+    inflated = inflateSync(Buffer.concat(chunks.filter((c) => c.type === "IDAT").map((c) => c.data)), { maxOutputLength: Math.max(1, (width * channels + 1) * height) });
   } catch (e) {
+    // More data than the declared rows: pngjs reads just those rows (and ignores the rest), as before this limit.
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
     throw new MaskReadError(`not a readable PNG (${(e as Error).message})`);
   }
   const stride = width * channels;

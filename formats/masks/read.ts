@@ -25,6 +25,7 @@ import { instanceClassOf, knownClassNames } from "./names.js";
 import { parseMasksImportOptions, type MasksImportOptions } from "./options.js";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
+import { PixelLimitError } from "../../src/limits.js";
 
 /** Mask decoding is CPU work; a little overlap hides file reads. */
 const DECODE_CONCURRENCY = 4;
@@ -63,7 +64,7 @@ async function readKeys(file: string, mode: "index" | "colour", st: ReadState): 
     bytes = await readRegularFile(file);
     return readMaskKeys(bytes, mode);
   } catch (e) {
-    const why = e instanceof MaskReadError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    const why = e instanceof MaskReadError || e instanceof PixelLimitError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
     st.ctx.report.error("mask-unreadable", `cannot read the mask: ${why}; the image is kept without it`, { file: displayPath(st.input, file) });
     return null;
   }

@@ -13,6 +13,7 @@ import { geometryBounds } from "../../src/geometry/bounds.js";
 import { unpackGeometry, unpackPalette, type PackedGeometry } from "../../src/workers/packed.js";
 import type { PlacedMask } from "./regions.js";
 import { cpuTask } from "../../src/workers/task.js";
+import { checkPixels } from "../../src/limits.js";
 
 export interface MaskLayersJob {
   width: number;
@@ -83,6 +84,7 @@ function paste(canvas: Uint8Array, width: number, p: PlacedMask, value: number):
 
 export function renderMaskLayers(job: MaskLayersJob): MaskLayers {
   const { width, height } = job;
+  checkPixels(width, height, "the image");
   const scratch = { width, height, data: new Uint8Array(width * height) };
   const outcomes: LabelOutcome[] = [];
   const drawn: { index: number; placed: PlacedMask; classOrder: number; object: number }[] = [];

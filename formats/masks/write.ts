@@ -38,6 +38,7 @@ import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
 import { RESERVED_DIRS } from "../supervisely/layout.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
+import { warnIfClipped } from "../../src/geometry/rasterize.js";
 
 const WRITE_CONCURRENCY = 8;
 const MAX_INDEX = 255;
@@ -200,6 +201,7 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
     } else {
       const object = objectOf(label);
       checked.push({ label, type, index, object });
+      warnIfClipped(report, label.geometry, label.classTitle, width, height, { file: where });
       job.labels.push({ geometry: packGeometry(label.geometry), index, object });
     }
   }

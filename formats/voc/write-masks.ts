@@ -18,6 +18,7 @@ import { VOC_COLORMAP, VOID_INDEX, packRgb, vocColormapIndex, type Rgb } from ".
 import type { StoredVoid } from "./void-masks.js";
 import { unpackGeometry, unpackPalette, type PackedGeometry } from "../../src/workers/packed.js";
 import { cpuTask } from "../../src/workers/task.js";
+import { checkPixels } from "../../src/limits.js";
 
 export interface ClassIndexing {
   indexOf: Map<string, number>;
@@ -71,6 +72,7 @@ export class MaskCanvas {
   classUsed = false;
   objectUsed = false;
   constructor(readonly width: number, readonly height: number) {
+    checkPixels(width, height, "the image");
     this.classIndices = new Uint8Array(width * height);
     this.objectIndices = new Uint8Array(width * height);
   }

@@ -30,6 +30,7 @@ import { ACTIONS_PREFIX, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG, STRUCTURE_TA
 import { defaultFolders, parseImageSetsTag, SplitListWriter, UNLISTED_DATASET, type ClassPresence } from "./image-sets.js";
 import { storedVoids } from "./void-masks.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
+import { warnIfClipped } from "../../src/geometry/rasterize.js";
 
 export type ImageFormat = "keep" | "jpg";
 
@@ -263,6 +264,7 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     if (!job) return report.lose(l.classTitle, what, "image size unknown: the mask cannot be drawn");
     if (index === undefined) return report.lose(l.classTitle, what, "more than 254 mask classes");
     if (instance !== null && instance > MAX_INSTANCE) return report.lose(l.classTitle, what, "more than 254 objects in one image");
+    warnIfClipped(report, l.geometry, l.classTitle, job.width, job.height, { file: `${ANNOTATIONS_DIR}/${id}.xml` });
     job.draws.push({ geometry: packGeometry(l.geometry), classIndex: index, instance: instance ?? -1 });
     drawn.push(l);
     state.maskClasses.add(l.classTitle);

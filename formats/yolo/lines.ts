@@ -10,6 +10,7 @@
  * is worse than a clear message.
  */
 import { SlyconvError } from "../../src/errors.js";
+import { maxLabels, MAX_LABELS_ENV } from "../../src/limits.js";
 
 export interface KeypointShape { count: number; dims: 2 | 3 }
 
@@ -39,6 +40,25 @@ export class YoloLineError extends SlyconvError {
   }
 }
 
+/**
+ * A label file of more lines than one image may have labels (src/limits.ts) is refused before its lines are split:
+ * 5 million lines (90 MB) took 8 GB, and made an annotation file too large to read back.
+ */
+function checkLineCount(text: string, file: string): void {
+  const limit = maxLabels();
+  if (text.length < limit * 2) return; // a label takes two characters at least ("0\n")
+  let labels = 0;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (/\S/.test(text.slice(start, end))) labels++;
+    start = end + 1;
+  }
+  if (labels > limit) {
+    throw new SlyconvError("labels-limit", `the file holds ${labels} labels, more than the limit of ${limit} per image; if that is real, raise it with ${MAX_LABELS_ENV}=${labels}`, { file });
+  }
+}
+
 function describeCounts(opts: LineParseOptions): string {
   if (opts.keypoints) return `5 + ${opts.keypoints.count}×${opts.keypoints.dims} = ${5 + opts.keypoints.count * opts.keypoints.dims} (kpt_shape [${opts.keypoints.count}, ${opts.keypoints.dims}])`;
   return "5 (a box) or an odd number ≥ 7 (a polygon of 3 or more points)";
@@ -47,6 +67,7 @@ function describeCounts(opts: LineParseOptions): string {
 /** Parses a label file's text. CRLF, a BOM, blank lines and surrounding spaces are accepted. */
 export function parseLabelText(text: string, file: string, opts: LineParseOptions): YoloRecord[] {
   const out: YoloRecord[] = [];
+  checkLineCount(text, file);
   const lines = text.split("\n");
   const first = lines.length ? lines[0] : "";
   if (first.charCodeAt(0) === 0xfeff) lines[0] = first.slice(1);

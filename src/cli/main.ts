@@ -7,6 +7,7 @@ import { SlyconvError, UsageError } from "../errors.js";
 import { tuneV8ForConversions } from "./runtime-tuning.js";
 import { createProgress } from "../io/progress.js";
 import { handleInterrupts, interruptedSignal } from "../io/cleanup.js";
+import { DEFAULT_MAX_PIXELS, MAX_PIXELS_ENV } from "../limits.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { userErrorFromSystemError } from "../io/system-errors.js";
 import { printReport } from "./output.js";
@@ -14,7 +15,7 @@ import { formatsTable } from "./formats-table.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
-interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean }
+interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean; maxPixels?: string }
 
 // Commands import what only they use (api.js with the archive code, validate with ajv) when they run, so that
 // --version, --help and `formats` start with commander and the adapters' descriptors alone (test/cli/startup.test.ts).
@@ -59,6 +60,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--debug", "show stack traces for errors")
     .option("-q, --quiet", "no progress and no summary line")
     .option("--json", "print one machine-readable JSON summary on stdout")
+    .option("--max-pixels <n>", `largest image, mask or bitmap size (width × height) a buffer is made for (default ${DEFAULT_MAX_PIXELS}; also ${MAX_PIXELS_ENV})`)
     .showHelpAfterError("(run with --help for usage)")
     // Set before the subcommands are added so that they inherit it.
     .exitOverride()
@@ -74,6 +76,13 @@ Examples:
 Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
 
   const globals = () => program.opts<GlobalOptions>();
+  // The limit is read where buffers are made, worker threads included: the environment carries it there.
+  program.hook("preAction", () => {
+    const limit = globals().maxPixels;
+    if (limit === undefined) return;
+    if (!/^\d+$/.test(limit.replace(/_/g, "")) || Number(limit.replace(/_/g, "")) < 1) throw new UsageError(`--max-pixels ${limit}: expected a whole number of pixels`);
+    process.env[MAX_PIXELS_ENV] = limit.replace(/_/g, "");
+  });
 
   const imp = program
     .command("import")

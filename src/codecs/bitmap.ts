@@ -5,6 +5,7 @@ import { decodePng, looksLikePng, pngHeaderSize } from "./png-decode.js";
 import { decodeIndexedPng } from "./png-indexed.js";
 import { cropMaskToContent, type BinaryMask, type GrayMask } from "./mask.js";
 import { cpuTask } from "../workers/task.js";
+import { checkPixels } from "../limits.js";
 
 /** The `bitmap.data` string of spec §4 could not be decoded. */
 export class BitmapDataError extends Error {}
@@ -30,6 +31,7 @@ function pngBytesOf(data: string): Uint8Array {
  */
 export function decodeBitmapData(data: string): BinaryMask {
   const png = pngBytesOf(data);
+  checkDeclaredSize(png, "the bitmap");
   let indexed;
   try {
     indexed = decodeIndexedPng(png);
@@ -70,6 +72,12 @@ function decodeBitmapPngGeneric(png: Uint8Array): BinaryMask {
     out[i] = hasAlpha ? (rgba[p + 3] > 0 ? 1 : 0) : rgba[p] | rgba[p + 1] | rgba[p + 2] ? 1 : 0;
   }
   return { width, height, data: out };
+}
+
+/** The PNG's declared size against the pixel limit, before any pixel buffer is made (src/limits.ts). */
+function checkDeclaredSize(png: Uint8Array, what: string): void {
+  const size = pngHeaderSize(png);
+  if (size) checkPixels(size.width, size.height, what);
 }
 
 /** Mask width and height from the PNG header only. */
@@ -178,7 +186,9 @@ export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeome
 
 /** Spec §4.3: alpha matte as 8-bit gray (0..255). */
 export function decodeAlphaMaskData(data: string): GrayMask {
-  const { width, height, rgba, colorType } = decodePng(pngBytesOf(data));
+  const png = pngBytesOf(data);
+  checkDeclaredSize(png, "the alpha mask");
+  const { width, height, rgba, colorType } = decodePng(png);
   const out = new Uint8Array(width * height);
   // Gray PNGs carry the matte in the gray value; RGBA ones (rare) in their alpha.
   const channel = colorType === 0 || colorType === 4 || colorType === 3 ? 0 : 3;

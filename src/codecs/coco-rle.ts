@@ -13,6 +13,7 @@
  * Everything here is hand-written and pixel-exact; masks are the row-major `BinaryMask` of codecs/mask.ts.
  */
 import type { BinaryMask } from "./mask.js";
+import { checkPixels } from "../limits.js";
 
 /** An RLE with numeric counts (whatever form it was stored in). */
 export interface CocoRle {
@@ -91,6 +92,8 @@ export function rleFromJson(v: unknown): CocoRle {
     throw new CocoRleError("RLE `size` must be [height, width] of two whole numbers");
   }
   const [height, width] = size as [number, number];
+  // Before the counts are decoded: every use of an RLE makes a buffer of its size or of its content's box.
+  checkPixels(width, height, "the RLE mask");
   let nums: number[];
   if (typeof counts === "string") nums = decodeRleCounts(counts);
   else if (Array.isArray(counts)) {

@@ -1,3 +1,5 @@
+import { checkPixels } from "../limits.js";
+
 /** A binary mask, row-major, one byte per pixel (0 or 1). */
 export interface BinaryMask {
   width: number;
@@ -12,7 +14,9 @@ export interface GrayMask {
   data: Uint8Array;
 }
 
-export function createMask(width: number, height: number): BinaryMask {
+/** A blank mask; `what` names it in the error when the size is over the pixel limit (src/limits.ts). */
+export function createMask(width: number, height: number, what = "the mask"): BinaryMask {
+  checkPixels(width, height, what);
   return { width, height, data: new Uint8Array(width * height) };
 }
 
@@ -71,13 +75,11 @@ export function pasteMask(
   y0: number,
   value: number,
 ): void {
-  for (let y = 0; y < mask.height; y++) {
-    const cy = y + y0;
-    if (cy < 0 || cy >= canvas.height) continue;
-    for (let x = 0; x < mask.width; x++) {
-      const cx = x + x0;
-      if (cx < 0 || cx >= canvas.width) continue;
-      if (mask.data[y * mask.width + x]) canvas.data[cy * canvas.width + cx] = value;
-    }
+  // Only the rows and columns that land on the canvas are walked (an origin at 1e300 walks none).
+  const yFrom = Math.max(0, -y0), yTo = Math.min(mask.height, canvas.height - y0);
+  const xFrom = Math.max(0, -x0), xTo = Math.min(mask.width, canvas.width - x0);
+  for (let y = yFrom; y < yTo; y++) {
+    const src = y * mask.width, dst = (y + y0) * canvas.width + x0;
+    for (let x = xFrom; x < xTo; x++) if (mask.data[src + x]) canvas.data[dst + x] = value;
   }
 }

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type PngJs from "pngjs";
+import { checkPixels } from "../limits.js";
 
 /**
  * pngjs, loaded on the first decode: most conversions never decode a PNG here (it takes ~20 ms of start-up, and the
@@ -24,6 +25,9 @@ export class PngDecodeError extends Error {}
 
 /** Decodes any PNG variant (colour types 0/2/3/4/6, bit depths 1–16, interlaced) with pngjs. */
 export function decodePng(bytes: Uint8Array): DecodedPng {
+  // pngjs makes a 4-byte-a-pixel buffer (and more while it inflates): the declared size is checked first.
+  const declared = pngHeaderSize(bytes);
+  if (declared) checkPixels(declared.width, declared.height, "the PNG");
   let png;
   try {
     png = loadPngjs().PNG.sync.read(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));

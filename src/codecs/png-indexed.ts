@@ -1,4 +1,5 @@
 import { inflateSync } from "node:zlib";
+import { checkPixels } from "../limits.js";
 
 /**
  * Palette and grayscale PNGs decoded to one byte per pixel (the palette index or the gray value), the layout of VOC
@@ -103,10 +104,12 @@ export function decodeIndexedPng(bytes: Uint8Array): IndexedPng | null {
     pos += 12 + length;
   }
   if (!width || !height) throw new IndexedPngError("PNG has no IHDR chunk");
+  checkPixels(width, height, "the PNG");
   if (colorType === 3 && !palette) throw new IndexedPngError("palette PNG has no PLTE chunk");
   let raw: Buffer;
   try {
-    raw = inflateSync(Buffer.concat(idat));
+    // No more than the declared rows: a small PNG whose data inflates to gigabytes stops here.
+    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: Math.max(1, (Math.ceil((width * bitDepth) / 8) + 1) * height) });
   } catch (e) {
     throw new IndexedPngError(`PNG image data does not inflate (${(e as Error).message})`);
   }

@@ -1,7 +1,7 @@
 import type { Geometry, Vec2 } from "../model/geometry.js";
 import { decodeAlphaMaskData, decodeBitmapData } from "../codecs/bitmap.js";
 import { createMask, pasteMask, type BinaryMask } from "../codecs/mask.js";
-import { orientedBoxCorners } from "./bounds.js";
+import { geometryVertices, orientedBoxCorners } from "./bounds.js";
 
 /**
  * Geometry → pixels, for mask exports, as the Supervisely SDK draws them. Convention (documented in the README): a
@@ -16,8 +16,51 @@ function setPixel(c: Canvas, x: number, y: number, v: number): void {
   if (x >= 0 && y >= 0 && x < c.width && y < c.height) c.data[y * c.width + x] = v;
 }
 
-/** Bresenham between rounded endpoints. */
+/** Coordinates beyond ±1e300 are taken as ±1e300: differences of two of them stay finite (1e308 - -1e308 is not). */
+const HUGE = 1e300;
+const tame = (v: number) => (v > HUGE ? HUGE : v < -HUGE ? -HUGE : v);
+
+/**
+ * The part of segment a–b inside the box [-1, width] × [-1, height] (one pixel beyond the canvas on every side, so
+ * that rounding the clipped ends gives the pixels the whole segment would), by Cohen–Sutherland; null when none of it
+ * is. Each end outside is moved to the border along the segment, computed from the other end (a vertex at 1e300
+ * beside one in the image keeps the line's pixels exact). Without this a vertex at 1e300 made Bresenham walk 1e300
+ * steps: a hang that ignored signals.
+ */
+export function clipSegment(c: { width: number; height: number }, a: Vec2, b: Vec2): [Vec2, Vec2] | null {
+  let [ax, ay] = a, [bx, by] = b;
+  // Not a place: NaN and ±Infinity (readers refuse them; a model built by hand may hold them) draw nothing.
+  if (!Number.isFinite(ax) || !Number.isFinite(ay) || !Number.isFinite(bx) || !Number.isFinite(by)) return null;
+  ax = tame(ax); ay = tame(ay); bx = tame(bx); by = tame(by);
+  const left = -1, top = -1, right = c.width, bottom = c.height;
+  const code = (x: number, y: number) => (x < left ? 1 : x > right ? 2 : 0) | (y < top ? 4 : y > bottom ? 8 : 0);
+  let ca = code(ax, ay), cb = code(bx, by);
+  // Each pass puts one end on a border line: at most four passes per end.
+  for (let pass = 0; pass < 8; pass++) {
+    if (!(ca | cb)) return [[ax, ay], [bx, by]];
+    if (ca & cb) return null;
+    const outA = ca !== 0;
+    const [px, py, qx, qy] = outA ? [ax, ay, bx, by] : [bx, by, ax, ay];
+    const out = outA ? ca : cb;
+    let x: number, y: number;
+    if (out & 1 || out & 2) {
+      x = out & 1 ? left : right;
+      y = qy + ((py - qy) * (x - qx)) / (px - qx);
+    } else {
+      y = out & 4 ? top : bottom;
+      x = qx + ((px - qx) * (y - qy)) / (py - qy);
+    }
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
+    if (outA) { ax = x; ay = y; ca = code(ax, ay); } else { bx = x; by = y; cb = code(bx, by); }
+  }
+  return null;
+}
+
+/** Bresenham between rounded endpoints, clipped to the canvas first: its steps are bounded by the canvas size. */
 export function drawLine(c: Canvas, a: Vec2, b: Vec2, v: number): void {
+  const clipped = clipSegment(c, a, b);
+  if (!clipped) return;
+  [a, b] = clipped;
   let x0 = Math.round(a[0]), y0 = Math.round(a[1]);
   const x1 = Math.round(b[0]), y1 = Math.round(b[1]);
   const dx = Math.abs(x1 - x0), dy = -Math.abs(y1 - y0);
@@ -30,6 +73,25 @@ export function drawLine(c: Canvas, a: Vec2, b: Vec2, v: number): void {
     if (e2 >= dy) { err += dy; x0 += sx; }
     if (e2 <= dx) { err += dx; y0 += sy; }
   }
+}
+
+/**
+ * Vertices of a vector geometry that lie outside the image by more than one pixel (x < -1 or x > width, the same
+ * for y; not finite counts too): the drawers clip those, and say how many they clipped.
+ */
+export function verticesOutside(g: Geometry, width: number, height: number): { count: number; farthest: Vec2 | null } {
+  const vertices = geometryVertices(g);
+  let count = 0, farthest: Vec2 | null = null, worst = 0;
+  if (!vertices) return { count, farthest };
+  for (const v of vertices) {
+    const [x, y] = v;
+    const beyond = Math.max(-1 - x, x - width, -1 - y, y - height);
+    if (beyond > 0 || Number.isNaN(beyond)) {
+      count++;
+      if (!(beyond <= worst)) { worst = beyond; farthest = v; }
+    }
+  }
+  return { count, farthest };
 }
 
 /** Even-odd scanline fill over all rings, then their outlines. */
@@ -129,7 +191,22 @@ export function drawGeometry(canvas: Canvas, g: Geometry, value: number): boolea
 
 /** A full-image 0/1 mask of one geometry. */
 export function rasterizeGeometry(g: Geometry, width: number, height: number): BinaryMask {
-  const mask = createMask(width, height);
+  const mask = createMask(width, height, "the image");
   drawGeometry(mask, g, 1);
   return mask;
+}
+
+const fmtCoord = (n: number) => (Number.isFinite(n) && Math.abs(n) < 1e7 ? String(Math.round(n * 100) / 100) : String(n));
+
+/**
+ * Before a geometry is drawn into a `width`×`height` image: a warning (code `coordinates-clipped`) with the count of
+ * its vertices that lie outside the image, which the drawing clips to the image border. Nothing when none do.
+ */
+export function warnIfClipped(report: { warn(code: string, message: string, where?: { file?: string }): void }, g: Geometry, className: string, width: number, height: number, where: { file?: string } = {}): number {
+  const { count, farthest } = verticesOutside(g, width, height);
+  if (count) {
+    const at = farthest ? ` (the farthest at ${fmtCoord(farthest[0])}, ${fmtCoord(farthest[1])})` : "";
+    report.warn("coordinates-clipped", `${count} ${count === 1 ? "vertex" : "vertices"} of a ${JSON.stringify(className)} ${g.type} ${count === 1 ? "lies" : "lie"} outside the ${width}×${height} image${at}; the mask is drawn clipped to the image`, where);
+  }
+  return count;
 }

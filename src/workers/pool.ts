@@ -6,6 +6,7 @@ import { HelperThread } from "./thread.js";
 import type { CpuTask } from "./task.js";
 import { reviveTaskError, type TaskErrorData } from "./task-errors.js";
 import type { CpuJob } from "./cpu-worker.js";
+import { interruptedSignal } from "../io/cleanup.js";
 
 /**
  * An error thrown inside a worker whose class is not one of the project's own (see reviveTaskError), rethrown in the
@@ -114,10 +115,13 @@ export class CpuTaskRunner {
     this.tasks++;
     const pool = this.tasks >= cpuPoolSettings.threshold ? activePool() : null;
     if (pool) return pool.runWith(task, args, transfer);
-    try {
-      return Promise.resolve(task.fn(...args));
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    // One at a time, each after a turn of the event loop: the items in flight would otherwise run their tasks back to
+    // back (in one microtask chain, or in one check phase) for seconds on a loaded machine while Ctrl-C and SIGTERM
+    // wait for the loop. Once a signal is ending the process, no further task starts (its handler ends the process).
+    const result = this.inline.then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => (interruptedSignal() ? new Promise<never>(() => {}) : task.fn(...args)));
+    this.inline = result.then(() => undefined, () => undefined);
+    return result;
   }
+  private inline: Promise<void> = Promise.resolve();
 }

@@ -1,0 +1,76 @@
+/**
+ * Limits that keep a tiny hostile file from taking gigabytes (docs/bad-input.md, "Pixel and size limits").
+ *
+ * Pixel buffers are one or more bytes a pixel, and several live at once (a masks import keeps the decoded PNG, its
+ * colour keys and the class masks: about 6 bytes a pixel), so every image, mask, bitmap and RLE size is checked
+ * against one limit before any buffer of that size is made. Like sharp's `limitInputPixels`, the limit can be raised
+ * (`--max-pixels <n>` or the environment variable SLYCONV_MAX_PIXELS) by someone whose data and machine need it.
+ */
+import { SlyconvError, type Location } from "./errors.js";
+
+/** 2^27 pixels (16384 × 8192, or 11585²): a masks import of an image this size peaks under 1 GB. */
+export const DEFAULT_MAX_PIXELS = 2 ** 27;
+
+/** Environment variable that sets the pixel limit (the CLI's --max-pixels sets it too, for the worker threads). */
+export const MAX_PIXELS_ENV = "SLYCONV_MAX_PIXELS";
+
+/** Labels one item may hold: far above real data (COCO's densest image has ~100), far below what breaks memory. */
+export const DEFAULT_MAX_LABELS = 100_000;
+export const MAX_LABELS_ENV = "SLYCONV_MAX_LABELS";
+
+/**
+ * Vertices one item may hold: a vertex takes about 50 bytes of the 4-space-indented annotation JSON, and a file over
+ * V8's longest string (about 512 MB) cannot be read back, by slyconv or by Node tools.
+ */
+export const MAX_VERTICES_PER_ITEM = 5_000_000;
+
+function fromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw.trim().replace(/_/g, ""));
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new SlyconvError("usage", `${name}=${JSON.stringify(raw)}: expected a whole number of at least 1`, {}, 2);
+  }
+  return n;
+}
+
+/** The pixel limit in force: SLYCONV_MAX_PIXELS when set, else DEFAULT_MAX_PIXELS. */
+export function maxPixels(): number {
+  return fromEnv(MAX_PIXELS_ENV, DEFAULT_MAX_PIXELS);
+}
+
+/** The labels-per-item limit in force: SLYCONV_MAX_LABELS when set, else DEFAULT_MAX_LABELS. */
+export function maxLabels(): number {
+  return fromEnv(MAX_LABELS_ENV, DEFAULT_MAX_LABELS);
+}
+
+/** A size over the pixel limit: exit 1 where it stops a run; readers that skip unreadable masks report it instead. */
+export class PixelLimitError extends SlyconvError {
+  constructor(message: string, location: Location = {}) {
+    super("pixel-limit", message, location, 1);
+    this.name = "PixelLimitError";
+  }
+}
+
+const grouped = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Throws PixelLimitError unless `width` × `height` is a size a buffer may be made for: whole, not negative, and at
+ * most maxPixels() pixels. `what` names the thing ("the mask", "a bitmap of a cat").
+ */
+export function checkPixels(width: number, height: number, what: string, location: Location = {}): void {
+  if (!Number.isSafeInteger(width) || !Number.isSafeInteger(height) || width < 0 || height < 0) {
+    throw new PixelLimitError(`${what} has an impossible size ${width}×${height}: expected whole numbers of pixels`, location);
+  }
+  const limit = maxPixels();
+  const pixels = width * height;
+  if (pixels > limit) {
+    throw new PixelLimitError(`${what} is ${width}×${height} (${grouped(pixels)} pixels), over the limit of ${grouped(limit)} pixels; ` +
+      `if it is real and the machine has the memory (about 6 bytes a pixel), raise the limit with --max-pixels ${pixels} or ${MAX_PIXELS_ENV}=${pixels}`, location);
+  }
+}
+
+/** Whether `width` × `height` is within the pixel limit (for callers that report and go on instead of throwing). */
+export function withinPixelLimit(width: number, height: number): boolean {
+  return Number.isSafeInteger(width) && Number.isSafeInteger(height) && width >= 0 && height >= 0 && width * height <= maxPixels();
+}
