@@ -13,7 +13,7 @@
  * Everything here is hand-written and pixel-exact; masks are the row-major `BinaryMask` of codecs/mask.ts.
  */
 import type { BinaryMask } from "./mask.js";
-import { checkPixels } from "../limits.js";
+import { checkPixels, withinPixelLimit } from "../limits.js";
 
 /** An RLE with numeric counts (whatever form it was stored in). */
 export interface CocoRle {
@@ -92,8 +92,15 @@ export function rleFromJson(v: unknown): CocoRle {
     throw new CocoRleError("RLE `size` must be [height, width] of two whole numbers");
   }
   const [height, width] = size as [number, number];
-  // Before the counts are decoded: every use of an RLE makes a buffer of its size or of its content's box.
-  checkPixels(width, height, "the RLE mask");
+  // Before the counts are decoded: every use of an RLE makes a buffer of its size or of its content's box. Over the
+  // limit it is refused like any unusable RLE (the reader warns and goes on with the rest).
+  if (!withinPixelLimit(width, height)) {
+    try {
+      checkPixels(width, height, "the RLE mask");
+    } catch (e) {
+      throw new CocoRleError((e as Error).message);
+    }
+  }
   let nums: number[];
   if (typeof counts === "string") nums = decodeRleCounts(counts);
   else if (Array.isArray(counts)) {
