@@ -1,13 +1,7 @@
 /** File names derived from class titles, shared by the masks writer and reader so that they agree. */
+import { classFileStems } from "../../src/io/class-file-names.js";
 
-/**
- * A class title made safe as a file name: path separators, NUL, control characters and the characters Windows
- * refuses become `_`. `tv/monitor` → `tv_monitor`.
- */
-export function classFileStem(title: string): string {
-  const s = title.replace(/[\\/\0-\x1f<>:"|?*]/g, "_");
-  return s === "." || s === ".." ? s.replace(/\./g, "_") : s;
-}
+export { classFileStem, classFileStems } from "../../src/io/class-file-names.js";
 
 /**
  * The class of a Supervisely instance mask file stem (`car_3`, `car`, `tv_monitor_1`): the stem itself when it is
@@ -25,25 +19,6 @@ export function instanceClassOf(stem: string, known: ReadonlyMap<string, string>
     return m[1];
   }
   return stem;
-}
-
-/**
- * File stems of classes, unique across the project: a second class whose title makes the same stem (`a/b` and
- * `a_b`) gets `~2`, `~3`, … in title order. Reader and writer both derive it from the class order of
- * obj_class_to_machine_color.json, so they agree.
- */
-export function classFileStems(titles: Iterable<string>): Map<string, string> {
-  const out = new Map<string, string>();
-  const used = new Set<string>();
-  for (const t of titles) {
-    if (out.has(t)) continue;
-    const base = classFileStem(t);
-    let stem = base;
-    for (let n = 2; used.has(stem.toLowerCase()); n++) stem = `${base}~${n}`;
-    used.add(stem.toLowerCase());
-    out.set(t, stem);
-  }
-  return out;
 }
 
 /**

@@ -15,6 +15,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Report } from "../../src/report.js";
 import { assertPlainFileName } from "../../src/io/paths.js";
+import { MAX_CLASS_STEM_BYTES, classFileStem, classFileStems } from "../../src/io/class-file-names.js";
 import { IMAGE_SETS_DIR, MAIN_SETS, SEGMENTATION_SETS, listDir } from "./layout.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
 
@@ -192,9 +193,9 @@ export class SplitListWriter {
       const inMain = new Set(main.get(split));
       return [split, bySplit.get(split)!.filter((e) => inMain.has(e.id))] as const;
     }));
-    for (const cls of [...objectClasses].sort()) {
-      const safe = cls.replace(/[\\/]/g, "_");
-      if (safe !== cls) report.warn("voc-class-file-name", `class ${JSON.stringify(cls)} is written to per-class lists as ${JSON.stringify(safe)} (a file name cannot hold a slash)`);
+    const stems = classFileStems([...objectClasses].sort());
+    for (const [cls, safe] of stems) {
+      if (safe !== cls) report.warn("voc-class-file-name", `class ${JSON.stringify(cls)} is written to per-class lists as ${JSON.stringify(safe)} (${fileNameReason(cls, safe)})`);
       for (const [split, entries] of mainEntries) {
         const lines = entries.map((e) => {
           const v = e.classes.get(cls);
@@ -204,4 +205,12 @@ export class SplitListWriter {
       }
     }
   }
+}
+
+/** Why a class's per-class list is not named after the class itself. */
+function fileNameReason(title: string, stem: string): string {
+  if (stem !== classFileStem(title)) return "another class makes the same file name";
+  if (title.startsWith(".")) return "a name starting with a dot is a hidden file";
+  if (Buffer.byteLength(title) > MAX_CLASS_STEM_BYTES) return "the class name is longer than a file name may be";
+  return "a file name cannot hold slashes or control characters";
 }

@@ -104,3 +104,44 @@ describe("bitmap data that does not decode, in VOC and YOLO exports", () => {
     expect(r.stderr).toContain('1 × bitmap mask of class "b": the bitmap data cannot be decoded');
   });
 });
+
+describe("class names that make file names: 300 bytes long, a/b beside a_b, a leading dot", () => {
+  const long = "c".repeat(300);
+  const rect = (classTitle: string) => ({ classTitle, tags: [], points: { exterior: [[1, 1], [5, 5]], interior: [] } });
+  const classes = [long, "a/b", "a_b", ".hidden"].map((title, i) => ({ title, shape: "rectangle", color: ["#FF0000", "#00FF00", "#0000FF", "#FFFF00"][i] }));
+
+  function twoItems(): string {
+    const dir = project(classes, [rect(long), rect("a/b"), rect(".hidden")]);
+    fs.writeFileSync(path.join(dir, "ds/ann/b.png.json"), JSON.stringify({ size: { height: 10, width: 10 }, tags: [], objects: [rect("a_b")] }));
+    return dir;
+  }
+
+  it("VOC per-class lists: one file per class, safe and unique, each warned (was: ENAMETOOLONG → exit 70, and a/b, a_b one file)", async () => {
+    const dir = twoItems();
+    const report = new Report();
+    const out = path.join(path.dirname(dir), "voc");
+    await exportProject(dir, out, { format: "voc", report });
+    const main = path.join(out, "ImageSets/Main");
+    const hash = (await import("node:crypto")).createHash("sha1").update(long).digest("hex").slice(0, 8);
+    const longStem = `${"c".repeat(191)}~${hash}`;
+    expect(fs.readdirSync(main).sort()).toEqual(["_hidden_ds.txt", "a_b_ds.txt", "a_b~2_ds.txt", `${longStem}_ds.txt`, "ds.txt"].sort());
+    expect(fs.readFileSync(path.join(main, "a_b_ds.txt"), "utf8")).toBe("a  1\nb -1\n");
+    expect(fs.readFileSync(path.join(main, "a_b~2_ds.txt"), "utf8")).toBe("a -1\nb  1\n");
+    expect(fs.readFileSync(path.join(main, `${longStem}_ds.txt`), "utf8")).toBe("a  1\nb -1\n");
+    expect(report.findings.filter((f) => f.code === "voc-class-file-name").map((f) => f.message)).toEqual([
+      'class ".hidden" is written to per-class lists as "_hidden" (a name starting with a dot is a hidden file)',
+      'class "a/b" is written to per-class lists as "a_b" (a file name cannot hold slashes or control characters)',
+      'class "a_b" is written to per-class lists as "a_b~2" (another class makes the same file name)',
+      `class ${JSON.stringify(long)} is written to per-class lists as ${JSON.stringify(longStem)} (the class name is longer than a file name may be)`,
+    ]);
+  });
+
+  it("masks export: the instance files have safe names (none hidden, none over 255 bytes)", async () => {
+    const dir = twoItems();
+    const out = path.join(path.dirname(dir), "masks");
+    const r = runCli(["export", dir, out, "-f", "masks", "--quiet"]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(path.join(out, "ds/masks_instances/a")).every((f) => Buffer.byteLength(f) <= 255)).toBe(true);
+    expect(fs.readdirSync(path.join(out, "ds/masks_instances/a")).some((f) => f.startsWith("."))).toBe(false);
+  });
+});
