@@ -5,6 +5,7 @@ import { iterateItems } from "../../src/model/index.js";
 import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
 import { canonicalJson } from "../../src/io/json-file.js";
 import { canonicalJsonBytes } from "../../src/io/canonical-json.js";
+import { pythonJsonBytes } from "../../src/io/python-json.js";
 import { FileWriterThread } from "../../src/io/file-writer.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
@@ -113,8 +114,8 @@ async function writeItem(target: DatasetTarget, item: Item, mode: ImageMode, mad
   // ann/ is made with the dataset folder. With a writer thread, the annotation is packed here and serialized there.
   const annFile = path.join(dsDir, ANN_DIR, `${name}.json`);
   const annotationWritten = files
-    ? files.writeJson(annFile, (lists) => annotationToJson(item.annotation, lists))
-    : create(annFile, canonicalJsonBytes(annotationToJson(item.annotation)));
+    ? files.writeJson(annFile, (lists) => annotationToJson(item.annotation, lists), { python: true })
+    : create(annFile, pythonJsonBytes(canonicalJsonBytes(annotationToJson(item.annotation))));
   // The labels (most of the heap in flight) are let go before waiting for the file, so that they die young instead
   // of being promoted and collected by a full GC.
   item = undefined as unknown as Item;

@@ -6,6 +6,7 @@
 import { parentPort } from "node:worker_threads";
 import { writeFileSync } from "node:fs";
 import { JsonWriter } from "./canonical-json.js";
+import { pythonJsonBytes } from "./python-json.js";
 import type { FileJob, FileJobResult } from "./file-writer.js";
 
 const json = new JsonWriter();
@@ -16,7 +17,7 @@ function run(job: FileJob): FileJobResult {
     if (job.kind === "packed") {
       json.reset();
       json.indentedPacked(job.skeleton, job.coords);
-      data = json.view();
+      data = job.python ? pythonJsonBytes(json.view()) : json.view();
     } else data = job.data;
     // "wx": exclusive create, as the writers on the main thread do.
     writeFileSync(job.path, data, { flag: "wx" });

@@ -15,11 +15,12 @@ import type { Worker } from "node:worker_threads";
 import { startHelperThread } from "../workers/script.js";
 import { HelperThread } from "../workers/thread.js";
 import { canonicalJsonBytes, PointLists } from "./canonical-json.js";
+import { pythonJsonBytes } from "./python-json.js";
 import { onInterrupt } from "./cleanup.js";
 
 export type FileJob =
   | { kind: "data"; path: string; data: string | Uint8Array }
-  | { kind: "packed"; path: string; skeleton: string; coords: Float64Array };
+  | { kind: "packed"; path: string; skeleton: string; coords: Float64Array; python?: boolean };
 
 /** Per job: null when written, else what the error said (code as fs gives it, e.g. EEXIST). */
 export type FileJobResult = null | { code?: string; message: string };
@@ -85,10 +86,13 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
    * `build(pointList)` makes the value and puts `pointList(list)` in place of each of its [[x, y], …] lists (see
    * PointLists). When the value cannot be packed, it is made again with `build(null)` and serialized here.
    */
-  writeJson(file: string, build: (pointList: (<T>(points: T[]) => unknown) | null) => unknown): Promise<void> {
+  writeJson(file: string, build: (pointList: (<T>(points: T[]) => unknown) | null) => unknown, opts: { python?: boolean } = {}): Promise<void> {
     const packed = this.lists.finish(build(this.lists.write));
-    if (!packed) return this.write(file, canonicalJsonBytes(build(null)));
-    return this.enqueue({ kind: "packed", path: file, ...packed }, [packed.coords.buffer as ArrayBuffer]);
+    if (!packed) {
+      const bytes = canonicalJsonBytes(build(null));
+      return this.write(file, opts.python ? pythonJsonBytes(bytes) : bytes);
+    }
+    return this.enqueue({ kind: "packed", path: file, ...packed, python: opts.python }, [packed.coords.buffer as ArrayBuffer]);
   }
 
   private enqueue(job: FileJob, transfer: ArrayBuffer[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { SlyconvError } from "../errors.js";
 import { jsonErrorOffset } from "./json-bytes.js";
 import { readRegularFileSync } from "./regular-file.js";
+import { pythonJson } from "./python-json.js";
 
 /** Line and column (1-based) of a character offset. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
@@ -41,7 +42,10 @@ export async function readJsonFile(path: string, displayName = path): Promise<un
   return parseJsonText(text, displayName);
 }
 
-/** Canonical JSON text of a Supervisely file: 4-space indent, as the SDK writes. */
+/**
+ * Canonical JSON text of a Supervisely file, as the SDK writes it: Python's json.dump with indent=4 (non-ASCII
+ * characters as \u escapes, floats below 1e-4 in Python's exponent form; see python-json.ts).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, null, 4);
+  return pythonJson(value).toString("latin1");
 }

@@ -1,5 +1,6 @@
 /**
- * Issue 16, points 4 and 6: slyconv writes the SDK's own bytes (key order, field set, indentation, numbers), so a
+ * Issue 16, points 4 and 6: slyconv writes the SDK's own bytes (key order, field set, indentation, numbers and text
+ * as Python's json.dump writes them), so a
  * project the SDK wrote imports byte for byte, and a computed coordinate a hair off an integer is written as the
  * integer (the SDK floors every coordinate it loads: `PointLocation`).
  */
@@ -11,6 +12,7 @@ import { annotationToJson, labelToJson, metaToJson } from "../../formats/supervi
 import type { Geometry, Label, Project } from "../../src/model/index.js";
 import { emptyProjectMeta } from "../../src/model/index.js";
 import { sdkCoordinate } from "./sdk-loader.js";
+import { pythonJson, pythonJsonBytes, pythonNumber } from "../../src/io/python-json.js";
 import { HAVE_REAL_DATA, diffTrees, listFiles, realData, tempDir } from "../helpers/paths.js";
 
 describe.skipIf(!HAVE_REAL_DATA)("a project the SDK wrote (supervisely-sdk-allgeometries) imports byte for byte", () => {
@@ -123,5 +125,48 @@ describe.skipIf(!HAVE_REAL_DATA)("VOC 2012: the 273 boxes from CVAT's YOLO expor
     const fromYolo = await boxes(realData("cvat-yolo-voc2012"), { sizesFrom: realData("cvat-voc-voc2012", "imagenet_format", "Annotations") });
     expect(fromVoc.length).toBe(273);
     expect(fromYolo).toEqual(fromVoc);
+  });
+});
+
+describe("SDK rule: every file is written by Python's json.dump (indent=4, ensure_ascii, float repr)", () => {
+  it("floats below 1e-4 in Python's exponent form; the rest as JavaScript writes them (the same digits)", () => {
+    const cases: [string, string][] = [
+      ["0.00001", "1e-05"], ["1.5e-7", "1.5e-07"], ["-0.000025", "-2.5e-05"], ["1e-300", "1e-300"], ["0.0001", "0.0001"],
+      ["0.5", "0.5"], ["372", "372"], ["-3", "-3"], ["1e+21", "1000000000000000000000"], ["123.456", "123.456"],
+    ];
+    for (const [js, py] of cases) expect(pythonNumber(js)).toBe(py);
+  });
+
+  it("non-ASCII characters as \\u escapes (astral ones as two surrogates); strings that look like numbers untouched", () => {
+    expect(pythonJson({ a: "Straße 🚗", n: 0.00001, s: "0.00001 e-5", t: [1e-7, 2] }).toString()).toBe(
+      '{\n    "a": "Stra\\u00dfe \\ud83d\\ude97",\n    "n": 1e-05,\n    "s": "0.00001 e-5",\n    "t": [\n        1e-07,\n        2\n    ]\n}');
+    const plain = Buffer.from(JSON.stringify({ a: "plain", b: [1, 2.5] }, null, 4));
+    expect(pythonJsonBytes(plain)).toEqual(plain);
+  });
+
+  it("a project with non-ASCII names and a tiny float, written on the main thread and by the file-writer thread, reads and writes back byte for byte", async () => {
+    for (const count of [3, 70]) {
+      const meta = emptyProjectMeta();
+      meta.classes.push({ title: "voiture 🚗", shape: "point", color: "#FF0000", geometryConfig: {}, description: "Straße", hotkey: "", extra: {} });
+      meta.tagMetas.push({ name: "größe", valueType: "any_number", color: "#00FF00", hotkey: "", applicableType: "all", classes: [], extra: {} });
+      const items = Array.from({ length: count }, (_, i) => ({
+        name: `é${i}.png`,
+        annotation: { size: { width: 4, height: 4 }, tags: [{ name: "größe", value: 0.00001 }], labels: [{ ...label({ type: "polygon", exterior: [[0.5, 0.25], [3, 0], [3, 3]], interior: [] }), classTitle: "voiture 🚗", description: "naïve" }] },
+      }));
+      const out = path.join(tempDir(), "p");
+      await writeProject({ meta, datasets: [{ name: "ds", datasets: [], items }] }, out);
+      for (const f of listFiles(out)) {
+        const bytes = fs.readFileSync(path.join(out, f));
+        expect(bytes.every((b) => b < 0x80), f).toBe(true);
+      }
+      const ann = fs.readFileSync(path.join(out, `ds/ann/\u00e9${count - 1}.png.json`), "utf8");
+      expect(ann).toContain('"classTitle": "voiture \\ud83d\\ude97"');
+      expect(ann).toContain('"description": "na\\u00efve"');
+      expect(ann).toContain('"value": 1e-05');
+      expect(fs.readFileSync(path.join(out, "meta.json"), "utf8")).toContain('"title": "voiture \\ud83d\\ude97"');
+      const again = path.join(tempDir(), "again");
+      await importDataset(out, again, { format: "supervisely" });
+      expect(diffTrees(out, again)).toEqual([]);
+    }
   });
 });
