@@ -65,6 +65,25 @@ export async function detectFormat(input: string): Promise<Detection> {
   return { ...best, candidates };
 }
 
+/**
+ * A format forced with -f must find something of its own in the input: a reader given another format's data finds
+ * nothing of its format and would give an empty project with exit 0. When its detector sees no evidence at all and
+ * another format's does, that is an error naming what the input looks like. With no evidence of any format the
+ * reader runs and says what it looked for (or reads what it can, such as a folder of images).
+ */
+async function requireFormatEvidence(adapter: FormatAdapter, input: string): Promise<void> {
+  if ((await adapter.detect(input)).confidence > 0) return;
+  let best: DetectionCandidate | undefined;
+  for (const f of FORMATS) {
+    if (!f.read || f === adapter) continue;
+    const r = await f.detect(input);
+    if (r.confidence > (best?.confidence ?? 0)) best = { format: f.name, confidence: r.confidence, evidence: r.evidence };
+  }
+  if (!best) return;
+  const evidence = best.evidence.slice(0, 3).join(", ");
+  throw new SlyconvError("format-not-found", `no ${adapter.title} data found (-f ${adapter.name}): it looks like ${best.format} (${evidence}); pass -f ${best.format}, or leave -f out to detect it`, { file: input });
+}
+
 export function readableFormats(): string[] {
   return FORMATS.filter((f) => f.read).map((f) => f.name);
 }
@@ -100,6 +119,7 @@ export async function readDataset(
   }
   const format = opts.format ?? (await detectFormat(input)).format;
   const adapter = adapterFor(format, "read");
+  if (opts.format) await requireFormatEvidence(adapter, input);
   const project = await adapter.read!(input, opts.formatOptions ?? {}, contextOf(opts));
   return { project, format: adapter.name, fromArchive: false, dispose: async () => {} };
 }

@@ -59,12 +59,12 @@ describe("CLI start-up loads only what the command needs", () => {
     expect(l.packages).toEqual(["commander"]);
   });
 
-  it("import -f coco loads the COCO reader and the Supervisely writer, no detect and no other format", () => {
+  it("import -f coco loads the COCO reader, its detector (does the input hold COCO?) and the Supervisely writer, no other format", () => {
     const l = loadedBy(["import", path.join(FIXTURES, "demo/coco-sample"), path.join(tempDir(), "out"), "-f", "coco", "-q"]);
     expect(l.code, l.stderr).toBe(0);
     expect(l.project).toContain("formats/coco/read.js");
     expect(l.project).toContain("formats/supervisely/write.js");
-    expect(l.project.filter((f) => /^formats\/[^/]+\/detect\.js$/.test(f))).toEqual([]);
+    expect(l.project.filter((f) => /^formats\/[^/]+\/detect\.js$/.test(f))).toEqual(["formats/coco/detect.js"]);
     expect(l.project.filter((f) => /^formats\/[^/]+\/(read|write)\.js$/.test(f))).toEqual(["formats/coco/read.js", "formats/supervisely/write.js"]);
     expect(l.project.filter((f) => f.startsWith("src/validate/"))).toEqual([]);
     for (const heavy of ["ajv", "yaml", "fast-xml-parser", "fast-glob", "archiver", "yauzl", "tar", "cli-progress"]) expect(l.packages).not.toContain(heavy);
