@@ -10,6 +10,7 @@ import { TAG_VALUE_TYPES, distinctColor, isHexColor } from "../../src/model/inde
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import type { PackedPoints } from "./packed.js";
 import { isPointListStandIn } from "../../src/io/json-bytes.js";
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "../../src/io/json-file.js";
 
 type Json = Record<string, unknown>;
 
@@ -402,6 +403,15 @@ export function annotationFromJson(raw: unknown, meta: ProjectMeta | undefined, 
   if (isObject(v.customBigData)) ann.customBigData = v.customBigData;
   const extra = pick(v, ANN_KEYS);
   if (extra) ann.extra = extra;
+  // Kept as they are and written back out: refused here, with their place, rather than overflowing the stack later.
+  const tooDeep = (x: unknown, ptr: string) => {
+    if (jsonNestsDeeperThan(x)) r.fail(ptr, `the value nests more than ${MAX_JSON_DEPTH} levels of arrays or objects, which cannot be written back out; flatten or remove it`);
+  };
+  tooDeep(ann.customBigData, `${base}/customBigData`);
+  for (const [k, x] of Object.entries(ann.extra ?? {})) tooDeep(x, `${base}${jsonPointer(k)}`);
+  ann.labels.forEach((l, i) => {
+    for (const [k, x] of Object.entries(l.extra ?? {})) tooDeep(x, `${base}${jsonPointer("objects", i, k)}`);
+  });
   return ann;
 }
 

@@ -49,3 +49,22 @@ export async function readJsonFile(path: string, displayName = path): Promise<un
 export function canonicalJson(value: unknown): string {
   return pythonJson(value).toString("latin1");
 }
+
+/**
+ * Levels of arrays and objects a kept JSON value may nest. Values slyconv keeps as they are (customBigData, unknown
+ * keys) are written back with recursive serializers, which overflow the stack some thousands of levels down; no
+ * dataset nests a hundredth of this.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** Whether `value` nests arrays and objects deeper than `max` levels (walked without recursion). */
+export function jsonNestsDeeperThan(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+  }
+  return false;
+}

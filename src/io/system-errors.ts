@@ -131,7 +131,8 @@ function engineLimitError(e: Error & { code?: string }): SlyconvError | null {
   if (e.code === "ERR_FS_FILE_TOO_LARGE") {
     return new SlyconvError("too-large", `${e.message}; split the file`);
   }
-  if (e instanceof RangeError && /Maximum call stack size exceeded/.test(e.message)) {
+  // Also as rebuilt from a worker thread (a plain Error with the message).
+  if (/^Maximum call stack size exceeded/.test(e.message)) {
     return new SlyconvError("too-deep", "the data is nested too deeply to process (thousands of levels of JSON arrays or objects); no dataset format needs that: check the file");
   }
   if (e instanceof RangeError && /Array buffer allocation failed|Invalid typed array length|Array buffer length/.test(e.message)) {

@@ -145,3 +145,41 @@ describe("class names that make file names: 300 bytes long, a/b beside a_b, a le
     expect(fs.readdirSync(path.join(out, "ds/masks_instances/a")).some((f) => f.startsWith("."))).toBe(false);
   });
 });
+
+describe("JSON nested 10,000 levels deep, written back out", () => {
+  const deep = (d: number) => JSON.parse("[".repeat(d) + "]".repeat(d));
+  const deepObject = (d: number) => JSON.parse('{"a":'.repeat(d) + "1" + "}".repeat(d));
+
+  it("in a Supervisely annotation's customBigData or a label's unknown key: a one-line refusal with the pointer, exit 1 (was: stack overflow, exit 70)", () => {
+    const dir = project([], [], { height: 10, width: 10 });
+    const ann = path.join(dir, "ds/ann/a.png.json");
+    fs.writeFileSync(ann, `{"size":{"height":10,"width":10},"tags":[],"objects":[],"customBigData":{"x":${"[".repeat(10_000)}${"]".repeat(10_000)}}}`);
+    for (const args of [["import", dir, path.join(path.dirname(dir), "imp")], ["export", dir, path.join(path.dirname(dir), "voc"), "-f", "voc"]]) {
+      const r = runCli([...args, "--quiet"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe("slyconv: ds/ann/a.png.json#/customBigData: the value nests more than 1000 levels of arrays or objects, which cannot be written back out; flatten or remove it [sly-json]\n");
+    }
+    fs.writeFileSync(ann, JSON.stringify({ size: { height: 10, width: 10 }, tags: [], objects: [] }).replace(/\]}$/, `],"x/y":${JSON.stringify(deep(999))}}`));
+    expect(runCli(["import", dir, path.join(path.dirname(dir), "ok"), "--quiet"]).code).toBe(0);
+  });
+
+  it("a label's unknown key 10,000 objects deep: the pointer names the label", () => {
+    const dir = project([{ title: "c", shape: "rectangle", color: "#FF0000" }], []);
+    const objects = `[{"classTitle":"c","tags":[],"points":{"exterior":[[1,1],[5,5]],"interior":[]},"attrs":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}]`;
+    fs.writeFileSync(path.join(dir, "ds/ann/a.png.json"), `{"size":{"height":10,"width":10},"tags":[],"objects":${objects}}`);
+    const r = runCli(["import", dir, path.join(path.dirname(dir), "imp"), "--quiet"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("slyconv: ds/ann/a.png.json#/objects/0/attrs: the value nests more than 1000 levels");
+    expect(deepObject(3)).toEqual({ a: { a: { a: 1 } } });
+  });
+
+  it("in a COCO annotation's attributes: refused by the CLI's net with too-deep, exit 1 (was: exit 70)", () => {
+    const dir = tempDir();
+    const coco = `{"images":[{"id":1,"file_name":"a.png","width":10,"height":10}],"categories":[{"id":1,"name":"c"}],"annotations":[{"id":1,"image_id":1,"category_id":1,"bbox":[1,1,3,3],"area":9,"iscrowd":0,"attributes":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}]}`;
+    fs.mkdirSync(path.join(dir, "c"));
+    fs.writeFileSync(path.join(dir, "c/instances_x.json"), coco);
+    const r = runCli(["convert", path.join(dir, "c"), path.join(dir, "out"), "--from", "coco", "--to", "coco", "--quiet"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("slyconv: the data is nested too deeply to process (thousands of levels of JSON arrays or objects); no dataset format needs that: check the file [too-deep]\n");
+  });
+});
