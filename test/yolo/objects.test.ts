@@ -4,6 +4,7 @@
  * outline. Expected lines are worked out by hand in the comments.
  */
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
@@ -20,6 +21,7 @@ import { skipPolicyOf } from "../../src/skip-objects.js";
 import { tempDir } from "../helpers/paths.js";
 import { runCli } from "../helpers/cli.js";
 import { context } from "./helpers.js";
+import { fuzzRuns } from "../fuzz/harness.js";
 import { countsPerClass, readAsUltralytics } from "./ultralytics-reader.js";
 
 const rect = (left: number, top: number, right: number, bottom: number) => ({ type: "rectangle" as const, left, top, right, bottom });
@@ -100,6 +102,20 @@ describe("YOLO export: one line per object", () => {
       label("sofa", poly(...b), { extra: { instance: "s" } }),
     ]), { task: "segment" });
     expect(read("labels/train/img0.txt")).toBe("0 " + joinRings([a, b]).map(([x, y]) => `${(x / 100).toFixed(6)} ${(y / 50).toFixed(6)}`).join(" ") + "\n");
+  });
+
+  it("joinRings: any parts give one ring through every vertex whose signed area is the parts' sum (the cuts cancel)", () => {
+    const signed = (r: readonly [number, number][]) => r.reduce((s, [x, y], i) => { const [u, v] = r[(i + 1) % r.length]; return s + x * v - u * y; }, 0) / 2;
+    fc.assert(fc.property(
+      fc.array(fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), { minLength: 3, maxLength: 12 }), { minLength: 1, maxLength: 6 }),
+      (parts) => {
+        const joined = joinRings(parts as [number, number][][]);
+        const want = parts.reduce((s, p) => s + signed(p as [number, number][]), 0);
+        expect(Math.abs(signed(joined) - want)).toBeLessThan(1e-6);
+        const seen = new Set(joined.map(([x, y]) => `${x},${y}`));
+        for (const p of parts) for (const [x, y] of p) expect(seen.has(`${x},${y}`)).toBe(true);
+      },
+    ), { numRuns: fuzzRuns(200) });
   });
 
   it("pose: COCO's person + person_keypoints are one class; the box is the bbox; a person with no keypoints is written", async () => {
