@@ -12,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { importDataset, type ImportOptions } from "../../src/api.js";
 import { SlyconvError } from "../../src/errors.js";
 import { listFiles, tempDir } from "../helpers/paths.js";
@@ -63,7 +64,7 @@ function getAt(root: JsonValue, p: (string | number)[]): JsonValue {
 export type Mutation = (bytes: Buffer) => Buffer;
 
 /** A mutation that is shown by its description when fast-check reports a failing case. */
-function named<T extends object>(description: string, value: T): T {
+export function named<T extends object>(description: string, value: T): T {
   return Object.assign(value, { [fc.toStringMethod]: () => description });
 }
 
@@ -325,6 +326,79 @@ export function pngMutation(): fc.Arbitrary<Mutation> {
   );
 }
 
+// ---- extremes (issue 18): numbers, sizes, names, FIFOs ----
+
+/** Numbers at the edges: huge, signed zero, beyond 2^53, sizes of 10^5, and numbers written as text. */
+export const EXTREME_NUMBERS: readonly JsonValue[] = [1e300, -1e300, -0, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 100_000, 1e5 + 0.5, 4294967297, 5e-324];
+export const EXTREME_STRINGS: readonly string[] = ["NaN", "-NaN", "Infinity", "1e300", "-0", "100000", `${"x".repeat(300)}.png`, ".hidden.png", ".x", "..x", `.${"y".repeat(250)}`];
+
+/** A JSON number or string replaced by an extreme value (numbers by numbers or numeric text, strings by names). */
+export function extremeJsonMutation(): fc.Arbitrary<Mutation> {
+  return fc.tuple(fc.nat(), fc.constantFrom<JsonValue>(...EXTREME_NUMBERS, ...EXTREME_STRINGS), fc.boolean()).map(([pick, value, sizesOnly]) => named(`json extreme #${pick}${sizesOnly ? " (a size)" : ""} = ${JSON.stringify(value)?.slice(0, 40)}`, (bytes: Buffer) => {
+    let doc: JsonValue;
+    try {
+      doc = JSON.parse(bytes.toString("utf8"));
+    } catch {
+      return bytes;
+    }
+    // Leaves only: numbers, and strings; half of the time only width/height/size-like keys.
+    const leaves = jsonPaths(doc).filter((p) => {
+      const v = getAt(doc, p);
+      if (typeof v !== "number" && typeof v !== "string") return false;
+      return !sizesOnly || p.some((k) => typeof k === "string" && /^(width|height|size|area|counts)$/.test(k));
+    });
+    if (!leaves.length) return bytes;
+    return Buffer.from(JSON.stringify(setAt(doc, leaves[pick % leaves.length], value)));
+  }));
+}
+
+/** The same in text formats (XML text, label lines, CSV cells): one number-like token replaced. */
+export function extremeTextMutation(): fc.Arbitrary<Mutation> {
+  const values = [...EXTREME_NUMBERS.map((n) => (Object.is(n, -0) ? "-0" : String(n))), ...EXTREME_STRINGS];
+  return fc.tuple(fc.nat(), fc.constantFrom(...values)).map(([pick, value]) => named(`text extreme #${pick} = ${JSON.stringify(value).slice(0, 40)}`, (b: Buffer) => {
+    const text = b.toString("utf8");
+    const tokens = [...text.matchAll(/-?\d+(\.\d+)?([eE][+-]?\d+)?|[A-Za-z_][\w.-]*\.(png|jpg|jpeg)/g)];
+    if (!tokens.length) return b;
+    const m = tokens[pick % tokens.length];
+    return Buffer.from(text.slice(0, m.index!) + value + text.slice(m.index! + m[0].length));
+  }));
+}
+
+/** Folder-level extremes: a FIFO instead of the file, a name with a leading dot, a name of 250 bytes. */
+export function extremeTreeMutation(): fc.Arbitrary<TreeMutation> {
+  return fc.constantFrom<[string, TreeMutation]>(
+    ["replaced by a FIFO (a reader that opens it waits for a writer forever)", (input, target) => {
+      fs.rmSync(path.join(input, target));
+      execFileSync("mkfifo", [path.join(input, target)]);
+    }],
+    ["renamed with a leading dot", (input, target) => {
+      const file = path.join(input, target);
+      fs.renameSync(file, path.join(path.dirname(file), `.${path.basename(file)}`));
+    }],
+    ["renamed to 250 bytes (its extension kept)", (input, target) => {
+      const file = path.join(input, target);
+      const ext = path.extname(file);
+      fs.renameSync(file, path.join(path.dirname(file), "n".repeat(250 - Buffer.byteLength(ext)) + ext));
+    }],
+    ["its folder renamed with a leading dot", (input, target) => {
+      const dir = path.dirname(path.join(input, target));
+      if (dir === input) return;
+      fs.renameSync(dir, path.join(path.dirname(dir), `.${path.basename(dir)}`));
+    }],
+  ).map(([what, m]) => named(`tree: ${what}`, m));
+}
+
+/** Extreme changes of a fixture: values in its files by extension, and folder-level extremes (FIFOs included). */
+export function extremeChangeArbitrary(targets: readonly string[]): fc.Arbitrary<Change> {
+  const bytes = fc.constantFrom(...targets).chain((target) => {
+    const ext = path.extname(target).toLowerCase();
+    const m = ext === ".json" ? extremeJsonMutation() : [".xml", ".txt", ".csv", ".tsv", ".yaml", ".yml"].includes(ext) ? extremeTextMutation() : pngMutation();
+    return m.map((mutate): Change => ({ kind: "bytes", target, mutate }));
+  });
+  const tree = fc.tuple(fc.constantFrom(...targets), extremeTreeMutation()).map(([target, mutate]): Change => ({ kind: "tree", target, mutate }));
+  return fc.oneof({ weight: 4, arbitrary: bytes }, { weight: 1, arbitrary: tree });
+}
+
 // ---- folder-level mutations ----
 
 /** A change to the copied input folder around one target file. `outside` is a file beside (not in) the input. */
@@ -422,7 +496,7 @@ export interface FuzzCase {
 export type Importer = (input: string, out: string, opts: ImportOptions) => Promise<unknown>;
 
 /** Path → content hash of every file under a folder (symlinks by their target). */
-function snapshot(dir: string, skip: (rel: string) => boolean): Map<string, string> {
+export function snapshot(dir: string, skip: (rel: string) => boolean): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {

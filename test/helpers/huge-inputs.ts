@@ -133,7 +133,7 @@ export function hugeYoloLabels(dir: string, lines = 5_000_000): string {
   fs.mkdirSync(path.join(dir, "labels"), { recursive: true });
   fs.writeFileSync(path.join(dir, "data.yaml"), "names: [cat]\n");
   fs.writeFileSync(path.join(dir, "images", "a.png"), zeroPngSmall(640, 480));
-  const line = "0 0.500000 0.500000 0.100000 0.100000\n";
+  const line = "0 0.5 0.5 0.1 0.1\n";
   const fd = fs.openSync(path.join(dir, "labels", "a.txt"), "w");
   const batch = Buffer.from(line.repeat(100_000));
   for (let k = 0; k < Math.floor(lines / 100_000); k++) fs.writeSync(fd, batch);
