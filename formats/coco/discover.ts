@@ -153,8 +153,8 @@ export function groupFiles(files: CocoFile[], datasetOverride?: string): FileGro
 
 /**
  * Folders where the images of an annotation file may be, most likely first: COCO's own layout
- * (annotations/instances_val2017.json beside val2017/), images/<split>, images/, the file's own folder (Roboflow),
- * and the folder above.
+ * (annotations/instances_val2017.json beside val2017/), images/<split>, images/, FiftyOne's data/ (beside its
+ * labels.json), the file's own folder (Roboflow), and the folder above.
  */
 export function imageDirCandidates(annotationFile: string, split: string, imagesDir?: string): string[] {
   const dir = path.dirname(path.resolve(annotationFile));
@@ -165,6 +165,7 @@ export function imageDirCandidates(annotationFile: string, split: string, images
       path.join(parent, split), path.join(dir, split),
       path.join(parent, "images", split), path.join(dir, "images", split),
       path.join(parent, "images"), path.join(dir, "images"),
+      path.join(dir, "data"),
       dir, parent,
       path.join(parent, "JPEGImages"), path.join(dir, "JPEGImages"),
     ];
