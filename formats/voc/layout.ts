@@ -3,6 +3,7 @@
  *   VOCdevkit/VOC20xx/{Annotations, JPEGImages, ImageSets, SegmentationClass, SegmentationObject}  (one or more years)
  *   a plain folder with those sub-folders (CVAT, Datumaro, labelme exports)
  *   a flat folder of <stem>.xml annotation files (images, if any, next to them)
+ *   split folders of such flat folders side by side (Roboflow's Pascal VOC export: train/, valid/, test/)
  * A wrapper folder holding exactly one of these (an unpacked archive) is looked through.
  */
 import type { Dirent } from "node:fs";
@@ -36,7 +37,16 @@ export interface VocRoot {
   /** Dataset name for this root when there are several (the year folder), else "". */
   name: string;
   flat: boolean;
+  /** A flat split folder (Roboflow's train/, valid/, test/): its images are the dataset `name` itself. */
+  split?: boolean;
 }
+
+/** Split folder names, in the order their datasets are listed; other flat folders follow by name. */
+const SPLIT_ORDER = ["train", "training", "trainval", "valid", "val", "validation", "test", "testing"];
+const splitRank = (name: string) => {
+  const i = SPLIT_ORDER.indexOf(name.toLowerCase());
+  return i < 0 ? SPLIT_ORDER.length : i;
+};
 
 const isXml = (d: Dirent) => d.isFile() && d.name.toLowerCase().endsWith(".xml");
 
@@ -80,6 +90,16 @@ export async function findVocRoots(input: string, depth = 2): Promise<VocRoot[]>
   if (years.length) return years.length === 1 ? [{ ...years[0], name: "" }] : years;
   const xml = entries.filter(isXml).sort((a, b) => (a.name < b.name ? -1 : 1));
   if (xml.length && (await looksLikeVocXml(path.join(input, xml[0].name)))) return [{ dir: input, name: "", flat: true }];
+  // Split folders of flat VOC files (Roboflow): two or more, or one named like a split.
+  const splits: VocRoot[] = [];
+  for (const d of dirs) {
+    const dir = path.join(input, d.name);
+    const first = (await listDir(dir)).filter(isXml).sort((a, b) => (a.name < b.name ? -1 : 1))[0];
+    if (first && (await looksLikeVocXml(path.join(dir, first.name)))) splits.push({ dir, name: d.name, flat: true, split: true });
+  }
+  if (splits.length >= 2 || (splits.length === 1 && splitRank(splits[0].name) < SPLIT_ORDER.length)) {
+    return splits.sort((a, b) => splitRank(a.name) - splitRank(b.name) || (a.name < b.name ? -1 : 1));
+  }
   if (depth > 0 && dirs.length === 1) return findVocRoots(path.join(input, dirs[0].name), depth - 1);
   return [];
 }

@@ -339,7 +339,9 @@ export async function readVocProject(input: string, _options: FormatOptions, ctx
     ctx.progress.stop();
     const built = new Map(builtList.map((x) => [x.id, x]));
     const datasets = datasetsOf(data, built, ctx, input, used);
-    if (data.root.name) project.datasets.push({ name: data.root.name, items: [], datasets });
+    // A split folder has no ImageSets: its images (all "unlisted") are the split's dataset.
+    if (data.root.split) project.datasets.push(...datasets.map((d) => (d.name === UNLISTED_DATASET ? { ...d, name: data.root.name } : d)));
+    else if (data.root.name) project.datasets.push({ name: data.root.name, items: [], datasets });
     else project.datasets.push(...datasets);
     ctx.report.count("voc.xml", data.xml.size);
     ctx.report.count("voc.masks", new Set([...data.catalog.classMasks.keys(), ...data.catalog.objectMasks.keys()]).size);
