@@ -2,18 +2,21 @@
  * The library's operations; the CLI is a thin layer over these.
  */
 import type { FormatAdapter, FormatContext, FormatOptions, TagsWritten } from "./format.js";
-import { FORMATS, findFormat } from "./registry.js";
+import { FORMATS, FORMAT_ALIASES, findFormat } from "./registry.js";
+import { similarFormatNames } from "./format-suggestions.js";
 import type { Dataset, Item, Project, Vec2 } from "./model/index.js";
 import { geometryVertices } from "./geometry/bounds.js";
 import { maxLabels, MAX_LABELS_ENV, MAX_VERTICES_PER_ITEM } from "./limits.js";
-import { iterateItems } from "./model/index.js";
+import { iterateItems, knownItemCount } from "./model/index.js";
 import { Report } from "./report.js";
-import { silentProgress, type Progress } from "./io/progress.js";
+import { silentProgress, withKnownTotal, type Progress } from "./io/progress.js";
 import { checkOutputTarget, writeAtomically, requireInput } from "./io/safe-output.js";
 import { skipPolicyOf, withoutSkippedObjects } from "./skip-objects.js";
+import { readdir } from "node:fs/promises";
+import type { Stats } from "node:fs";
 import { SlyconvError, UsageError } from "./errors.js";
 import type { ImageMode } from "../formats/supervisely/write.js";
-import { extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
+import { archiveKindOf, extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
 
 export interface RunOptions {
@@ -26,6 +29,21 @@ function contextOf(opts: RunOptions): FormatContext {
   return { report: opts.report ?? new Report(), progress: opts.progress ?? silentProgress, signal: opts.signal };
 }
 
+/** The input's stat; a missing input or an empty folder is a usage error (exit 2) naming it. */
+async function requireUsableInput(input: string, what = "input"): Promise<Stats> {
+  const stat = await requireInput(input, what);
+  if (stat.isDirectory() && (await readdir(input)).length === 0) {
+    throw new SlyconvError("input-empty", `${what} folder ${input} is empty`, { file: input }, 2);
+  }
+  return stat;
+}
+
+/** A writer's context: its progress bar gets the item total when the reader knew it. */
+function writeContextOf(project: Project, opts: RunOptions): FormatContext {
+  const ctx = contextOf(opts);
+  return { ...ctx, progress: withKnownTotal(ctx.progress, knownItemCount(project)) };
+}
+
 export interface DetectionCandidate { format: string; confidence: number; evidence: string[] }
 export interface Detection { format: string; confidence: number; evidence: string[]; candidates: DetectionCandidate[] }
 
@@ -35,7 +53,7 @@ const AMBIGUITY_MARGIN = 0.1;
 
 /** Asks every adapter how sure it is; the best wins unless another strong candidate is about as sure. */
 export async function detectFormat(input: string): Promise<Detection> {
-  const stat = await requireInput(input);
+  const stat = await requireUsableInput(input);
   if (stat.isFile() && isArchivePath(input)) {
     // Looks inside: the archive is extracted to a scratch folder for the question and removed again.
     const extracted = await extractToScratch(input);
@@ -93,7 +111,11 @@ export function writableFormats(): string[] {
 
 function adapterFor(name: string, need: "read" | "write"): FormatAdapter {
   const f = findFormat(name);
-  if (!f) throw new UsageError(`unknown format ${JSON.stringify(name)}; known formats: ${FORMATS.map((x) => x.name).join(", ")}`);
+  if (!f) {
+    const similar = [...new Set(similarFormatNames(name).map((n) => findFormat(n)!.name))];
+    const hint = similar.length ? `did you mean ${similar.slice(0, 2).join(" or ")}? ` : "";
+    throw new UsageError(`unknown format ${JSON.stringify(name)}; ${hint}known formats: ${FORMATS.map((x) => x.name).join(", ")} (also accepted: ${Object.keys(FORMAT_ALIASES).join(", ")})`);
+  }
   if (!f[need]) throw new UsageError(`format ${f.name} cannot be ${need === "read" ? "read" : "written"}; ${need === "read" ? "readable" : "writable"} formats: ${(need === "read" ? readableFormats() : writableFormats()).join(", ")}`);
   return f;
 }
@@ -107,7 +129,7 @@ export async function readDataset(
   input: string,
   opts: RunOptions & { format?: string; formatOptions?: FormatOptions; archiveLimits?: ExtractLimits } = {},
 ): Promise<{ project: Project; format: string; fromArchive: boolean; dispose(): Promise<void> }> {
-  const stat = await requireInput(input);
+  const stat = await requireUsableInput(input);
   if (stat.isFile() && isArchivePath(input)) {
     const extracted = await extractToScratch(input, { ...opts.archiveLimits, report: opts.report, progress: opts.progress });
     try {
@@ -128,6 +150,7 @@ export async function readDataset(
 export async function readProject(dir: string, opts: RunOptions = {}): Promise<Project> {
   // Imported here, like every adapter's reader (src/registry.ts), so that validate and detect never load it.
   const { readSuperviselyProject } = await import("../formats/supervisely/read.js");
+  await requireUsableInput(dir, "project");
   return readSuperviselyProject(dir, contextOf(opts));
 }
 
@@ -224,7 +247,7 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
 /** Writes a project as a Supervisely project folder, atomically. */
 export async function writeProject(project: Project, out: string, opts: WriteOptions = {}): Promise<{ items: number }> {
   const { writeSuperviselyProject } = await import("../formats/supervisely/write.js");
-  const ctx = contextOf(opts);
+  const ctx = writeContextOf(project, opts);
   const counted = tallyProject(project, ctx.report);
   return writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", (tmp) => writeSuperviselyProject(counted, tmp, { images: opts.images }, ctx));
 }
@@ -269,21 +292,34 @@ export interface ExportOptions extends RunOptions {
 
 /** Refuses an output before any reading starts (writeAtomically checks it again when writing). */
 async function checkExportOutput(out: string, opts: { force?: boolean; archive?: ArchiveFormat; inputs: readonly string[] }): Promise<void> {
-  if (opts.archive) await checkOutputTarget(archiveOutputPath(out, opts.archive), opts, "file");
+  const archive = opts.archive ?? archiveNamedBy(out);
+  if (archive) await checkOutputTarget(archiveOutputPath(out, archive), opts, "file");
   else await checkOutputTarget(out, opts);
+}
+
+/**
+ * The archive an output name asks for (`out.zip`, `out.tar.gz`, `out.tgz`) when no archive type is given; a name
+ * ending in a slash is a folder whatever its extension.
+ */
+function archiveNamedBy(out: string): ArchiveFormat | undefined {
+  if (/[\\/]$/.test(out)) return undefined;
+  const kind = archiveKindOf(out);
+  if (kind === "tar") throw new UsageError(`output ${out} names a .tar archive, which is not written; name it .tar.gz or .zip (or end it with / for a folder)`);
+  return kind ?? undefined;
 }
 
 /** Writes a project (already in memory) in another format, atomically; returns the path written. */
 export async function writeDataset(project: Project, out: string, opts: ExportOptions): Promise<{ output: string }> {
   const adapter = adapterFor(opts.format, "write");
-  const ctx = contextOf(opts);
+  const ctx = writeContextOf(project, opts);
   // Objects the crowd/difficult policy leaves out are taken out (and counted) first: their tags are not lost twice.
   const policy = skipPolicyOf(opts.formatOptions ?? {}, adapter.skipsByDefault);
   const counted = tallyProject(withoutSkippedObjects(project, policy, ctx.report), ctx.report, adapter.writesTags?.(opts.formatOptions ?? {}) ?? noTagsWritten(adapter.title));
   const write = (dir: string) => adapter.write!(counted, dir, opts.formatOptions ?? {}, ctx);
-  if (opts.archive) {
-    const output = archiveOutputPath(out, opts.archive);
-    await writeAtomically(output, { force: opts.force, inputs: opts.inputs }, "file", (tmp) => writeArchiveFrom(tmp, opts.archive!, write, output));
+  const archive = opts.archive ?? archiveNamedBy(out);
+  if (archive) {
+    const output = archiveOutputPath(out, archive);
+    await writeAtomically(output, { force: opts.force, inputs: opts.inputs }, "file", (tmp) => writeArchiveFrom(tmp, archive, write, output));
     return { output };
   }
   await writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", write);
@@ -310,7 +346,7 @@ export async function convertDataset(input: string, out: string, opts: RunOption
   const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report, format: opts.from, formatOptions: opts.readOptions });
   try {
     // Into an archive, links are followed while the scratch folder still exists; into a folder they would dangle.
-    const writeOptions = fromArchive && !opts.archive ? withoutScratchSymlinks(opts.writeOptions ?? {}, report) : opts.writeOptions;
+    const writeOptions = fromArchive && !(opts.archive ?? archiveNamedBy(out)) ? withoutScratchSymlinks(opts.writeOptions ?? {}, report) : opts.writeOptions;
     const { output } = await writeDataset(project, out, { ...opts, report, inputs, format: opts.to, formatOptions: writeOptions });
     return { from: format, report, output };
   } finally {

@@ -24,12 +24,21 @@ export class SlyconvError extends Error {
   }
   /** "file:line: message" or "file#/pointer: message", the way compilers print. */
   describe(): string {
-    const { file, line, column, pointer } = this.location;
-    let where = file ?? "";
-    if (file && line !== undefined) where += `:${line}${column !== undefined ? `:${column}` : ""}`;
-    if (pointer !== undefined) where += `#${pointer}`;
-    return where ? `${where}: ${this.message}` : this.message;
+    return withLocation(this.location, this.message);
   }
+}
+
+/**
+ * "file:line:column#pointer: message"; a message that already names its file (and has no line or pointer) is
+ * printed alone, so that no message shows its path twice.
+ */
+export function withLocation(location: Location, message: string): string {
+  const { file, line, column, pointer } = location;
+  if (file && line === undefined && !pointer && message.includes(file)) return message;
+  let where = file ?? "";
+  if (file && line !== undefined) where += `:${line}${column !== undefined ? `:${column}` : ""}`;
+  if (pointer !== undefined && pointer !== "") where += `#${pointer}`;
+  return where ? `${where}: ${message}` : message;
 }
 
 export class UsageError extends SlyconvError {

@@ -22,6 +22,27 @@ export const FORMATS: readonly FormatAdapter[] = [
   linksFormat,
 ];
 
+/**
+ * Other names users type for a format (other tools' spellings), each for exactly one format. Matched ignoring
+ * letter case, like the names themselves.
+ */
+export const FORMAT_ALIASES = {
+  sly: "supervisely",
+  pascal_voc: "voc",
+  "pascal-voc": "voc",
+  pascalvoc: "voc",
+  yolov5: "yolo",
+  yolov8: "yolo",
+  yolo11: "yolo",
+  ultralytics: "yolo",
+  darknet: "yolo",
+} as const;
+
+export type FormatAlias = keyof typeof FORMAT_ALIASES;
+
+/** The format of a name or an alias (any letter case), or undefined. */
 export function findFormat(name: string): FormatAdapter | undefined {
-  return FORMATS.find((f) => f.name === name.toLowerCase());
+  const key = name.toLowerCase();
+  const canonical = (FORMAT_ALIASES as Record<string, string>)[key] ?? key;
+  return FORMATS.find((f) => f.name === canonical);
 }

@@ -29,6 +29,8 @@ export interface ChangeEntry {
 /** Loss and change entries `--json` lists at most (the printed summary shows fewer); the rest are counted. */
 export const MAX_LISTED_ENTRIES = 1000;
 
+const STAT_NAME = /^[a-z][a-zA-Z0-9]*$/;
+
 /**
  * Collects findings and losses of one conversion. Stores at most `keepPerCode` findings of each code (counts stay
  * exact), so a million identical warnings cost a counter, not a million objects.
@@ -82,7 +84,9 @@ export class Report {
     return [...this.changes.values()];
   }
 
+  /** Adds to a statistic; the names are camelCase (`itemsRead`, `cocoImages`), as every key of `--json` is. */
   count(stat: string, n = 1): void {
+    if (!STAT_NAME.test(stat)) throw new Error(`statistic name ${JSON.stringify(stat)} is not camelCase`);
     this.stats[stat] = (this.stats[stat] ?? 0) + n;
   }
 

@@ -78,7 +78,7 @@ export function skipObjects(labels: readonly Label[], policy: SkipPolicy, report
     report.lose(l.classTitle, `${w} object`, w === "crowd"
       ? "left out (iscrowd; --no-skip-crowd writes it)"
       : "left out (difficult; --no-skip-difficult writes it)");
-    report.count(`skipped ${w} objects`);
+    report.count(`skipped${w[0].toUpperCase()}${w.slice(1)}Objects`);
   }
   return kept.length === labels.length ? (labels as Label[]) : kept;
 }

@@ -247,7 +247,7 @@ class CocoReader {
     let sawAnnotations = false;
     let sawImages = false;
     const size = fs.statSync(f.path).size;
-    this.ctx.progress.start(`reading ${f.display}`, Math.max(1, Math.round(size / 1e6)));
+    this.ctx.progress.start(`reading ${f.display}`, Math.max(1, Math.round(size / 1e6)), "MB");
     let shownMB = 0;
     const onProgress = (bytes: number) => {
       const mb = Math.round(bytes / 1e6);
@@ -926,10 +926,10 @@ export async function readCocoProject(input: string, options: FormatOptions, ctx
     const table: Record<string, Json> = (imageTables[name] = Object.create(null));
     for (const g of gs) reader.imageEntries(g, table);
     images += gs.reduce((n, g) => n + g.images.length, 0);
-    datasets.push({ name, items: reader.items(gs), datasets: [] });
+    datasets.push({ name, items: reader.items(gs), itemCount: gs.reduce((n, g) => n + g.images.length, 0), datasets: [] });
   }
-  ctx.report.count("coco-images", images);
-  ctx.report.count("coco-annotations", reader.groups.reduce((n, g) => n + g.annotations.length, 0));
+  ctx.report.count("cocoImages", images);
+  ctx.report.count("cocoAnnotations", reader.groups.reduce((n, g) => n + g.annotations.length, 0));
   const info: CocoInfo = { format: COCO_INFO_FORMAT, categories, classes, sources: reader.sources, images: imageTables };
   return { meta, datasets, sideFiles: { [COCO_INFO_FILE]: info } };
 }

@@ -53,7 +53,7 @@ async function probeRows(rows: LinkRow[], opts: LinksImportOptions, file: string
   for (const p of out) {
     if (!/^https?:/i.test(p.row.url)) ctx.report.info("probe-skipped", `not probed: ${new URL(p.row.url).protocol.slice(0, -1)} URLs cannot be read here; the size stays unknown`, { file, line: p.row.line });
   }
-  ctx.progress.start("probing image headers", http.length);
+  ctx.progress.start("probing image headers", http.length, "images");
   const started = performance.now();
   const outcomes = await probeImages(http.map((p) => p.row.url), opts.probeSettings, { signal: ctx.signal, onDone: () => ctx.progress.increment() });
   const seconds = (performance.now() - started) / 1000;
@@ -67,8 +67,8 @@ async function probeRows(rows: LinkRow[], opts: LinksImportOptions, file: string
       ctx.report.warn("probe-failed", `cannot read the image size of ${p.row.url}: ${o.reason} (${o.attempts} attempt${o.attempts === 1 ? "" : "s"})`, { file, line: p.row.line });
     }
   });
-  ctx.report.count("links probed", http.length - failed);
-  ctx.report.count("links not probed", failed);
+  ctx.report.count("linksProbed", http.length - failed);
+  ctx.report.count("linksNotProbed", failed);
   if (http.length) {
     const rate = http.length / Math.max(seconds, 1e-3);
     ctx.report.info("probe-summary", `probed ${http.length} links in ${seconds.toFixed(2)} s (${rate.toFixed(0)}/s): ${http.length - failed} sizes read, ${failed} failed`, { file });

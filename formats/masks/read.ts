@@ -344,6 +344,7 @@ export async function readMasksProject(input: string, options: FormatOptions, ct
   const toDataset = (plan: DatasetPlan): Dataset => ({
     name: datasetName(plan.name),
     datasets: plan.children.map(toDataset),
+    itemCount: plan.entries.length,
     items: async function* () {
       yield* mapConcurrent(plan.entries, DECODE_CONCURRENCY, (entry) => {
         ctx.signal?.throwIfAborted();

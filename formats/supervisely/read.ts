@@ -100,7 +100,7 @@ async function readItem(root: string, e: DatasetEntry, meta: ProjectMeta | undef
     const file = rel(root, e.annFile);
     annotation = (packed ? annotationFromPacked(packed, meta, file) : null) ?? annotationFromJson(await readJsonFile(e.annFile, file), meta, file);
   } else {
-    ctx?.report.warn("missing-annotation", "image has no annotation file; an empty annotation is used", { file: rel(root, e.imageFile ?? e.infoFile ?? e.name) });
+    ctx?.report.warn("annotation-missing", "image has no annotation file; an empty annotation is used", { file: rel(root, e.imageFile ?? e.infoFile ?? e.name) });
     const w = imageInfo?.width, h = imageInfo?.height;
     annotation = { size: { width: typeof w === "number" ? w : null, height: typeof h === "number" ? h : null }, tags: [], labels: [] };
   }
@@ -124,6 +124,7 @@ async function readDataset(root: string, dir: string, name: string, meta: () => 
     name,
     datasets: children,
     items: () => readItems(root, entries, meta, ctx),
+    itemCount: entries.length,
   };
 }
 

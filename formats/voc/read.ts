@@ -87,7 +87,7 @@ async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counte
   const lists = await readImageSets(root.dir, input, ctx.report);
   const xml = new Map<string, VocXml>();
   const files = [...catalog.xml.entries()];
-  ctx.progress.start("reading VOC annotations", files.length);
+  ctx.progress.start("reading VOC annotations", files.length, "files");
   await mapLimit(files, XML_READ_CONCURRENCY, async ([id, file]) => {
     ctx.signal?.throwIfAborted();
     const text = await readRegularFile(file, "utf8");
@@ -343,8 +343,8 @@ export async function readVocProject(input: string, _options: FormatOptions, ctx
     if (data.root.split) project.datasets.push(...datasets.map((d) => (d.name === UNLISTED_DATASET ? { ...d, name: data.root.name } : d)));
     else if (data.root.name) project.datasets.push({ name: data.root.name, items: [], datasets });
     else project.datasets.push(...datasets);
-    ctx.report.count("voc.xml", data.xml.size);
-    ctx.report.count("voc.masks", new Set([...data.catalog.classMasks.keys(), ...data.catalog.objectMasks.keys()]).size);
+    ctx.report.count("vocXmlFiles", data.xml.size);
+    ctx.report.count("vocMaskFiles", new Set([...data.catalog.classMasks.keys(), ...data.catalog.objectMasks.keys()]).size);
   }
 
   classes.addTo(project.meta, rootData.map((d) => d.table));

@@ -220,7 +220,7 @@ async function writeImage(item: Item, id: string, outDir: string, format: ImageF
     if (format === "jpg" && !isJpeg) {
       const sharp = await loadSharp();
       await sharp(img.kind === "file" ? img.path : img.data).flatten({ background: "#000000" }).jpeg({ quality: 95 }).toFile(dest);
-      ctx.report.count("voc.imagesReencoded");
+      ctx.report.count("vocImagesReencoded");
     } else if (img.kind === "file") {
       await fs.copyFile(img.path, dest);
     } else {

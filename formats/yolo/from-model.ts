@@ -163,11 +163,28 @@ export class ExportTally {
   lose(className: string, what: string, reason: string, count = 1): void {
     this.report.lose(className, what, reason, count);
   }
+  /**
+   * One info line for the whole export (not one per class): per kind of conversion, its count and the first
+   * classes it hit, e.g. "12 polygon labels written as boxes (road, car, +3 classes); 1 rectangle label …".
+   */
   flush(): void {
+    const kinds = new Map<string, { from: string; to: string; unit: string; count: number; classes: string[] }>();
     for (const e of this.converted.values()) {
-      this.report.info("yolo-converted", `${e.className}: ${e.count} ${e.from} ${e.unit}${e.count === 1 ? "" : "s"} written as ${e.to}`);
-      this.report.count(`converted ${e.from} → ${e.to}`, e.count);
+      const key = `${e.from}\u0000${e.to}\u0000${e.unit}`;
+      const k = kinds.get(key) ?? { from: e.from, to: e.to, unit: e.unit, count: 0, classes: [] };
+      k.count += e.count;
+      k.classes.push(e.className);
+      kinds.set(key, k);
     }
+    if (!kinds.size) return;
+    // Sorted (most first, then by name), since items are converted concurrently and arrive in any order.
+    const parts = [...kinds.values()].sort((a, b) => b.count - a.count || (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)).map((k) => {
+      k.classes.sort();
+      const named = k.classes.slice(0, 3).join(", ") + (k.classes.length > 3 ? `, +${k.classes.length - 3} classes` : "");
+      return `${k.count} ${k.from} ${k.unit}${k.count === 1 ? "" : "s"} written as ${k.to} (${named})`;
+    });
+    this.report.info("yolo-converted", parts.join("; "));
+    this.report.count("yoloLabelsConverted", [...kinds.values()].reduce((n, k) => n + k.count, 0));
   }
 }
 

@@ -25,6 +25,12 @@ export interface LineParseOptions {
   keypoints?: KeypointShape;
   /** Read 9-value lines as oriented boxes. */
   obb: boolean;
+  /**
+   * Skip a bad line instead of failing the file (Ultralytics' behaviour); each skipped line is passed to
+   * `onBadLine` when given.
+   */
+  skipBadLines?: boolean;
+  onBadLine?: (error: YoloLineError) => void;
 }
 
 /** A plain decimal number (no hex, no Infinity, no empty string: `Number()` would accept those). */
@@ -74,41 +80,49 @@ export function parseLabelText(text: string, file: string, opts: LineParseOption
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].trim();
     if (!raw) continue;
-    const line = i + 1;
-    const tokens = raw.split(/\s+/);
-    const clsTok = tokens[0];
-    if (!CLASS_ID.test(clsTok)) {
-      throw new YoloLineError(NUMBER.test(clsTok) ? `class id ${clsTok} is not a non-negative integer` : `class id ${JSON.stringify(clsTok)} is not a number`, file, line);
+    if (!opts.skipBadLines) {
+      out.push(parseLine(raw, file, i + 1, opts));
+      continue;
     }
-    const cls = Number.parseInt(clsTok, 10);
-    if (cls >= opts.classCount) {
-      throw new YoloLineError(`class id ${cls} is not in names (${opts.classCount === 0 ? "no classes are defined" : `0..${opts.classCount - 1}`})`, file, line);
-    }
-    const values = new Array<number>(tokens.length - 1);
-    for (let k = 1; k < tokens.length; k++) {
-      const t = tokens[k];
-      if (!NUMBER.test(t)) throw new YoloLineError(`value ${k + 1} (${JSON.stringify(t)}) is not a number`, file, line);
-      const v = Number(t);
-      // Normalised values are near 0..1; far beyond, times the image size, they would overflow to Infinity.
-      if (!(Math.abs(v) <= MAX_VALUE)) throw new YoloLineError(`value ${k + 1} (${t}) is out of range (normalised values are expected between 0 and 1)`, file, line);
-      values[k - 1] = v;
-    }
-    const n = tokens.length;
-    if (opts.keypoints) {
-      const expected = 5 + opts.keypoints.count * opts.keypoints.dims;
-      if (n !== expected) throw new YoloLineError(`expected ${describeCounts(opts)} values, found ${n}`, file, line);
-      out.push({ kind: "pose", cls, line, xc: values[0], yc: values[1], w: values[2], h: values[3], keypoints: values.slice(4) });
-    } else if (n === 5) {
-      out.push({ kind: "box", cls, line, xc: values[0], yc: values[1], w: values[2], h: values[3] });
-    } else if (n === 9 && opts.obb) {
-      out.push({ kind: "obb", cls, line, coords: values });
-    } else if (n >= 7 && n % 2 === 1) {
-      out.push({ kind: "polygon", cls, line, coords: values });
-    } else {
-      throw new YoloLineError(`expected ${describeCounts(opts)} values, found ${n}`, file, line);
+    try {
+      out.push(parseLine(raw, file, i + 1, opts));
+    } catch (e) {
+      if (!(e instanceof YoloLineError)) throw e;
+      opts.onBadLine?.(e);
     }
   }
   return out;
+}
+
+function parseLine(raw: string, file: string, line: number, opts: LineParseOptions): YoloRecord {
+  const tokens = raw.split(/\s+/);
+  const clsTok = tokens[0];
+  if (!CLASS_ID.test(clsTok)) {
+    throw new YoloLineError(NUMBER.test(clsTok) ? `class id ${clsTok} is not a non-negative integer` : `class id ${JSON.stringify(clsTok)} is not a number`, file, line);
+  }
+  const cls = Number.parseInt(clsTok, 10);
+  if (cls >= opts.classCount) {
+    throw new YoloLineError(`class id ${cls} is not in names (${opts.classCount === 0 ? "no classes are defined" : `0..${opts.classCount - 1}`})`, file, line);
+  }
+  const values = new Array<number>(tokens.length - 1);
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!NUMBER.test(t)) throw new YoloLineError(`value ${k + 1} (${JSON.stringify(t)}) is not a number`, file, line);
+    const v = Number(t);
+    // Normalised values are near 0..1; far beyond, times the image size, they would overflow to Infinity.
+    if (!(Math.abs(v) <= MAX_VALUE)) throw new YoloLineError(`value ${k + 1} (${t}) is out of range (normalised values are expected between 0 and 1)`, file, line);
+    values[k - 1] = v;
+  }
+  const n = tokens.length;
+  if (opts.keypoints) {
+    const expected = 5 + opts.keypoints.count * opts.keypoints.dims;
+    if (n !== expected) throw new YoloLineError(`expected ${describeCounts(opts)} values, found ${n}`, file, line);
+    return { kind: "pose", cls, line, xc: values[0], yc: values[1], w: values[2], h: values[3], keypoints: values.slice(4) };
+  }
+  if (n === 5) return { kind: "box", cls, line, xc: values[0], yc: values[1], w: values[2], h: values[3] };
+  if (n === 9 && opts.obb) return { kind: "obb", cls, line, coords: values };
+  if (n >= 7 && n % 2 === 1) return { kind: "polygon", cls, line, coords: values };
+  throw new YoloLineError(`expected ${describeCounts(opts)} values, found ${n}`, file, line);
 }
 
 /** Six decimals, without a "-0.000000". */

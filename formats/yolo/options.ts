@@ -18,6 +18,10 @@ export const yoloImportOptions: readonly OptionSpec[] = [
     description: "yolo: image sizes for label files without images: a folder of Pascal VOC XMLs, a COCO JSON, or a {name: [w, h]} JSON",
   },
   {
+    flags: "--skip-bad-lines",
+    description: "yolo: a malformed label line (bad class id, value count or number) is a counted warning and left out, as Ultralytics does, instead of an error",
+  },
+  {
     flags: "--image-size <WxH>",
     description: "yolo: size of every image that has no image file and no --sizes-from entry, e.g. 640x480",
   },

@@ -31,10 +31,12 @@ export interface YoloReadOptions {
   obb?: boolean;
   sizesFrom?: string;
   imageSize?: string;
+  /** A bad label line is a warning (`yolo-label-skipped`, counted) and the line is left out, as Ultralytics does. */
+  skipBadLines?: boolean;
 }
 
 export function yoloReadOptions(o: FormatOptions): YoloReadOptions {
-  return { obb: Boolean(o.obb), sizesFrom: o.sizesFrom as string | undefined, imageSize: o.imageSize as string | undefined };
+  return { obb: Boolean(o.obb), sizesFrom: o.sizesFrom as string | undefined, imageSize: o.imageSize as string | undefined, skipBadLines: Boolean(o.skipBadLines) };
 }
 
 /** The tree and the place to start from for an input: a folder, a data YAML or an obj.data file. */
@@ -154,9 +156,14 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
   }
   if (options.obb && layout.keypoints) throw new SlyconvError("yolo-obb-pose", "--obb was given but data.yaml has kpt_shape (a pose dataset)", { file: configShown });
 
-  const parse: LineParseOptions = { classCount: names.length, keypoints: layout.keypoints?.shape, obb: Boolean(options.obb) };
+  const parse: LineParseOptions = { classCount: names.length, keypoints: layout.keypoints?.shape, obb: Boolean(options.obb), skipBadLines: Boolean(options.skipBadLines) };
   const meta = emptyProjectMeta();
+  // The sample reads lines that are read again below: their bad lines are reported there, once.
   const sample = await sampleLabels(tree, layout, parse);
+  parse.onBadLine = (e) => {
+    ctx.report.warn("yolo-label-skipped", `${e.message}; the line is skipped`, e.location);
+    ctx.report.count("yoloLinesSkipped");
+  };
   const classes = new ClassTable(meta, names, sample.shape, layout.keypoints, ctx, configShown);
 
   // The side file object is created now and filled in place: callers copy the project (not its side files) before
@@ -221,7 +228,9 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
     const top = ensure("");
     for (const [key, refs] of [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const named = nameRefs(refs, tree, sizes, ctx);
-      ensure(key).items = () => mapConcurrent(named, ITEM_CONCURRENCY, buildItem);
+      const ds = ensure(key);
+      ds.items = () => mapConcurrent(named, ITEM_CONCURRENCY, buildItem);
+      ds.itemCount = named.length;
     }
     project.datasets.push(top);
   }

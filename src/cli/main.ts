@@ -10,7 +10,7 @@ import { handleInterrupts, interruptedSignal } from "../io/cleanup.js";
 import { DEFAULT_MAX_PIXELS, MAX_PIXELS_ENV } from "../limits.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { userErrorFromSystemError } from "../io/system-errors.js";
-import { printReport } from "./output.js";
+import { plural, printReport } from "./output.js";
 import { formatsTable } from "./formats-table.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
@@ -38,6 +38,12 @@ function archiveOption(): Option {
   return new Option("--archive <type>", "write one archive file instead of a folder (the extension is added to <out> when missing)").choices(ARCHIVE_FORMATS as string[]);
 }
 
+/** An "Examples:" block for a command's --help: each line a command and what it does. */
+function examples(cmd: Command, lines: readonly (readonly [string, string?])[]): void {
+  const width = Math.max(...lines.map(([c]) => c.length)) + 2;
+  cmd.addHelpText("after", "\nExamples:\n" + lines.map(([c, what]) => `  ${what ? c.padEnd(width) + what : c}`).join("\n"));
+}
+
 function summaryJson(command: string, report: Report, extra: Record<string, unknown>, started: number): string {
   return JSON.stringify({ command, ...extra, ...report.toJSON(), seconds: (Date.now() - started) / 1000 }, null, 2);
 }
@@ -45,7 +51,7 @@ function summaryJson(command: string, report: Report, extra: Record<string, unkn
 function finish(report: Report, g: GlobalOptions, json: () => string, human: () => string): number {
   if (g.json) process.stdout.write(json() + "\n");
   else {
-    printReport(report);
+    printReport(report, { quiet: g.quiet });
     if (!g.quiet) process.stdout.write(human() + "\n");
   }
   return report.errorCount > 0 ? 1 : 0;
@@ -58,10 +64,12 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description("Convert annotated image datasets (COCO, Pascal VOC, YOLO, PNG masks, link lists) into and out of Supervisely projects.")
     .version(pkg.version, "-V, --version")
     .option("--debug", "show stack traces for errors")
-    .option("-q, --quiet", "no progress and no summary line")
+    .option("-q, --quiet", "no progress bars, info lines or summary line (warnings and errors still print)")
     .option("--json", "print one machine-readable JSON summary on stdout")
     .option("--max-pixels <n>", `largest image, mask or bitmap size (width × height) a buffer is made for (default ${DEFAULT_MAX_PIXELS}; also ${MAX_PIXELS_ENV})`)
     .showHelpAfterError("(run with --help for usage)")
+    // Every command's --help lists --json, -q, --debug too.
+    .configureHelp({ showGlobalOptions: true })
     // Set before the subcommands are added so that they inherit it.
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -73,7 +81,8 @@ Examples:
   slyconv validate ./project --json                machine-readable findings; exit 1 on errors
   slyconv formats                                  what each format reads and writes
 
-Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
+Run slyconv <command> --help for a command's options and examples.
+Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: run again with --debug).`);
 
   const globals = () => program.opts<GlobalOptions>();
   // The limit is read where buffers are made, worker threads included: the environment carries it there.
@@ -89,11 +98,16 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     .description("read a dataset (format detected unless -f) and write it as a Supervisely project")
     .argument("<input>", "dataset folder or file")
     .argument("<out>", "output project folder")
-    .option("-f, --format <name>", `input format: ${FORMATS.filter((f) => f.read).map((f) => f.name).join(", ")}`)
+    .option("-f, --format <name>", `input format: ${FORMATS.filter((f) => f.read).map((f) => f.name).join(", ")} (detected when absent)`)
     .option("--force", "replace a non-empty output folder (only once the new one is complete)");
   for (const f of FORMATS) addSpecs(imp, f.importOptions ?? []);
   addSpecs(imp, FORMATS.find((f) => f.name === "supervisely")?.exportOptions ?? []);
-  imp.addHelpText("after", "\nExample:\n  slyconv import ./annotations ./project -f coco --images copy");
+  examples(imp, [
+    ["slyconv import ./coco ./project", "detect the format, write a Supervisely project"],
+    ["slyconv import ./annotations ./project -f coco --images copy", "copy the images instead of hard-linking them"],
+    ["slyconv import data.zip ./project --force", "from an archive; replace ./project once the new one is complete"],
+    ["slyconv import ./labels ./project -f yolo --skip-bad-lines", "a bad label line is a warning, not an error"],
+  ]);
   imp.action(async (input: string, out: string, opts: Record<string, unknown>) => {
     const started = Date.now();
     const g = globals();
@@ -104,19 +118,24 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
       formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }),
     });
     setExit(finish(report, g, () => summaryJson("import", report, { format: r.format, items: r.items, output: out }, started),
-      () => `imported ${r.items} items (${r.format}) into ${out}${report.warningCount ? `, ${report.warningCount} warnings` : ""}`));
+      () => `imported ${plural(r.items, "item")} (${r.format}) into ${out}${report.warningCount ? `, ${plural(report.warningCount, "warning")}` : ""}`));
   });
 
   const exp = program
     .command("export")
     .description("write a Supervisely project out in another format")
     .argument("<project>", "Supervisely project folder")
-    .argument("<out>", "output folder (an archive file with --archive)")
+    .argument("<out>", "output folder, or an archive file: with --archive, or named *.zip, *.tar.gz or *.tgz")
     .requiredOption("-f, --format <name>", `output format: ${FORMATS.filter((f) => f.write).map((f) => f.name).join(", ")}`)
     .option("--force", "replace a non-empty output (only once the new one is complete)")
     .addOption(archiveOption());
   for (const f of FORMATS) addSpecs(exp, f.exportOptions ?? []);
-  exp.addHelpText("after", "\nExample:\n  slyconv export ./project ./coco -f coco");
+  examples(exp, [
+    ["slyconv export ./project ./coco -f coco"],
+    ["slyconv export ./project ./yolo -f yolo --task segment", "polygons for a YOLO segmentation model"],
+    ["slyconv export ./project voc.zip -f voc", "one archive file (the type from the extension)"],
+    ["slyconv export ./project ./masks -f masks --overlay --json", "with pictures to check by eye; JSON summary"],
+  ]);
   exp.action(async (project: string, out: string, opts: Record<string, unknown>) => {
     const started = Date.now();
     const g = globals();
@@ -124,22 +143,33 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     const { exportProject } = await loadApi();
     const r = await exportProject(project, out, { format: opts.format as string, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("export", report, { format: opts.format, output: r.output }, started),
-      () => `exported ${report.stats.itemsRead ?? 0} items as ${opts.format} into ${r.output}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
+      () => `exported ${plural(report.stats.itemsRead ?? 0, "item")} as ${opts.format} into ${r.output}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
   });
 
   const conv = program
     .command("convert")
     .description("convert between two formats straight through the model (no Supervisely project on disk)")
     .argument("<input>", "dataset folder or file")
-    .argument("<out>", "output folder (an archive file with --archive)")
+    .argument("<out>", "output folder, or an archive file: with --archive, or named *.zip, *.tar.gz or *.tgz")
     .option("--from <name>", "input format (detected when absent)")
     .requiredOption("--to <name>", "output format")
     .option("--force", "replace a non-empty output")
-    .addOption(archiveOption());
+    .addOption(archiveOption())
+    // Caught to say what to use instead: import's -f would be ambiguous here (input or output?).
+    .addOption(new Option("-f, --format <name>").hideHelp());
   for (const f of FORMATS) {
     addSpecs(conv, f.importOptions ?? []);
     addSpecs(conv, f.exportOptions ?? []);
   }
+  // At parse time, before commander's own check for --to, so that the hint is the first thing said.
+  conv.on("option:format", (name: string) => {
+    throw new UsageError(`convert takes --from <format> for the input (detected when absent) and --to <format> for the output, not -f; did you mean --from ${name}?`);
+  });
+  examples(conv, [
+    ["slyconv convert ./coco ./yolo --to yolo", "detect the input format, write YOLO"],
+    ["slyconv convert ./VOC2012 ./coco --from voc --to coco"],
+    ["slyconv convert data.zip out.tar.gz --to yolo --task segment", "archive in, archive out"],
+  ]);
   conv.action(async (input: string, out: string, opts: Record<string, unknown>) => {
     const started = Date.now();
     const g = globals();
@@ -154,7 +184,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
     .command("validate")
     .description("check a Supervisely project against the JSON Schemas and semantic rules")
     .argument("<project>", "Supervisely project folder")
-    .addHelpText("after", "\nExample:\n  slyconv validate ./project --json > findings.json")
+    .addHelpText("after", "\nExamples:\n  slyconv validate ./project\n  slyconv validate ./project --json > findings.json   exit 1 when there are errors")
     .action(async (dir: string) => {
       const started = Date.now();
       const g = globals();
@@ -162,13 +192,14 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
       const { validateProject } = await import("../validate/index.js");
       const r = await validateProject(dir, { report, progress: createProgress({ quiet: g.quiet || g.json }) });
       setExit(finish(report, g, () => summaryJson("validate", report, { project: dir, items: r.items }, started),
-        () => `${r.items} items checked: ${report.errorCount} errors, ${report.warningCount} warnings`));
+        () => `${plural(r.items, "item")} checked: ${plural(report.errorCount, "error")}, ${plural(report.warningCount, "warning")}`));
     });
 
   program
     .command("detect")
     .description("tell which format an input is in, with a confidence and the files that matched")
     .argument("<input>", "dataset folder or file")
+    .addHelpText("after", "\nExamples:\n  slyconv detect ./dataset\n  slyconv detect data.zip --json     looks inside archives too")
     .action(async (input: string) => {
       const { detectFormat } = await loadApi();
       const d = await detectFormat(input);
@@ -182,6 +213,7 @@ Exit codes: 0 ok, 1 problems in the data, 2 usage errors.`);
   program
     .command("formats")
     .description("list every format with what it reads and writes")
+    .addHelpText("after", "\nExamples:\n  slyconv formats\n  slyconv formats --json")
     .action(() => {
       if (globals().json) {
         process.stdout.write(JSON.stringify(FORMATS.map((f) => ({ name: f.name, title: f.title, read: Boolean(f.read), write: Boolean(f.write), readsShapes: f.readsShapes, writesShapes: f.writesShapes })), null, 2) + "\n");
@@ -203,7 +235,9 @@ export async function main(argv = process.argv): Promise<number> {
     // Disk and system errors (ENOSPC, EROFS, …) become one line with exit 1 or 2 (src/io/system-errors.ts).
     const err = (userErrorFromSystemError(e) ?? e) as Error & { code?: string; exitCode?: number };
     if (err.code?.startsWith("commander.")) {
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return 0;
+      // `slyconv help` is asked for (0); bare `slyconv` shows the help because a command is missing (2).
+      if (err.code === "commander.help") return err.exitCode === 0 ? 0 : 2;
       return 2;
     }
     // Interrupted: the signal handler cleans up and exits; errors from half-finished writes are noise.

@@ -1,27 +1,35 @@
 import type { Finding, Report } from "../report.js";
+import { withLocation } from "../errors.js";
 
 const useColor = () => process.stderr.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor() ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 export function formatFinding(f: Finding): string {
-  let where = f.file ?? "";
-  if (f.file && f.line !== undefined) where += `:${f.line}${f.column !== undefined ? `:${f.column}` : ""}`;
-  if (f.pointer !== undefined && f.pointer !== "") where += `#${f.pointer}`;
   const sev = f.severity === "error" ? paint("31", "error") : f.severity === "warning" ? paint("33", "warning") : paint("36", "info");
-  return `${where ? where + ": " : ""}${sev} ${f.message} [${f.code}]`;
+  return withLocation(f, `${sev} ${f.message} [${f.code}]`);
 }
 
-/** Prints findings (capped per code), a count per code, and what the target format could not hold. */
-export function printReport(report: Report, opts: { maxPerCode?: number; stream?: NodeJS.WritableStream } = {}): void {
+/** "1 warning", "2 warnings". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Prints findings (capped per code; info lines only without `quiet`), a count per code, and what the target
+ * format could not hold.
+ */
+export function printReport(report: Report, opts: { maxPerCode?: number; stream?: NodeJS.WritableStream; quiet?: boolean } = {}): void {
   const out = opts.stream ?? process.stderr;
   const max = opts.maxPerCode ?? 20;
   const shown = new Map<string, number>();
   for (const f of report.findings) {
+    if (opts.quiet && f.severity === "info") continue;
     const n = shown.get(f.code) ?? 0;
     shown.set(f.code, n + 1);
     if (n < max) out.write(formatFinding(f) + "\n");
   }
   for (const [code, { count, severity }] of report.countsByCode) {
+    if (opts.quiet && severity === "info") continue;
     if (count > max) out.write(`… ${count - max} more ${severity === "error" ? "errors" : severity + "s"} [${code}] (${count} in all)\n`);
   }
   printEntries(out, "not written (the target format cannot hold them):", report.lossEntries.map((l) => ({ ...l, note: l.reason })), max);

@@ -395,7 +395,7 @@ async function extractZip(x: Extraction): Promise<void> {
     } catch (e) {
       throw e instanceof SlyconvError ? e : x.corrupt(errorText(e));
     }
-    x.opts.progress?.start(`extracting ${path.basename(x.archive)}`, plan.length);
+    x.opts.progress?.start(`extracting ${path.basename(x.archive)}`, plan.length, "entries");
     for (const item of plan) {
       if (item.kind === "dir") await x.makeDir(item.name);
       else {

@@ -7,12 +7,20 @@ const loadCliProgress = () => (cliProgress ??= createRequire(import.meta.url)("c
 
 /** Progress of one long step. Adapters call it; only a TTY shows anything. */
 export interface Progress {
-  start(label: string, total?: number): void;
+  /** `unit` names what is counted ("items" unless told), shown after the count and the rate. */
+  start(label: string, total?: number, unit?: string): void;
   increment(n?: number): void;
   stop(): void;
 }
 
 export const silentProgress: Progress = { start() {}, increment() {}, stop() {} };
+
+/** cli-progress's format of a bar: done/total with the unit, rate and ETA when the total is known, else count and rate. */
+export function barFormat(label: string, total: number | undefined, unit = "items"): string {
+  return total
+    ? `${label} [{bar}] {value}/{total} ${unit} {percentage}% | {rate} ${unit}/s | ETA {eta_formatted}`
+    : `${label} {value} ${unit} | {rate} ${unit}/s`;
+}
 
 /** A bar on stderr when it is a terminal and not in CI, silent otherwise. */
 export function createProgress(opts: { quiet?: boolean } = {}): Progress {
@@ -21,7 +29,7 @@ export function createProgress(opts: { quiet?: boolean } = {}): Progress {
   let bar: cliProgressType.SingleBar | null = null;
   let count = 0;
   return {
-    start(label, total) {
+    start(label, total, unit = "items") {
       bar?.stop();
       count = 0;
       const color = !process.env.NO_COLOR;
@@ -29,9 +37,7 @@ export function createProgress(opts: { quiet?: boolean } = {}): Progress {
       bar = new SingleBar(
         {
           stream: process.stderr,
-          format: total
-            ? `${label} [{bar}] {value}/{total} {percentage}% | {rate}/s | ETA {eta_formatted}`
-            : `${label} {value} | {rate}/s`,
+          format: barFormat(label, total, unit),
           barCompleteChar: color ? "\u2588" : "#",
           barIncompleteChar: color ? "\u2591" : "-",
           hideCursor: true,
@@ -56,5 +62,25 @@ export function createProgress(opts: { quiet?: boolean } = {}): Progress {
       bar?.stop();
       bar = null;
     },
+  };
+}
+
+/**
+ * The same progress, with `total` given to the first bar started without one: a writer learns how many items are
+ * coming only from the reader (`Dataset.itemCount`), which the API passes on this way.
+ */
+export function withKnownTotal(progress: Progress, total: number | undefined): Progress {
+  if (total === undefined || progress === silentProgress) return progress;
+  let given = false;
+  return {
+    start(label, t, unit) {
+      if (t === undefined && !given) {
+        given = true;
+        t = total;
+      }
+      progress.start(label, t, unit);
+    },
+    increment: (n) => progress.increment(n),
+    stop: () => progress.stop(),
   };
 }

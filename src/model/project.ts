@@ -29,6 +29,8 @@ export interface Dataset {
   /** Short name (the folder name); nested datasets live in `datasets`. */
   name: string;
   items: ItemSource;
+  /** How many items a streamed `items` will yield, when the reader knows it up front (progress bars show it). */
+  itemCount?: number;
   datasets: Dataset[];
 }
 
@@ -51,6 +53,17 @@ export function* walkDatasets(datasets: Dataset[], parents: string[] = []): Iter
     yield { dataset, path };
     yield* walkDatasets(dataset.datasets, path);
   }
+}
+
+/** Items of the whole project when every dataset knows its count (an array, or `itemCount`), else undefined. */
+export function knownItemCount(project: Project): number | undefined {
+  let n = 0;
+  for (const { dataset } of walkDatasets(project.datasets)) {
+    const c = Array.isArray(dataset.items) ? dataset.items.length : dataset.itemCount;
+    if (c === undefined) return undefined;
+    n += c;
+  }
+  return n;
 }
 
 /** Reads every streamed dataset into arrays (for tests and small projects). */

@@ -50,7 +50,7 @@ export async function validateProject(dir: string, opts: ValidateOptions = {}): 
   for (const ds of datasets) total += (await listDataset(ds)).entries.length;
 
   let items = 0;
-  progress.start("validating", total);
+  progress.start("validating", total, "items");
   try {
     for (const ds of datasets) {
       const listing = await listDataset(ds);

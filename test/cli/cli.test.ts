@@ -31,7 +31,7 @@ describe("slyconv CLI frame", () => {
     expect(missingArg.code).toBe(2);
     const missingInput = runCli(["import", "/definitely/not/here", path.join(tempDir(), "o")]);
     expect(missingInput.code).toBe(2);
-    expect(missingInput.stderr.trim()).toBe("slyconv: /definitely/not/here: input /definitely/not/here does not exist [input-missing]");
+    expect(missingInput.stderr.trim()).toBe("slyconv: input /definitely/not/here does not exist [input-missing]");
     const badFormat = runCli(["import", CANONICAL, path.join(tempDir(), "o"), "-f", "nope"]);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain('unknown format "nope"');

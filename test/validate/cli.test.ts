@@ -53,7 +53,7 @@ describe("slyconv validate (built binary)", () => {
     const r = run(["validate", fixture("broken", "coordinate-outside-image")]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("ds/ann/a.png.json#/objects/0/points/exterior/1: warning point (10, 3) is outside the 8×6 image");
-    expect(r.stdout).toBe("1 items checked: 0 errors, 3 warnings\n");
+    expect(r.stdout).toBe("1 item checked: 0 errors, 3 warnings\n");
   });
 
   it("exits 2 on usage errors: missing folder, missing argument", () => {

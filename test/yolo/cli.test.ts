@@ -51,7 +51,7 @@ describe("slyconv CLI with -f yolo", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readFileSync(path.join(out, "labels/train/a.txt"), "utf8").split("\n")[0]).toBe("0 0.100000 0.300000 0.400000 0.300000 0.400000 0.700000 0.100000 0.700000");
     const summary = JSON.parse(r.stdout);
-    expect(summary.findings.some((f: { code: string; message: string }) => f.code === "yolo-converted" && f.message === "cat: 1 rectangle label written as 4-point polygons")).toBe(true);
+    expect(summary.findings.some((f: { code: string; message: string }) => f.code === "yolo-converted" && f.message === "4 rectangle labels written as 4-point polygons (cat, dog, traffic light)")).toBe(true);
   });
 
   it("--help lists the YOLO options", () => {

@@ -89,12 +89,10 @@ describe("YOLO export", () => {
       "person/keypoints: YOLO detect holds boxes: the object's box is written without its keypoints ×1",
       "pin/point: a point has no extent to make a box from ×1",
     ]);
-    expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message).sort()).toEqual([
-      "mask: 1 bitmap label written as boxes",
-      "person: 1 multi-label object written as one line each (labels bound by instance)",
-      "road: 1 polygon label written as boxes",
-      "ship: 1 oriented_bbox label written as boxes",
+    expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message)).toEqual([
+      "1 bitmap label written as boxes (mask); 1 multi-label object written as one line each (labels bound by instance) (person); 1 oriented_bbox label written as boxes (ship); 1 polygon label written as boxes (road)",
     ]);
+    expect(report.stats.yoloLabelsConverted).toBe(4);
     expect(report.stats.items).toBe(3);
   });
 
@@ -143,7 +141,7 @@ describe("YOLO export", () => {
     expect(read("labels/train/a.txt")).toBe("0 0.700000 0.500000 0.200000 0.600000 0 0 0 0.600000 0.200000 2 0.800000 0.800000 2 0 0 0\n");
     expect(report.countOf("yolo-kpt-padded")).toBe(1);
     expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message)).toEqual([
-      "person: 1 box-less object written as pose lines with the box of their keypoints",
+      "1 box-less object written as pose lines with the box of their keypoints (person)",
     ]);
   });
 

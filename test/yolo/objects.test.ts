@@ -66,8 +66,7 @@ describe("YOLO export: one line per object", () => {
     ].join("\n") + "\n");
     expect(report.lossEntries).toEqual([]);
     expect(report.findings.filter((f) => f.code === "yolo-converted").map((f) => f.message)).toEqual([
-      "sofa: 2 multi-label objects written as one line each (labels bound by instance)",
-      "sofa: 1 polygon label written as boxes",
+      "2 multi-label objects written as one line each (labels bound by instance) (sofa); 1 polygon label written as boxes (sofa)",
     ]);
   });
 
@@ -240,7 +239,7 @@ describe("crowd / difficult policy", () => {
       { className: "sofa", what: "crowd object", reason: "left out (iscrowd; --no-skip-crowd writes it)", count: 2 },
       { className: "sofa", what: "difficult object", reason: "left out (difficult; --no-skip-difficult writes it)", count: 1 },
     ]);
-    expect(report.stats["skipped crowd objects"]).toBe(2);
+    expect(report.stats.skippedCrowdObjects).toBe(2);
     const all = new Report();
     const out2 = path.join(tempDir(), "yolo");
     await writeDataset(crowdProject(), out2, { format: "yolo", formatOptions: { images: "none", skipCrowd: false, skipDifficult: false }, report: all });
