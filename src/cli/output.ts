@@ -30,7 +30,7 @@ export function printReport(report: Report, opts: { maxPerCode?: number; stream?
   }
   for (const [code, { count, severity }] of report.countsByCode) {
     if (opts.quiet && severity === "info") continue;
-    if (count > max) out.write(`… ${count - max} more ${severity === "error" ? "errors" : severity + "s"} [${code}] (${count} in all)\n`);
+    if (count > max) out.write(`… ${plural(count - max, `more ${severity === "info" ? "info line" : severity}`)} [${code}] (${count} in all)\n`);
   }
   printEntries(out, "not written (the target format cannot hold them):", report.lossEntries.map((l) => ({ ...l, note: l.reason })), max);
   printEntries(out, "changed to fit the target format:", report.changeEntries.map((c) => ({ ...c, note: c.how })), max);
