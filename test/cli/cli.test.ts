@@ -19,7 +19,7 @@ describe("slyconv CLI frame", () => {
     expect(r.code).toBe(0);
     for (const cmd of ["import", "export", "validate", "convert", "detect", "formats"]) expect(r.stdout).toContain(cmd);
     expect(r.stdout).toContain("Examples:");
-    expect(r.stdout).toContain("Exit codes: 0 ok, 1 problems in the data, 2 usage errors.");
+    expect(r.stdout).toContain("Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: run again with --debug).");
     expect(runCli(["import", "--help"]).stdout).toContain("--force");
   });
 
