@@ -33,7 +33,7 @@ function contextOf(opts: RunOptions): FormatContext {
 async function requireUsableInput(input: string, what = "input"): Promise<Stats> {
   const stat = await requireInput(input, what);
   if (stat.isDirectory() && (await readdir(input)).length === 0) {
-    throw new SlyconvError("input-empty", `${what} folder ${input} is empty`, { file: input }, 2);
+    throw new SlyconvError("input-empty", `${what} folder ${input} is empty`, { file: input, inMessage: true }, 2);
   }
   return stat;
 }
@@ -74,11 +74,11 @@ export async function detectFormat(input: string): Promise<Detection> {
   candidates.sort((a, b) => b.confidence - a.confidence);
   const [best, second] = candidates;
   if (!best || best.confidence < 0.3) {
-    throw new SlyconvError("format-unknown", `cannot tell the format of ${input}; pass -f with one of: ${readableFormats().join(", ")}`, { file: input });
+    throw new SlyconvError("format-unknown", `cannot tell the format of ${input}; pass -f with one of: ${readableFormats().join(", ")}`, { file: input, inMessage: true });
   }
   if (second && second.confidence >= STRONG && best.confidence - second.confidence < AMBIGUITY_MARGIN) {
     const list = candidates.filter((c) => c.confidence >= STRONG).map((c) => `${c.format} (${c.confidence.toFixed(2)}: ${c.evidence.slice(0, 3).join(", ")})`);
-    throw new SlyconvError("format-ambiguous", `${input} looks like several formats: ${list.join("; ")}; pass -f to choose`, { file: input });
+    throw new SlyconvError("format-ambiguous", `${input} looks like several formats: ${list.join("; ")}; pass -f to choose`, { file: input, inMessage: true });
   }
   return { ...best, candidates };
 }

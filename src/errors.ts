@@ -9,6 +9,8 @@ export interface Location {
   column?: number;
   /** JSON pointer inside the file (RFC 6901). */
   pointer?: string;
+  /** The message names `file` itself ("input folder x is empty"), so it is printed without the "file: " prefix. */
+  inMessage?: boolean;
 }
 
 export class SlyconvError extends Error {
@@ -29,12 +31,12 @@ export class SlyconvError extends Error {
 }
 
 /**
- * "file:line:column#pointer: message"; a message that already names its file (and has no line or pointer) is
- * printed alone, so that no message shows its path twice.
+ * "file:line:column#pointer: message"; a message that names its file itself (`inMessage`) is printed alone, so that
+ * no message shows its path twice.
  */
 export function withLocation(location: Location, message: string): string {
   const { file, line, column, pointer } = location;
-  if (file && line === undefined && !pointer && message.includes(file)) return message;
+  if (location.inMessage && line === undefined && !pointer) return message;
   let where = file ?? "";
   if (file && line !== undefined) where += `:${line}${column !== undefined ? `:${column}` : ""}`;
   if (pointer !== undefined && pointer !== "") where += `#${pointer}`;

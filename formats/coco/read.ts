@@ -903,7 +903,7 @@ export async function readCocoProject(input: string, options: FormatOptions, ctx
   const opts = importOptionsOf(options);
   const files = await findCocoFiles(input);
   if (files.length === 0) {
-    throw new SlyconvError("coco-not-found", `no COCO annotation file found in ${input} (looked for JSON files with "images", "annotations" and "categories")`, { file: input });
+    throw new SlyconvError("coco-not-found", `no COCO annotation file found in ${input} (looked for JSON files with "images", "annotations" and "categories")`, { file: input, inMessage: true });
   }
   const root = (await fs.promises.stat(input)).isDirectory() ? input : path.dirname(input);
   const reader = new CocoReader(ctx, root, opts.images, opts.imagesDir);

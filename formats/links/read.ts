@@ -31,7 +31,7 @@ async function listFileOf(input: string): Promise<string> {
     lists.length > 1
       ? `${input} holds ${lists.length} list files (${lists.slice(0, 5).join(", ")}); pass the one to import`
       : `no link list in ${input}: expected one .txt, .csv or .tsv file with URLs`,
-    { file: input },
+    { file: input, inMessage: true },
   );
 }
 

@@ -290,7 +290,7 @@ export async function readMasksProject(input: string, options: FormatOptions, ct
     throw new SlyconvError(
       "masks-layout-unknown",
       `no masks dataset in ${input}: expected ${MACHINE_COLOR_FILE} with <dataset>/img/ and <dataset>/masks_machine/, or images/ and masks/ folders paired by file stem`,
-      { file: input },
+      { file: input, inMessage: true },
     );
   }
   const classMap = await findClassMap(layout, opts, input, ctx);

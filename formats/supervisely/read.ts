@@ -248,7 +248,7 @@ function applyDatasetsNote(project: Project, note: unknown, ctx?: FormatContext)
 export async function readSuperviselyProject(input: string, ctx?: FormatContext): Promise<Project> {
   const root = await findProjectRoot(input);
   if (!root) {
-    throw new SlyconvError("not-a-project", `${input} is not a Supervisely project: no meta.json and no dataset folders (ann/, img/) found`, { file: input });
+    throw new SlyconvError("not-a-project", `${input} is not a Supervisely project: no meta.json and no dataset folders (ann/, img/) found`, { file: input, inMessage: true });
   }
   const metaPath = path.join(root, META_FILE);
   let meta: ProjectMeta | undefined;

@@ -313,7 +313,7 @@ function datasetsOf(data: RootData, built: Map<string, BuiltItem>, ctx: FormatCo
 export async function readVocProject(input: string, _options: FormatOptions, ctx: FormatContext): Promise<Project> {
   const roots = await findVocRoots(input);
   if (!roots.length) {
-    throw new SlyconvError("voc-not-found", `${input} holds no Pascal VOC data: no Annotations/, JPEGImages/, SegmentationClass/ or SegmentationObject/ folder and no VOC *.xml files`, { file: input });
+    throw new SlyconvError("voc-not-found", `${input} holds no Pascal VOC data: no Annotations/, JPEGImages/, SegmentationClass/ or SegmentationObject/ folder and no VOC *.xml files`, { file: input, inMessage: true });
   }
   const counters: ParseCounters = { emptyElements: 0 };
   const types = new FieldTypeCollector();

@@ -274,6 +274,6 @@ export async function requireInput(p: string, what = "input"): Promise<import("n
   try {
     return await fs.stat(p);
   } catch {
-    throw new SlyconvError("input-missing", `${what} ${p} does not exist`, { file: p }, 2);
+    throw new SlyconvError("input-missing", `${what} ${p} does not exist`, { file: p, inMessage: true }, 2);
   }
 }
