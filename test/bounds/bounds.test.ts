@@ -186,6 +186,24 @@ describe("the pixel limit (issue 18 point 3)", () => {
     expect(r.stderr).toMatch(new RegExp(`^instances.json#/annotations/0/segmentation: warning the RLE mask is 50000×50000 \\(2,500,000,000 pixels\\), ${LIMIT_TEXT}; .*SLYCONV_MAX_PIXELS=2500000000; the mask is skipped \\[coco-rle-invalid\\]$`, "m"));
   }, 120_000);
 
+  it("an image of 100000² (its size only, with a polygon): imported and validated; a mask export refuses it with exit 1, not 70", async () => {
+    const project = path.join(tempDir(), "p");
+    fs.mkdirSync(path.join(project, "ds", "ann"), { recursive: true });
+    fs.writeFileSync(path.join(project, "meta.json"), JSON.stringify({ classes: [{ title: "cat", shape: "polygon", color: "#FF0000" }], tags: [], projectType: "images" }));
+    fs.writeFileSync(path.join(project, "ds", "ann", "a.png.json"), JSON.stringify({ size: { width: 100000, height: 100000 }, tags: [], description: "",
+      objects: [{ classTitle: "cat", geometryType: "polygon", tags: [], description: "", points: { exterior: [[10, 10], [90000, 10], [500, 90000]], interior: [] } }] }));
+    const v = await runBounded(["validate", project], { timeoutMs: 60_000 });
+    expectBounded(v, [0, 1]);
+    expect(v.stderr).not.toContain("pixel-limit");
+    const yolo = await runBounded(["export", project, path.join(project, "..", "yolo"), "-f", "yolo"], { timeoutMs: 60_000 });
+    expectBounded(yolo, [0]);
+    for (const f of ["voc", "masks"]) {
+      const r = await runBounded(["export", project, path.join(project, "..", f), "-f", f], { timeoutMs: 60_000 });
+      expectBounded(r, [1]);
+      expect(r.stderr).toMatch(/^slyconv: the image is 100000×100000 \(10,000,000,000 pixels\), over the limit of 134,217,728 pixels; .* \[pixel-limit\]$/m);
+    }
+  }, 180_000);
+
   it("--max-pixels sets the limit for a run (worker threads included)", async () => {
     const dir = tempDir();
     const input = path.join(dir, "instances.json");

@@ -1,0 +1,44 @@
+/**
+ * The heavy cases of issue 18 point 3 at their real size (npm run test:slow): a 90 MB YOLO label file of 5 million
+ * lines, and a mask just over the pixel limit imported once the limit is raised. Each runs as a CLI child process
+ * with a 512 MB heap cap; where /usr/bin/time exists, its peak resident memory must stay under 1 GB.
+ */
+import { describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
+import { annotationFiles, tempDir } from "../helpers/paths.js";
+import { runBounded } from "../helpers/bounded-run.js";
+import { hugeMaskDataset, hugeYoloLabels } from "../helpers/huge-inputs.js";
+
+describe("heavy inputs at full size", () => {
+  it("a 90 MB YOLO label file of 5,000,000 lines: refused (labels-limit), under 1 GB", async () => {
+    const dir = hugeYoloLabels(path.join(tempDir(), "in"));
+    expect(fs.statSync(path.join(dir, "labels", "a.txt")).size).toBe(90_000_000);
+    const r = await runBounded(["import", dir, path.join(dir, "..", "out"), "-f", "yolo"], { timeoutMs: 300_000 });
+    expect(r.timedOut).toBe(false);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^slyconv: labels\/a.txt: the file holds 5000000 labels, more than the limit of 100000 per image; if that is real, raise it with SLYCONV_MAX_LABELS=5000000 \[labels-limit\]$/m);
+    if (r.peakMb !== null) expect(r.peakMb).toBeLessThan(1024);
+    expect(fs.existsSync(path.join(dir, "..", "out"))).toBe(false);
+  }, 600_000);
+
+  it("a 12000×12000 mask: refused by default; imported with --max-pixels 144000000, under 1 GB", async () => {
+    const dir = await hugeMaskDataset(path.join(tempDir(), "in"), 12000);
+    fs.copyFileSync(path.join(dir, "masks", "a.png"), path.join(dir, "images", "a.png"));
+    const refused = await runBounded(["import", dir, path.join(dir, "..", "refused"), "-f", "masks"], { timeoutMs: 300_000 });
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain("the mask is 12000×12000 (144,000,000 pixels), over the limit of 134,217,728 pixels");
+    const r = await runBounded(["--max-pixels", "144000000", "import", dir, path.join(dir, "..", "out"), "-f", "masks"], { timeoutMs: 600_000 });
+    expect(r.timedOut).toBe(false);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain("pixel-limit");
+    if (r.peakMb !== null) expect(r.peakMb).toBeLessThan(1024);
+    console.log(`12000² mask import with the limit raised: peak ${r.peakMb?.toFixed(0)} MB, ${r.seconds} s`);
+    // An all-background mask: the item is there, with no object.
+    const anns = annotationFiles(path.join(dir, "..", "out"));
+    expect(anns.map((f) => path.basename(f))).toEqual(["a.png.json"]);
+    const ann = JSON.parse(fs.readFileSync(anns[0], "utf8"));
+    expect(ann.size).toEqual({ width: 12000, height: 12000 });
+    expect(ann.objects).toEqual([]);
+  }, 900_000);
+});
