@@ -354,6 +354,33 @@ async function resolveSource(tree: SourceTree, value: string, bases: string[]): 
   return firstExisting(tree, candidates);
 }
 
+/** The same path with its validation folder named the other ways (`valid` ↔ `val` ↔ `validation`). */
+function validationSpellings(value: string): string[] {
+  const parts = value.split("/");
+  const i = parts.findIndex((p) => VALIDATION_NAMES.includes(p.toLowerCase()));
+  if (i < 0) return [];
+  return VALIDATION_NAMES.filter((n) => n !== parts[i].toLowerCase()).map((n) => [...parts.slice(0, i), n, ...parts.slice(i + 1)].join("/"));
+}
+const VALIDATION_NAMES = ["valid", "val", "validation"];
+
+/** Images and label files of `root` that no split source of the config named, added by their folders; how many. */
+async function collectUnlisted(tree: SourceTree, root: string, out: SplitCollector, ctx: FormatContext): Promise<number> {
+  const listedLabels = new Set<string>(), listedImages = new Set<string>();
+  for (const s of out.result()) for (const r of s.refs) {
+    if (r.label) listedLabels.add(r.label);
+    if (r.image) listedImages.add(r.image);
+  }
+  const rest = new SplitCollector();
+  await collectByWalking(tree, root, rest, ctx, false);
+  let unlisted = 0;
+  for (const s of rest.result()) for (const r of s.refs) {
+    if ((r.label && listedLabels.has(r.label)) || (r.image && listedImages.has(r.image))) continue;
+    out.add(s.name, r);
+    unlisted++;
+  }
+  return unlisted;
+}
+
 async function collectSource(tree: SourceTree, found: { path: string; isDir: boolean }, root: string, split: string, out: SplitCollector, ctx: FormatContext): Promise<void> {
   if (found.isDir) await collectFolder(tree, found.path, split, out, ctx);
   else await collectList(tree, found.path, root, split, out, ctx);
@@ -483,9 +510,14 @@ export async function discoverLayout(tree: SourceTree, start: string, ctx: Forma
       const v = cfg[key];
       if (v === undefined || v === null || v === "") continue;
       for (const value of Array.isArray(v) ? v.map(String) : [String(v)]) {
-        const found = await resolveSource(tree, value, [base, yamlDir]);
+        let found = await resolveSource(tree, value, [base, yamlDir]);
         if (!found) {
-          ctx.report.warn("yolo-split-missing", `${key}: ${JSON.stringify(value)} was not found; it is skipped`, { file: shown });
+          // Roboflow writes val: ../valid/images; a folder renamed to val/ (or the other way round) is the same split.
+          for (const other of validationSpellings(normalizeRef(value))) if (!found) found = await resolveSource(tree, other, [base, yamlDir]);
+          if (found) ctx.report.info("yolo-split-folder", `${key}: ${JSON.stringify(value)} was not found; ${tree.display(found.path)}, which exists, is read as ${key}`, { file: shown });
+        }
+        if (!found) {
+          ctx.report.warn("yolo-split-missing", `${key}: ${JSON.stringify(value)} was not found; its images are read only if they are in the dataset's folders`, { file: shown });
           continue;
         }
         const earlier = seenSources.get(found.path);
@@ -498,6 +530,11 @@ export async function discoverLayout(tree: SourceTree, start: string, ctx: Forma
       }
     }
     if (!out.result().length) await collectByWalking(tree, base, out, ctx);
+    else {
+      // data.yaml and the folders disagree: images the YAML names no folder of are still read, by their folders.
+      const unlisted = await collectUnlisted(tree, base, out, ctx);
+      if (unlisted) ctx.report.info("yolo-unlisted", `${unlisted} images or label files are in no folder or list the YAML names; they are read by their folders`, { file: shown });
+    }
     if (!names) {
       const nf = await findNamesFile(tree, root);
       if (nf) names = namesFromText(await tree.readText(nf), tree.display(nf), ctx);
@@ -532,19 +569,7 @@ export async function discoverLayout(tree: SourceTree, start: string, ctx: Forma
       else ctx.report.warn("yolo-split-missing", `${key} = ${cfg[key]} was not found; it is skipped`, { file: shown });
     }
     // Label files the lists do not mention (or no lists at all) are still read.
-    const listedLabels = new Set<string>(), listedImages = new Set<string>();
-    for (const s of out.result()) for (const r of s.refs) {
-      if (r.label) listedLabels.add(r.label);
-      if (r.image) listedImages.add(r.image);
-    }
-    const rest = new SplitCollector();
-    await collectByWalking(tree, root, rest, ctx, false);
-    let unlisted = 0;
-    for (const s of rest.result()) for (const r of s.refs) {
-      if ((r.label && listedLabels.has(r.label)) || (r.image && listedImages.has(r.image))) continue;
-      out.add(s.name, r);
-      unlisted++;
-    }
+    const unlisted = await collectUnlisted(tree, root, out, ctx);
     if (unlisted) ctx.report.info("yolo-unlisted", `${unlisted} images or label files are in no list file; they are read by their folders`, { file: shown });
     return { kind: "darknet", root, configFile: objData, names, splits: out.result() };
   }

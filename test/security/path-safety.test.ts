@@ -240,7 +240,7 @@ describe("YOLO list files and data.yaml paths", () => {
     const sb = new Sandbox().write({ "data.yaml": "train: ../outside\nval: images\nnames: [cat]\n", "images/ok.png": png(), "labels/ok.txt": "0 0.5 0.5 0.5 0.5\n" });
     const { report, files } = await sb.import("yolo");
     expect(files.filter((f) => f.includes("/img/"))).toEqual(["val/img/ok.png"]);
-    expect(findingsOf(report, "yolo-split-missing")).toMatchObject([{ severity: "warning", message: 'train: "../outside" was not found; it is skipped' }]);
+    expect(findingsOf(report, "yolo-split-missing")).toMatchObject([{ severity: "warning", message: 'train: "../outside" was not found; its images are read only if they are in the dataset\'s folders' }]);
     expect(sb.outsideCopies()).toEqual([]);
   });
 
