@@ -15,7 +15,7 @@ import { skipPolicyOf, withoutSkippedObjects } from "./skip-objects.js";
 import { readdir } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { SlyconvError, UsageError } from "./errors.js";
-import type { ImageMode } from "../formats/supervisely/write.js";
+import type { ImageMode } from "./supervisely/layout.js";
 import { archiveKindOf, extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
 
@@ -148,10 +148,9 @@ export async function readDataset(
 
 /** Reads a Supervisely project folder. */
 export async function readProject(dir: string, opts: RunOptions = {}): Promise<Project> {
-  // Imported here, like every adapter's reader (src/registry.ts), so that validate and detect never load it.
-  const { readSuperviselyProject } = await import("../formats/supervisely/read.js");
+  // Through the registry: its adapter loads the reader on first call, so that validate and detect never load it.
   await requireUsableInput(dir, "project");
-  return readSuperviselyProject(dir, contextOf(opts));
+  return adapterFor("supervisely", "read").read!(dir, {}, contextOf(opts));
 }
 
 export interface WriteOptions extends RunOptions {
@@ -246,10 +245,13 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
 
 /** Writes a project as a Supervisely project folder, atomically. */
 export async function writeProject(project: Project, out: string, opts: WriteOptions = {}): Promise<{ items: number }> {
-  const { writeSuperviselyProject } = await import("../formats/supervisely/write.js");
   const ctx = writeContextOf(project, opts);
   const counted = tallyProject(project, ctx.report);
-  return writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", (tmp) => writeSuperviselyProject(counted, tmp, { images: opts.images }, ctx));
+  const sly = adapterFor("supervisely", "write");
+  // The writer counts the items it wrote in the report's `items`.
+  const before = ctx.report.stats.items ?? 0;
+  await writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", (tmp) => sly.write!(counted, tmp, { images: opts.images }, ctx));
+  return { items: (ctx.report.stats.items ?? 0) - before };
 }
 
 export interface ImportOptions extends WriteOptions {

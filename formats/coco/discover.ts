@@ -4,7 +4,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { RESERVED_DIRS } from "../supervisely/layout.js";
+import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
 import type { CocoFileKind } from "./model.js";
 import { readFileHead } from "../../src/io/file-head.js";
 

@@ -10,7 +10,7 @@ import { emptyProjectMeta, ensureTagMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { IMAGE_HEADER_EXTENSION } from "../../src/io/image-header.js";
-import { RESERVED_DIRS } from "../supervisely/layout.js";
+import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
 import { LIST_EXTENSIONS, findLinkList } from "./detect.js";
 import { parseLinkList, urlProblem, type LinkRow, type ListProblem } from "./parse.js";
 import { NameAllocator, hasExtension, nameFromUrl, sanitizeName } from "./names.js";

@@ -13,7 +13,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import { hasImageExtension } from "../supervisely/layout.js";
+import { hasImageExtension } from "../../src/supervisely/layout.js";
 import { CLASS_LIST_FILES, MACHINE_COLOR_FILE } from "./class-map.js";
 import { listDir } from "../../src/io/list-dir.js";
 

@@ -23,7 +23,7 @@ import { discoverMasksLayout, type DatasetPlan, type MaskEntry, type MasksLayout
 import { connectedComponents, regionsByValue, type PlacedMask } from "./regions.js";
 import { instanceClassOf, knownClassNames } from "./names.js";
 import { parseMasksImportOptions, type MasksImportOptions } from "./options.js";
-import { RESERVED_DIRS } from "../supervisely/layout.js";
+import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
 import { PixelLimitError } from "../../src/limits.js";
 

@@ -36,7 +36,7 @@ import {
 import { renderMaskLayersTask, type MaskLayersJob } from "./render.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
-import { RESERVED_DIRS } from "../supervisely/layout.js";
+import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
 import { warnIfClipped } from "../../src/geometry/rasterize.js";
 

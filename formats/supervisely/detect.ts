@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { DetectResult } from "../../src/format.js";
 import { NOT_DETECTED } from "../../src/format.js";
-import { META_FILE, findProjectRoot, looksLikeDataset } from "./layout.js";
+import { META_FILE, findProjectRoot, looksLikeDataset } from "../../src/supervisely/layout.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
 
 /** A meta.json with `classes` is near-certain; dataset folders with ann/ alone are likely. */

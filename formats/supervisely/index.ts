@@ -1,6 +1,6 @@
 import type { FormatAdapter } from "../../src/format.js";
 import { SHAPES_2D } from "../../src/model/geometry.js";
-import type { ImageMode } from "./write.js";
+import type { ImageMode } from "../../src/supervisely/layout.js";
 import { superviselyImportOptions, superviselyWriteOptions } from "./options.js";
 
 export const superviselyFormat: FormatAdapter = {

@@ -11,6 +11,7 @@ import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import type { PackedPoints } from "./packed.js";
 import { isPointListStandIn } from "../../src/io/json-bytes.js";
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "../../src/io/json-file.js";
+import { geometryOfPayload, geometryRule, payloadNeeds, pointCountProblem } from "../../src/supervisely/geometry-rules.js";
 
 type Json = Record<string, unknown>;
 
@@ -118,54 +119,53 @@ function tagsFromJson(v: unknown, r: Reader, ptr: string): Tag[] {
 
 // ------------------------------------------------------------------------------------------ geometry
 
-const PAYLOAD_KEYS: Record<string, readonly string[]> = {
-  point: ["points"], rectangle: ["points"], polygon: ["points"], line: ["points"], multipolygon: ["parts"],
-  bitmap: ["bitmap"], alpha_mask: ["bitmap"], graph: ["nodes"], cuboid_2d: ["vertices", "position", "rotation", "dimensions", "face"],
-  cuboid: ["points", "faces"], oriented_bbox: ["points", "angle"],
-};
-
-/** The geometry type a label JSON object declares or, failing that, what its payload looks like. */
+/** The geometry type a label JSON object declares or, failing that, its class's shape or what its payload shows. */
 function labelGeometryType(v: Json, classShape: () => string | undefined): string | undefined {
   const declared = typeof v.geometryType === "string" ? v.geometryType : typeof v.shape === "string" ? v.shape : undefined;
   if (declared) return declared;
   const shape = classShape();
   if (shape && shape !== "any") return shape;
-  if ("bitmap" in v) return "bitmap";
-  if ("nodes" in v) return "graph";
-  if ("vertices" in v) return "cuboid_2d";
-  if ("parts" in v) return "multipolygon";
-  if ("angle" in v) return "oriented_bbox";
-  if (isObject(v.points)) return "polygon";
-  return undefined;
+  return geometryOfPayload(v);
+}
+
+/** A payload that is not there or not what its geometry needs (the wording of src/supervisely/geometry-rules.ts). */
+function badPayload(r: Reader, type: string, at: string): never {
+  r.fail(at, payloadNeeds(type));
+}
+
+/** A wrong number of points (see GEOMETRY_RULES). */
+function checkPointCount(r: Reader, type: string, found: number, at: string): void {
+  const problem = pointCountProblem(type, found);
+  if (problem) r.fail(at, problem);
 }
 
 function geometryFromJson(type: string, v: Json, r: Reader, ptr: string): Geometry {
   switch (type) {
     case "point": {
       const { exterior } = r.exteriorInterior(v.points, `${ptr}/points`);
-      if (exterior.length !== 1) r.fail(`${ptr}/points/exterior`, `a point has exactly one vertex, found ${exterior.length}`);
+      checkPointCount(r, type, exterior.length, `${ptr}/points/exterior`);
       return { type: "point", x: exterior[0][0], y: exterior[0][1] };
     }
     case "rectangle": {
       const { exterior } = r.exteriorInterior(v.points, `${ptr}/points`);
-      if (exterior.length !== 2) r.fail(`${ptr}/points/exterior`, `a rectangle has exactly two corners, found ${exterior.length}`);
+      checkPointCount(r, type, exterior.length, `${ptr}/points/exterior`);
       const [[x1, y1], [x2, y2]] = exterior;
       return { type: "rectangle", left: Math.min(x1, x2), top: Math.min(y1, y2), right: Math.max(x1, x2), bottom: Math.max(y1, y2) };
     }
     case "polygon": return { type: "polygon", ...r.exteriorInterior(v.points, `${ptr}/points`) };
     case "line": return { type: "line", points: r.exteriorInterior(v.points, `${ptr}/points`).exterior };
     case "multipolygon": {
-      if (!Array.isArray(v.parts)) r.fail(`${ptr}/parts`, "a multipolygon needs a list of `parts`");
+      if (!Array.isArray(v.parts)) badPayload(r, type, `${ptr}/parts`);
       return { type: "multipolygon", parts: v.parts.map((p, i) => r.exteriorInterior(p, `${ptr}/parts/${i}`)) };
     }
     case "bitmap":
     case "alpha_mask": {
       const b = v.bitmap;
-      if (!isObject(b) || typeof b.data !== "string") r.fail(`${ptr}/bitmap`, "expected {origin: [x, y], data: <base64>}");
+      if (!isObject(b) || typeof b.data !== "string") badPayload(r, type, `${ptr}/bitmap`);
       return { type, origin: r.vec2(b.origin, `${ptr}/bitmap/origin`), data: b.data };
     }
     case "graph": {
-      if (!isObject(v.nodes)) r.fail(`${ptr}/nodes`, "a graph needs an object of `nodes`");
+      if (!isObject(v.nodes)) badPayload(r, type, `${ptr}/nodes`);
       const nodes: Record<string, GraphNode> = {};
       for (const [key, n] of Object.entries(v.nodes)) {
         const nptr = `${ptr}/nodes${jsonPointer(key)}`;
@@ -179,7 +179,7 @@ function geometryFromJson(type: string, v: Json, r: Reader, ptr: string): Geomet
       return { type: "graph", nodes };
     }
     case "cuboid_2d": {
-      if (!isObject(v.vertices)) r.fail(`${ptr}/vertices`, "a cuboid_2d needs an object of 8 `vertices`");
+      if (!isObject(v.vertices)) badPayload(r, type, `${ptr}/vertices`);
       const vertices: Record<string, { loc: Vec2 }> = {};
       for (const [key, n] of Object.entries(v.vertices)) {
         vertices[key] = { loc: r.vec2(isObject(n) ? n.loc : undefined, `${ptr}/vertices${jsonPointer(key)}/loc`) };
@@ -189,13 +189,13 @@ function geometryFromJson(type: string, v: Json, r: Reader, ptr: string): Geomet
       return { type: "cuboid_2d", vertices, extra };
     }
     case "cuboid": {
-      if (!Array.isArray(v.faces)) r.fail(`${ptr}/faces`, "a cuboid needs `faces`");
+      if (!Array.isArray(v.faces)) badPayload(r, type, `${ptr}/faces`);
       return { type: "cuboid", points: r.points(v.points, `${ptr}/points`), faces: v.faces as number[][] };
     }
     case "oriented_bbox": {
       const pts = r.points(v.points, `${ptr}/points`);
-      if (pts.length !== 2) r.fail(`${ptr}/points`, `an oriented_bbox has exactly two corners, found ${pts.length}`);
-      if (typeof v.angle !== "number") r.fail(`${ptr}/angle`, "an oriented_bbox needs a numeric `angle` (radians)");
+      checkPointCount(r, type, pts.length, `${ptr}/points`);
+      if (typeof v.angle !== "number") badPayload(r, type, `${ptr}/angle`);
       const [[x1, y1], [x2, y2]] = pts;
       return { type: "oriented_bbox", left: Math.min(x1, x2), top: Math.min(y1, y2), right: Math.max(x1, x2), bottom: Math.max(y1, y2), angle: v.angle };
     }
@@ -305,7 +305,7 @@ const LABEL_INFO_ORDER = ["labelerLogin", "updatedAt", "createdAt", "id", "class
 const LABEL_SKIP = new Map<string, ReadonlySet<string>>();
 function labelSkipKeys(type: string): ReadonlySet<string> {
   let skip = LABEL_SKIP.get(type);
-  if (!skip) LABEL_SKIP.set(type, (skip = new Set([...LABEL_COMMON_KEYS, ...(type === "other" ? [] : PAYLOAD_KEYS[type] ?? [])])));
+  if (!skip) LABEL_SKIP.set(type, (skip = new Set([...LABEL_COMMON_KEYS, ...(geometryRule(type)?.payload ?? [])])));
   return skip;
 }
 
@@ -335,12 +335,6 @@ function addOrderedExtra(out: Json, extra: Json | undefined, first: readonly str
   for (const k of Object.keys(extra)) if (!first.includes(k)) setOwn(out, k, extra[k]);
 }
 
-/**
- * Geometries whose own JSON (the SDK's `VectorGeometry.to_json`, `BitmapBase.to_json`) already holds `shape` and
- * `geometryType`, in that order, before the creation info; `Label.to_json` then adds `geometryType`, `shape` after
- * the creation info for the others.
- */
-const SHAPE_FIRST = new Set(["polygon", "line", "bitmap", "alpha_mask"]);
 /** Keys the SDK's `Label.to_json` writes after `nnCreated`/`nnUpdated`, in this order (when present). */
 const LABEL_TAIL_ORDER = ["classId", "instance", "smartToolInput", "id"];
 
@@ -354,7 +348,8 @@ export function labelToJson(l: Label, lists: PointListWriter | null = null): Jso
   const type = l.geometry.type === "other" ? l.geometry.geometryType : l.geometry.type;
   const out: Json = { classTitle: l.classTitle, description: l.description ?? "", tags: l.tags.map(tagToJson) };
   addGeometryJson(out, l.geometry, lists);
-  if (SHAPE_FIRST.has(type)) {
+  // The SDK writes shape, geometryType inside some geometries' own JSON (GeometryRule.shapeFirst).
+  if (geometryRule(type)?.shapeFirst) {
     out.shape = type;
     out.geometryType = type;
   }

@@ -8,7 +8,7 @@ import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-model.js";
 import { annotationFromPacked, readWorker, type PackedFile } from "./packed-reader.js";
-import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, findProjectRoot, hasImageExtension, looksLikeDataset, type DatasetsNote } from "./layout.js";
+import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, findProjectRoot, hasImageExtension, looksLikeDataset, type DatasetsNote } from "../../src/supervisely/layout.js";
 
 const READ_CONCURRENCY = 16;
 

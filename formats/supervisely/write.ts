@@ -12,9 +12,8 @@ import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationToJson, metaToJson } from "./json-model.js";
-import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, sdkListsImage, sdkSkippedEnding, type DatasetsNote } from "./layout.js";
+import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, sdkListsImage, sdkSkippedEnding, type DatasetsNote, type ImageMode } from "../../src/supervisely/layout.js";
 
-export type ImageMode = "copy" | "hardlink" | "symlink" | "none";
 
 export interface SuperviselyWriteOptions {
   /** How image files get into img/ (default: hardlink where possible, else copy). */

@@ -16,6 +16,7 @@ import { jsonPointer } from "../errors.js";
 import { finding } from "./codes.js";
 import { isObject, type ClassInfo, type MetaIndex } from "./meta-checks.js";
 import { checkTags } from "./tag-checks.js";
+import { GEOMETRY_RULES, geometryOfPayload, geometryRule, payloadNeeds, pointCountProblem, type PayloadLayout } from "../supervisely/geometry-rules.js";
 
 type Json = Record<string, unknown>;
 
@@ -30,34 +31,26 @@ export interface LabelScope {
   out: Finding[];
 }
 
-/** Geometries whose payload and coordinates these checks understand. */
-const CHECKED_TYPES = new Set([
-  "point", "rectangle", "polygon", "multipolygon", "line", "bitmap", "alpha_mask", "graph", "cuboid", "cuboid_2d", "oriented_bbox",
-]);
-const RING_TYPES = new Set(["point", "rectangle", "polygon", "line"]);
+/** Geometries whose payload and coordinates these checks understand: those of the geometry table. */
+const CHECKED_TYPES = new Set(Object.keys(GEOMETRY_RULES));
 
-/** What a payload looks like, for objects that do not name their geometry. */
-function payloadKind(label: Json): string | undefined {
+/** How a label's payload is laid out (see GEOMETRY_RULES), for telling whether it fits a class shape. */
+function payloadLayout(label: Json): PayloadLayout | undefined {
   if ("bitmap" in label) return "bitmap";
-  if ("nodes" in label) return "graph";
-  if ("vertices" in label) return "cuboid_2d";
-  if ("parts" in label) return "multipolygon";
-  if (Array.isArray(label.points)) return "angle" in label ? "oriented_bbox" : "faces" in label ? "cuboid" : "points-list";
+  if ("nodes" in label) return "nodes";
+  if ("vertices" in label) return "vertices";
+  if ("parts" in label) return "parts";
+  if (Array.isArray(label.points)) return "point-list";
   if (isObject(label.points)) return "ring";
   return undefined;
 }
 
-/** Whether a payload kind can hold a geometry type (rings hold four types, a bitmap envelope two). */
-function kindFits(kind: string, type: string): boolean {
-  if (kind === "ring") return RING_TYPES.has(type);
-  if (kind === "bitmap") return type === "bitmap" || type === "alpha_mask";
-  if (kind === "points-list") return type === "oriented_bbox" || type === "cuboid";
-  return kind === type;
-}
+/** Whether a payload layout can hold a geometry type (rings hold four types, a bitmap envelope two). */
+const layoutFits = (layout: PayloadLayout, type: string) => geometryRule(type)?.layout === layout;
 
-const KIND_NAMES: Record<string, string> = {
-  ring: "points {exterior, interior}", "points-list": "a list of points", bitmap: "a bitmap", graph: "keypoint nodes",
-  cuboid_2d: "cuboid vertices", multipolygon: "polygon parts", oriented_bbox: "an oriented box", cuboid: "a cuboid",
+const LAYOUT_NAMES: Record<PayloadLayout, string> = {
+  ring: "points {exterior, interior}", "point-list": "a list of points", bitmap: "a bitmap", nodes: "keypoint nodes",
+  vertices: "cuboid vertices", parts: "polygon parts",
 };
 
 interface Vertex { x: unknown; y: unknown; pointer: string }
@@ -105,16 +98,16 @@ function resolveGeometryType(label: Json, ptr: string, cls: ClassInfo | undefine
     out.push(finding("geometry-type-conflict", file, `${ptr}/shape`,
       `\`shape\` says ${JSON.stringify(label.shape)} but \`geometryType\` says ${JSON.stringify(label.geometryType)}; geometryType is used`));
   }
-  const kind = payloadKind(label);
+  const kind = payloadLayout(label);
   if (cls && cls.shape !== "any") {
     if (declared !== undefined && declared !== cls.shape) {
       out.push(finding("geometry-shape-mismatch", file, `${ptr}/${declaredKey}`,
         `class ${JSON.stringify(cls.title)} has shape ${cls.shape} but this object is a ${declared}`));
       return undefined;
     }
-    if (declared === undefined && kind && !kindFits(kind, cls.shape)) {
+    if (declared === undefined && kind && !layoutFits(kind, cls.shape)) {
       out.push(finding("geometry-shape-mismatch", file, ptr,
-        `class ${JSON.stringify(cls.title)} has shape ${cls.shape} but this object holds ${KIND_NAMES[kind] ?? kind}`));
+        `class ${JSON.stringify(cls.title)} has shape ${cls.shape} but this object holds ${LAYOUT_NAMES[kind]}`));
       return undefined;
     }
     return CHECKED_TYPES.has(cls.shape) ? cls.shape : undefined;
@@ -127,7 +120,7 @@ function resolveGeometryType(label: Json, ptr: string, cls: ClassInfo | undefine
       return undefined;
     }
     // No class to go by (no meta.json, or an unknown class already reported): infer from the payload as the reader does.
-    type = kind === "ring" ? "polygon" : kind === "points-list" ? undefined : kind;
+    type = geometryOfPayload(label);
     if (type === undefined) {
       if (!scope.meta) out.push(finding("geometry-type-missing", file, ptr, "the object has no geometryType and its payload does not tell the geometry"));
       return undefined;
@@ -144,24 +137,27 @@ function resolveGeometryType(label: Json, ptr: string, cls: ClassInfo | undefine
 /** Payload and point counts of a geometry; returns the vertices to check, or undefined when the payload is unusable. */
 function checkPayload(label: Json, type: string, ptr: string, cls: ClassInfo | undefined, scope: LabelScope): Vertex[] | undefined {
   const { file, out } = scope;
-  const missing = (what: string, at = ptr) => {
-    out.push(finding("geometry-payload", file, at, `${/^[aeiou]/.test(type) ? "an" : "a"} ${type} needs ${what}`));
+  const missing = (at = ptr) => {
+    out.push(finding("geometry-payload", file, at, payloadNeeds(type)));
     return undefined;
+  };
+  const countOf = (at: string, found: number) => {
+    const problem = pointCountProblem(type, found);
+    if (problem) count(at, problem);
   };
   const count = (at: string, message: string) => out.push(finding("geometry-vertex-count", file, at, message));
   const tooFew = (at: string, ring: unknown[], what: string) => {
     if (ring.length < 3) out.push(finding("polygon-too-few-points", file, at, `${what} has ${ring.length} point${ring.length === 1 ? "" : "s"}; a polygon ring needs at least 3`));
   };
 
-  if (RING_TYPES.has(type)) {
+  if (geometryRule(type)?.layout === "ring") {
     const points = label.points;
-    if (!isObject(points) || !Array.isArray(points.exterior)) return missing("`points` {exterior, interior}");
+    if (!isObject(points) || !Array.isArray(points.exterior)) return missing();
     const exterior = points.exterior as unknown[];
     const interior = Array.isArray(points.interior) ? (points.interior as unknown[][]) : [];
     const at = `${ptr}/points/exterior`;
-    if (type === "point" && exterior.length !== 1) count(at, `a point has exactly 1 vertex, found ${exterior.length}`);
-    if (type === "rectangle" && exterior.length !== 2) count(at, `a rectangle has exactly 2 corners, found ${exterior.length}`);
-    if (type === "line" && exterior.length < 2) count(at, `a line needs at least 2 points, found ${exterior.length}`);
+    // A polygon's rings have their own check (polygon-too-few-points), holes included.
+    if (type !== "polygon") countOf(at, exterior.length);
     if (type === "polygon") {
       tooFew(at, exterior, "the outline");
       interior.forEach((hole, j) => tooFew(`${ptr}/points/interior/${j}`, hole, `hole ${j}`));
@@ -173,7 +169,7 @@ function checkPayload(label: Json, type: string, ptr: string, cls: ClassInfo | u
   }
   switch (type) {
     case "multipolygon": {
-      if (!Array.isArray(label.parts)) return missing("`parts`: a list of {exterior, interior}");
+      if (!Array.isArray(label.parts)) return missing();
       if (label.parts.length === 0) count(`${ptr}/parts`, "a multipolygon needs at least one part");
       return (label.parts as Json[]).flatMap((part, k) => {
         const base = `${ptr}/parts/${k}`;
@@ -187,12 +183,12 @@ function checkPayload(label: Json, type: string, ptr: string, cls: ClassInfo | u
     case "bitmap":
     case "alpha_mask": {
       const bitmap = label.bitmap;
-      if (!isObject(bitmap)) return missing("`bitmap` {origin, data}");
+      if (!isObject(bitmap)) return missing();
       const origin = bitmap.origin as unknown[];
       return [{ x: origin[0], y: origin[1], pointer: `${ptr}/bitmap/origin` }];
     }
     case "graph": {
-      if (!isObject(label.nodes)) return missing("`nodes` {key: {loc: [x, y]}}");
+      if (!isObject(label.nodes)) return missing();
       const template = cls?.templateNodes;
       const vertices: Vertex[] = [];
       for (const [key, node] of Object.entries(label.nodes)) {
@@ -206,7 +202,7 @@ function checkPayload(label: Json, type: string, ptr: string, cls: ClassInfo | u
       return vertices;
     }
     case "cuboid_2d": {
-      if (!isObject(label.vertices)) return missing("`vertices`: the 8 named corners");
+      if (!isObject(label.vertices)) return missing();
       const names = Object.keys(label.vertices);
       const absent = CUBOID_2D_VERTEX_NAMES.filter((n) => !names.includes(n));
       const extra = names.filter((n) => !(CUBOID_2D_VERTEX_NAMES as readonly string[]).includes(n));
@@ -220,7 +216,7 @@ function checkPayload(label: Json, type: string, ptr: string, cls: ClassInfo | u
       });
     }
     case "cuboid": {
-      if (!Array.isArray(label.points) || !Array.isArray(label.faces)) return missing("`points` (a list) and `faces`");
+      if (!Array.isArray(label.points) || !Array.isArray(label.faces)) return missing();
       const n = label.points.length;
       const faces = label.faces as unknown[][];
       const badFace = faces.findIndex((f) => !Array.isArray(f) || f.length !== 4 || f.some((i) => typeof i !== "number" || i >= n));
@@ -231,9 +227,8 @@ function checkPayload(label: Json, type: string, ptr: string, cls: ClassInfo | u
       return ringVertices(label.points, `${ptr}/points`);
     }
     case "oriented_bbox": {
-      if (!Array.isArray(label.points)) return missing("`points` [[left, top], [right, bottom]]");
-      if (typeof label.angle !== "number") return missing("a numeric `angle` (radians)");
-      if (label.points.length !== 2) count(`${ptr}/points`, `an oriented_bbox has exactly 2 corners, found ${label.points.length}`);
+      if (!Array.isArray(label.points) || typeof label.angle !== "number") return missing();
+      countOf(`${ptr}/points`, label.points.length);
       return ringVertices(label.points, `${ptr}/points`);
     }
   }

@@ -10,7 +10,7 @@ import { UsageError } from "../errors.js";
 import { silentProgress, type Progress } from "../io/progress.js";
 import { mapConcurrent } from "../io/concurrency.js";
 import { DEFAULT_PROBE_CONCURRENCY } from "../io/image-size.js";
-import { IMG_DIR, META_FILE, findProjectRoot, sdkListsImage, sdkSkippedEnding } from "../../formats/supervisely/layout.js";
+import { IMG_DIR, META_FILE, findProjectRoot, sdkListsImage, sdkSkippedEnding } from "../supervisely/layout.js";
 import { isObject } from "./meta-checks.js";
 import { finding } from "./codes.js";
 import { validateAgainst } from "./schemas.js";

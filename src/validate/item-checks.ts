@@ -4,7 +4,7 @@ import type { Finding } from "../report.js";
 import { SlyconvError } from "../errors.js";
 import { parseJsonText } from "../io/json-file.js";
 import { readImageHeaderSize } from "../io/image-header.js";
-import { ANN_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, sdkListsImage } from "../../formats/supervisely/layout.js";
+import { ANN_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, sdkListsImage } from "../supervisely/layout.js";
 import { finding } from "./codes.js";
 import { validateAgainst } from "./schemas.js";
 import { checkAnnotation } from "./annotation-checks.js";

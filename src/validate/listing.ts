@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../report.js";
-import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, RESERVED_DIRS, hasImageExtension } from "../../formats/supervisely/layout.js";
+import { ANN_DIR, DATASETS_DIR, IMG_DIR, IMG_INFO_DIR, META_DIR, RESERVED_DIRS, hasImageExtension } from "../supervisely/layout.js";
 import { finding } from "./codes.js";
 
 export interface DatasetDir {

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasValidExt, sdkCoordinate, sdkOpenProject, sdkReadDataset, sdkReadProjectType, splitext, subdirsTree } from "./sdk-loader.js";
-import { sdkListsImage, sdkSkippedEnding } from "../../formats/supervisely/layout.js";
+import { sdkListsImage, sdkSkippedEnding } from "../../src/supervisely/layout.js";
 import { tempDir } from "../helpers/paths.js";
 
 /** A project folder from `{relative path: content}`; a path ending with "/" is an empty folder. */

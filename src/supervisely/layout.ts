@@ -1,5 +1,13 @@
+/**
+ * The Supervisely project layout, shared by the whole project: the Supervisely reader and writer
+ * (formats/supervisely), `slyconv validate` (src/validate), the library (src/api.ts) and the formats that skip a
+ * project's folders when they look for their own files. Its geometry rules are in geometry-rules.ts.
+ */
 import fs from "node:fs/promises";
 import path from "node:path";
+
+/** How image files get into img/: hardlink (a copy where linking fails), copy, symlink, or none. */
+export type ImageMode = "copy" | "hardlink" | "symlink" | "none";
 
 /** Folder names of a Supervisely project (spec §1.1). */
 export const IMG_DIR = "img";
