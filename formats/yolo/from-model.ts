@@ -353,7 +353,8 @@ function objectLine(o: YoloObject, lc: LineContext): string | null {
   const several = o.labels.length > 1;
   if (task === "pose") return poseObjectLine(o, lc);
   const idx = classes.indexOf(o.cls)!;
-  if (several) tally.convert(o.cls, "multi-label", "one line each (labels bound by instance)", "object");
+  // (segment says "multi-part" for an object whose labels give several outlines)
+  if (several && task !== "segment") tally.convert(o.cls, "multi-label", "one line each (labels bound by instance)", "object");
 
   if (task === "segment") {
     const rings: Vec2[][] = [];
