@@ -185,16 +185,17 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   ctx.progress.stop();
   tally.flush();
 
-  await fs.writeFile(path.join(outDir, "data.yaml"), dataYaml(task, [...splits], classes, pose, side.flip_idx, ctx));
+  const note = unlistedTrains && project.datasets.some((d) => d.name === UNLISTED) ? "; the dataset unlisted (images in no VOC list) is written as train" : "";
+  await fs.writeFile(path.join(outDir, "data.yaml"), dataYaml(task, [...splits], classes, pose, side.flip_idx, note, ctx));
   ctx.report.count("items", count);
   return { items: count };
 }
 
-function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: PoseLayout | undefined, keptFlipIdx: number[] | undefined, ctx: FormatContext): string {
+function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: PoseLayout | undefined, keptFlipIdx: number[] | undefined, splitNote: string, ctx: FormatContext): string {
   const byKey: Record<SplitKey, string[]> = { train: [], val: [], test: [] };
   for (const s of splits) byKey[splitKeyOf(s).key].push(s);
   const shown = (k: SplitKey) => `${k}: ${byKey[k].length ? byKey[k].join(", ") : "none"}`;
-  ctx.report.info("yolo-splits", `splits by folder name: ${shown("train")}; ${shown("val")}; ${shown("test")}${splits.some((s) => !splitKeyOf(s).named) ? " (names that say no split train)" : ""}`);
+  ctx.report.info("yolo-splits", `splits by folder name: ${shown("train")}; ${shown("val")}; ${shown("test")}${splits.some((s) => !splitKeyOf(s).named) ? " (names that say no split train)" : ""}${splitNote}`);
   const doc = new YAML.Document({}) as YAML.Document.Parsed | YAML.Document;
   const map = new Map<string, unknown>();
   const value = (list: string[]) => (list.length === 1 ? `images/${list[0]}` : list.map((s) => `images/${s}`));

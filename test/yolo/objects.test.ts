@@ -175,6 +175,7 @@ describe("splits", () => {
   it("a plain VOC folder's `unlisted` is images/train; beside a `train` dataset it keeps its name (and trains)", async () => {
     const alone = await exportTo(project([label("sofa", poly([1, 1], [5, 1], [5, 5]))], ["unlisted"]), { task: "detect" });
     expect(alone.yaml.train).toBe("images/train");
+    expect(alone.report.findings.filter((f) => f.code === "yolo-splits").map((f) => f.message)).toEqual(["splits by folder name: train: train; val: none; test: none; the dataset unlisted (images in no VOC list) is written as train"]);
     expect(fs.existsSync(path.join(alone.out, "labels/train/img0.txt"))).toBe(true);
     const both = await exportTo(project([], ["train", "val", "unlisted"]), { task: "detect" });
     expect([both.yaml.train, both.yaml.val]).toEqual([["images/train", "images/unlisted"], "images/val"]);
