@@ -1,14 +1,15 @@
 /**
- * COCO → project model.
+ * COCO → project model: the mapping. Where annotations are kept between the passes and how they come back (typed
+ * tables, kept polygons, the parse thread) is annotation-store.ts's business.
  *
- * First pass (in read()): every file is scanned once with the streaming scanner; images and categories are kept,
- * each annotation is parsed, checked (warnings with file + JSON pointer, reported once) and remembered only as a
- * byte range in the file plus a few numbers in typed arrays. When a file lists its annotations before its images
- * or categories (COCO's own files end with categories), the scan only notes where each annotation is, and they are
- * read from those ranges once the scan is over.
+ * First pass (readGroup): every file is scanned once with the streaming scanner; images and categories are kept,
+ * each annotation is checked (warnings with file + JSON pointer, reported once) and entered in the store's table.
+ * When a file lists its annotations before its images or categories (COCO's own files end with categories), the
+ * scan only notes where each annotation is, and the store reads them from those ranges once the scan is over.
  *
- * Second pass (when the items are iterated, possibly more than once): per image, its annotations' byte ranges are
- * read back and converted. Memory stays bounded by the tables, not by the JSON (train2017: 448 MB).
+ * Second pass (when the items are iterated, possibly more than once): per image, its annotations come back from
+ * the store (kept, or read again from their byte range) and are converted. Memory stays bounded by the tables, not
+ * by the JSON (train2017: 448 MB).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -24,21 +25,21 @@ import {
   buildLabels, overlayOf, planAnnotation, boxOf, MAKES_BITMAP, MAKES_GRAPH, MAKES_POLYGON,
   type AnnotationPlan, type CategoryMapping, type PendingBitmap,
 } from "./annotation.js";
+import {
+  AnnotationStore, AnnotationTable, ElementSyntaxError, F_CAPTION, F_DUPLICATE_ID, F_MASK, F_SECONDARY, F_SKIP,
+  parseOrThrow, readerTuning, type RowMapping,
+} from "./annotation-store.js";
 import { CategoryCatalog } from "./categories.js";
 import {
   findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
 } from "./discover.js";
-import { ElementReader, elementSyntaxError, scanTopLevel, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
-import { BlockUnpacker, annotationHash, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
-import { ThreadedRows } from "./parse-thread.js";
+import { ElementReader, elementSyntaxError, scanTopLevel } from "./json-scan.js";
+import { annotationHash } from "./kept-polygon.js";
 import {
   COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
   isFiniteNumber, isObject, type CocoInfo, type CocoInfoSource, type Json,
 } from "./model.js";
 import { importOptionsOf } from "./options.js";
-import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
-import { VertexStore } from "./vertex-store.js";
-import { openRegularFileSync } from "../../src/io/regular-file.js";
 
 /** Longest item name kept as is (bytes): file systems allow 255 per name, and the project adds `.json`. */
 const MAX_ITEM_NAME_BYTES = 200;
@@ -53,21 +54,6 @@ function shortened(name: string): string {
 }
 
 /**
- * Tuning, for tests: with `keepPolygons` off every annotation is read again from the file when its item is built
- * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
- * masks on (see BATCH_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
- * annotations or more) are parsed with a thread's help, in blocks of `threadBlock`, the reader claiming blocks back
- * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts). On a file of hundreds of MB
- * the thread shortens the first pass by a third or more; on a small one its start-up and its code's warming up
- * cost what it saves.
- * Tests check that every path gives the same items.
- */
-export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true };
-
-/** For tests: blocks of annotations added from their packed form so far: parsed by a ParseThread, or claimed back. */
-export const readerStats = { threadBlocks: 0, claimedBlocks: 0 };
-
-/**
  * With many masks (RLE annotations), images go in batches whose masks are encoded together in worker threads while
  * the next batch's masks are read: a batch ends at this many masks, or images. With fewer masks than
  * readerTuning.workerMasks (2000), starting the workers costs more than it saves: masks are encoded as their items
@@ -75,65 +61,6 @@ export const readerStats = { threadBlocks: 0, claimedBlocks: 0 };
  */
 const BATCH_MASKS = 32;
 const BATCH_ITEMS = 512;
-
-// ------------------------------------------------------------------------------------------- tables
-
-const F_SKIP = 1;
-const F_SECONDARY = 2;
-const F_CAPTION = 4;
-const F_DUPLICATE_ID = 8;
-/** A mask (RLE) annotation: its labels are built ahead of its item, to encode masks many at a time. */
-const F_MASK = 16;
-
-/** Bits of AnnotationTable.kept: what a polygon annotation kept in the vertex store had besides its vertices. */
-const K_AREA = 1;
-const K_CROWD = 2;
-
-/** Per-annotation facts in typed arrays (a few dozen bytes each), grown by doubling. */
-class AnnotationTable {
-  length = 0;
-  file = new Uint16Array(1024);
-  index = new Uint32Array(1024);
-  offset = new Float64Array(1024);
-  bytes = new Uint32Array(1024);
-  image = new Int32Array(1024);
-  annId = new Float64Array(1024);
-  category = new Int32Array(1024);
-  flags = new Uint8Array(1024);
-  hash = new Uint32Array(1024);
-  mergeInto = new Int32Array(1024);
-  /** Position of the annotation's record in the vertex store, -1 when it is read again from the file. */
-  record = new Int32Array(1024);
-  area = new Float64Array(1024);
-  kept = new Uint8Array(1024);
-
-  add(): number {
-    if (this.length === this.file.length) {
-      const n = this.length * 2;
-      const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, b: T): T => {
-        b.set(a as never);
-        return b;
-      };
-      this.file = grow(this.file, new Uint16Array(n));
-      this.index = grow(this.index, new Uint32Array(n));
-      this.offset = grow(this.offset, new Float64Array(n));
-      this.bytes = grow(this.bytes, new Uint32Array(n));
-      this.image = grow(this.image, new Int32Array(n));
-      this.annId = grow(this.annId, new Float64Array(n));
-      this.category = grow(this.category, new Int32Array(n));
-      this.flags = grow(this.flags, new Uint8Array(n));
-      this.hash = grow(this.hash, new Uint32Array(n));
-      this.mergeInto = grow(this.mergeInto, new Int32Array(n));
-      this.record = grow(this.record, new Int32Array(n));
-      this.area = grow(this.area, new Float64Array(n));
-      this.kept = grow(this.kept, new Uint8Array(n));
-    }
-    const i = this.length++;
-    this.mergeInto[i] = -1;
-    this.record[i] = -1;
-    return i;
-  }
-}
 
 interface ImageRecord {
   /** The id as written (number, or a string for tools that use those). */
@@ -168,31 +95,14 @@ interface GroupState {
   compareAcrossFiles: boolean;
 }
 
-/** Thrown from inside a scan callback; turned into a located SlyconvError once the scan has stopped. */
-class ElementSyntaxError extends Error {
-  constructor(readonly value: ScanValue, readonly cause: Error) {
-    super(cause.message);
-  }
-}
-
-function parseOrThrow(v: ScanValue): { value: unknown; nonFinite: boolean } {
-  const r = tryParseElement(v.text);
-  if (!r.ok) throw new ElementSyntaxError(v, r.error);
-  return r;
-}
-
 // ------------------------------------------------------------------------------------------- reader
 
 class CocoReader {
   readonly catalog: CategoryCatalog;
   readonly sources: CocoInfoSource[] = [];
   readonly groups: GroupState[] = [];
-  /** Polygon annotations, kept from the first pass so that building items needs no second parse. */
-  readonly vertices = new VertexStore();
-  /** Reused by parseRows for each annotation it reads from its bytes. */
-  private readonly quick = new QuickPolygon();
-  /** Categories by the index kept in AnnotationTable.category. */
-  readonly categoryList: CategoryMapping[] = [];
+  /** The annotations between the two passes (the fast path: tables, kept polygons, the parse thread). */
+  readonly store = new AnnotationStore();
   /** Caption annotation ids that are not finite numbers (AnnotationTable.annId holds the others), by row. */
   readonly otherCaptionIds = new Map<AnnotationTable, Map<number, unknown>>();
   /** Annotations that make a mask (RLE), over all files. */
@@ -264,8 +174,7 @@ class CocoReader {
     // Rows of annotations read as ranges only: they are contiguous in the table, and go to a thread as they come.
     let deferredFrom = -1, deferredTo = -1;
     const t = g.annotations;
-    const threadFrom = !readerTuning.keepPolygons ? Infinity : size >= readerTuning.parallelBytes ? 1 : readerTuning.parallelRows;
-    const rows = new ThreadedRows(f.path, g.compareAcrossFiles, (row) => t.offset[row], (row) => t.bytes[row], threadFrom, readerTuning.threadBlock);
+    const rows = this.store.rowsOf(f.path, size, t, g.compareAcrossFiles);
 
     // Images are read after the scan too, in runs (one JSON.parse per element cost a tenth of the val2017 shape's first pass).
     const imageOffsets: number[] = [], imageLengths: number[] = [], imageIndexes: number[] = [];
@@ -312,7 +221,10 @@ class CocoReader {
       if (!categories) finishCategories();
       rows.finish();
       if (imageOffsets.length) await this.readImageRows(g, fi, imageOffsets, imageLengths, imageIndexes);
-      if (deferredFrom >= 0) await this.readAnnotationRows(g, fi, rows, categories!);
+      if (deferredFrom >= 0) {
+        const cats = categories!;
+        await this.store.readRows(f.path, rows, { t, categories: cats, compareAcrossFiles: g.compareAcrossFiles, map: this.rowMapping(g, fi, cats) }, this.ctx.signal);
+      }
     }).catch(async (e) => {
       if (e instanceof ElementSyntaxError) throw await elementSyntaxError(e.value, f.path, f.display, e.cause);
       throw e;
@@ -336,105 +248,17 @@ class CocoReader {
     }
   }
 
-  /**
-   * Parses the annotation rows noted in the scan (the elements of the annotations list, in order) and adds them, in
-   * order: blocks parsed by the thread or claimed back from it (parse-thread.ts) from their packed form, the others
-   * parsed here.
-   */
-  private async readAnnotationRows(g: GroupState, fi: number, rows: ThreadedRows, categories: Map<unknown, CategoryMapping>): Promise<void> {
-    const reader = await ElementReader.open(g.files[fi].path);
-    try {
-      if (readerTuning.claimBack) await rows.claimFromEnd(reader, this.ctx.signal);
-      for (const b of rows.blocks) {
-        this.ctx.signal?.throwIfAborted();
-        const parsed = await rows.parsedBlock(b);
-        if (parsed) {
-          if (b.parsed) readerStats.claimedBlocks++;
-          else readerStats.threadBlocks++;
-          await this.addParsedBlock(reader, g, fi, b.from, parsed, categories);
-        } else await this.parseRows(reader, g, fi, b.from, b.to, categories);
-      }
-    } finally {
-      await reader.close();
-    }
-  }
-
-  /**
-   * Parses rows from .. to-1 (in runs) and adds them; a row that does not parse stops the reading. COCO's usual
-   * annotation is read from its bytes (quick-polygon.ts) and kept, as addKept keeps one a thread read.
-   */
-  private async parseRows(reader: ElementReader, g: GroupState, fi: number, from: number, to: number, categories: Map<unknown, CategoryMapping>): Promise<void> {
-    const t = g.annotations;
-    let failed: ElementSyntaxError | null = null;
-    const q = this.quick;
-    // The category of the row before, looked up once for a run of rows of one category.
-    let lastId = NaN, lastCat: CategoryMapping | undefined, lastIndex = -1;
-    // Not when an object may be read from two files: the hash that matches them is made from parsed values.
-    const quick = readerTuning.keepPolygons && !g.compareAcrossFiles ? (bytes: Buffer, start: number, end: number, k: number): boolean => {
-      if (!readQuickPolygon(bytes, start, end, q)) return false;
-      if (q.categoryId !== lastId) {
-        lastCat = categories.get(q.categoryId);
-        if (!lastCat) return false;
-        lastId = q.categoryId;
-        lastIndex = this.categoryIndex(lastCat);
-      }
-      const record = storeQuick(this.vertices, q);
-      if (record < 0) return false;
-      this.keepRow(g, from + k, lastCat!, lastIndex, q.id, q.imageId, q.iscrowd, q.area, 0, record);
-      return true;
-    } : undefined;
-    await reader.parseRuns(to - from, (k) => t.offset[from + k], (k) => t.bytes[from + k], (k: number, r: ParsedElement, text: () => string) => {
-      if (failed) return;
-      const row = from + k;
-      if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text: text(), offset: t.offset[row], length: t.bytes[row] }, r.error);
-      else this.addAnnotation(g, fi, row, t.index[row], r.value, r.nonFinite, categories);
-    }, quick);
-    if (failed) throw failed;
-  }
-
-  /** A block the ParseThread parsed: its kept polygons are added from their numbers, the rest parsed here, in order. */
-  private async addParsedBlock(reader: ElementReader, g: GroupState, fi: number, from: number, p: ParsedBlock, categories: Map<unknown, CategoryMapping>): Promise<void> {
-    const n = p.kept.length;
-    const kept = new BlockUnpacker(p, this.vertices);
-    for (let k = 0; k < n;) {
-      if (p.kept[k]) {
-        const a = kept.row(k);
-        // The thread does not know the categories: an unknown one is parsed again here, and reported.
-        if (categories.has(a.categoryId)) this.addKept(g, from + k, a, categories);
-        else await this.parseRows(reader, g, fi, from + k, from + k + 1, categories);
-        k++;
-        continue;
-      }
-      // A run of rows the thread left to this one.
-      let e = k + 1;
-      while (e < n && !p.kept[e]) e++;
-      await this.parseRows(reader, g, fi, from + k, from + e, categories);
-      k = e;
-    }
-  }
-
-  /** What addAnnotation does for a kept polygon (see kept-polygon.ts): the same table entries, nothing to report. */
-  private addKept(g: GroupState, i: number, a: AdoptedPolygon, categories: Map<unknown, CategoryMapping>): void {
-    const cat = categories.get(a.categoryId)!;
-    this.keepRow(g, i, cat, this.categoryIndex(cat), a.id ?? NaN, a.imageId, a.iscrowd, a.area ?? NaN, a.hash, a.record);
-  }
-
-  /**
-   * A kept polygon's table entries; id and area NaN when it has none. The category's class is noted as making
-   * polygons by the caller.
-   */
-  private keepRow(g: GroupState, i: number, cat: CategoryMapping, category: number, id: number, imageId: unknown, crowd: boolean, area: number, hash: number, record: number): void {
-    const t = g.annotations;
-    t.annId[i] = id;
-    t.image[i] = this.imageKey(g, imageId);
-    t.category[i] = category;
-    this.catalog.noteMakes(cat, MAKES_POLYGON);
-    if (crowd) this.sawCrowd = true;
-    if (!Number.isNaN(id)) this.sawCocoId = true;
-    if (g.compareAcrossFiles) t.hash[i] = hash;
-    t.record[i] = record;
-    t.kept[i] = (Number.isNaN(area) ? 0 : K_AREA) | (crowd ? K_CROWD : 0);
-    if (!Number.isNaN(area)) t.area[i] = area;
+  /** How the store hands this file's rows to the mapping (see RowMapping). */
+  private rowMapping(g: GroupState, fi: number, categories: Map<unknown, CategoryMapping>): RowMapping {
+    return {
+      addAnnotation: (row, index, value, nonFinite) => this.addAnnotation(g, fi, row, index, value, nonFinite, categories),
+      imageKey: (id) => this.imageKey(g, id),
+      noteKept: (cat, crowd, hasId) => {
+        this.catalog.noteMakes(cat, MAKES_POLYGON);
+        if (crowd) this.sawCrowd = true;
+        if (hasId) this.sawCocoId = true;
+      },
+    };
   }
 
   private addImage(g: GroupState, fi: number, index: number, value: unknown): void {
@@ -520,7 +344,7 @@ class CocoReader {
       return;
     }
     const cat = categories.get(plan.categoryId)!;
-    t.category[i] = this.categoryIndex(cat);
+    t.category[i] = this.store.categoryIndex(cat);
     this.catalog.noteMakes(cat, plan.makes);
     if (plan.makes & MAKES_BITMAP) {
       this.masks++;
@@ -529,33 +353,7 @@ class CocoReader {
     if (plan.iscrowd) this.sawCrowd = true;
     if (plan.id !== null) this.sawCocoId = true;
     if (g.compareAcrossFiles && isObject(value)) t.hash[i] = annotationHash(value);
-    if (isObject(value)) this.keep(t, i, plan, value);
-  }
-
-  /**
-   * A polygon annotation whose fields the labels and extra.coco.area say everything about (COCO's usual
-   * annotation) goes to the vertex store, so its item is built without reading the annotation again.
-   */
-  private keep(t: AnnotationTable, i: number, plan: AnnotationPlan, raw: Json): void {
-    if (!readerTuning.keepPolygons) return;
-    const bbox = keptBox(plan, raw);
-    if (bbox === undefined) return;
-    const record = this.vertices.add(plan.flatParts, bbox);
-    if (record < 0) return;
-    t.record[i] = record;
-    const area = raw.area as number | undefined;
-    t.kept[i] = (area !== undefined ? K_AREA : 0) | (raw.iscrowd === 1 ? K_CROWD : 0);
-    if (area !== undefined) t.area[i] = area;
-  }
-
-  private readonly categoryIndexes = new Map<CategoryMapping, number>();
-  private categoryIndex(cat: CategoryMapping): number {
-    let k = this.categoryIndexes.get(cat);
-    if (k === undefined) {
-      this.categoryIndexes.set(cat, (k = this.categoryIndexes.size));
-      this.categoryList.push(cat);
-    }
-    return k;
+    if (isObject(value)) this.store.keep(t, i, plan, value);
   }
 
   /**
@@ -685,28 +483,18 @@ class CocoReader {
   /** Streams a dataset's items: per image, its annotations are read back from the files and converted. */
   items(groups: GroupState[]): () => AsyncIterable<Item> {
     const signal = this.ctx.signal;
-    const kept: KeptAnnotations = { vertices: this.vertices, categories: this.categoryList };
+    const store = this.store;
     const inWorkers = this.masks >= readerTuning.workerMasks;
     return async function* () {
       for (const g of groups) {
         // Files are opened when an annotation that was not kept has to be read again.
-        const fds: (number | undefined)[] = [];
-        let scratch = Buffer.allocUnsafe(64 * 1024);
-        const readAnnotation = (i: number): { value: unknown; nonFinite: boolean } => {
-          const t = g.annotations;
-          const n = t.bytes[i];
-          if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
-          const fd = (fds[t.file[i]] ??= openRegularFileSync(g.files[t.file[i]].path));
-          fs.readSync(fd, scratch, 0, n, t.offset[i]);
-          const r = tryParseElement(scratch.toString("utf8", 0, n));
-          if (!r.ok) throw new SlyconvError("coco-changed", "the COCO file changed while it was being read", { file: g.files[t.file[i]].display });
-          return r;
-        };
+        const reread = AnnotationStore.reread(g.files, g.annotations);
+        const readAnnotation = reread.read;
         try {
           if (!inWorkers) {
             for (let k = 0; k < g.images.length; k++) {
               signal?.throwIfAborted();
-              yield buildItem(g, k, readAnnotation, kept);
+              yield buildItem(g, k, readAnnotation, store);
             }
             continue;
           }
@@ -728,14 +516,14 @@ class CocoReader {
               await previous.encoded;
               for (let j = previous.from; j < previous.to; j++) {
                 signal?.throwIfAborted();
-                yield buildItem(g, j, readAnnotation, kept, previous.masks);
+                yield buildItem(g, j, readAnnotation, store, previous.masks);
               }
             }
             if (k === from) break; // nothing was left: the last batch went out above
             previous = { from, to: k, masks, encoded };
           }
         } finally {
-          for (const fd of fds) if (fd !== undefined) fs.closeSync(fd);
+          reread.close();
         }
       }
     };
@@ -781,12 +569,6 @@ async function encodeMasks(pending: PendingBitmap[]): Promise<void> {
   });
 }
 
-/** What the first pass kept: polygon annotations' vertices, and the categories by index. */
-interface KeptAnnotations {
-  vertices: VertexStore;
-  categories: CategoryMapping[];
-}
-
 function instanceKey(g: GroupState, i: number): string {
   const t = g.annotations;
   return !Number.isNaN(t.annId[i]) && !(t.flags[i] & F_DUPLICATE_ID) ? `coco-ann-${t.annId[i]}` : `coco-ann-${g.dataset}-${t.file[i]}-${t.index[i]}`;
@@ -817,7 +599,7 @@ function readPlan(g: GroupState, i: number, size: { width: number | null; height
 }
 
 /** Image k's item. `masks`: labels of its mask annotations built ahead (see buildMaskLabels). */
-function buildItem(g: GroupState, k: number, read: ReadAnnotation, kept: KeptAnnotations, masks?: Map<number, Label[] | null>): Item {
+function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: AnnotationStore, masks?: Map<number, Label[] | null>): Item {
   const img = g.images[k];
   const t = g.annotations;
   const tags: Tag[] = [];
@@ -827,15 +609,10 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, kept: KeptAnn
   const size = { width: img.width, height: img.height };
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
-    if (t.record[i] >= 0 && !(t.flags[i] & F_SECONDARY)) {
+    const kept = t.flags[i] & F_SECONDARY ? null : store.kept(t, i);
+    if (kept) {
       // Kept in the first pass: the same plan and fields as a second reading would give.
-      const { polygons, bbox } = kept.vertices.get(t.record[i]);
-      const plan: AnnotationPlan = {
-        skip: false, id: Number.isNaN(t.annId[i]) ? null : t.annId[i], imageId: undefined, categoryId: undefined, caption: null,
-        iscrowd: (t.kept[i] & K_CROWD) !== 0, polygons, flatParts: [], rle: null, rleForm: "string", bbox, keypoints: null,
-        makes: MAKES_POLYGON, problems: [],
-      };
-      const entry = { ann: i, labels: buildLabels(plan, t.kept[i] & K_AREA ? { area: t.area[i] } : {}, kept.categories[t.category[i]]) };
+      const entry = { ann: i, labels: buildLabels(kept.plan, kept.fields, kept.category) };
       entries.push(entry);
       entryOf.set(i, entry);
       continue;

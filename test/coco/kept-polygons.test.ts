@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { readDataset } from "../../src/api.js";
-import { readerStats, readerTuning } from "../../formats/coco/read.js";
+import { readerStats, readerTuning } from "../../formats/coco/annotation-store.js";
 import { VertexStore } from "../../formats/coco/vertex-store.js";
 import { materializeProject, type Project } from "../../src/model/index.js";
 import { Report } from "../../src/report.js";

@@ -1,0 +1,309 @@
+/**
+ * Where the COCO reader keeps a file's annotations between its two passes, and how it gets them back: the fast path
+ * behind one small interface (read.ts keeps only the mapping from COCO to the model). Like Datumaro's page mapper
+ * (`get_item_dict` / `get_anns_dict` over noted byte offsets), annotations are kept as their byte range in the
+ * file plus a few numbers in typed arrays (AnnotationTable), grouped by image by the reader. COCO's usual polygon
+ * annotation is kept whole, as numbers (VertexStore), so that its item is built without reading it again; the
+ * others are read back from their byte range (AnnotationStore.reread).
+ *
+ * In the first pass, the rows the scan located are parsed here: the usual polygon annotation straight from its
+ * bytes (quick-polygon.ts), from 64 MB up with a parse thread's help (parse-thread.ts: blocks claimed by the thread
+ * or by the reader); every other row is handed to the mapping (RowMapping.addAnnotation), in file order, so that
+ * tables, warnings and classes are those of one thread.
+ */
+import fs from "node:fs";
+import { SlyconvError } from "../../src/errors.js";
+import { openRegularFileSync } from "../../src/io/regular-file.js";
+import { MAKES_POLYGON, type AnnotationPlan, type CategoryMapping } from "./annotation.js";
+import type { CocoFile } from "./discover.js";
+import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
+import { BlockUnpacker, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
+import type { Json } from "./model.js";
+import { ThreadedRows } from "./parse-thread.js";
+import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
+import { VertexStore } from "./vertex-store.js";
+
+/**
+ * Tuning, for tests: with `keepPolygons` off every annotation is read again from the file when its item is built
+ * (the path annotations the vertex store cannot hold take); masks are encoded in worker threads from `workerMasks`
+ * masks on (see BATCH_MASKS). The annotations of a file of `parallelBytes` or more (or of `parallelRows`
+ * annotations or more) are parsed with a thread's help, in blocks of `threadBlock`, the reader claiming blocks back
+ * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts). On a file of hundreds of MB
+ * the thread shortens the first pass by a third or more; on a small one its start-up and its code's warming up
+ * cost what it saves.
+ * Tests check that every path gives the same items.
+ */
+export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true };
+
+/** For tests: blocks of annotations added from their packed form so far: parsed by a ParseThread, or claimed back. */
+export const readerStats = { threadBlocks: 0, claimedBlocks: 0 };
+
+
+export const F_SKIP = 1;
+export const F_SECONDARY = 2;
+export const F_CAPTION = 4;
+export const F_DUPLICATE_ID = 8;
+/** A mask (RLE) annotation: its labels are built ahead of its item, to encode masks many at a time. */
+export const F_MASK = 16;
+
+/** Bits of AnnotationTable.kept: what a polygon annotation kept in the vertex store had besides its vertices. */
+export const K_AREA = 1;
+export const K_CROWD = 2;
+
+/** Per-annotation facts in typed arrays (a few dozen bytes each), grown by doubling. */
+export class AnnotationTable {
+  length = 0;
+  file = new Uint16Array(1024);
+  index = new Uint32Array(1024);
+  offset = new Float64Array(1024);
+  bytes = new Uint32Array(1024);
+  image = new Int32Array(1024);
+  annId = new Float64Array(1024);
+  category = new Int32Array(1024);
+  flags = new Uint8Array(1024);
+  hash = new Uint32Array(1024);
+  mergeInto = new Int32Array(1024);
+  /** Position of the annotation's record in the vertex store, -1 when it is read again from the file. */
+  record = new Int32Array(1024);
+  area = new Float64Array(1024);
+  kept = new Uint8Array(1024);
+
+  add(): number {
+    if (this.length === this.file.length) {
+      const n = this.length * 2;
+      const grow = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(a: T, b: T): T => {
+        b.set(a as never);
+        return b;
+      };
+      this.file = grow(this.file, new Uint16Array(n));
+      this.index = grow(this.index, new Uint32Array(n));
+      this.offset = grow(this.offset, new Float64Array(n));
+      this.bytes = grow(this.bytes, new Uint32Array(n));
+      this.image = grow(this.image, new Int32Array(n));
+      this.annId = grow(this.annId, new Float64Array(n));
+      this.category = grow(this.category, new Int32Array(n));
+      this.flags = grow(this.flags, new Uint8Array(n));
+      this.hash = grow(this.hash, new Uint32Array(n));
+      this.mergeInto = grow(this.mergeInto, new Int32Array(n));
+      this.record = grow(this.record, new Int32Array(n));
+      this.area = grow(this.area, new Float64Array(n));
+      this.kept = grow(this.kept, new Uint8Array(n));
+    }
+    const i = this.length++;
+    this.mergeInto[i] = -1;
+    this.record[i] = -1;
+    return i;
+  }
+}
+
+/** Thrown from inside a scan callback; turned into a located SlyconvError once the scan has stopped. */
+export class ElementSyntaxError extends Error {
+  constructor(readonly value: ScanValue, readonly cause: Error) {
+    super(cause.message);
+  }
+}
+
+export function parseOrThrow(v: ScanValue): { value: unknown; nonFinite: boolean } {
+  const r = tryParseElement(v.text);
+  if (!r.ok) throw new ElementSyntaxError(v, r.error);
+  return r;
+}
+
+/** What the mapping (read.ts) does with the rows the store reads for it. */
+export interface RowMapping {
+  /** A row JSON.parse read: checked, reported and entered in the table by the mapping, in file order. */
+  addAnnotation(row: number, index: number, value: unknown, nonFinite: boolean): void;
+  /** The table key of an image id. */
+  imageKey(imageId: unknown): number;
+  /** A usual polygon annotation kept from its numbers: what it says about the project. */
+  noteKept(cat: CategoryMapping, crowd: boolean, hasId: boolean): void;
+}
+
+/** The rows of one file: its table, its categories, and the mapping to hand the other rows to. */
+interface FileRows {
+  t: AnnotationTable;
+  categories: Map<unknown, CategoryMapping>;
+  /** The file group has more than one file of objects (a hash is kept to match one object read twice). */
+  compareAcrossFiles: boolean;
+  map: RowMapping;
+}
+
+/** An annotation kept in the first pass, as the mapping builds its labels: the plan, its extra fields, its category. */
+export interface KeptAnnotation {
+  plan: AnnotationPlan;
+  fields: Json;
+  category: CategoryMapping;
+}
+
+export class AnnotationStore {
+  /** Polygon annotations, kept from the first pass so that building items needs no second parse. */
+  private readonly vertices = new VertexStore();
+  /** Reused by parseRows for each annotation it reads from its bytes. */
+  private readonly quick = new QuickPolygon();
+  /** Categories by the index kept in AnnotationTable.category. */
+  private readonly categoryList: CategoryMapping[] = [];
+  private readonly categoryIndexes = new Map<CategoryMapping, number>();
+
+  /** The index AnnotationTable.category keeps for `cat`. */
+  categoryIndex(cat: CategoryMapping): number {
+    let k = this.categoryIndexes.get(cat);
+    if (k === undefined) {
+      this.categoryIndexes.set(cat, (k = this.categoryIndexes.size));
+      this.categoryList.push(cat);
+    }
+    return k;
+  }
+
+  /** Where the scan of a file of `size` bytes notes its annotation rows (handed to a parse thread where that pays). */
+  rowsOf(file: string, size: number, t: AnnotationTable, compareAcrossFiles: boolean): ThreadedRows {
+    const threadFrom = !readerTuning.keepPolygons ? Infinity : size >= readerTuning.parallelBytes ? 1 : readerTuning.parallelRows;
+    return new ThreadedRows(file, compareAcrossFiles, (row) => t.offset[row], (row) => t.bytes[row], threadFrom, readerTuning.threadBlock);
+  }
+
+  /**
+   * Parses the annotation rows noted in the scan (the elements of the annotations list, in order) and adds them, in
+   * order: blocks parsed by the thread or claimed back from it (parse-thread.ts) from their packed form, the others
+   * parsed here.
+   */
+  async readRows(file: string, rows: ThreadedRows, f: FileRows, signal?: AbortSignal): Promise<void> {
+    const reader = await ElementReader.open(file);
+    try {
+      if (readerTuning.claimBack) await rows.claimFromEnd(reader, signal);
+      for (const b of rows.blocks) {
+        signal?.throwIfAborted();
+        const parsed = await rows.parsedBlock(b);
+        if (parsed) {
+          if (b.parsed) readerStats.claimedBlocks++;
+          else readerStats.threadBlocks++;
+          await this.addParsedBlock(reader, f, b.from, parsed);
+        } else await this.parseRows(reader, f, b.from, b.to);
+      }
+    } finally {
+      await reader.close();
+    }
+  }
+
+  /**
+   * Parses rows from .. to-1 (in runs) and adds them; a row that does not parse stops the reading. COCO's usual
+   * annotation is read from its bytes (quick-polygon.ts) and kept, as addKept keeps one a thread read.
+   */
+  private async parseRows(reader: ElementReader, f: FileRows, from: number, to: number): Promise<void> {
+    const { t, categories } = f;
+    let failed: ElementSyntaxError | null = null;
+    const q = this.quick;
+    // The category of the row before, looked up once for a run of rows of one category.
+    let lastId = NaN, lastCat: CategoryMapping | undefined, lastIndex = -1;
+    // Not when an object may be read from two files: the hash that matches them is made from parsed values.
+    const quick = readerTuning.keepPolygons && !f.compareAcrossFiles ? (bytes: Buffer, start: number, end: number, k: number): boolean => {
+      if (!readQuickPolygon(bytes, start, end, q)) return false;
+      if (q.categoryId !== lastId) {
+        lastCat = categories.get(q.categoryId);
+        if (!lastCat) return false;
+        lastId = q.categoryId;
+        lastIndex = this.categoryIndex(lastCat);
+      }
+      const record = storeQuick(this.vertices, q);
+      if (record < 0) return false;
+      this.keepRow(f, from + k, lastCat!, lastIndex, q.id, q.imageId, q.iscrowd, q.area, 0, record);
+      return true;
+    } : undefined;
+    await reader.parseRuns(to - from, (k) => t.offset[from + k], (k) => t.bytes[from + k], (k: number, r: ParsedElement, text: () => string) => {
+      if (failed) return;
+      const row = from + k;
+      if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text: text(), offset: t.offset[row], length: t.bytes[row] }, r.error);
+      else f.map.addAnnotation(row, t.index[row], r.value, r.nonFinite);
+    }, quick);
+    if (failed) throw failed;
+  }
+
+  /** A block the ParseThread parsed: its kept polygons are added from their numbers, the rest parsed here, in order. */
+  private async addParsedBlock(reader: ElementReader, f: FileRows, from: number, p: ParsedBlock): Promise<void> {
+    const n = p.kept.length;
+    const kept = new BlockUnpacker(p, this.vertices);
+    for (let k = 0; k < n;) {
+      if (p.kept[k]) {
+        const a = kept.row(k);
+        // The thread does not know the categories: an unknown one is parsed again here, and reported.
+        if (f.categories.has(a.categoryId)) this.addKept(f, from + k, a);
+        else await this.parseRows(reader, f, from + k, from + k + 1);
+        k++;
+        continue;
+      }
+      // A run of rows the thread left to this one.
+      let e = k + 1;
+      while (e < n && !p.kept[e]) e++;
+      await this.parseRows(reader, f, from + k, from + e);
+      k = e;
+    }
+  }
+
+  /** What the mapping's addAnnotation does for a kept polygon (see kept-polygon.ts): the same table entries. */
+  private addKept(f: FileRows, i: number, a: AdoptedPolygon): void {
+    const cat = f.categories.get(a.categoryId)!;
+    this.keepRow(f, i, cat, this.categoryIndex(cat), a.id ?? NaN, a.imageId, a.iscrowd, a.area ?? NaN, a.hash, a.record);
+  }
+
+  /** A kept polygon's table entries; id and area NaN when it has none. */
+  private keepRow(f: FileRows, i: number, cat: CategoryMapping, category: number, id: number, imageId: unknown, crowd: boolean, area: number, hash: number, record: number): void {
+    const t = f.t;
+    t.annId[i] = id;
+    t.image[i] = f.map.imageKey(imageId);
+    t.category[i] = category;
+    f.map.noteKept(cat, crowd, !Number.isNaN(id));
+    if (f.compareAcrossFiles) t.hash[i] = hash;
+    t.record[i] = record;
+    t.kept[i] = (Number.isNaN(area) ? 0 : K_AREA) | (crowd ? K_CROWD : 0);
+    if (!Number.isNaN(area)) t.area[i] = area;
+  }
+
+  /**
+   * For a row the mapping parsed: a polygon annotation whose fields the labels and extra.coco.area say everything
+   * about (COCO's usual annotation) goes to the vertex store, so its item is built without reading it again.
+   */
+  keep(t: AnnotationTable, i: number, plan: AnnotationPlan, raw: Json): void {
+    if (!readerTuning.keepPolygons) return;
+    const bbox = keptBox(plan, raw);
+    if (bbox === undefined) return;
+    const record = this.vertices.add(plan.flatParts, bbox);
+    if (record < 0) return;
+    t.record[i] = record;
+    const area = raw.area as number | undefined;
+    t.kept[i] = (area !== undefined ? K_AREA : 0) | (raw.iscrowd === 1 ? K_CROWD : 0);
+    if (area !== undefined) t.area[i] = area;
+  }
+
+  /** Annotation i as kept in the first pass (the plan and fields a second reading would give), or null. */
+  kept(t: AnnotationTable, i: number): KeptAnnotation | null {
+    if (t.record[i] < 0) return null;
+    const { polygons, bbox } = this.vertices.get(t.record[i]);
+    const plan: AnnotationPlan = {
+      skip: false, id: Number.isNaN(t.annId[i]) ? null : t.annId[i], imageId: undefined, categoryId: undefined, caption: null,
+      iscrowd: (t.kept[i] & K_CROWD) !== 0, polygons, flatParts: [], rle: null, rleForm: "string", bbox, keypoints: null,
+      makes: MAKES_POLYGON, problems: [],
+    };
+    return { plan, fields: t.kept[i] & K_AREA ? { area: t.area[i] } : {}, category: this.categoryList[t.category[i]] };
+  }
+
+  /**
+   * Reads annotations of `files` back from their byte ranges, as JSON.parse gives them (files opened on first use);
+   * `close` closes them.
+   */
+  static reread(files: CocoFile[], t: AnnotationTable): { read: (i: number) => { value: unknown; nonFinite: boolean }; close: () => void } {
+    const fds: (number | undefined)[] = [];
+    let scratch = Buffer.allocUnsafe(64 * 1024);
+    return {
+      read(i) {
+        const n = t.bytes[i];
+        if (n > scratch.length) scratch = Buffer.allocUnsafe(Math.max(n, scratch.length * 2));
+        const fd = (fds[t.file[i]] ??= openRegularFileSync(files[t.file[i]].path));
+        fs.readSync(fd, scratch, 0, n, t.offset[i]);
+        const r = tryParseElement(scratch.toString("utf8", 0, n));
+        if (!r.ok) throw new SlyconvError("coco-changed", "the COCO file changed while it was being read", { file: files[t.file[i]].display });
+        return r;
+      },
+      close() {
+        for (const fd of fds) if (fd !== undefined) fs.closeSync(fd);
+      },
+    };
+  }
+}
