@@ -225,7 +225,7 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
       report.lose(label.classTitle, type, "no pixel of it falls inside the image");
       continue;
     }
-    if (THIN.has(type)) report.lose(label.classTitle, type, "drawn as 1-pixel strokes; the vertices are not kept");
+    if (THIN.has(type)) report.change(label.classTitle, type, "drawn as 1-pixel strokes; the vertices are not kept");
     if (objectsWritten.has(object!)) continue;
     objectsWritten.add(object!);
     const classOrder = (perClass.get(label.classTitle) ?? 0) + 1;
