@@ -18,6 +18,7 @@ import { SlyconvError, UsageError } from "./errors.js";
 import type { ImageMode } from "./supervisely/layout.js";
 import { archiveKindOf, extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
+import { visibleDatasetName } from "./io/dataset-names.js";
 
 export interface RunOptions {
   report?: Report;
@@ -214,9 +215,19 @@ function checkItemBounds(item: Item, dataset: string, report: Report): void {
  * as lost (`tag <name>`, per class; `(image)` for image tags).
  */
 export function tallyProject(project: Project, report: Report, tags?: TagsWritten): Project {
-  const wrap = (ds: Dataset): Dataset => ({
+  // Names of a level, so that a renamed hidden dataset (`.x` → `_x`) does not take a sibling's name.
+  const level = (list: Dataset[], parent: string | null) => {
+    const names = new Set(list.map((d) => d.name));
+    return list.map((ds) => {
+      const name = visibleDatasetName(ds.name, names, parent, report);
+      names.add(name);
+      return wrap(ds, name);
+    });
+  };
+  const wrap = (ds: Dataset, name: string): Dataset => ({
     ...ds,
-    datasets: ds.datasets.map(wrap),
+    name,
+    datasets: level(ds.datasets, name),
     items: async function* () {
       for await (const item of iterateItems(ds.items)) {
         report.count("itemsRead");
@@ -240,7 +251,7 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
       }
     },
   });
-  return { ...project, datasets: project.datasets.map(wrap) };
+  return { ...project, datasets: level(project.datasets, null) };
 }
 
 /** Writes a project as a Supervisely project folder, atomically. */

@@ -173,6 +173,11 @@ export function planImageObjects(
       report.lose(l.classTitle, type, UNWRITABLE[type] ?? "COCO has no such geometry");
       return;
     }
+    // COCO polygons are flat lists of 3 or more points; fewer would be written as `[[]]` or a line no reader takes.
+    if (g.type === "polygon" && g.exterior.length < 3) {
+      report.lose(l.classTitle, type, `a polygon of ${g.exterior.length} point${g.exterior.length === 1 ? "" : "s"} has no area (COCO polygons need 3 or more)`);
+      return;
+    }
     const m = plan.byClass.get(l.classTitle);
     if (!m) {
       const shape = plan.skipped.get(l.classTitle);

@@ -25,6 +25,8 @@ export interface DatasetEntry {
   name: string;
   imageFile?: string;
   annFile?: string;
+  /** Other annotation files of the item (a legacy `<stem>.json` beside `<image name>.json`): reported, not read. */
+  ignoredAnnFiles?: string[];
   infoFile?: string;
   metaFile?: string;
 }
@@ -56,7 +58,15 @@ export async function listDatasetEntries(dsDir: string): Promise<DatasetEntry[]>
   };
   for (const d of await listDir(path.join(dsDir, ANN_DIR))) {
     if (d.isDirectory() || !d.name.endsWith(".json")) continue;
-    get(resolveName(d.name)).annFile = path.join(dsDir, ANN_DIR, d.name);
+    const e = get(resolveName(d.name));
+    const file = path.join(dsDir, ANN_DIR, d.name);
+    if (!e.annFile) e.annFile = file;
+    else {
+      // `<image name>.json` wins over the legacy `<stem>.json` (spec §1.2), whichever the listing gives first.
+      const current = d.name === `${e.name}.json`;
+      (e.ignoredAnnFiles ??= []).push(current ? e.annFile : file);
+      if (current) e.annFile = file;
+    }
   }
   for (const [dir, key] of [[IMG_INFO_DIR, "infoFile"], [META_DIR, "metaFile"]] as const) {
     for (const d of await listDir(path.join(dsDir, dir))) {
@@ -114,6 +124,11 @@ async function readItem(root: string, e: DatasetEntry, meta: ProjectMeta | undef
 
 async function readDataset(root: string, dir: string, name: string, meta: () => ProjectMeta | undefined, ctx?: FormatContext): Promise<Dataset> {
   const entries = await listDatasetEntries(dir);
+  for (const e of entries) {
+    for (const ignored of e.ignoredAnnFiles ?? []) {
+      ctx?.report.warn("annotation-duplicate", `${path.basename(ignored)} and ${path.basename(e.annFile!)} both annotate item ${JSON.stringify(e.name)}; ${path.basename(e.annFile!)} is read and ${path.basename(ignored)} is not: merge them, or remove one`, { file: rel(root, ignored) });
+    }
+  }
   const children: Dataset[] = [];
   for (const d of await listDir(path.join(dir, DATASETS_DIR))) {
     const childDir = path.join(dir, DATASETS_DIR, d.name);

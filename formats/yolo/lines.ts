@@ -125,6 +125,30 @@ function parseLine(raw: string, file: string, line: number, opts: LineParseOptio
   throw new YoloLineError(`expected ${describeCounts(opts)} values, found ${n}`, file, line);
 }
 
+/**
+ * Above this, a coordinate is not a fraction of the image: YOLO values are 0..1, and tools that round write at most
+ * a few millionths over.
+ */
+const NORMALISED_MAX = 1.0001;
+
+/**
+ * The records holding a coordinate above 1 (pixels written where fractions belong, a common mistake of hand-made
+ * converters): how many, and the first one's line and value. Keypoint visibility flags (0, 1, 2) are not
+ * coordinates.
+ */
+export function recordsNotNormalised(records: readonly YoloRecord[], keypointDims = 2): { count: number; line: number; value: number } | null {
+  let count = 0, line = 0, value = 0;
+  for (const r of records) {
+    const coords = r.kind === "box" ? [r.xc, r.yc, r.w, r.h]
+      : r.kind === "pose" ? [r.xc, r.yc, r.w, r.h, ...r.keypoints.filter((_, i) => i % keypointDims < 2)]
+      : r.coords;
+    const over = coords.find((v) => v > NORMALISED_MAX);
+    if (over === undefined) continue;
+    if (count++ === 0) ({ line, value } = { line: r.line, value: over });
+  }
+  return count ? { count, line, value } : null;
+}
+
 /** Six decimals, without a "-0.000000". */
 export function fmt6(v: number): string {
   const s = v.toFixed(6);

@@ -12,7 +12,7 @@ import { SlyconvError } from "../../src/errors.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { openDirTree, type SourceTree } from "./source-tree.js";
 import { discoverLayout, MAX_CLASSES, type ItemRef, type YoloLayout } from "./layout.js";
-import { parseLabelText, type LineParseOptions, type YoloRecord } from "./lines.js";
+import { parseLabelText, recordsNotNormalised, type LineParseOptions, type YoloRecord } from "./lines.js";
 import { ClassTable, recordsToLabels, type ConversionState } from "./to-model.js";
 import { sizeSourceFromOptions, type SizeSource } from "./sizes.js";
 import { SIDE_FILE, type YoloSideInfo } from "./side-file.js";
@@ -186,6 +186,10 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
   const buildItem = async (ref: NamedRef): Promise<Item> => {
     const labelShown = ref.label ? tree.display(ref.label) : undefined;
     const records: YoloRecord[] = ref.label ? parseLabelText(await tree.readText(ref.label), labelShown!, parse) : [];
+    const pixels = recordsNotNormalised(records, layout.keypoints?.shape.dims);
+    if (pixels) {
+      ctx.report.warn("yolo-not-normalised", `${pixels.count} of ${records.length} labels hold coordinates above 1 (${pixels.value} on line ${pixels.line}): YOLO coordinates are fractions of the image size, these look like pixels; they are read as fractions, so they lie outside the image`, { file: labelShown, line: pixels.line });
+    }
     let size = undefined as { width: number; height: number } | null | undefined;
     const item: Item = { name: ref.name, annotation: { size: { width: null, height: null }, tags: [], labels: [] } };
     if (ref.image) {

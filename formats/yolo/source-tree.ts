@@ -10,6 +10,7 @@ import type { ImageSource } from "../../src/model/index.js";
 import type { ImageDimensions } from "../../src/io/image-size.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { SlyconvError } from "../../src/errors.js";
+import { decodeText } from "../../src/io/text-decode.js";
 
 const posix = path.posix;
 
@@ -33,8 +34,11 @@ export interface SourceTree {
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
 
-/** Callback readFile: for 100k small label files it costs less than fs/promises' FileHandle round trips. */
-const readFileUtf8 = (p: string) => new Promise<string>((resolve, reject) => readFileCb(p, "utf8", (e, text) => (e ? reject(e) : resolve(text))));
+/**
+ * Callback readFile: for 100k small label files it costs less than fs/promises' FileHandle round trips. UTF-16 with
+ * a BOM (a data.yaml written by PowerShell's `>`) is decoded too; it used to read as no YAML at all.
+ */
+const readFileUtf8 = (p: string) => new Promise<string>((resolve, reject) => readFileCb(p, (e, bytes) => (e ? reject(e) : resolve(decodeText(bytes)))));
 
 /**
  * Every file below `dir` (absolute POSIX paths), names starting with "." left out. Symlinks are followed, to files
