@@ -12,7 +12,8 @@ import type { Report } from "../report.js";
  * sibling's gets `~2`, `~3`, …. Other names are returned as they are.
  */
 export function visibleDatasetName(name: string, siblings: ReadonlySet<string>, parent: string | null, report: Report): string {
-  if (!name.startsWith(".")) return name;
+  // "." and ".." are not hidden names but paths that climb: the writer refuses them (unsafe-path).
+  if (!name.startsWith(".") || name === "." || name === "..") return name;
   const base = `_${name.slice(1)}`;
   let visible = base;
   for (let n = 2; siblings.has(visible); n++) visible = `${base}~${n}`;

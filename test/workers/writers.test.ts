@@ -131,14 +131,16 @@ describe("VOC export: masks drawn in the worker pool", () => {
     expectSameOutput(inline, pooled);
   });
 
-  it("an undecodable bitmap fails the export with the codec's own error, inline and from a worker", async () => {
+  it("an undecodable bitmap is counted as lost, the same inline and from a worker", async () => {
     const project = syntheticProject(6, true);
     for (const mode of ["inline", "pool"] as const) {
       cpuPoolSettings.threshold = mode === "inline" ? Infinity : 1;
       cpuPoolSettings.pool = mode === "inline" ? null : pool;
-      const err = await writeDataset(project, path.join(tempDir(), "voc"), { format: "voc", report: new Report() }).then(() => null, (e: unknown) => e);
-      expect(err, mode).toBeInstanceOf(BitmapDataError);
-      expect((err as Error).message, mode).toBe("bitmap data is neither a zlib stream nor a PNG");
+      const report = new Report();
+      await writeDataset(project, path.join(tempDir(), "voc"), { format: "voc", report });
+      expect(report.lossEntries.filter((l) => l.reason.includes("cannot be decoded")), mode).toEqual([
+        expect.objectContaining({ what: "bitmap", reason: "the bitmap data cannot be decoded (bitmap data is neither a zlib stream nor a PNG)", count: 1 }),
+      ]);
     }
   });
 });
@@ -198,12 +200,13 @@ describe("CPU tasks: thresholds and errors", () => {
     expect(pool.tasksRun).toBe(before);
   });
 
-  it("an error thrown in a worker comes back as the project's own class", async () => {
+  it("an error thrown in a worker comes back as the project's own class; a bitmap that does not decode comes back as unreadable", async () => {
     const job = (data: string) => ({ width: 4, height: 4, draws: [{ geometry: { type: "plain" as const, geometry: { type: "bitmap" as const, origin: [0, 0] as [number, number], data } }, classIndex: 1, instance: 1 }], voids: [], palette: new Uint8Array(768) });
-    const err = await pool.run(renderVocMasksTask, job("!!!")).then(() => null, (e: unknown) => e);
-    expect(err).toBeInstanceOf(BitmapDataError);
-    expect((err as Error).message).toBe("bitmap data is not base64");
-    await expect(pool.run(renderVocMasksTask, job(""))).rejects.toBeInstanceOf(BitmapDataError);
+    expect(await pool.run(renderVocMasksTask, job("!!!"))).toEqual({ unreadable: [{ draw: 0, message: "bitmap data is not base64" }] });
+    expect(await pool.run(renderVocMasksTask, job(""))).toEqual({ unreadable: [{ draw: 0, message: "bitmap data is empty" }] });
+    const revived = reviveTaskError(taskErrorData(new BitmapDataError("bitmap data is not base64")));
+    expect(revived).toBeInstanceOf(BitmapDataError);
+    expect(revived!.message).toBe("bitmap data is not base64");
   });
 
   it("SlyconvError keeps its code and location; other errors become CpuTaskError", () => {
