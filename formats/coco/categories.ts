@@ -63,10 +63,12 @@ export class CategoryCatalog {
     return table;
   }
 
+  /** A class title no other class has; a title other than the one wanted is counted as a renamed class. */
   private uniqueTitle(wanted: string): string {
     let t = wanted;
     for (let n = 2; this.titles.has(t); n++) t = `${wanted}_${n}`;
     this.titles.add(t);
+    if (t !== wanted) this.report.change(t, "class", `renamed from ${JSON.stringify(wanted)}, which another class already has (a category, or a category's keypoints class)`);
     return t;
   }
 
