@@ -1,6 +1,6 @@
 import { SlyconvError } from "../errors.js";
 import { jsonErrorOffset } from "./json-bytes.js";
-import { readRegularFileSync } from "./regular-file.js";
+import { TextFileTooLargeError, readRegularFileSync } from "./regular-file.js";
 import { pythonJson } from "./python-json.js";
 
 /** Line and column (1-based) of a character offset. */
@@ -37,6 +37,7 @@ export async function readJsonFile(path: string, displayName = path): Promise<un
     // Regular files only: a FIFO would block the read forever, a device (/dev/zero) fill the memory.
     text = readRegularFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof TextFileTooLargeError) throw new SlyconvError(e.code, e.message, { file: displayName });
     throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: displayName });
   }
   return parseJsonText(text, displayName);

@@ -7,6 +7,9 @@
  */
 import fs from "node:fs";
 import fsp from "node:fs/promises";
+import { constants as bufferConstants } from "node:buffer";
+import path from "node:path";
+import { SlyconvError } from "../errors.js";
 
 /** Read-only, and a FIFO opens at once instead of waiting for a writer. */
 export const READ_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
@@ -59,12 +62,40 @@ export async function openRegularFile(path: string): Promise<fsp.FileHandle> {
   }
 }
 
+/**
+ * Bytes a file read as one string may have: V8's longest string (2^29 - 24 UTF-16 units, about 512 MB), which a
+ * UTF-8 file of that many bytes cannot exceed. SLYCONV_MAX_TEXT_FILE_BYTES lowers it, for tests that cannot write
+ * a 1 GB file.
+ */
+export function maxTextFileBytes(): number {
+  const raw = Number(process.env.SLYCONV_MAX_TEXT_FILE_BYTES);
+  return Number.isSafeInteger(raw) && raw > 0 ? Math.min(raw, bufferConstants.MAX_STRING_LENGTH) : bufferConstants.MAX_STRING_LENGTH;
+}
+
+const megabytes = (n: number) => (n < 2 ** 20 ? `${n} bytes` : `${(n / 2 ** 20).toFixed(0)} MB`);
+
+/** A file too large to read as text at once (a 1 GB annotation on one line): exit 1, naming the file. */
+export class TextFileTooLargeError extends SlyconvError {
+  constructor(file: string, size: number, limit: number) {
+    const rel = path.relative(process.cwd(), file);
+    super("file-too-large", `the file is ${megabytes(size)}, more than the ${megabytes(limit)} a file read as text can hold (the longest JavaScript string); split it into smaller files`,
+      { file: path.isAbsolute(file) && rel && !rel.startsWith("..") ? rel : file });
+    this.name = "TextFileTooLargeError";
+  }
+}
+
+function checkTextSize(file: string, size: number): void {
+  const limit = maxTextFileBytes();
+  if (size > limit) throw new TextFileTooLargeError(file, size, limit);
+}
+
 /** The bytes of a regular file, or its text when `encoding` is given; NotRegularFileError for anything else. */
 export function readRegularFileSync(path: string): Buffer;
 export function readRegularFileSync(path: string, encoding: BufferEncoding): string;
 export function readRegularFileSync(path: string, encoding?: BufferEncoding): Buffer | string {
   const fd = openRegularFileSync(path);
   try {
+    if (encoding) checkTextSize(path, fs.fstatSync(fd).size);
     return encoding ? fs.readFileSync(fd, encoding) : fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -77,6 +108,7 @@ export async function readRegularFile(path: string, encoding: BufferEncoding): P
 export async function readRegularFile(path: string, encoding?: BufferEncoding): Promise<Buffer | string> {
   const fh = await openRegularFile(path);
   try {
+    if (encoding) checkTextSize(path, (await fh.stat()).size);
     return encoding ? await fh.readFile(encoding) : await fh.readFile();
   } finally {
     await fh.close();

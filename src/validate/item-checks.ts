@@ -10,7 +10,7 @@ import { validateAgainst } from "./schemas.js";
 import { checkAnnotation } from "./annotation-checks.js";
 import { isObject, type MetaIndex } from "./meta-checks.js";
 import type { DatasetDir, ItemEntry } from "./listing.js";
-import { readRegularFile } from "../io/regular-file.js";
+import { TextFileTooLargeError, readRegularFile } from "../io/regular-file.js";
 
 const NOT_READ = Symbol("not read");
 
@@ -28,7 +28,7 @@ export async function readJsonForCheck(absolute: string, rel: string, out: Findi
   try {
     text = await readRegularFile(absolute, "utf8");
   } catch (e) {
-    out.push(finding("file-unreadable", rel, "", `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
+    out.push(finding("file-unreadable", rel, "", e instanceof TextFileTooLargeError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
     return NOT_READ;
   }
   try {

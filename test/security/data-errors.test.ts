@@ -10,7 +10,7 @@ import { exportProject } from "../../src/api.js";
 import { Report } from "../../src/report.js";
 import { encodeGrayPng } from "../../src/codecs/png-encode.js";
 import { runCli } from "../helpers/cli.js";
-import { tempDir } from "../helpers/paths.js";
+import { FIXTURES, tempDir } from "../helpers/paths.js";
 
 function project(classes: object[], objects: object[], size: object = { height: 10, width: 10 }): string {
   const dir = path.join(tempDir(), "project");
@@ -181,5 +181,36 @@ describe("JSON nested 10,000 levels deep, written back out", () => {
     const r = runCli(["convert", path.join(dir, "c"), path.join(dir, "out"), "--from", "coco", "--to", "coco", "--quiet"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("slyconv: the data is nested too deeply to process (thousands of levels of JSON arrays or objects); no dataset format needs that: check the file [too-deep]\n");
+  });
+});
+
+describe("a file too large to read as one string (a 1 GB single-line VOC or Supervisely file)", () => {
+  // A JavaScript string holds about 512 MB; the limit is lowered (SLYCONV_MAX_TEXT_FILE_BYTES) so that the files
+  // here can be small. The real limit is the engine's: buffer.constants.MAX_STRING_LENGTH.
+  const env = { SLYCONV_MAX_TEXT_FILE_BYTES: "1000" };
+  const line = (size: number) => `the file is ${size} bytes, more than the 1000 bytes a file read as text can hold (the longest JavaScript string); split it into smaller files`;
+
+  it("a VOC XML on one line: exit 1 naming the file (was: exit 70)", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(FIXTURES, "voc/devkit"), path.join(dir, "voc"), { recursive: true });
+    const xml = path.join(dir, "voc/VOCdevkit/VOC2012/Annotations/2009_000001.xml");
+    const big = fs.readFileSync(xml, "utf8").replace(/\n\s*/g, "").replace("</annotation>", `<pad>${"x".repeat(2000)}</pad></annotation>`);
+    fs.writeFileSync(xml, big);
+    const r = runCli(["import", path.join(dir, "voc"), path.join(dir, "out"), "-f", "voc", "--quiet"], { env, cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`slyconv: voc/VOCdevkit/VOC2012/Annotations/2009_000001.xml: ${line(Buffer.byteLength(big))} [file-too-large]\n`);
+  });
+
+  it("a Supervisely annotation: import stops with the file, validate reports it", () => {
+    const dir = project([], []);
+    const ann = path.join(dir, "ds/ann/a.png.json");
+    const body = JSON.stringify({ size: { height: 10, width: 10 }, tags: [], objects: [], description: "d".repeat(2000) });
+    fs.writeFileSync(ann, body);
+    const r = runCli(["import", dir, path.join(path.dirname(dir), "out"), "--quiet"], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`slyconv: ds/ann/a.png.json: ${line(body.length)} [file-too-large]\n`);
+    const v = runCli(["validate", dir, "--quiet"], { env });
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain(`ds/ann/a.png.json: error ${line(body.length)} [file-unreadable]`);
   });
 });
