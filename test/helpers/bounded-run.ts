@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import { BIN } from "./cli.js";
+import { assertDistFresh, BIN } from "./cli.js";
 
 export interface BoundedResult {
   /** Exit code; null when a signal ended it. */
@@ -37,6 +37,7 @@ export interface BoundedOptions {
 }
 
 export function runBounded(args: string[], o: BoundedOptions = {}): Promise<BoundedResult> {
+  assertDistFresh();
   const nodeArgs = [`--max-old-space-size=${o.heapMb ?? 512}`, BIN, ...args];
   // /usr/bin/time runs node itself (exec), so signals sent to the child reach node directly.
   const [cmd, argv] = HAVE_TIME && !o.signal ? [TIME, ["-f", `${RSS_MARK}%M`, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
