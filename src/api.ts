@@ -48,6 +48,15 @@ function writeContextOf(project: Project, opts: RunOptions): FormatContext {
 export interface DetectionCandidate { format: string; confidence: number; evidence: string[] }
 export interface Detection { format: string; confidence: number; evidence: string[]; candidates: DetectionCandidate[] }
 
+/** detectFormat's refusal (no format, or several about as likely), with every candidate it weighed (`detect --json`). */
+export class DetectionError extends SlyconvError {
+  readonly details: { candidates: DetectionCandidate[] };
+  constructor(code: "format-unknown" | "format-ambiguous", message: string, input: string, candidates: DetectionCandidate[]) {
+    super(code, message, { file: input, inMessage: true });
+    this.details = { candidates };
+  }
+}
+
 /** Confidence above which a candidate counts as strong; two strong candidates within AMBIGUITY_MARGIN are ambiguous. */
 const STRONG = 0.5;
 const AMBIGUITY_MARGIN = 0.1;
@@ -75,11 +84,11 @@ export async function detectFormat(input: string): Promise<Detection> {
   candidates.sort((a, b) => b.confidence - a.confidence);
   const [best, second] = candidates;
   if (!best || best.confidence < 0.3) {
-    throw new SlyconvError("format-unknown", `cannot tell the format of ${input}; pass -f with one of: ${readableFormats().join(", ")}`, { file: input, inMessage: true });
+    throw new DetectionError("format-unknown", `cannot tell the format of ${input}; pass -f with one of: ${readableFormats().join(", ")}`, input, candidates);
   }
   if (second && second.confidence >= STRONG && best.confidence - second.confidence < AMBIGUITY_MARGIN) {
     const list = candidates.filter((c) => c.confidence >= STRONG).map((c) => `${c.format} (${c.confidence.toFixed(2)}: ${c.evidence.slice(0, 3).join(", ")})`);
-    throw new SlyconvError("format-ambiguous", `${input} looks like several formats: ${list.join("; ")}; pass -f to choose`, { file: input, inMessage: true });
+    throw new DetectionError("format-ambiguous", `${input} looks like several formats: ${list.join("; ")}; pass -f to choose`, input, candidates);
   }
   return { ...best, candidates };
 }

@@ -58,7 +58,7 @@ export const cases: BenchCase[] = [
         const list = path.join(path.dirname(outDir), `probe-${process.pid}.txt`);
         await fs.writeFile(list, Array.from({ length: PROBED }, (_, i) => `${base}/img/${i}.png`).join("\n") + "\n");
         try {
-          const { items } = await importDataset(list, outDir, { format: "links", formatOptions: { probeSizes: true } });
+          const { items } = await importDataset(list, outDir, { format: "links", formatOptions: { probeSizes: true, allowPrivateHosts: true } });
           return { items };
         } finally {
           await fs.rm(list, { force: true });

@@ -12,7 +12,7 @@ export const cocoImportOptions: readonly OptionSpec[] = [
 export const cocoExportOptions: readonly OptionSpec[] = [
   {
     flags: "--images <mode>",
-    description: "how images get into the output: hardlink (falls back to copy), copy, symlink or none",
+    description: "how images get into the output: copy (the default; copy-on-write where the file system can), hardlink, symlink or none",
     choices: ["hardlink", "copy", "symlink", "none"],
   },
   { flags: "--polygons", description: "coco: write masks and polygons with holes as traced polygons instead of RLE (holes are dropped and counted)" },
@@ -46,7 +46,7 @@ export function importOptionsOf(o: FormatOptions): CocoImportOptions {
 }
 
 export function exportOptionsOf(o: FormatOptions): CocoExportOptions {
-  const images = (str(o.images, "--images") ?? "hardlink") as CocoExportOptions["images"];
+  const images = (str(o.images, "--images") ?? "copy") as CocoExportOptions["images"];
   if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none, not ${JSON.stringify(images)}`);
   const captionTag = str(o.captionTag, "--caption-tag") ?? "caption";
   return { images, polygons: Boolean(o.polygons), captionTag };

@@ -14,6 +14,10 @@ export interface ProbeSettings {
   firstChunk: number;
   /** Give up when no header shows within this many bytes. */
   maxBytes: number;
+  /** Probe hosts on loopback, private, link-local and similar addresses too (refused by default: host-guard.ts). */
+  allowPrivateHosts: boolean;
+  /** Which addresses count as non-public (host-guard.ts privateAddressKind); tests give their own. */
+  addressCheck?: (ip: string) => string | null;
 }
 
 export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
@@ -23,6 +27,7 @@ export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
   backoffMs: 250,
   firstChunk: 65_536,
   maxBytes: 4 * 1024 * 1024,
+  allowPrivateHosts: false,
 };
 
 export const linksImportOptions: readonly OptionSpec[] = [
@@ -30,6 +35,7 @@ export const linksImportOptions: readonly OptionSpec[] = [
   { flags: "--probe-concurrency <n>", description: `links: requests in flight while probing (default ${DEFAULT_PROBE_SETTINGS.concurrency})` },
   { flags: "--probe-timeout <ms>", description: `links: timeout of one probe request (default ${DEFAULT_PROBE_SETTINGS.timeoutMs})` },
   { flags: "--probe-retries <n>", description: `links: retries of a failed probe, with exponential backoff (default ${DEFAULT_PROBE_SETTINGS.retries})` },
+  { flags: "--allow-private-hosts", description: "links: let --probe-sizes reach loopback, private and link-local addresses (refused by default, after redirects too)" },
 ];
 
 export const linksExportOptions: readonly OptionSpec[] = [
@@ -62,6 +68,7 @@ export function parseLinksImportOptions(o: FormatOptions): LinksImportOptions {
       timeoutMs: intOption(o.probeTimeout, "--probe-timeout", 1, 600_000, d.timeoutMs),
       retries: intOption(o.probeRetries, "--probe-retries", 0, 10, d.retries),
       ...(typeof o.probeBackoff === "number" ? { backoffMs: o.probeBackoff } : {}),
+      allowPrivateHosts: Boolean(o.allowPrivateHosts),
     },
   };
 }

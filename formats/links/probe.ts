@@ -11,6 +11,7 @@ import https from "node:https";
 import { parseImageHeader, type HeaderParse, type ImageHeader } from "../../src/io/image-header.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { DEFAULT_PROBE_SETTINGS, type ProbeSettings } from "./options.js";
+import { guardedLookup, PrivateHostError, refuseLiteralHost } from "./host-guard.js";
 
 export { DEFAULT_PROBE_SETTINGS, type ProbeSettings };
 
@@ -25,6 +26,7 @@ class ProbeFailure extends Error {
 }
 
 function networkReason(e: unknown): { reason: string; retryable: boolean } {
+  if (e instanceof PrivateHostError) return { reason: e.message, retryable: false };
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case "ECONNREFUSED": return { reason: "connection refused", retryable: true };
@@ -74,6 +76,9 @@ function rangeRequest(url: string, start: number, want: number, prefix: Buffer, 
     }
     const secure = u.protocol === "https:";
     if (!secure && u.protocol !== "http:") return reject(new ProbeFailure(`redirected to an unsupported ${u.protocol} URL`, false));
+    // Every request, the first and each redirect's, is checked: an address here, a name when it resolves.
+    const refused = s.allowPrivateHosts ? null : refuseLiteralHost(u.hostname, s.addressCheck);
+    if (refused) return reject(new ProbeFailure(refused, false));
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -85,6 +90,7 @@ function rangeRequest(url: string, start: number, want: number, prefix: Buffer, 
     const req = (secure ? https : http).request(u, {
       method: "GET",
       agent: secure ? agents.https : agents.http,
+      ...(s.allowPrivateHosts ? {} : { lookup: guardedLookup(s.addressCheck) as never }),
       headers: { Range: `bytes=${start}-${start + want - 1}`, Accept: "image/*", "User-Agent": "slyconv-probe" },
     });
     const timer = setTimeout(() => {

@@ -58,7 +58,7 @@ export function parseMasksImportOptions(o: FormatOptions): MasksImportOptions {
 }
 
 export function parseMasksExportOptions(o: FormatOptions): MasksExportOptions {
-  const images = (o.images ?? "hardlink") as MasksExportOptions["images"];
+  const images = (o.images ?? "copy") as MasksExportOptions["images"];
   if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none`);
   return { classMap: typeof o.classMap === "string" ? o.classMap : undefined, overlay: Boolean(o.overlay), images };
 }

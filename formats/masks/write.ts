@@ -3,7 +3,7 @@
  *
  *   obj_class_to_machine_color.json     {class: [i, i, i]}   class index i in masks_machine
  *   obj_class_to_semantic_color.json    {class: [r, g, b]}   class colour in masks_semantic_rgb
- *   <dataset>/img/<image>                                    the image (hardlink or copy; --images)
+ *   <dataset>/img/<image>                                    the image (copied unless --images says otherwise)
  *   <dataset>/masks_machine/<stem>.png                       8-bit gray, background 0, pixel = class index
  *   <dataset>/masks_semantic_rgb/<stem>.png                  the same pixels as a palette PNG in class colours
  *   <dataset>/masks_instances/<stem>/<class>_<n>.png         one 0/255 gray mask per object, n = 1, 2, … per class

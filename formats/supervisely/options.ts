@@ -5,7 +5,7 @@ export const superviselyImportOptions: readonly OptionSpec[] = [];
 export const superviselyWriteOptions: readonly OptionSpec[] = [
   {
     flags: "--images <mode>",
-    description: "how images get into img/: hardlink (falls back to copy), copy, symlink or none",
+    description: "how images get into img/: copy (the default; copy-on-write where the file system can), hardlink, symlink or none",
     choices: ["hardlink", "copy", "symlink", "none"],
   },
 ];

@@ -16,7 +16,7 @@ import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_
 
 
 export interface SuperviselyWriteOptions {
-  /** How image files get into img/ (default: hardlink where possible, else copy). */
+  /** How image files get into img/ (default: copy, copy-on-write where the file system can). */
   images?: ImageMode;
 }
 
@@ -327,7 +327,7 @@ function knownNote(project: Project): Partial<DatasetsNote> {
 
 /** Writes a project canonically (spec §9) into an empty folder. meta.json is written last. */
 export async function writeSuperviselyProject(project: Project, outDir: string, options: SuperviselyWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
-  const opts: WriteSettings = { images: options.images ?? "hardlink", files: null, filesTried: false, note: { renamed: {}, itemsWithoutImage: {} }, known: knownNote(project) };
+  const opts: WriteSettings = { images: options.images ?? "copy", files: null, filesTried: false, note: { renamed: {}, itemsWithoutImage: {} }, known: knownNote(project) };
   ctx.progress.start("writing Supervisely project");
   let items = 0;
   const names = new DatasetNames(null, project.datasets.map((d) => d.name), opts.known);

@@ -15,6 +15,7 @@ import { geometryTypeName, iterateItems, walkDatasets } from "../../src/model/in
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
+import { placeFile } from "../../src/io/place-file.js";
 import { assertPlainFileName, safeJoin, stemOf } from "../../src/io/paths.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
 import { labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
@@ -222,7 +223,8 @@ async function writeImage(item: Item, id: string, outDir: string, format: ImageF
       await sharp(img.kind === "file" ? img.path : img.data).flatten({ background: "#000000" }).jpeg({ quality: 95 }).toFile(dest);
       ctx.report.count("vocImagesReencoded");
     } else if (img.kind === "file") {
-      await fs.copyFile(img.path, dest);
+      const r = await placeFile(img.path, dest, "copy");
+      if ("why" in r) ctx.report.warn("voc-image-missing", `image ${item.name} could not be written (${r.why}); its annotation is written`, { file: img.path });
     } else {
       await fs.writeFile(dest, img.data);
     }

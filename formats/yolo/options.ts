@@ -48,7 +48,7 @@ export const yoloExportOptions: readonly OptionSpec[] = [
   },
   {
     flags: "--images <mode>",
-    description: "how images get into the output: hardlink (falls back to copy), copy, symlink or none",
+    description: "how images get into the output: copy (the default; copy-on-write where the file system can), hardlink, symlink or none",
     choices: ["hardlink", "copy", "symlink", "none"],
   },
   ...SKIP_OBJECT_OPTIONS,

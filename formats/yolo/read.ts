@@ -139,6 +139,9 @@ function nameRefs(refs: ItemRef[], tree: SourceTree, sizes: SizeSource | undefin
 export async function readYolo(input: string, options: YoloReadOptions, ctx: FormatContext): Promise<Project> {
   const { tree, start, configFile } = await openInput(input);
   const layout = await discoverLayout(tree, start, ctx, configFile);
+  for (const link of tree.linksOutside) {
+    ctx.report.warn("yolo-link-outside", "a symlink to a folder outside the dataset folder is not followed; the files it leads to are not read", { file: tree.display(link) });
+  }
   const sizes = await sizeSourceFromOptions(options.sizesFrom, options.imageSize);
   const configShown = layout.configFile ? tree.display(layout.configFile) : undefined;
 

@@ -69,7 +69,8 @@ const positive = (v: unknown) => (typeof v === "number" ? v : Number(v)) > 0;
 
 async function fromVocFolder(dir: string): Promise<MapSizeSource> {
   const src = new MapSizeSource(`VOC XML files in ${dir}`);
-  const files = await fg("**/*.xml", { cwd: dir, absolute: true, suppressErrors: true });
+  // Symlinked folders are not walked: one may lead anywhere (`sizes -> /`).
+  const files = await fg("**/*.xml", { cwd: dir, absolute: true, suppressErrors: true, followSymbolicLinks: false });
   const parsed = await mapLimit(files.sort(), 32, async (f) => ({ f, xml: await readRegularFile(f, "utf8") }));
   for (const { f, xml } of parsed) {
     const size = /<size>([\s\S]*?)<\/size>/.exec(xml)?.[1];

@@ -30,6 +30,8 @@ export interface SourceTree {
   loadImage(p: string): Promise<LoadedImage>;
   /** A path as shown in messages: relative to the input where possible. */
   display(p: string): string;
+  /** Symlinks to folders outside the input that the listing did not follow. */
+  readonly linksOutside: readonly string[];
 }
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
@@ -42,15 +44,22 @@ const readFileUtf8 = (p: string) => new Promise<string>((resolve, reject) => rea
 
 /**
  * Every file below `dir` (absolute POSIX paths), names starting with "." left out. Symlinks are followed, to files
- * and to folders, but each real folder is listed once: a link back up the tree (`a/loop -> ..`, which a cloned
- * repository may hold) would otherwise be walked again and again, exponentially so with two of them.
+ * and to folders inside `inside` (the input's real path), but each real folder is listed once: a link back up the
+ * tree (`a/loop -> ..`, which a cloned repository may hold) would otherwise be walked again and again, exponentially
+ * so with two of them. A link to a folder outside the input (`images/train -> /`) is not followed: it goes into
+ * `outside`.
  */
-async function listTree(dir: string): Promise<string[]> {
+async function listTree(dir: string, inside: string, outside: string[]): Promise<string[]> {
   const out: string[] = [];
   const listed = new Set<string>();
+  const insidePrefix = inside.endsWith(path.sep) ? inside : inside + path.sep;
   const visit = async (d: string): Promise<void> => {
     const real = await fs.realpath(d).catch(() => null);
     if (real === null || listed.has(real)) return;
+    if (real !== inside && !real.startsWith(insidePrefix)) {
+      outside.push(d);
+      return;
+    }
     listed.add(real);
     let entries: import("node:fs").Dirent[];
     try {
@@ -80,8 +89,10 @@ class DirTree implements SourceTree {
   private readonly files = new Set<string>();
   private readonly dirs = new Set<string>();
   private readonly listedRoots: string[] = [];
+  readonly linksOutside: string[] = [];
 
-  constructor(readonly root: string, private readonly displayRoot: string) {}
+  /** `realRoot`: the input folder with symlinks resolved, the bound of every listing. */
+  constructor(readonly root: string, private readonly displayRoot: string, private readonly realRoot: string) {}
 
   private covered(p: string): boolean {
     return this.listedRoots.some((r) => p === r || p.startsWith(r.endsWith("/") ? r : r + "/"));
@@ -96,7 +107,7 @@ class DirTree implements SourceTree {
       return;
     }
     if (!st.isDirectory()) return;
-    const found = await listTree(dir);
+    const found = await listTree(dir, this.realRoot, this.linksOutside);
     this.listedRoots.push(dir);
     this.dirs.add(dir);
     for (const full of found) {
@@ -163,7 +174,7 @@ class DirTree implements SourceTree {
 
 export async function openDirTree(dir: string): Promise<SourceTree> {
   const root = toPosix(path.resolve(dir));
-  const tree = new DirTree(root, path.basename(root));
+  const tree = new DirTree(root, path.basename(root), await fs.realpath(root));
   // One listing of the whole dataset up front: pairing images with labels then never touches the disk.
   await tree.listFiles(root);
   return tree;

@@ -85,7 +85,7 @@ interface Placed { item: Item; split: string; subdirs: string[] }
 
 export async function writeYolo(project: Project, outDir: string, options: YoloWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
   const task = options.task ?? "detect";
-  const mode = options.images ?? "hardlink";
+  const mode = options.images ?? "copy";
   const side = sideInfoOf(project);
   const classes = new ExportClasses(project.meta, task, ctx.report, options.keepPlaceholderClasses ? [] : placeholderClasses(project));
   if (classes.placeholders.length) {

@@ -6,8 +6,10 @@ import { Report } from "../report.js";
 import { SlyconvError, UsageError } from "../errors.js";
 import { tuneV8ForConversions } from "./runtime-tuning.js";
 import { createProgress } from "../io/progress.js";
-import { handleInterrupts, interruptedSignal } from "../io/cleanup.js";
+import { writeSync } from "node:fs";
+import { handleInterrupts, interruptedSignal, onInterrupt } from "../io/cleanup.js";
 import { DEFAULT_MAX_PIXELS, MAX_PIXELS_ENV } from "../limits.js";
+import { failureJson } from "./json-failure.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { userErrorFromSystemError } from "../io/system-errors.js";
 import { plural, printReport } from "./output.js";
@@ -45,7 +47,7 @@ function examples(cmd: Command, lines: readonly (readonly [string, string?])[]):
 }
 
 function summaryJson(command: string, report: Report, extra: Record<string, unknown>, started: number): string {
-  return JSON.stringify({ command, ...extra, ...report.toJSON(), seconds: (Date.now() - started) / 1000 }, null, 2);
+  return JSON.stringify({ ok: report.errorCount === 0, command, ...extra, ...report.toJSON(), seconds: (Date.now() - started) / 1000 }, null, 2);
 }
 
 function finish(report: Report, g: GlobalOptions, json: () => string, human: () => string): number {
@@ -203,7 +205,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     .action(async (input: string) => {
       const { detectFormat } = await loadApi();
       const d = await detectFormat(input);
-      if (globals().json) process.stdout.write(JSON.stringify(d, null, 2) + "\n");
+      if (globals().json) process.stdout.write(JSON.stringify({ ok: true, command: "detect", ...d }, null, 2) + "\n");
       else {
         process.stdout.write(`${d.format} (confidence ${d.confidence.toFixed(2)})\n`);
         for (const e of d.evidence.slice(0, 10)) process.stdout.write(`  ${e}\n`);
@@ -229,6 +231,21 @@ export async function main(argv = process.argv): Promise<number> {
   handleInterrupts();
   let exitCode = 0;
   const program = buildProgram((c) => (exitCode = c));
+  // --json promises one object on stdout, failures included (docs/bad-input.md); argv is looked at because commander
+  // may fail before it has parsed the option.
+  const json = argv.slice(2).includes("--json");
+  let command: string | undefined;
+  program.hook("preAction", (_root, action) => void (command = action.name()));
+  const fail = (err: unknown, code: number): number => {
+    if (json) process.stdout.write(failureJson(command, err, code) + "\n");
+    return code;
+  };
+  const stopJsonOnSignal = json
+    ? onInterrupt(() => {
+      const signal = interruptedSignal();
+      writeSync(1, failureJson(command, new SlyconvError("interrupted", `interrupted by ${signal}`), signal === "SIGINT" ? 130 : 143) + "\n");
+    })
+    : () => {};
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -237,20 +254,22 @@ export async function main(argv = process.argv): Promise<number> {
     if (err.code?.startsWith("commander.")) {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return 0;
       // `slyconv help` is asked for (0); bare `slyconv` shows the help because a command is missing (2).
-      if (err.code === "commander.help") return err.exitCode === 0 ? 0 : 2;
-      return 2;
+      if (err.code === "commander.help") return err.exitCode === 0 ? 0 : fail(new UsageError("a command is missing; run slyconv --help"), 2);
+      return fail(err, 2);
     }
     // Interrupted: the signal handler cleans up and exits; errors from half-finished writes are noise.
     if (interruptedSignal()) return new Promise<number>(() => {});
+    stopJsonOnSignal();
     const debug = argv.includes("--debug");
     if (err instanceof SlyconvError) {
       process.stderr.write(`slyconv: ${err.describe()}${err instanceof UsageError ? "" : ` [${err.code}]`}\n`);
       if (debug) process.stderr.write((err.stack ?? "") + "\n");
-      return err.exitCode;
+      return fail(err, err.exitCode);
     }
     process.stderr.write(`slyconv: internal error: ${err.message}\n`);
     process.stderr.write(debug ? (err.stack ?? "") + "\n" : "run again with --debug for details; please report this as a bug\n");
-    return 70;
+    return fail(err, 70);
   }
+  stopJsonOnSignal();
   return exitCode;
 }

@@ -28,7 +28,7 @@ describe("slyconv CLI with -f links", () => {
     const dir = tempDir();
     const list = path.join(dir, "list.txt");
     fs.writeFileSync(list, `${server.base}/img/a.png\n${server.base}/missing.jpg\n`);
-    const r = await runCliAsync(["import", list, path.join(dir, "sly"), "--probe-sizes", "--probe-retries", "0"]);
+    const r = await runCliAsync(["import", list, path.join(dir, "sly"), "--probe-sizes", "--allow-private-hosts", "--probe-retries", "0"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`list.txt:2: warning cannot read the image size of ${server.base}/missing.jpg: HTTP 404 Not Found (1 attempt) [probe-failed]`);
     const ann = JSON.parse(fs.readFileSync(path.join(dir, "sly", "list", "ann", "a.png.json"), "utf8"));

@@ -25,8 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Generous timeout for requests that should succeed (the machine may be busy), short backoff. */
-const fast: ProbeSettings = { ...DEFAULT_PROBE_SETTINGS, timeoutMs: 3000, retries: 2, backoffMs: 20 };
+/** Generous timeout for requests that should succeed (the machine may be busy), short backoff; the server is on 127.0.0.1. */
+const fast: ProbeSettings = { ...DEFAULT_PROBE_SETTINGS, timeoutMs: 3000, retries: 2, backoffMs: 20, allowPrivateHosts: true };
 /** For the slow endpoint only. */
 const short: ProbeSettings = { ...fast, timeoutMs: 300 };
 
@@ -86,7 +86,7 @@ describe("probing over HTTP (local server on 127.0.0.1)", () => {
     server.connections.reset();
     let done = 0;
     const started = performance.now();
-    const out = await probeImages(urls, { ...DEFAULT_PROBE_SETTINGS, concurrency: 16 }, { onDone: () => done++ });
+    const out = await probeImages(urls, { ...DEFAULT_PROBE_SETTINGS, concurrency: 16, allowPrivateHosts: true }, { onDone: () => done++ });
     const seconds = (performance.now() - started) / 1000;
     expect(out.filter((o) => o.ok)).toHaveLength(1000);
     expect(out.map((o) => (o.ok ? o.header.width : 0)).slice(0, 5)).toEqual([37, 37, 37, 37, 5]);
@@ -112,7 +112,7 @@ describe("links import with --probe-sizes", () => {
       `${server.base}/close/z.jpg`,
     ].join("\n") + "\n");
     const report = new Report();
-    const { project } = await readDataset(file, { format: "links", formatOptions: { probeSizes: true, probeTimeout: "3000", probeRetries: "1" }, report });
+    const { project } = await readDataset(file, { format: "links", formatOptions: { probeSizes: true, allowPrivateHosts: true, probeTimeout: "3000", probeRetries: "1" }, report });
     const items = (await materializeProject(project)).datasets[0].items as Item[];
     expect(items.map((i) => [i.name, i.annotation.size.width, i.annotation.size.height])).toEqual([
       ["a.png", 37, 23], ["missing.png", null, null], ["f.bmp", 5, 3], ["x.jpg", null, null], ["d.webp", 37, 23], ["e.webp", 19, 11], ["z.jpg", null, null],
@@ -132,7 +132,7 @@ describe("links import with --probe-sizes", () => {
   it("a name without an extension gets the probed format's", async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "l.txt"), `${server.base}/flaky/noext\n`);
-    const { project } = await readDataset(path.join(dir, "l.txt"), { format: "links", formatOptions: { probeSizes: true }, report: new Report() });
+    const { project } = await readDataset(path.join(dir, "l.txt"), { format: "links", formatOptions: { probeSizes: true, allowPrivateHosts: true }, report: new Report() });
     const items = (await materializeProject(project)).datasets[0].items as Item[];
     expect(items.map((i) => i.name)).toEqual(["noext.png"]);
   });

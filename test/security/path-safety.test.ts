@@ -376,26 +376,28 @@ describe("symlinks that leave the input", () => {
   const superviselyWithLink = (sb: Sandbox, target: string) =>
     sb.write({ "meta.json": '{"classes":[],"tags":[]}', "ds/img/ok.png": png(), "ds/ann/ok.png.json": EMPTY_ANN, "ds/ann/x.png.json": EMPTY_ANN }).link("ds/img/x.png", target);
 
-  it.each(["copy", "hardlink"] as const)("--images %s: an image symlinked to a file outside is read through; the output holds the real file, not the link", async (images) => {
+  it.each(["copy", "hardlink", "symlink"] as const)("--images %s: an image symlinked to a file outside is read through; the output holds a copy of the real file, never a link to it", async (images) => {
     const sb = new Sandbox();
-    superviselyWithLink(sb, sb.outsideFile);
+    superviselyWithLink(sb, images === "symlink" ? path.relative(path.join(sb.input, "ds/img"), sb.outsideFile) : sb.outsideFile);
     const { error, files } = await sb.import("supervisely", { images });
     expect(error).toBeUndefined();
     expect(files).toContain("ds/img/x.png");
-    expect(fs.lstatSync(path.join(sb.out, "ds/img/x.png")).isFile()).toBe(true);
+    const st = fs.lstatSync(path.join(sb.out, "ds/img/x.png"));
+    expect(st.isFile()).toBe(true);
+    expect(st.ino).not.toBe(fs.statSync(sb.outsideFile).ino);
     expect(sb.outsideCopies()).toEqual(["ds/img/x.png"]);
-    // Writing to the output's copy never reaches the file outside (for copies; a hard link is the same file by design).
-    if (images === "copy") {
-      fs.writeFileSync(path.join(sb.out, "ds/img/x.png"), "changed");
-      expect(fs.readFileSync(sb.outsideFile).equals(OUTSIDE_PNG)).toBe(true);
-    }
+    // Writing to the output's copy never reaches the file outside.
+    fs.writeFileSync(path.join(sb.out, "ds/img/x.png"), "changed");
+    expect(fs.readFileSync(sb.outsideFile).equals(OUTSIDE_PNG)).toBe(true);
   });
 
-  it("--images symlink: the output links to the real file (the link inside the input is resolved)", async () => {
+  it.each(["copy", "hardlink", "symlink"] as const)("--images %s: a symlink img/pw.png -> /etc/passwd: \"not an image\" warning, the item kept annotation-only", async (images) => {
     const sb = new Sandbox();
-    superviselyWithLink(sb, path.relative(path.join(sb.input, "ds/img"), sb.outsideFile));
-    await sb.import("supervisely", { images: "symlink" });
-    expect(fs.readlinkSync(path.join(sb.out, "ds/img/x.png"))).toBe(fs.realpathSync(sb.outsideFile));
+    sb.write({ "meta.json": '{"classes":[],"tags":[]}', "ds/img/ok.png": png(), "ds/ann/ok.png.json": EMPTY_ANN, "ds/ann/pw.png.json": EMPTY_ANN }).link("ds/img/pw.png", "/etc/passwd");
+    const { report, error, files } = await sb.import("supervisely", { images });
+    expect(error).toBeUndefined();
+    expect(files).toEqual(["ds/ann/ok.png.json", "ds/ann/pw.png.json", "ds/img/ok.png", "meta.json"]);
+    expect(findingsOf(report, "image-unreadable")).toMatchObject([{ severity: "warning", message: 'the image of item "pw.png" is left out: it is a symlink to /etc/passwd, which is not an image; its annotation is written' }]);
   });
 
   it.each([
@@ -461,6 +463,19 @@ describe("symlinks that leave the input", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(error).toBeUndefined();
     expect(files.filter((f) => f.includes("/img/"))).toEqual(["train/datasets/a/img/x.png"]);
+  });
+
+  it("yolo: a folder symlink out of the input (images/train -> /, or to a folder of images beside it) is not followed: a warning each, the rest imports", async () => {
+    const sb = new Sandbox().write({ "data.yaml": "train: images/train\nval: images/val\nnames: [cat]\n", "images/val/x.png": png(), "labels/val/x.txt": "0 0.5 0.5 0.5 0.5\n" });
+    sb.link("images/train", "/").link("images/val/ext", sb.outsideDir).link("images/val/inside", "../val");
+    const started = Date.now();
+    const { report, error, files } = await sb.import("yolo");
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(error).toBeUndefined();
+    expect(files.filter((f) => f.includes("/img/"))).toEqual(["val/img/x.png"]);
+    expect(sb.outsideCopies()).toEqual([]);
+    expect(findingsOf(report, "yolo-link-outside").map((f) => f.file).sort()).toEqual(["images/train", "images/val/ext"]);
+    expect(findingsOf(report, "yolo-link-outside")[0].message).toBe("a symlink to a folder outside the dataset folder is not followed; the files it leads to are not read");
   });
 });
 

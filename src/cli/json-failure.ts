@@ -1,0 +1,32 @@
+import { SlyconvError } from "../errors.js";
+
+/** The `error` of a failed run's `--json` object: always these keys, null where the error has no such place. */
+export interface JsonError {
+  code: string;
+  message: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  pointer: string | null;
+}
+
+/** A failure as `--json` reports it: what went wrong and where. Commander's own messages lose their "error: ". */
+export function jsonError(err: unknown): JsonError {
+  if (err instanceof SlyconvError) {
+    const { file, line, column, pointer } = err.location;
+    return { code: err.code, message: err.message, file: file ?? null, line: line ?? null, column: column ?? null, pointer: pointer ?? null };
+  }
+  const e = err as Error & { code?: string };
+  const usage = typeof e?.code === "string" && e.code.startsWith("commander.");
+  const message = String(e?.message ?? err).replace(/^error: /, "");
+  return { code: usage ? "usage" : "internal", message, file: null, line: null, column: null, pointer: null };
+}
+
+/**
+ * The one JSON object `--json` prints on stdout for a run that did not finish: `ok: false`, the command (when
+ * commander got that far), the exit code, the error, and what the error carries for machines (detect's candidates).
+ */
+export function failureJson(command: string | undefined, err: unknown, exitCode: number): string {
+  const details = err instanceof SlyconvError && "details" in err ? (err as SlyconvError & { details: Record<string, unknown> }).details : {};
+  return JSON.stringify({ ok: false, ...(command ? { command } : {}), exitCode, error: jsonError(err), ...details }, null, 2);
+}
