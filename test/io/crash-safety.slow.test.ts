@@ -11,10 +11,11 @@ function tmpSiblings(parent: string): string[] {
 }
 
 /** Starts an import and kills it with `signal` once its temporary folder holds `after` annotation files. */
-async function startAndKill(src: string, out: string, extra: string[], signal: NodeJS.Signals, after = 200): Promise<number | null> {
-  const child = spawn(process.execPath, [BIN, "import", src, out, "-f", "supervisely", ...extra], { env: { ...process.env, CI: "true" }, stdio: "ignore" });
+async function startAndKill(src: string, out: string, extra: string[], signal: NodeJS.Signals, after = 200, stdout?: string[]): Promise<number | null> {
+  const child = spawn(process.execPath, [BIN, ...(stdout ? ["--json"] : []), "import", src, out, "-f", "supervisely", ...extra], { env: { ...process.env, CI: "true" }, stdio: ["ignore", stdout ? "pipe" : "ignore", "ignore"] });
+  child.stdout?.on("data", (d) => stdout!.push(String(d)));
   const parent = path.dirname(out);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) => child.on("close", (code, sig) => resolve(code ?? (sig ? -1 : null))));
   for (let tries = 0; tries < 1500; tries++) {
     const tmp = tmpSiblings(parent).find((n) => n.includes("slyconv-tmp"));
     if (tmp) {
@@ -62,6 +63,14 @@ describe("crash safety", () => {
     const out = path.join(parent, "out");
     const code = await startAndKill(src, out, [], "SIGINT");
     expect(code).toBe(130);
+    expect(fs.readdirSync(parent)).toEqual([]);
+  });
+
+  it("Ctrl-C with --json still prints exactly one JSON object on stdout", async () => {
+    const parent = tempDir();
+    const stdout: string[] = [];
+    expect(await startAndKill(src, path.join(parent, "out"), [], "SIGINT", 200, stdout)).toBe(130);
+    expect(JSON.parse(stdout.join(""))).toEqual({ ok: false, command: "import", exitCode: 130, error: { code: "interrupted", message: "interrupted by SIGINT", file: null, line: null, column: null, pointer: null } });
     expect(fs.readdirSync(parent)).toEqual([]);
   });
 
