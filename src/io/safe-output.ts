@@ -47,6 +47,15 @@ async function statOrNull(p: string) {
   }
 }
 
+/** The working folder, unless it has been removed (process.cwd() then throws). */
+function workingFolder(): string[] {
+  try {
+    return [process.cwd()];
+  } catch {
+    return [];
+  }
+}
+
 const refuse = (out: string, why: string) => new SlyconvError("output-refused", `cannot be the output: ${why}`, { file: out }, 2);
 
 const isSameOrInside = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
@@ -110,7 +119,7 @@ export async function checkOutputTarget(out: string, opts: SafeOutputOptions = {
 
   const st = await statOrNull(target);
   const protectedPaths: { path: string; what: string }[] = [
-    { path: process.cwd(), what: "the working folder" },
+    ...workingFolder().map((p) => ({ path: p, what: "the working folder" })),
     { path: os.homedir(), what: "your home folder" },
     ...(opts.inputs ?? []).map((p) => ({ path: p, what: `the input ${p}` })),
   ];
@@ -138,7 +147,7 @@ export async function checkOutputTarget(out: string, opts: SafeOutputOptions = {
     throw refuse(out, st.isFile() ? "it is a file, not a folder" : "it is not a regular folder (a device, FIFO or socket)");
   }
   const parent = await fs.stat(path.dirname(target));
-  if (parent.dev !== st.dev || parent.ino === st.ino) throw refuse(out, "it is a mount point");
+  if (parent.dev !== st.dev || parent.ino === st.ino) throw refuse(out, "it is a mount point; write into a folder inside it");
   const names = await fs.readdir(target);
   if (names.length === 0) return { kind: "empty-folder", ...id };
   const marker = await statOrNull(path.join(target, OUTPUT_MARKER));

@@ -126,9 +126,9 @@ describe("outputs slyconv refuses to replace or write into, --force or not (exit
       if (mounted) spawnSync("umount", [mnt]);
     });
     it.skipIf(!mounted)("is refused, empty or not (needs the right to mount a tmpfs; skipped otherwise)", async () => {
-      await expect(checkOutputTarget(mnt, { force: true })).rejects.toMatchObject({ code: "output-refused", message: "cannot be the output: it is a mount point" });
+      await expect(checkOutputTarget(mnt, { force: true })).rejects.toMatchObject({ code: "output-refused", message: "cannot be the output: it is a mount point; write into a folder inside it" });
       fs.writeFileSync(path.join(mnt, OUTPUT_MARKER), "");
-      await expect(checkOutputTarget(mnt, { force: true })).rejects.toMatchObject({ message: "cannot be the output: it is a mount point" });
+      await expect(checkOutputTarget(mnt, { force: true })).rejects.toMatchObject({ message: "cannot be the output: it is a mount point; write into a folder inside it" });
     });
   });
 });

@@ -396,7 +396,7 @@ describe("symlinks that leave the input", () => {
     sb.write({ "meta.json": '{"classes":[],"tags":[]}', "ds/img/ok.png": png(), "ds/ann/ok.png.json": EMPTY_ANN, "ds/ann/pw.png.json": EMPTY_ANN }).link("ds/img/pw.png", "/etc/passwd");
     const { report, error, files } = await sb.import("supervisely", { images });
     expect(error).toBeUndefined();
-    expect(files).toEqual(["ds/ann/ok.png.json", "ds/ann/pw.png.json", "ds/img/ok.png", "meta.json"]);
+    expect(files).toEqual(["ds-no-image/ann/pw.png.json", "ds/ann/ok.png.json", "ds/img/ok.png", "meta.json", "slyconv_datasets.json"]);
     expect(findingsOf(report, "image-unreadable")).toMatchObject([{ severity: "warning", message: 'the image of item "pw.png" is left out: it is a symlink to /etc/passwd, which is not an image; its annotation is written' }]);
   });
 
