@@ -22,6 +22,10 @@ describe("--json prints exactly one object on stdout, failures included", () => 
     const r = runCli(["--json", "import", DEMO, path.join(tempDir(), "o"), "--bogus"]);
     expect(r.code).toBe(2);
     expect(onlyObject(r)).toEqual({ ok: false, exitCode: 2, error: { code: "usage", message: "unknown option '--bogus'", ...noPlace } });
+    // No command at all: the help goes to stderr, the object to stdout.
+    const bare = runCli(["--json"]);
+    expect(bare.code).toBe(2);
+    expect(onlyObject(bare)).toEqual({ ok: false, exitCode: 2, error: { code: "usage", message: "a command is missing; run slyconv --help", ...noPlace } });
   });
 
   it("a bad option value the library refuses (exit 2) names the command", () => {
