@@ -29,11 +29,22 @@ function escapeNonAscii(s: string): string {
   return s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Whether `pattern` occurs right after a digit (an exponent such as `5e-7`, not the `e-` of `none-`). */
+function afterDigit(b: Buffer, pattern: string): boolean {
+  for (let i = b.indexOf(pattern); i >= 0; i = b.indexOf(pattern, i + 1)) if (i > 0 && isDigit(b[i - 1])) return true;
+  return false;
+}
+
 /** Whether the text may hold a number JavaScript and Python write differently (an exponent, or 0.0000…). */
 function mayHoldOddNumber(buf: Uint8Array): boolean {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.length);
-  return b.indexOf("e-") >= 0 || b.indexOf("e+") >= 0 || b.indexOf("0.0000") >= 0;
+  return afterDigit(b, "e-") || afterDigit(b, "e+") || b.indexOf("0.0000") >= 0;
 }
+
+/** Characters of a JSON number after its first. */
+const inNumber = (c: number) => isDigit(c) || c === 0x2e || c === 0x65 || c === 0x45 || c === 0x2b || c === 0x2d;
 
 /** The bytes of `text` (JSON.stringify's output, as UTF-8) as Python's json.dump writes the same value. */
 export function pythonJsonBytes(text: Uint8Array): Buffer {
@@ -54,7 +65,7 @@ export function pythonJsonBytes(text: Uint8Array): Buffer {
       i = j + 1;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       let j = i + 1;
-      while (j < s.length && /[0-9.eE+-]/.test(s[j])) j++;
+      while (j < s.length && inNumber(s.charCodeAt(j))) j++;
       const number = s.slice(i, j);
       const py = pythonNumber(number);
       if (py !== number) {
