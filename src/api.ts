@@ -14,7 +14,8 @@ import { checkOutputTarget, writeAtomically, requireInput } from "./io/safe-outp
 import { skipPolicyOf, withoutSkippedObjects } from "./skip-objects.js";
 import { readdir } from "node:fs/promises";
 import type { Stats } from "node:fs";
-import { SlyconvError, UsageError } from "./errors.js";
+import { SlyconvError, UsageError, optionName } from "./errors.js";
+import { READER_OPTION_KEYS, optionKeysOf, refuseUnknownOptions, type FormatId, type FormatName, type NoOptions, type ReadOptionsOf, type WriteOptionsOf } from "./format-options.js";
 import type { ImageMode } from "./supervisely/layout.js";
 import { archiveKindOf, extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
@@ -45,8 +46,8 @@ function writeContextOf(project: Project, opts: RunOptions): FormatContext {
   return { ...ctx, progress: withKnownTotal(ctx.progress, knownItemCount(project)) };
 }
 
-export interface DetectionCandidate { format: string; confidence: number; evidence: string[] }
-export interface Detection { format: string; confidence: number; evidence: string[]; candidates: DetectionCandidate[] }
+export interface DetectionCandidate { format: FormatName; confidence: number; evidence: string[] }
+export interface Detection { format: FormatName; confidence: number; evidence: string[]; candidates: DetectionCandidate[] }
 
 /** detectFormat's refusal (no format, or several about as likely), with every candidate it weighed (`detect --json`). */
 export class DetectionError extends SlyconvError {
@@ -79,16 +80,16 @@ export async function detectFormat(input: string): Promise<Detection> {
   for (const f of FORMATS) {
     if (!f.read) continue;
     const r = await f.detect(input);
-    if (r.confidence > 0) candidates.push({ format: f.name, confidence: r.confidence, evidence: r.evidence });
+    if (r.confidence > 0) candidates.push({ format: f.name as FormatName, confidence: r.confidence, evidence: r.evidence });
   }
   candidates.sort((a, b) => b.confidence - a.confidence);
   const [best, second] = candidates;
   if (!best || best.confidence < 0.3) {
-    throw new DetectionError("format-unknown", `cannot tell the format of ${input}; pass -f with one of: ${readableFormats().join(", ")}`, input, candidates);
+    throw new DetectionError("format-unknown", `cannot tell the format of ${input}; pass ${optionName("format")} with one of: ${readableFormats().join(", ")}`, input, candidates);
   }
   if (second && second.confidence >= STRONG && best.confidence - second.confidence < AMBIGUITY_MARGIN) {
     const list = candidates.filter((c) => c.confidence >= STRONG).map((c) => `${c.format} (${c.confidence.toFixed(2)}: ${c.evidence.slice(0, 3).join(", ")})`);
-    throw new DetectionError("format-ambiguous", `${input} looks like several formats: ${list.join("; ")}; pass -f to choose`, input, candidates);
+    throw new DetectionError("format-ambiguous", `${input} looks like several formats: ${list.join("; ")}; pass ${optionName("format")} to choose`, input, candidates);
   }
   return { ...best, candidates };
 }
@@ -105,11 +106,11 @@ async function requireFormatEvidence(adapter: FormatAdapter, input: string): Pro
   for (const f of FORMATS) {
     if (!f.read || f === adapter) continue;
     const r = await f.detect(input);
-    if (r.confidence > (best?.confidence ?? 0)) best = { format: f.name, confidence: r.confidence, evidence: r.evidence };
+    if (r.confidence > (best?.confidence ?? 0)) best = { format: f.name as FormatName, confidence: r.confidence, evidence: r.evidence };
   }
   if (!best) return;
   const evidence = best.evidence.slice(0, 3).join(", ");
-  throw new SlyconvError("format-not-found", `no ${adapter.title} data found (-f ${adapter.name}): it looks like ${best.format} (${evidence}); pass -f ${best.format}, or leave -f out to detect it`, { file: input });
+  throw new SlyconvError("format-not-found", `no ${adapter.title} data found (${optionName("format")} ${adapter.name}): it looks like ${best.format} (${evidence}); pass ${optionName("format")} ${best.format}, or leave ${optionName("format")} out to detect it`, { file: input });
 }
 
 export function readableFormats(): string[] {
@@ -135,15 +136,30 @@ function adapterFor(name: string, need: "read" | "write"): FormatAdapter {
  * .tar.gz file is extracted into a scratch folder first (docs/archives.md); items may stream from there, so call
  * `dispose()` once the project has been written (it does nothing for other inputs).
  */
-export async function readDataset(
-  input: string,
-  opts: RunOptions & { format?: string; formatOptions?: FormatOptions; archiveLimits?: ExtractLimits } = {},
-): Promise<{ project: Project; format: string; fromArchive: boolean; dispose(): Promise<void> }> {
+export async function readDataset<F extends FormatId = FormatId>(input: string, opts: ReadOptions<F> = {}): Promise<ReadResult> {
+  return readInput(input, opts as ReadOptions, { alsoKnown: [], added: {} });
+}
+
+export interface ReadOptions<F extends FormatId = FormatId> extends RunOptions {
+  /** The input's format (a name or an alias); detected when absent. */
+  format?: F;
+  /** The reader's options (README, "Library"); a key the reader does not know is refused. */
+  formatOptions?: ReadOptionsOf<F>;
+  archiveLimits?: ExtractLimits;
+}
+
+export interface ReadResult { project: Project; format: FormatName; fromArchive: boolean; dispose(): Promise<void> }
+
+/**
+ * readDataset, with keys the caller checks itself (convert: the writer's) and options added after the check
+ * (import: the Supervisely writer's `images`, which tells the COCO reader whether to look for images).
+ */
+async function readInput(input: string, opts: ReadOptions, extra: { alsoKnown: readonly string[]; added: FormatOptions }): Promise<ReadResult> {
   const stat = await requireUsableInput(input);
   if (stat.isFile() && isArchivePath(input)) {
     const extracted = await extractToScratch(input, { ...opts.archiveLimits, report: opts.report, progress: opts.progress });
     try {
-      return { ...(await readDataset(extracted.root, opts)), fromArchive: true, dispose: extracted.dispose };
+      return { ...(await readInput(extracted.root, opts, extra)), fromArchive: true, dispose: extracted.dispose };
     } catch (e) {
       await extracted.dispose();
       throw extracted.relabel(e);
@@ -151,9 +167,10 @@ export async function readDataset(
   }
   const format = opts.format ?? (await detectFormat(input)).format;
   const adapter = adapterFor(format, "read");
+  refuseUnknownOptions(opts.formatOptions as FormatOptions | undefined, [...optionKeysOf(adapter.importOptions), ...READER_OPTION_KEYS, ...extra.alsoKnown], `${adapter.name} import`);
   if (opts.format) await requireFormatEvidence(adapter, input);
-  const project = await adapter.read!(input, opts.formatOptions ?? {}, contextOf(opts));
-  return { project, format: adapter.name, fromArchive: false, dispose: async () => {} };
+  const project = await adapter.read!(input, { ...opts.formatOptions, ...extra.added }, contextOf(opts));
+  return { project, format: adapter.name as FormatName, fromArchive: false, dispose: async () => {} };
 }
 
 /** Reads a Supervisely project folder. */
@@ -274,23 +291,26 @@ export async function writeProject(project: Project, out: string, opts: WriteOpt
   return { items: (ctx.report.stats.items ?? 0) - before };
 }
 
-export interface ImportOptions extends WriteOptions {
-  format?: string;
-  formatOptions?: FormatOptions;
+export interface ImportOptions<F extends FormatId = FormatId> extends WriteOptions {
+  /** The input's format (a name or an alias); detected when absent. */
+  format?: F;
+  /** The reader's options (README, "Library"); a key the reader does not know is refused. */
+  formatOptions?: ReadOptionsOf<F>;
   archiveLimits?: ExtractLimits;
 }
 
 /** `slyconv import`: any supported input → a Supervisely project folder. */
-export async function importDataset(input: string, out: string, opts: ImportOptions = {}): Promise<{ format: string; items: number; report: Report }> {
+export async function importDataset<F extends FormatId = FormatId>(input: string, out: string, opts: ImportOptions<F> = {}): Promise<{ format: FormatName; items: number; report: Report }> {
   const report = opts.report ?? new Report();
-  const inputs = inputsOf(input, opts.formatOptions);
+  const inputs = inputsOf(input, opts.formatOptions as FormatOptions | undefined);
   // Refused before any reading: the output is checked again when it is written.
   await checkOutputTarget(out, { force: opts.force, inputs });
   // The writing's file thread starts while the input is read.
   const { FileWriterThread } = await import("./io/file-writer.js");
   FileWriterThread.prestart();
   try {
-    const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report });
+    const added = opts.images === undefined ? {} : { images: opts.images };
+    const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report }, { alsoKnown: [], added });
     try {
       const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report, inputs }, report) : { ...opts, report, inputs });
       return { format, items, report };
@@ -302,10 +322,17 @@ export async function importDataset(input: string, out: string, opts: ImportOpti
   }
 }
 
-export interface ExportOptions extends RunOptions {
-  format: string;
+export interface ExportOptions<F extends FormatId = FormatId> extends RunOptions {
+  /** The output's format (a name or an alias). */
+  format: F;
   force?: boolean;
-  formatOptions?: FormatOptions;
+  /** The writer's options (README, "Library"); a key the writer does not know is refused. */
+  formatOptions?: WriteOptionsOf<F>;
+  /**
+   * How images get into the output, as in importDataset: the same as `formatOptions.images`, for the writers that
+   * copy images (a writer without that option refuses it).
+   */
+  images?: ImageMode;
   /** Write one archive file instead of a folder; `out` gets the extension when it lacks it (docs/archives.md). */
   archive?: ArchiveFormat;
   /** Paths the output may not be, hold or lie inside (export and convert pass what they read). */
@@ -330,14 +357,31 @@ function archiveNamedBy(out: string): ArchiveFormat | undefined {
   return kind ?? undefined;
 }
 
+/** `formatOptions` with the top-level `images` in it (one value, given either way). */
+function writerOptionsOf(opts: { images?: ImageMode; formatOptions?: FormatOptions }): FormatOptions {
+  const given = opts.formatOptions ?? {};
+  if (opts.images === undefined) return given;
+  if (given.images !== undefined && given.images !== opts.images) {
+    throw new UsageError(`${optionName("images")} is ${JSON.stringify(opts.images)} but formatOptions.images is ${JSON.stringify(given.images)}; give one`);
+  }
+  return { ...given, images: opts.images };
+}
+
 /** Writes a project (already in memory) in another format, atomically; returns the path written. */
-export async function writeDataset(project: Project, out: string, opts: ExportOptions): Promise<{ output: string }> {
+export async function writeDataset<F extends FormatId = FormatId>(project: Project, out: string, opts: ExportOptions<F>): Promise<{ output: string }> {
   const adapter = adapterFor(opts.format, "write");
+  const formatOptions = writerOptionsOf(opts);
+  refuseUnknownOptions(formatOptions, optionKeysOf(adapter.exportOptions), `${adapter.name} export`);
+  return writeOutput(project, out, adapter, formatOptions, opts);
+}
+
+/** writeDataset once the options are checked (convert checks the reader's and the writer's keys together). */
+async function writeOutput(project: Project, out: string, adapter: FormatAdapter, formatOptions: FormatOptions, opts: Omit<ExportOptions, "format" | "formatOptions">): Promise<{ output: string }> {
   const ctx = writeContextOf(project, opts);
   // Objects the crowd/difficult policy leaves out are taken out (and counted) first: their tags are not lost twice.
-  const policy = skipPolicyOf(opts.formatOptions ?? {}, adapter.skipsByDefault);
-  const counted = tallyProject(withoutSkippedObjects(project, policy, ctx.report), ctx.report, adapter.writesTags?.(opts.formatOptions ?? {}) ?? noTagsWritten(adapter.title));
-  const write = (dir: string) => adapter.write!(counted, dir, opts.formatOptions ?? {}, ctx);
+  const policy = skipPolicyOf(formatOptions, adapter.skipsByDefault);
+  const counted = tallyProject(withoutSkippedObjects(project, policy, ctx.report), ctx.report, adapter.writesTags?.(formatOptions) ?? noTagsWritten(adapter.title));
+  const write = (dir: string) => adapter.write!(counted, dir, formatOptions, ctx);
   const archive = opts.archive ?? archiveNamedBy(out);
   if (archive) {
     const output = archiveOutputPath(out, archive);
@@ -349,9 +393,11 @@ export async function writeDataset(project: Project, out: string, opts: ExportOp
 }
 
 /** `slyconv export`: a Supervisely project folder → another format. */
-export async function exportProject(projectDir: string, out: string, opts: ExportOptions): Promise<{ report: Report; output: string }> {
+export async function exportProject<F extends FormatId = FormatId>(projectDir: string, out: string, opts: ExportOptions<F>): Promise<{ report: Report; output: string }> {
   const report = opts.report ?? new Report();
-  adapterFor(opts.format, "write");
+  const adapter = adapterFor(opts.format, "write");
+  // Refused before anything is read.
+  refuseUnknownOptions(writerOptionsOf(opts), optionKeysOf(adapter.exportOptions), `${adapter.name} export`);
   const inputs = [projectDir];
   await checkExportOutput(out, { ...opts, inputs });
   const project = await readProject(projectDir, { ...opts, report });
@@ -359,17 +405,41 @@ export async function exportProject(projectDir: string, out: string, opts: Expor
   return { report, output };
 }
 
+export interface ConvertOptions<F extends FormatId = FormatId, T extends FormatId = FormatId> extends RunOptions {
+  /** The input's format (a name or an alias); detected when absent. */
+  from?: F;
+  /** The output's format. */
+  to: T;
+  force?: boolean;
+  /**
+   * The reader's and the writer's options in one object, as the CLI takes them: each side reads its own keys; a
+   * key neither knows is refused.
+   */
+  formatOptions?: BothOptions<ReadOptionsOf<F>, WriteOptionsOf<T>>;
+  /** How images get into the output (the writer's `images`). */
+  images?: ImageMode;
+  archive?: ArchiveFormat;
+  archiveLimits?: ExtractLimits;
+}
+
+/** The keys of both sides; a side without options adds none (rather than making every key `never`). */
+type BothOptions<R, W> = R extends NoOptions ? W : W extends NoOptions ? R : R & W;
+
 /** `slyconv convert`: straight through the model, no Supervisely project on disk. */
-export async function convertDataset(input: string, out: string, opts: RunOptions & { from?: string; to: string; force?: boolean; readOptions?: FormatOptions; writeOptions?: FormatOptions; archive?: ArchiveFormat; archiveLimits?: ExtractLimits }): Promise<{ from: string; report: Report; output: string }> {
+export async function convertDataset<F extends FormatId = FormatId, T extends FormatId = FormatId>(input: string, out: string, opts: ConvertOptions<F, T>): Promise<{ from: FormatName; report: Report; output: string }> {
+  for (const old of ["readOptions", "writeOptions"]) {
+    if (old in opts) throw new UsageError(`${optionName(old)} is not an option of convertDataset: pass the reader's and the writer's options together in ${optionName("formatOptions")}`);
+  }
   const report = opts.report ?? new Report();
-  adapterFor(opts.to, "write");
-  const inputs = inputsOf(input, opts.readOptions);
+  const writer = adapterFor(opts.to, "write");
+  const formatOptions = writerOptionsOf(opts as { images?: ImageMode; formatOptions?: FormatOptions });
+  const inputs = inputsOf(input, formatOptions);
   await checkExportOutput(out, { ...opts, inputs });
-  const { project, format, fromArchive, dispose } = await readDataset(input, { ...opts, report, format: opts.from, formatOptions: opts.readOptions });
+  const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report, format: opts.from, formatOptions }, { alsoKnown: optionKeysOf(writer.exportOptions), added: {} });
   try {
     // Into an archive, links are followed while the scratch folder still exists; into a folder they would dangle.
-    const writeOptions = fromArchive && !(opts.archive ?? archiveNamedBy(out)) ? withoutScratchSymlinks(opts.writeOptions ?? {}, report) : opts.writeOptions;
-    const { output } = await writeDataset(project, out, { ...opts, report, inputs, format: opts.to, formatOptions: writeOptions });
+    const writeOptions = fromArchive && !(opts.archive ?? archiveNamedBy(out)) ? withoutScratchSymlinks(formatOptions, report) : formatOptions;
+    const { output } = await writeOutput(project, out, writer, writeOptions, { ...opts, report, inputs });
     return { from: format, report, output };
   } finally {
     await dispose();

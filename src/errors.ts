@@ -24,9 +24,12 @@ export class SlyconvError extends Error {
     this.location = location;
     this.exitCode = exitCode;
   }
-  /** "file:line: message" or "file#/pointer: message", the way compilers print. */
-  describe(): string {
-    return withLocation(this.location, this.message);
+  /**
+   * "file:line: message" or "file#/pointer: message", the way compilers print. With `flagOf`, option names
+   * (optionName: `sizesFrom`) are printed as that function names them (the CLI: --sizes-from).
+   */
+  describe(flagOf?: (key: string) => string | undefined): string {
+    return withLocation(this.location, flagOf ? withOptionNames(this.message, flagOf) : this.message);
   }
 }
 
@@ -48,6 +51,19 @@ export class UsageError extends SlyconvError {
     super("usage", message, {}, 2);
     this.name = "UsageError";
   }
+}
+
+/**
+ * An option's name in a message: its library key in backticks (`sizesFrom`). The CLI prints the flag instead
+ * (--sizes-from): see SlyconvError.describe.
+ */
+export function optionName(key: string): string {
+  return "`" + key + "`";
+}
+
+/** A message with each option key (optionName) named as `flagOf` names it; keys it does not know stay. */
+export function withOptionNames(message: string, flagOf: (key: string) => string | undefined): string {
+  return message.replace(/`([A-Za-z][A-Za-z0-9]*)`/g, (whole, key: string) => flagOf(key) ?? whole);
 }
 
 /** JSON pointer from path segments ("~" and "/" escaped per RFC 6901). */

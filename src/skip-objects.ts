@@ -24,12 +24,12 @@ export interface SkipPolicy {
 
 export const KEEP_ALL: SkipPolicy = { crowd: false, difficult: false };
 
-export const SKIP_OBJECT_OPTIONS: readonly OptionSpec[] = [
+export const SKIP_OBJECT_OPTIONS = [
   { flags: "--skip-crowd", description: "leave out crowd objects (tag iscrowd) and count them; default for yolo" },
   { flags: "--no-skip-crowd", description: "write crowd objects; default for voc, coco, masks" },
   { flags: "--skip-difficult", description: "leave out difficult objects (tag difficult = 1) and count them; default for yolo" },
   { flags: "--no-skip-difficult", description: "write difficult objects; default for voc, coco, masks" },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** The policy the options ask for (`skipCrowd` / `skipDifficult`, true or false), else the writer's defaults. */
 export function skipPolicyOf(options: FormatOptions, defaults: SkipPolicy = KEEP_ALL): SkipPolicy {

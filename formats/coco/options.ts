@@ -1,15 +1,15 @@
 import type { OptionSpec, FormatOptions, TagsWritten } from "../../src/format.js";
-import { UsageError } from "../../src/errors.js";
+import { UsageError, optionName } from "../../src/errors.js";
 import { SKIP_OBJECT_OPTIONS } from "../../src/skip-objects.js";
 
 /** `slyconv import -f coco` options (the Supervisely writer adds --images). */
-export const cocoImportOptions: readonly OptionSpec[] = [
+export const cocoImportOptions = [
   { flags: "--dataset <name>", description: "coco: put every file into one dataset of this name (default: one dataset per split, e.g. val2017)" },
   { flags: "--images-dir <dir>", description: "coco: folder holding the images the JSON lists (default: found beside the annotations)" },
-];
+] as const satisfies readonly OptionSpec[];
 
 /** `slyconv export -f coco` options. */
-export const cocoExportOptions: readonly OptionSpec[] = [
+export const cocoExportOptions = [
   {
     flags: "--images <mode>",
     description: "how images get into the output: copy (the default; copy-on-write where the file system can), hardlink, symlink or none",
@@ -18,7 +18,7 @@ export const cocoExportOptions: readonly OptionSpec[] = [
   { flags: "--polygons", description: "coco: write masks and polygons with holes as traced polygons instead of RLE (holes are dropped and counted)" },
   { flags: "--caption-tag <name>", description: "coco: image tag written to captions_<dataset>.json (default: caption)" },
   ...SKIP_OBJECT_OPTIONS,
-];
+] as const satisfies readonly OptionSpec[];
 
 export interface CocoImportOptions {
   dataset?: string;
@@ -40,15 +40,15 @@ const str = (v: unknown, flag: string): string | undefined => {
 };
 
 export function importOptionsOf(o: FormatOptions): CocoImportOptions {
-  const dataset = str(o.dataset, "--dataset");
-  if (dataset !== undefined && dataset.trim() === "") throw new UsageError("--dataset needs a non-empty name");
-  return { dataset, imagesDir: str(o.imagesDir, "--images-dir"), images: str(o.images, "--images") };
+  const dataset = str(o.dataset, optionName("dataset"));
+  if (dataset !== undefined && dataset.trim() === "") throw new UsageError(`${optionName("dataset")} needs a non-empty name`);
+  return { dataset, imagesDir: str(o.imagesDir, optionName("imagesDir")), images: str(o.images, optionName("images")) };
 }
 
 export function exportOptionsOf(o: FormatOptions): CocoExportOptions {
-  const images = (str(o.images, "--images") ?? "copy") as CocoExportOptions["images"];
-  if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none, not ${JSON.stringify(images)}`);
-  const captionTag = str(o.captionTag, "--caption-tag") ?? "caption";
+  const images = (str(o.images, optionName("images")) ?? "copy") as CocoExportOptions["images"];
+  if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`${optionName("images")} must be hardlink, copy, symlink or none, not ${JSON.stringify(images)}`);
+  const captionTag = str(o.captionTag, optionName("captionTag")) ?? "caption";
   return { images, polygons: Boolean(o.polygons), captionTag };
 }
 

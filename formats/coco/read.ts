@@ -16,7 +16,7 @@ import path from "node:path";
 import type { Dataset, Item, Label, Project, Tag } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureTagMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
-import { SlyconvError, jsonPointer } from "../../src/errors.js";
+import { SlyconvError, jsonPointer, optionName } from "../../src/errors.js";
 import { encodeBitmapTask } from "../../src/codecs/bitmap.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
@@ -430,7 +430,7 @@ class CocoReader {
       }
       if (!dir) {
         const tried = this.imagesDir !== undefined ? this.imagesDir : candidates.map((c) => path.relative(path.dirname(first.path), c) || ".").join(", ");
-        report.warn("coco-images-not-found", `no folder holding the images of ${first.display} was found (looked in ${tried}); its ${g.images.length} items are annotation-only${this.imagesDir === undefined ? "; pass --images-dir to say where they are" : ""}`, { file: first.display });
+        report.warn("coco-images-not-found", `no folder holding the images of ${first.display} was found (looked in ${tried}); its ${g.images.length} items are annotation-only${this.imagesDir === undefined ? `; pass ${optionName("imagesDir")} to say where they are` : ""}`, { file: first.display });
       }
     }
     const shownDir = dir ? (path.relative(this.root, dir).split(path.sep).join("/") || ".") + "/" : "";

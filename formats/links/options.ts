@@ -1,5 +1,5 @@
 import type { FormatOptions, OptionSpec, TagsWritten } from "../../src/format.js";
-import { UsageError } from "../../src/errors.js";
+import { UsageError, optionName } from "../../src/errors.js";
 
 // Here rather than in probe.ts, which loads node:https, so that the CLI's option list does not.
 export interface ProbeSettings {
@@ -30,17 +30,17 @@ export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
   allowPrivateHosts: false,
 };
 
-export const linksImportOptions: readonly OptionSpec[] = [
+export const linksImportOptions = [
   { flags: "--probe-sizes", description: "links: read each image's size from its header over HTTP (range requests)" },
   { flags: "--probe-concurrency <n>", description: `links: requests in flight while probing (default ${DEFAULT_PROBE_SETTINGS.concurrency})` },
   { flags: "--probe-timeout <ms>", description: `links: timeout of one probe request (default ${DEFAULT_PROBE_SETTINGS.timeoutMs})` },
   { flags: "--probe-retries <n>", description: `links: retries of a failed probe, with exponential backoff (default ${DEFAULT_PROBE_SETTINGS.retries})` },
   { flags: "--allow-private-hosts", description: "links: let --probe-sizes reach loopback, private and link-local addresses (refused by default, after redirects too)" },
-];
+] as const satisfies readonly OptionSpec[];
 
-export const linksExportOptions: readonly OptionSpec[] = [
+export const linksExportOptions = [
   { flags: "--list-format <format>", description: "links: links.csv (url,name,tag) or links.txt (URLs only)", choices: ["csv", "txt"] },
-];
+] as const satisfies readonly OptionSpec[];
 
 export interface LinksImportOptions {
   probe: boolean;
@@ -64,9 +64,9 @@ export function parseLinksImportOptions(o: FormatOptions): LinksImportOptions {
     probe: Boolean(o.probeSizes),
     probeSettings: {
       ...d,
-      concurrency: intOption(o.probeConcurrency, "--probe-concurrency", 1, 256, d.concurrency),
-      timeoutMs: intOption(o.probeTimeout, "--probe-timeout", 1, 600_000, d.timeoutMs),
-      retries: intOption(o.probeRetries, "--probe-retries", 0, 10, d.retries),
+      concurrency: intOption(o.probeConcurrency, optionName("probeConcurrency"), 1, 256, d.concurrency),
+      timeoutMs: intOption(o.probeTimeout, optionName("probeTimeout"), 1, 600_000, d.timeoutMs),
+      retries: intOption(o.probeRetries, optionName("probeRetries"), 0, 10, d.retries),
       ...(typeof o.probeBackoff === "number" ? { backoffMs: o.probeBackoff } : {}),
       allowPrivateHosts: Boolean(o.allowPrivateHosts),
     },
@@ -75,7 +75,7 @@ export function parseLinksImportOptions(o: FormatOptions): LinksImportOptions {
 
 export function parseLinksExportOptions(o: FormatOptions): LinksExportOptions {
   const f = o.listFormat ?? "csv";
-  if (f !== "csv" && f !== "txt") throw new UsageError(`--list-format must be csv or txt, not ${JSON.stringify(f)}`);
+  if (f !== "csv" && f !== "txt") throw new UsageError(`${optionName("listFormat")} must be csv or txt, not ${JSON.stringify(f)}`);
   return { listFormat: f };
 }
 

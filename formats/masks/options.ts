@@ -1,9 +1,9 @@
 import type { FormatOptions, OptionSpec, TagsWritten } from "../../src/format.js";
-import { UsageError } from "../../src/errors.js";
+import { UsageError, optionName } from "../../src/errors.js";
 import type { Connectivity } from "./regions.js";
 import { SKIP_OBJECT_OPTIONS } from "../../src/skip-objects.js";
 
-export const masksImportOptions: readonly OptionSpec[] = [
+export const masksImportOptions = [
   {
     flags: "--class-map <file>",
     description: "masks: class list (.txt, line i = index i), CVAT labelmap.txt, or JSON {class: index | [r,g,b] | \"#RRGGBB\"}",
@@ -11,16 +11,21 @@ export const masksImportOptions: readonly OptionSpec[] = [
   { flags: "--split-instances", description: "masks: split each class of a semantic mask into connected components" },
   { flags: "--connectivity <n>", description: "masks: pixel connectivity for --split-instances", choices: ["4", "8"] },
   { flags: "--ignore-value <n>", description: "masks: index mask value that is neither background nor a class (default 255; 'none')" },
-];
+] as const satisfies readonly OptionSpec[];
 
-export const masksExportOptions: readonly OptionSpec[] = [
+export const masksExportOptions = [
   {
     flags: "--class-map <file>",
     description: "masks: class list (.txt, line i = index i), CVAT labelmap.txt, or JSON {class: index | [r,g,b] | \"#RRGGBB\"}",
   },
   { flags: "--overlay", description: "masks: also write masks_human/ (image and 50% colour overlay side by side)" },
+  {
+    flags: "--images <mode>",
+    description: "how images get into the output: hardlink (falls back to copy), copy, symlink or none",
+    choices: ["hardlink", "copy", "symlink", "none"],
+  },
   ...SKIP_OBJECT_OPTIONS,
-];
+] as const satisfies readonly OptionSpec[];
 
 export interface MasksImportOptions {
   classMap?: string;
@@ -38,14 +43,14 @@ export interface MasksExportOptions {
 
 export function parseMasksImportOptions(o: FormatOptions): MasksImportOptions {
   const connectivity = o.connectivity === undefined ? 8 : Number(o.connectivity);
-  if (connectivity !== 4 && connectivity !== 8) throw new UsageError(`--connectivity must be 4 or 8, not ${JSON.stringify(o.connectivity)}`);
+  if (connectivity !== 4 && connectivity !== 8) throw new UsageError(`${optionName("connectivity")} must be 4 or 8, not ${JSON.stringify(o.connectivity)}`);
   let ignoreValue: number | null = 255;
   if (o.ignoreValue !== undefined) {
     if (o.ignoreValue === "none" || o.ignoreValue === null) ignoreValue = null;
     else {
       ignoreValue = Number(o.ignoreValue);
       if (!Number.isInteger(ignoreValue) || ignoreValue < 0 || ignoreValue > 65535) {
-        throw new UsageError(`--ignore-value must be an integer 0..65535 or 'none', not ${JSON.stringify(o.ignoreValue)}`);
+        throw new UsageError(`${optionName("ignoreValue")} must be an integer 0..65535 or 'none', not ${JSON.stringify(o.ignoreValue)}`);
       }
     }
   }
@@ -59,7 +64,7 @@ export function parseMasksImportOptions(o: FormatOptions): MasksImportOptions {
 
 export function parseMasksExportOptions(o: FormatOptions): MasksExportOptions {
   const images = (o.images ?? "copy") as MasksExportOptions["images"];
-  if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none`);
+  if (!["hardlink", "copy", "symlink", "none"].includes(images)) throw new UsageError(`${optionName("images")} must be hardlink, copy, symlink or none`);
   return { classMap: typeof o.classMap === "string" ? o.classMap : undefined, overlay: Boolean(o.overlay), images };
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Dataset, Item, Label, Project } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureClass, rgbToHex } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
-import { SlyconvError } from "../../src/errors.js";
+import { SlyconvError, optionName } from "../../src/errors.js";
 import { encodeBitmapData } from "../../src/codecs/bitmap.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { readJsonFile } from "../../src/io/json-file.js";
@@ -235,7 +235,7 @@ async function discoverClassMap(layout: MasksLayout, opts: MasksImportOptions, i
       seen.add(k);
       if (k & COLOUR_FLAG) colour = true;
       if (seen.size > MAX_DISCOVERED_CLASSES + 2) {
-        throw new SlyconvError("too-many-mask-values", `more than ${MAX_DISCOVERED_CLASSES} distinct values in the masks and no class map: pass --class-map`, { file: displayPath(input, e.semanticPath) });
+        throw new SlyconvError("too-many-mask-values", `more than ${MAX_DISCOVERED_CLASSES} distinct values in the masks and no class map: pass ${optionName("classMap")}`, { file: displayPath(input, e.semanticPath) });
       }
     }
   }

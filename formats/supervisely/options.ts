@@ -1,11 +1,11 @@
 import type { OptionSpec } from "../../src/format.js";
 
-export const superviselyImportOptions: readonly OptionSpec[] = [];
+export const superviselyImportOptions = [] as const satisfies readonly OptionSpec[];
 /** Options of the Supervisely writer, used by `import` (its target) and by `export -f supervisely`. */
-export const superviselyWriteOptions: readonly OptionSpec[] = [
+export const superviselyWriteOptions = [
   {
     flags: "--images <mode>",
     description: "how images get into img/: copy (the default; copy-on-write where the file system can), hardlink, symlink or none",
     choices: ["hardlink", "copy", "symlink", "none"],
   },
-];
+] as const satisfies readonly OptionSpec[];

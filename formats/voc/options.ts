@@ -14,13 +14,13 @@ export const vocTagsWritten: TagsWritten = {
   object: (t, l) => t.name === PART_OF || l.geometry.type !== "rectangle" || !l.tags.some((x) => x.name === PART_OF) || "VOC parts hold a name and a box only",
 };
 
-export const vocImportOptions: readonly OptionSpec[] = [];
+export const vocImportOptions = [] as const satisfies readonly OptionSpec[];
 
-export const vocExportOptions: readonly OptionSpec[] = [
+export const vocExportOptions = [
   {
     flags: "--image-format <format>",
     description: "VOC export: keep images as they are, or jpg to re-encode non-JPEG images into JPEGImages/*.jpg",
     choices: ["keep", "jpg"],
   },
   ...SKIP_OBJECT_OPTIONS,
-];
+] as const satisfies readonly OptionSpec[];

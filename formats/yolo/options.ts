@@ -8,7 +8,7 @@ export const CORNER_ORDERS: readonly CornerOrder[] = ["cw", "ccw"];
 export const YOLO_TASKS = ["detect", "segment", "pose", "obb"] as const;
 export type YoloTask = (typeof YOLO_TASKS)[number];
 
-export const yoloImportOptions: readonly OptionSpec[] = [
+export const yoloImportOptions = [
   {
     flags: "--obb",
     description: "yolo: read lines of four corners (8 values) as oriented boxes (Ultralytics OBB datasets); without it they are 4-point polygons",
@@ -25,9 +25,9 @@ export const yoloImportOptions: readonly OptionSpec[] = [
     flags: "--image-size <WxH>",
     description: "yolo: size of every image that has no image file and no --sizes-from entry, e.g. 640x480",
   },
-];
+] as const satisfies readonly OptionSpec[];
 
-export const yoloExportOptions: readonly OptionSpec[] = [
+export const yoloExportOptions = [
   {
     flags: "--task <task>",
     description: "yolo: label kind to write: detect (boxes, default), segment (polygons), pose (keypoints), obb (oriented boxes)",
@@ -52,7 +52,7 @@ export const yoloExportOptions: readonly OptionSpec[] = [
     choices: ["hardlink", "copy", "symlink", "none"],
   },
   ...SKIP_OBJECT_OPTIONS,
-];
+] as const satisfies readonly OptionSpec[];
 
 /** YOLO label lines hold a class and coordinates: no tags, except the image tag --split-tag names (it picks the split). */
 export function yoloTagsWritten(o: FormatOptions): TagsWritten {

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Dataset, Item, Project, Vec2 } from "../../src/model/index.js";
 import { emptyProjectMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
-import { SlyconvError } from "../../src/errors.js";
+import { SlyconvError, optionName } from "../../src/errors.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { openDirTree, type SourceTree } from "./source-tree.js";
 import { discoverLayout, MAX_CLASSES, type ItemRef, type YoloLayout } from "./layout.js";
@@ -157,7 +157,7 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
   if (!layout.splits.length || layout.splits.every((s) => !s.refs.length)) {
     throw new SlyconvError("yolo-empty", "no images and no label files found", { file: tree.display(layout.root) });
   }
-  if (options.obb && layout.keypoints) throw new SlyconvError("yolo-obb-pose", "--obb was given but data.yaml has kpt_shape (a pose dataset)", { file: configShown });
+  if (options.obb && layout.keypoints) throw new SlyconvError("yolo-obb-pose", `${optionName("obb")} was given but data.yaml has kpt_shape (a pose dataset)`, { file: configShown });
 
   const parse: LineParseOptions = { classCount: names.length, keypoints: layout.keypoints?.shape, obb: Boolean(options.obb), skipBadLines: Boolean(options.skipBadLines) };
   const meta = emptyProjectMeta();
@@ -205,7 +205,7 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
     if (size) item.annotation.size = { width: size.width, height: size.height };
     if (records.length) {
       if (!size) {
-        throw new SlyconvError("yolo-no-size", `the image of ${ref.name} is ${ref.image ? "unreadable" : "not there"}, so its normalised coordinates cannot become pixels; pass --sizes-from <VOC folder | JSON> or --image-size <W>x<H>`, { file: labelShown });
+        throw new SlyconvError("yolo-no-size", `the image of ${ref.name} is ${ref.image ? "unreadable" : "not there"}, so its normalised coordinates cannot become pixels; pass ${optionName("sizesFrom")} <VOC folder | JSON> or ${optionName("imageSize")} <W>x<H>`, { file: labelShown });
       }
       item.annotation.labels = recordsToLabels(records, size.width, size.height, classes, layout.keypoints, state, labelShown!, ctx);
     } else if (!size) {

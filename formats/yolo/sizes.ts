@@ -12,7 +12,7 @@ import path from "node:path";
 import fg from "fast-glob";
 import type { ImageDimensions } from "../../src/io/image-size.js";
 import { readJsonFile } from "../../src/io/json-file.js";
-import { UsageError } from "../../src/errors.js";
+import { UsageError, optionName } from "../../src/errors.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
 
@@ -33,7 +33,7 @@ const stemOf = (name: string) => {
 /** `640x480` → {width: 640, height: 480}. */
 export function parseImageSizeOption(v: string): ImageDimensions {
   const m = /^\s*(\d+)\s*[xX×,]\s*(\d+)\s*$/.exec(v);
-  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`--image-size must be <width>x<height>, e.g. 640x480; got ${JSON.stringify(v)}`);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new UsageError(`${optionName("imageSize")} must be <width>x<height>, e.g. 640x480; got ${JSON.stringify(v)}`);
   return { width: Number(m[1]), height: Number(m[2]) };
 }
 
@@ -111,9 +111,9 @@ export async function sizeSourceFromOptions(sizesFrom: unknown, imageSize: unkno
   let external: MapSizeSource | undefined;
   if (typeof sizesFrom === "string" && sizesFrom) {
     const st = await fs.stat(sizesFrom).catch(() => null);
-    if (!st) throw new UsageError(`--sizes-from ${sizesFrom} does not exist`);
+    if (!st) throw new UsageError(`${optionName("sizesFrom")} ${sizesFrom} does not exist`);
     external = st.isDirectory() ? await fromVocFolder(sizesFrom) : await fromJson(sizesFrom);
-    if (external.size === 0) throw new UsageError(`--sizes-from ${sizesFrom}: no image sizes found (expected VOC XML files or a COCO / name→size JSON)`);
+    if (external.size === 0) throw new UsageError(`${optionName("sizesFrom")} ${sizesFrom}: no image sizes found (expected VOC XML files or a COCO / name→size JSON)`);
   }
   const fixed = typeof imageSize === "string" && imageSize ? parseImageSizeOption(imageSize) : undefined;
   if (!external && !fixed) return undefined;

@@ -14,7 +14,7 @@ import YAML from "yaml";
 import type { Item, Project } from "../../src/model/index.js";
 import { iterateItems, walkDatasets } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
-import { SlyconvError, UsageError } from "../../src/errors.js";
+import { SlyconvError, UsageError, optionName } from "../../src/errors.js";
 import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { imageSizeFromBuffer, readImageHeaderSize } from "../../src/io/image-header.js";
@@ -39,11 +39,11 @@ export interface YoloWriteOptions {
 
 export function yoloWriteOptions(o: FormatOptions): YoloWriteOptions {
   const task = (o.task as string | undefined) ?? "detect";
-  if (!(YOLO_TASKS as readonly string[]).includes(task)) throw new UsageError(`--task must be one of ${YOLO_TASKS.join(", ")}; got ${JSON.stringify(task)}`);
+  if (!(YOLO_TASKS as readonly string[]).includes(task)) throw new UsageError(`${optionName("task")} must be one of ${YOLO_TASKS.join(", ")}; got ${JSON.stringify(task)}`);
   const images = o.images as ImageMode | undefined;
-  if (images && !["copy", "hardlink", "symlink", "none"].includes(images)) throw new UsageError(`--images must be hardlink, copy, symlink or none`);
+  if (images && !["copy", "hardlink", "symlink", "none"].includes(images)) throw new UsageError(`${optionName("images")} must be hardlink, copy, symlink or none`);
   const order = o.obbOrder as string | undefined;
-  if (order && order !== "cw" && order !== "ccw") throw new UsageError("--obb-order must be cw or ccw");
+  if (order && order !== "cw" && order !== "ccw") throw new UsageError(`${optionName("obbOrder")} must be cw or ccw`);
   return {
     task: task as YoloTask, splitTag: (o.splitTag as string | undefined) || undefined, obbOrder: order as CornerOrder | undefined, images,
     keepPlaceholderClasses: Boolean(o.keepPlaceholderClasses),
@@ -89,12 +89,12 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   const side = sideInfoOf(project);
   const classes = new ExportClasses(project.meta, task, ctx.report, options.keepPlaceholderClasses ? [] : placeholderClasses(project));
   if (classes.placeholders.length) {
-    ctx.report.info("yolo-placeholder-classes", `${classes.placeholders.map((c) => JSON.stringify(c)).join(", ")} left out of names: placeholder classes, not object classes (--keep-placeholder-classes keeps them)`);
+    ctx.report.info("yolo-placeholder-classes", `${classes.placeholders.map((c) => JSON.stringify(c)).join(", ")} left out of names: placeholder classes, not object classes (${optionName("keepPlaceholderClasses")} keeps them)`);
   }
   const tally = new ExportTally(ctx.report);
   const pose = task === "pose" ? poseLayoutOf(project.meta, side.kpt_shape, ctx.report) : undefined;
   if (pose && pose.count === 0) {
-    throw new SlyconvError("yolo-no-keypoints", "--task pose needs at least one graph (keypoints) class in meta.json");
+    throw new SlyconvError("yolo-no-keypoints", `${optionName("task")} pose needs at least one graph (keypoints) class in meta.json`);
   }
   const obbOrder: CornerOrder = options.obbOrder ?? side.obb_corner_order ?? "cw";
 
@@ -205,7 +205,7 @@ function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose
   map.set("val", byKey.val.length ? value(byKey.val) : null);
   if (!byKey.val.length) {
     if (byKey.test.length) ctx.report.info("yolo-no-val", "no validation split (a dataset named val, valid, validation, dev, val2017…): val is empty, so Ultralytics validates on the test split");
-    else ctx.report.warn("yolo-no-val", "no validation split (a dataset named val, valid, validation, dev, val2017…, or --split-tag): val is empty, and Ultralytics needs a val or test split to train");
+    else ctx.report.warn("yolo-no-val", `no validation split (a dataset named val, valid, validation, dev, val2017…, or ${optionName("splitTag")}): val is empty, and Ultralytics needs a val or test split to train`);
   }
   if (byKey.test.length) map.set("test", value(byKey.test));
   map.set("nc", classes.names.length);

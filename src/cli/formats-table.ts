@@ -1,7 +1,15 @@
 import { FORMATS } from "../registry.js";
+import { READER_OPTION_KEYS, optionKeysOf } from "../format-options.js";
 
 /** The formats table, from the adapters' declarations (the README's copy is checked against it). */
 export function formatsTable(): string {
   const rows = FORMATS.map((f) => `| ${f.name} | ${f.read ? "yes" : "no"} | ${f.write ? "yes" : "no"} | ${f.writesShapes.join(", ")} |`);
   return ["| format | import | export | shapes written |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+/** The README's table of library option keys per format and direction, from the same declarations as the flags. */
+export function optionKeysTable(): string {
+  const keys = (list: readonly string[]) => list.map((k) => `\`${k}\``).join(", ");
+  const rows = FORMATS.map((f) => `| ${f.name} | ${keys([...optionKeysOf(f.importOptions), ...READER_OPTION_KEYS])} | ${keys(optionKeysOf(f.exportOptions))} |`);
+  return ["| format | import `formatOptions` | export `formatOptions` |", "|---|---|---|", ...rows].join("\n");
 }

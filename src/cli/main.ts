@@ -2,6 +2,8 @@ import { Command, Option } from "commander";
 import { readFileSync } from "node:fs";
 import { FORMATS } from "../registry.js";
 import type { OptionSpec } from "../format.js";
+import type { FormatId } from "../format-options.js";
+import type { ImageMode } from "../supervisely/layout.js";
 import { Report } from "../report.js";
 import { SlyconvError, UsageError } from "../errors.js";
 import { tuneV8ForConversions } from "./runtime-tuning.js";
@@ -46,6 +48,14 @@ function examples(cmd: Command, lines: readonly (readonly [string, string?])[]):
   cmd.addHelpText("after", "\nExamples:\n" + lines.map(([c, what]) => `  ${what ? c.padEnd(width) + what : c}`).join("\n"));
 }
 
+/**
+ * The options a command passes on to the library as `formatOptions`: those given, without the command's own. The
+ * library refuses a key the format does not take (`import -f coco --obb`).
+ */
+function formatOptionsOf(opts: Record<string, unknown>, own: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(opts).filter(([k, v]) => v !== undefined && !own.includes(k)));
+}
+
 function summaryJson(command: string, report: Report, extra: Record<string, unknown>, started: number): string {
   return JSON.stringify({ ok: report.errorCount === 0, command, ...extra, ...report.toJSON(), seconds: (Date.now() - started) / 1000 }, null, 2);
 }
@@ -53,7 +63,7 @@ function summaryJson(command: string, report: Report, extra: Record<string, unkn
 function finish(report: Report, g: GlobalOptions, json: () => string, human: () => string): number {
   if (g.json) process.stdout.write(json() + "\n");
   else {
-    printReport(report, { quiet: g.quiet });
+    printReport(report, { quiet: g.quiet, flagOf: activeFlagNamer() });
     if (!g.quiet) process.stdout.write(human() + "\n");
   }
   return report.errorCount > 0 ? 1 : 0;
@@ -87,6 +97,7 @@ Run slyconv <command> --help for a command's options and examples.
 Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: run again with --debug).`);
 
   const globals = () => program.opts<GlobalOptions>();
+  program.hook("preAction", (_program, command) => void (activeCommand = command));
   // The limit is read where buffers are made, worker threads included: the environment carries it there.
   program.hook("preAction", () => {
     const limit = globals().maxPixels;
@@ -116,8 +127,8 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     const report = new Report();
     const { importDataset } = await loadApi();
     const r = await importDataset(input, out, {
-      format: opts.format as string | undefined, force: Boolean(opts.force), images: opts.images as never,
-      formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }),
+      format: opts.format as FormatId | undefined, force: Boolean(opts.force), images: opts.images as ImageMode | undefined,
+      formatOptions: formatOptionsOf(opts, ["format", "force", "images"]), report, progress: createProgress({ quiet: g.quiet || g.json }),
     });
     setExit(finish(report, g, () => summaryJson("import", report, { format: r.format, items: r.items, output: out }, started),
       () => `imported ${plural(r.items, "item")} (${r.format}) into ${out}${report.warningCount ? `, ${plural(report.warningCount, "warning")}` : ""}`));
@@ -143,7 +154,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     const g = globals();
     const report = new Report();
     const { exportProject } = await loadApi();
-    const r = await exportProject(project, out, { format: opts.format as string, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
+    const r = await exportProject(project, out, { format: opts.format as FormatId, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: formatOptionsOf(opts, ["format", "force", "archive"]), report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("export", report, { format: opts.format, output: r.output }, started),
       () => `exported ${plural(report.stats.itemsRead ?? 0, "item")} as ${opts.format} into ${r.output}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
   });
@@ -177,7 +188,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     const g = globals();
     const report = new Report();
     const { convertDataset } = await loadApi();
-    const r = await convertDataset(input, out, { from: opts.from as string | undefined, to: opts.to as string, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, readOptions: opts, writeOptions: opts, report, progress: createProgress({ quiet: g.quiet || g.json }) });
+    const r = await convertDataset(input, out, { from: opts.from as FormatId | undefined, to: opts.to as FormatId, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: formatOptionsOf(opts, ["from", "to", "force", "archive", "format"]), report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("convert", report, { from: r.from, to: opts.to, output: r.output }, started),
       () => `converted ${r.from} → ${opts.to} into ${r.output}`));
   });
@@ -225,6 +236,23 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
   return program;
 }
 
+/** The command running, for naming options in its errors and findings. */
+let activeCommand: Command | undefined;
+const activeFlagNamer = () => flagNamer(activeCommand?.parent ?? activeCommand!, activeCommand);
+
+/**
+ * The library names options by key (`sizesFrom`); the CLI names them by the flag of the command that ran (-f,
+ * --sizes-from). Convert's input format is --from.
+ */
+function flagNamer(program: Command, command: Command | undefined): (key: string) => string | undefined {
+  return (key) => {
+    if (command?.name() === "convert" && key === "format") return "--from";
+    const options = [...(command?.options ?? []), ...program.commands.flatMap((c) => c.options), ...program.options];
+    const option = options.find((o) => o.attributeName() === key && !o.hidden);
+    return option ? (option.short ?? option.long) : undefined;
+  };
+}
+
 /** Runs the CLI; user mistakes print one line (stack with --debug), exit 1 for data, 2 for usage. */
 export async function main(argv = process.argv): Promise<number> {
   tuneV8ForConversions();
@@ -262,7 +290,7 @@ export async function main(argv = process.argv): Promise<number> {
     stopJsonOnSignal();
     const debug = argv.includes("--debug");
     if (err instanceof SlyconvError) {
-      process.stderr.write(`slyconv: ${err.describe()}${err instanceof UsageError ? "" : ` [${err.code}]`}\n`);
+      process.stderr.write(`slyconv: ${err.describe(flagNamer(program, activeCommand))}${err instanceof UsageError ? "" : ` [${err.code}]`}\n`);
       if (debug) process.stderr.write((err.stack ?? "") + "\n");
       return fail(err, err.exitCode);
     }

@@ -1,12 +1,13 @@
 import type { Finding, Report } from "../report.js";
-import { withLocation } from "../errors.js";
+import { withLocation, withOptionNames } from "../errors.js";
 
 const useColor = () => process.stderr.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor() ? `\x1b[${code}m${s}\x1b[0m` : s);
 
-export function formatFinding(f: Finding): string {
+/** One finding as a line; with `flagOf`, option keys in the message are named as flags (see SlyconvError.describe). */
+export function formatFinding(f: Finding, flagOf?: (key: string) => string | undefined): string {
   const sev = f.severity === "error" ? paint("31", "error") : f.severity === "warning" ? paint("33", "warning") : paint("36", "info");
-  return withLocation(f, `${sev} ${f.message} [${f.code}]`);
+  return withLocation(f, `${sev} ${flagOf ? withOptionNames(f.message, flagOf) : f.message} [${f.code}]`);
 }
 
 /** "1 warning", "2 warnings". */
@@ -18,7 +19,7 @@ export function plural(n: number, word: string): string {
  * Prints findings (capped per code; info lines only without `quiet`), a count per code, and what the target
  * format could not hold.
  */
-export function printReport(report: Report, opts: { maxPerCode?: number; stream?: NodeJS.WritableStream; quiet?: boolean } = {}): void {
+export function printReport(report: Report, opts: { maxPerCode?: number; stream?: NodeJS.WritableStream; quiet?: boolean; flagOf?: (key: string) => string | undefined } = {}): void {
   const out = opts.stream ?? process.stderr;
   const max = opts.maxPerCode ?? 20;
   const shown = new Map<string, number>();
@@ -26,7 +27,7 @@ export function printReport(report: Report, opts: { maxPerCode?: number; stream?
     if (opts.quiet && f.severity === "info") continue;
     const n = shown.get(f.code) ?? 0;
     shown.set(f.code, n + 1);
-    if (n < max) out.write(formatFinding(f) + "\n");
+    if (n < max) out.write(formatFinding(f, opts.flagOf) + "\n");
   }
   for (const [code, { count, severity }] of report.countsByCode) {
     if (opts.quiet && severity === "info") continue;

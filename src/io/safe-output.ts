@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { processIsAlive, releaseOnExit, removeOnExit } from "./cleanup.js";
-import { SlyconvError, UsageError } from "../errors.js";
+import { SlyconvError, UsageError, optionName } from "../errors.js";
 import { userErrorFromSystemError } from "./system-errors.js";
 
 export interface SafeOutputOptions {
@@ -140,7 +140,7 @@ export async function checkOutputTarget(out: string, opts: SafeOutputOptions = {
     if (st.isDirectory()) throw refuse(out, "it is a folder; an archive is written as a file");
     if (!st.isFile()) throw refuse(out, "it is not a regular file (a device, FIFO or socket)");
     if (!(await startsWithArchiveMagic(target))) throw refuse(out, "it is a file that is not a zip or tar.gz archive; slyconv replaces only archives");
-    if (!opts.force) throw new UsageError(`output ${out} already exists; pass --force to replace it`);
+    if (!opts.force) throw new UsageError(`output ${out} already exists; pass ${optionName("force")} to replace it`);
     return { kind: "archive-file", ...id };
   }
   if (!st.isDirectory()) {
@@ -154,7 +154,7 @@ export async function checkOutputTarget(out: string, opts: SafeOutputOptions = {
   if (!marker?.isFile()) {
     throw refuse(out, `the folder is not empty and slyconv did not write it (it has no ${OUTPUT_MARKER} file); slyconv replaces only folders it wrote, or empty ones: choose another output, or empty it yourself`);
   }
-  if (!opts.force) throw new UsageError(`output folder ${out} is not empty; pass --force to replace it`);
+  if (!opts.force) throw new UsageError(`output folder ${out} is not empty; pass ${optionName("force")} to replace it`);
   return { kind: "marked-folder", ...id };
 }
 

@@ -95,7 +95,7 @@ describe("export --archive, then import the archive back", () => {
 
     const converted = path.join(work, "converted");
     const report2 = new Report();
-    await convertDataset(zip, converted, { from: "supervisely", to: "supervisely", writeOptions: { images: "symlink" }, report: report2 });
+    await convertDataset(zip, converted, { from: "supervisely", to: "supervisely", formatOptions: { images: "symlink" }, report: report2 });
     expect(report2.countOf("archive-images-copied")).toBe(1);
     expect(fs.lstatSync(path.join(converted, "ds1/img/a.png")).isSymbolicLink()).toBe(false);
     expect(scratchLeft()).toEqual([]);

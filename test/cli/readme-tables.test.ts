@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { formatsTable } from "../../src/cli/formats-table.js";
+import { formatsTable, optionKeysTable } from "../../src/cli/formats-table.js";
 import { REPO_ROOT } from "../helpers/paths.js";
 
 function between(text: string, name: string): string {
@@ -15,5 +15,10 @@ describe("README tables stay true", () => {
   it("the formats table is the one `slyconv formats` prints from the adapters", () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
     expect(between(readme, "formats-table")).toBe(formatsTable().trim());
+  });
+
+  it("the library option keys table is made from the adapters' option declarations", () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+    expect(between(readme, "option-keys")).toBe(optionKeysTable().trim());
   });
 });

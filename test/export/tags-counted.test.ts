@@ -97,7 +97,7 @@ describe("every tag is written or counted, in every export", () => {
     const facts = expectedFacts()["pascalvoc-voc-voc2012"];
     const report = new Report();
     // --no-skip-difficult: every object is written (by default YOLO leaves the 38 difficult ones out, counted as objects).
-    await convertDataset(realData("pascalvoc-voc-voc2012"), path.join(tempDir(), "y"), { to: "yolo", writeOptions: { skipDifficult: false }, report });
+    await convertDataset(realData("pascalvoc-voc-voc2012"), path.join(tempDir(), "y"), { to: "yolo", formatOptions: { skipDifficult: false }, report });
     const perTag: Record<string, Record<string, number>> = {};
     for (const l of report.lossEntries) if (l.what.startsWith("tag ")) (perTag[l.what] ??= {})[l.className] = l.count;
     expect(Object.keys(perTag).sort()).toEqual(["tag difficult", "tag pose", "tag truncated"]);

@@ -16,7 +16,7 @@ if (!HAVE_REAL_DATA) console.warn(`yolo training view: ${REAL_DATA_SKIP_MESSAGE}
 async function toYolo(input: string, writeOptions: Record<string, unknown> = {}, readOptions: Record<string, unknown> = {}, from?: string) {
   const out = path.join(tempDir("slyconv-yolo-train-"), "yolo");
   const report = new Report();
-  await convertDataset(input, out, { from, to: "yolo", readOptions, writeOptions: { images: "none", ...writeOptions }, report });
+  await convertDataset(input, out, { from: from as never, to: "yolo", formatOptions: { images: "none", ...readOptions, ...writeOptions } as never, report });
   return { out, report, view: readAsUltralytics(out) };
 }
 
