@@ -26,7 +26,7 @@ describe("a forced format that finds nothing of its own", () => {
     const input = path.join(FIXTURES, "demo/coco-sample");
     const r = runCli(["convert", input, path.join(tempDir(), "out"), "--from", "masks", "--to", "yolo"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("no PNG masks data found (-f masks): it looks like coco");
+    expect(r.stderr).toContain("no PNG masks data found (--from masks): it looks like coco (annotations/instances_demo.json); pass --from coco, or leave --from out to detect it [format-not-found]");
   });
 
   it("the right -f still reads, and an input of no known format still gets the reader's own message", () => {

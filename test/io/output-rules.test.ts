@@ -207,7 +207,7 @@ describe("crash recovery", () => {
     fs.writeFileSync(path.join(old, OUTPUT_MARKER), "");
     fs.writeFileSync(path.join(old, "previous.txt"), "previous");
     fs.mkdirSync(path.join(parent, `.out.slyconv-tmp-${dead}-0badc0de`));
-    await expect(writeAtomically(out, {}, "dir", async () => {})).rejects.toThrow("pass --force");
+    await expect(writeAtomically(out, {}, "dir", async () => {})).rejects.toThrow("pass `force`");
     expect(fs.readdirSync(parent)).toEqual(["out"]);
     expect(fs.readFileSync(path.join(out, "previous.txt"), "utf8")).toBe("previous");
     await writeAtomically(out, { force: true }, "dir", async (tmp) => fs.writeFileSync(path.join(tmp, "new.txt"), "new"));

@@ -27,7 +27,7 @@ describe("atomic output", () => {
     const out = path.join(tempDir(), "out");
     await writeProject(projectWithItem("a.png"), out);
     fs.writeFileSync(path.join(out, "keep.txt"), "mine");
-    await expect(writeProject(projectWithItem("b.png"), out)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("--force") });
+    await expect(writeProject(projectWithItem("b.png"), out)).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining("pass `force`") });
     expect(fs.readdirSync(out).sort()).toEqual([OUTPUT_MARKER, "ds", "keep.txt", "meta.json"]);
     expect(fs.readdirSync(path.join(out, "ds/ann"))).toEqual(["a.png.json"]);
   });

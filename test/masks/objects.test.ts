@@ -45,7 +45,7 @@ describe("masks export: one instance mask per object", () => {
   it.skipIf(!HAVE_REAL_DATA)("labelme-coco-instanceseg → masks: one instance mask per annotation (the 4-part sofa is one)", async () => {
     const facts = expectedFacts()["labelme-coco-instanceseg"].files[0];
     const out = path.join(tempDir(), "m");
-    await convertDataset(realData("labelme-coco-instanceseg"), out, { to: "masks", writeOptions: { images: "none" }, report: new Report() });
+    await convertDataset(realData("labelme-coco-instanceseg"), out, { to: "masks", formatOptions: { images: "none" }, report: new Report() });
     const perClass: Record<string, number> = {};
     for (const f of listFiles(out).filter((x) => x.includes("/masks_instances/"))) {
       const cls = path.basename(f, ".png").replace(/_\d+$/, "");

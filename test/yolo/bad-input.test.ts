@@ -49,11 +49,12 @@ describe("YOLO bad input: one line with file and line number", () => {
     writeFiles(root, { "data.yaml": "names: [a]\ntrain: images/train\n", "labels/train/z.txt": "0 0.5 0.5 0.1 0.1\n" });
     const e = await failure(root);
     expect(e.code).toBe("yolo-no-size");
-    expect(e.describe()).toBe("labels/train/z.txt: the image of z.jpg is not there, so its normalised coordinates cannot become pixels; pass --sizes-from <VOC folder | JSON> or --image-size <W>x<H>");
+    expect(e.describe()).toBe("labels/train/z.txt: the image of z.jpg is not there, so its normalised coordinates cannot become pixels; pass `sizesFrom` <VOC folder | JSON> or `imageSize` <W>x<H>");
+    expect(e.describe((key) => ({ sizesFrom: "--sizes-from", imageSize: "--image-size" })[key])).toBe("labels/train/z.txt: the image of z.jpg is not there, so its normalised coordinates cannot become pixels; pass --sizes-from <VOC folder | JSON> or --image-size <W>x<H>");
   });
 
   it("a bad --image-size and a --sizes-from that holds no sizes", async () => {
-    await expect(readAll(path.join(YOLO_FIXTURES, "detect"), { imageSize: "640by480" })).rejects.toThrow("--image-size must be <width>x<height>, e.g. 640x480; got \"640by480\"");
+    await expect(readAll(path.join(YOLO_FIXTURES, "detect"), { imageSize: "640by480" })).rejects.toThrow("`imageSize` must be <width>x<height>, e.g. 640x480; got \"640by480\"");
     await expect(readAll(path.join(YOLO_FIXTURES, "detect"), { sizesFrom: path.join(YOLO_FIXTURES, "detect/labels") })).rejects.toThrow(/no image sizes found/);
   });
 

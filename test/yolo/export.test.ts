@@ -214,6 +214,6 @@ describe("YOLO export", () => {
   it("refuses pose without a graph class", async () => {
     const p = sampleProject();
     p.meta.classes = p.meta.classes.filter((c) => c.shape !== "graph");
-    await expect(exportTo(p, { task: "pose" })).rejects.toThrow("--task pose needs at least one graph (keypoints) class in meta.json");
+    await expect(exportTo(p, { task: "pose" })).rejects.toThrow("`task` pose needs at least one graph (keypoints) class in meta.json");
   });
 });

@@ -126,7 +126,7 @@ describe("YOLO import: layouts and edge cases", () => {
     expect(items[0].annotation).toEqual({ size: { width: 40, height: 20 }, tags: [], labels: [] });
     expect(items[1].annotation.labels[0].geometry).toEqual({ type: "rectangle", left: 25, top: 12.5, right: 75, bottom: 37.5 });
     expect(report.countOf("yolo-label-without-image")).toBe(1);
-    await expect(readAll(root)).rejects.toThrow(/orphan\.jpg is not there.*--sizes-from/);
+    await expect(readAll(root)).rejects.toThrow(/orphan\.jpg is not there.*`sizesFrom`/);
   });
 
   it("takes sizes of absent images from a COCO JSON or a {name: [w, h]} JSON (--sizes-from)", async () => {

@@ -190,7 +190,7 @@ describe("placeholder classes", () => {
     const dropped = await exportTo(p, { task: "detect" });
     expect(dropped.yaml.names).toEqual({ 0: "cat" });
     expect(dropped.read("labels/train/img0.txt")).toMatch(/^0 /);
-    expect(dropped.report.findings.find((f) => f.code === "yolo-placeholder-classes")!.message).toBe('"_background_" left out of names: placeholder classes, not object classes (--keep-placeholder-classes keeps them)');
+    expect(dropped.report.findings.find((f) => f.code === "yolo-placeholder-classes")!.message).toBe('"_background_" left out of names: placeholder classes, not object classes (`keepPlaceholderClasses` keeps them)');
     const kept = await exportTo(p, { task: "detect", keepPlaceholderClasses: true });
     expect(kept.yaml.names).toEqual({ 0: "_background_", 1: "cat" });
     const used = await exportTo(project([label("_background_", poly([1, 1], [5, 1], [5, 5]))], ["train"], classes), { task: "detect" });

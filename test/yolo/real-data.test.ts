@@ -85,7 +85,7 @@ describe.skipIf(!HAVE_REAL_DATA)("real data: cvat-yolo-indoor-zip (a .zip of CVA
   });
 
   it("without a size for the 3 label files that have boxes, stops and says how to give one", async () => {
-    await expect(importDataset(zip(), path.join(tempDir(), "p"), { format: "yolo" })).rejects.toThrow(/cannot become pixels; pass --sizes-from/);
+    await expect(importDataset(zip(), path.join(tempDir(), "p"), { format: "yolo" })).rejects.toThrow(/cannot become pixels; pass `sizesFrom`/);
   });
 });
 

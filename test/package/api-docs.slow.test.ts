@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { REPO_ROOT, tempDir } from "../helpers/paths.js";
+
+/**
+ * docs/api.md is what `npm run docs` makes from the current sources: TypeDoc is installed under tools/api-docs (it
+ * needs the TypeScript 6 compiler API; the project compiles with TypeScript 7) and writes into a scratch folder here.
+ * Needs the npm registry for the install (CI has it).
+ */
+describe("the API reference", () => {
+  it("docs/api.md is up to date with the sources", () => {
+    const tools = path.join(REPO_ROOT, "tools/api-docs");
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefix", tools], { cwd: REPO_ROOT, stdio: "pipe" });
+    const out = tempDir("slyconv-api-docs-");
+    execFileSync(process.execPath, [path.join(tools, "node_modules/typedoc/bin/typedoc"), "--options", path.join(tools, "typedoc.json"), "--out", out], { cwd: REPO_ROOT, stdio: "pipe" });
+    const fresh = fs.readFileSync(path.join(out, "api.md"), "utf8");
+    expect(fresh, "run npm run docs and commit docs/api.md").toBe(fs.readFileSync(path.join(REPO_ROOT, "docs/api.md"), "utf8"));
+    expect(fresh).toContain("### exportProject()");
+    expect(fresh).toContain("### WriteOptionsByFormat");
+  }, 600_000);
+});
