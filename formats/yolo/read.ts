@@ -142,6 +142,8 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
   for (const link of tree.linksOutside) {
     ctx.report.warn("yolo-link-outside", "a symlink to a folder outside the dataset folder is not followed; the files it leads to are not read", { file: tree.display(link) });
   }
+  // A FIFO would block a read forever; a data.yaml or label file that is one is said to be skipped, not lost quietly.
+  for (const f of tree.notRegular) ctx.report.warn("not-a-regular-file", `it is ${f.kind}, not a regular file, so it is not read`, { file: tree.display(f.path) });
   const sizes = await sizeSourceFromOptions(options.sizesFrom, options.imageSize);
   const configShown = layout.configFile ? tree.display(layout.configFile) : undefined;
 

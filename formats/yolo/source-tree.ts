@@ -11,6 +11,7 @@ import type { ImageDimensions } from "../../src/io/image-size.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { SlyconvError } from "../../src/errors.js";
 import { decodeText } from "../../src/io/text-decode.js";
+import { kindOfFile } from "../../src/io/regular-file.js";
 
 const posix = path.posix;
 
@@ -32,6 +33,8 @@ export interface SourceTree {
   display(p: string): string;
   /** Symlinks to folders outside the input that the listing did not follow. */
   readonly linksOutside: readonly string[];
+  /** FIFOs, sockets and devices found by the listing (directly or through symlinks): never read, reported. */
+  readonly notRegular: readonly { path: string; kind: string }[];
 }
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
@@ -49,7 +52,7 @@ const readFileUtf8 = (p: string) => new Promise<string>((resolve, reject) => rea
  * so with two of them. A link to a folder outside the input (`images/train -> /`) is not followed: it goes into
  * `outside`.
  */
-async function listTree(dir: string, inside: string, outside: string[]): Promise<string[]> {
+async function listTree(dir: string, inside: string, outside: string[], notRegular: { path: string; kind: string }[]): Promise<string[]> {
   const out: string[] = [];
   const listed = new Set<string>();
   const insidePrefix = inside.endsWith(path.sep) ? inside : inside + path.sep;
@@ -71,13 +74,17 @@ async function listTree(dir: string, inside: string, outside: string[]): Promise
       if (e.name.startsWith(".")) continue;
       const p = posix.join(d, e.name);
       let isDir = e.isDirectory(), isFile = e.isFile();
+      let special = e.isFIFO() || e.isSocket() || e.isCharacterDevice() || e.isBlockDevice();
+      let target: import("node:fs").Stats | null = null;
       if (e.isSymbolicLink()) {
-        const target = await fs.stat(p).catch(() => null);
+        target = await fs.stat(p).catch(() => null);
         isDir = target?.isDirectory() ?? false;
         isFile = target?.isFile() ?? false;
+        special = target !== null && !isDir && !isFile;
       }
       if (isDir) await visit(p);
       else if (isFile) out.push(p);
+      else if (special) notRegular.push({ path: p, kind: kindOfFile(target ?? (await fs.lstat(p))) });
     }
   };
   await visit(dir);
@@ -86,6 +93,7 @@ async function listTree(dir: string, inside: string, outside: string[]): Promise
 
 /** A dataset folder on disk. The folder is listed once; membership tests are then set lookups. */
 class DirTree implements SourceTree {
+  readonly notRegular: { path: string; kind: string }[] = [];
   private readonly files = new Set<string>();
   private readonly dirs = new Set<string>();
   private readonly listedRoots: string[] = [];
@@ -107,7 +115,7 @@ class DirTree implements SourceTree {
       return;
     }
     if (!st.isDirectory()) return;
-    const found = await listTree(dir, this.realRoot, this.linksOutside);
+    const found = await listTree(dir, this.realRoot, this.linksOutside, this.notRegular);
     this.listedRoots.push(dir);
     this.dirs.add(dir);
     for (const full of found) {

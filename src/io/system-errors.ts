@@ -91,7 +91,7 @@ export function userErrorFromSystemError(e: unknown, ctx: SystemErrorContext = {
   if (!(e instanceof Error)) return null;
   const err = e as NodeJS.ErrnoException & { dest?: string };
   const engine = engineLimitError(err);
-  if (engine) return engine;
+  if (engine) return withOriginalStack(e, engine);
   const rawPath = err.path ?? pathInMessage(err.message);
   // mkdir -p of out/x where `out` is a file says EEXIST about `out`.
   const code = err.code === "EEXIST" && err.syscall === "mkdir" && rawPath !== undefined && isNonFolder(rawPath) ? "ENOTDIR" : err.code;
@@ -102,7 +102,7 @@ export function userErrorFromSystemError(e: unknown, ctx: SystemErrorContext = {
   if (row.outputOnly && !aboutOutput) return null;
   const exit = row.exit === "path" ? (aboutOutput ? 2 : 1) : row.exit;
   // The code (ENOSPC…) is kept in the message: it is what a user searches for.
-  return new SlyconvError(row.code, `${row.message} (${err.code}${err.syscall ? ` in ${err.syscall}` : ""})`, file !== undefined ? { file } : {}, exit);
+  return withOriginalStack(e, new SlyconvError(row.code, `${row.message} (${err.code}${err.syscall ? ` in ${err.syscall}` : ""})`, file !== undefined ? { file } : {}, exit));
 }
 
 function isNonFolder(p: string): boolean {
@@ -139,4 +139,10 @@ function engineLimitError(e: Error & { code?: string }): SlyconvError | null {
     return new SlyconvError("out-of-memory", "not enough memory for a buffer the data asks for; run on a machine with more memory, or give node more (NODE_OPTIONS=--max-old-space-size=8192)");
   }
   return null;
+}
+
+/** `--debug` shows where the system's error was thrown, not where it was translated. */
+function withOriginalStack(original: Error, mapped: SlyconvError): SlyconvError {
+  mapped.stack = `${mapped.name}: ${mapped.message}\ncaused by ${original.stack ?? original.message}`;
+  return mapped;
 }

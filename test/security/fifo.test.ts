@@ -73,6 +73,22 @@ describe.skipIf(!canMkfifo)("a FIFO where a file is read", () => {
     }, 120_000);
   }
 
+  it("YOLO: a data.yaml that is a symlink to a FIFO, and a label file that is a FIFO, are reported and not read", () => {
+    const dir = tempDir();
+    const yolo = path.join(dir, "yolo");
+    fs.cpSync(path.join(FIXTURES, "yolo/detect"), yolo, { recursive: true });
+    fs.rmSync(path.join(yolo, "data.yaml"));
+    mkfifo(path.join(dir, "pipe"));
+    fs.symlinkSync(path.join(dir, "pipe"), path.join(yolo, "data.yaml"));
+    fs.rmSync(path.join(yolo, "labels/train/b.txt"));
+    mkfifo(path.join(yolo, "labels/train/b.txt"));
+    const r = run(["import", yolo, path.join(dir, "out"), "-f", "yolo", "--quiet"]);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("data.yaml: warning it is a named pipe, not a regular file, so it is not read [not-a-regular-file]");
+    expect(r.stderr).toContain("labels/train/b.txt: warning it is a named pipe, not a regular file, so it is not read [not-a-regular-file]");
+  }, 120_000);
+
   it("readRegularFile refuses a FIFO, a socket, a device and a folder at once, and reads a regular file", async () => {
     const dir = tempDir();
     const pipe = path.join(dir, "pipe");
