@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparable, fixturesDir, readExpected, repoRoot } from "./helpers.js";
+import { assertDistFresh } from "../helpers/cli.js";
 
 const bin = path.join(repoRoot, "bin/slyconv.js");
 let tmp: string;
@@ -17,9 +18,9 @@ function run(args: string[], binary = bin) {
 }
 
 beforeAll(() => {
-  // Other work in progress may leave type errors elsewhere; tsc still emits, and only the output matters here.
-  spawnSync("npx", ["tsc", "-p", "."], { cwd: repoRoot, encoding: "utf8", timeout: 300_000 });
-  if (!fs.existsSync(path.join(repoRoot, "dist/src/validate/index.js"))) throw new Error("build failed: dist/src/validate/index.js missing");
+  // dist/ is built once, before the suite (npm test's pretest): rebuilding it here would rewrite the modules other
+  // test files are loading at the same moment.
+  assertDistFresh();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "slyconv-validate-cli-"));
 }, 300_000);
 afterAll(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
