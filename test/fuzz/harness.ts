@@ -665,7 +665,7 @@ function fuzzScale(): number {
 export const MIN_RUNS_FOR_OUTCOME_MIX = 50;
 
 /** A fuzz test's time limit: generous for a loaded 2-core CI machine, and scaled with SLYCONV_FUZZ_SCALE. */
-export const FUZZ_TEST_TIMEOUT_MS = Math.max(60_000, fuzzRuns(180_000));
+export const FUZZ_TEST_TIMEOUT_MS = Math.max(60_000, fuzzRuns(600_000));
 
 /** fast-check property over mutations of a fixture; returns the outcome counts for the test to report. */
 export async function fuzzReader(c: FuzzCase, runs: number, seed = 42): Promise<{ ok: number; rejected: number }> {
