@@ -7,14 +7,8 @@
  */
 import type { OptionSpec } from "./format.js";
 import type { ImageMode } from "./supervisely/layout.js";
-import type { FORMAT_ALIASES } from "./registry.js";
+import type { FORMAT_ALIASES, FormatOptionSpecs } from "./registry.js";
 import { UsageError, optionName } from "./errors.js";
-import type { superviselyImportOptions, superviselyWriteOptions } from "../formats/supervisely/options.js";
-import type { cocoImportOptions, cocoExportOptions } from "../formats/coco/options.js";
-import type { vocImportOptions, vocExportOptions } from "../formats/voc/options.js";
-import type { yoloImportOptions, yoloExportOptions } from "../formats/yolo/options.js";
-import type { masksImportOptions, masksExportOptions } from "../formats/masks/options.js";
-import type { linksImportOptions, linksExportOptions } from "../formats/links/options.js";
 
 type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
 type LongName<F extends string> = F extends `${string}--${infer Rest}` ? (Rest extends `${infer N} ${string}` ? N : Rest) : never;
@@ -44,22 +38,22 @@ type ReadOptionsFrom<Specs extends readonly OptionSpec[]> = Declared<Specs> & Re
 
 /** What each format's reader takes (`importDataset`, `readDataset`, `convertDataset` `formatOptions`). */
 export interface ReadOptionsByFormat {
-  supervisely: ReadOptionsFrom<typeof superviselyImportOptions>;
-  coco: ReadOptionsFrom<typeof cocoImportOptions>;
-  voc: ReadOptionsFrom<typeof vocImportOptions>;
-  yolo: ReadOptionsFrom<typeof yoloImportOptions>;
-  masks: ReadOptionsFrom<typeof masksImportOptions>;
-  links: ReadOptionsFrom<typeof linksImportOptions>;
+  supervisely: ReadOptionsFrom<FormatOptionSpecs["supervisely"]["read"]>;
+  coco: ReadOptionsFrom<FormatOptionSpecs["coco"]["read"]>;
+  voc: ReadOptionsFrom<FormatOptionSpecs["voc"]["read"]>;
+  yolo: ReadOptionsFrom<FormatOptionSpecs["yolo"]["read"]>;
+  masks: ReadOptionsFrom<FormatOptionSpecs["masks"]["read"]>;
+  links: ReadOptionsFrom<FormatOptionSpecs["links"]["read"]>;
 }
 
 /** What each format's writer takes (`exportProject`, `writeDataset`, `convertDataset` `formatOptions`). */
 export interface WriteOptionsByFormat {
-  supervisely: OptionsOf<typeof superviselyWriteOptions>;
-  coco: OptionsOf<typeof cocoExportOptions>;
-  voc: OptionsOf<typeof vocExportOptions>;
-  yolo: OptionsOf<typeof yoloExportOptions>;
-  masks: OptionsOf<typeof masksExportOptions>;
-  links: OptionsOf<typeof linksExportOptions>;
+  supervisely: OptionsOf<FormatOptionSpecs["supervisely"]["write"]>;
+  coco: OptionsOf<FormatOptionSpecs["coco"]["write"]>;
+  voc: OptionsOf<FormatOptionSpecs["voc"]["write"]>;
+  yolo: OptionsOf<FormatOptionSpecs["yolo"]["write"]>;
+  masks: OptionsOf<FormatOptionSpecs["masks"]["write"]>;
+  links: OptionsOf<FormatOptionSpecs["links"]["write"]>;
 }
 
 /** A format's name. */

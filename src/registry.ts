@@ -12,6 +12,25 @@ import { vocFormat } from "../formats/voc/index.js";
 import { yoloFormat } from "../formats/yolo/index.js";
 import { masksFormat } from "../formats/masks/index.js";
 import { linksFormat } from "../formats/links/index.js";
+import type { superviselyImportOptions, superviselyWriteOptions } from "../formats/supervisely/options.js";
+import type { cocoImportOptions, cocoExportOptions } from "../formats/coco/options.js";
+import type { vocImportOptions, vocExportOptions } from "../formats/voc/options.js";
+import type { yoloImportOptions, yoloExportOptions } from "../formats/yolo/options.js";
+import type { masksImportOptions, masksExportOptions } from "../formats/masks/options.js";
+import type { linksImportOptions, linksExportOptions } from "../formats/links/options.js";
+
+/**
+ * Each format's option declarations with their literal types, by direction: the library's option types are derived
+ * from them (src/format-options.ts), as the CLI's flags are.
+ */
+export interface FormatOptionSpecs {
+  supervisely: { read: typeof superviselyImportOptions; write: typeof superviselyWriteOptions };
+  coco: { read: typeof cocoImportOptions; write: typeof cocoExportOptions };
+  voc: { read: typeof vocImportOptions; write: typeof vocExportOptions };
+  yolo: { read: typeof yoloImportOptions; write: typeof yoloExportOptions };
+  masks: { read: typeof masksImportOptions; write: typeof masksExportOptions };
+  links: { read: typeof linksImportOptions; write: typeof linksExportOptions };
+}
 
 export const FORMATS: readonly FormatAdapter[] = [
   superviselyFormat,

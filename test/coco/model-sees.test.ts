@@ -91,7 +91,7 @@ function plus(a: Record<string, number>, b: Record<string, number>): Record<stri
 async function exportToCoco(input: string): Promise<{ out: string; report: Report }> {
   const report = new Report();
   const out = path.join(tempDir(), "coco");
-  await convertDataset(input, out, { to: "coco", writeOptions: { images: "none" }, report });
+  await convertDataset(input, out, { to: "coco", formatOptions: { images: "none" }, report });
   return { out, report };
 }
 
