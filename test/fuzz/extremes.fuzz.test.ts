@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fuzzInChildren } from "./child-fuzz.js";
+import fc from "fast-check";
+import { fuzzInChildren, runChildCase } from "./child-fuzz.js";
+import { extremeTreeMutation } from "./harness.js";
 import { extremeCases } from "./extremes-cases.js";
 
 /**
@@ -12,5 +14,16 @@ describe("extreme values, names and FIFOs, in bounded child processes (quick)", 
       const codes = await fuzzInChildren(c, 2, 18);
       expect(Object.values(codes).reduce((a, b) => a + b, 0)).toBe(2);
     }, 300_000);
+  }
+});
+
+describe("a FIFO in place of an input file ends the run (it is never opened for reading)", () => {
+  const fifo = fc.sample(extremeTreeMutation(), { numRuns: 50, seed: 1 }).find((m) => String((m as unknown as Record<symbol, () => string>)[fc.toStringMethod]()).includes("FIFO"))!;
+  for (const c of extremeCases().filter((x) => ["coco", "supervisely", "yolo"].includes(x.format))) {
+    const target = c.targets.find((t) => /(^|\/)ann\/.*\.json$/.test(t)) ?? c.targets.find((t) => t.endsWith(".json") || t.endsWith(".txt")) ?? c.targets[0];
+    it(`${c.format}: ${target} as a FIFO`, async () => {
+      const code = await runChildCase(c, { kind: "tree", target, mutate: fifo }, "import");
+      expect([0, 1, 2]).toContain(code);
+    }, 120_000);
   }
 });

@@ -505,6 +505,8 @@ export function snapshot(dir: string, skip: (rel: string) => boolean): Map<strin
       if (skip(rel)) continue;
       if (e.isSymbolicLink()) out.set(rel, `-> ${fs.readlinkSync(p)}`);
       else if (e.isDirectory()) walk(p);
+      // Never read a FIFO (it blocks until a writer comes) or a device: their kind is what is compared.
+      else if (!e.isFile()) out.set(rel, e.isFIFO() ? "(fifo)" : "(special)");
       else out.set(rel, createHash("sha1").update(fs.readFileSync(p)).digest("hex"));
     }
   };
