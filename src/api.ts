@@ -20,6 +20,8 @@ import type { ImageMode } from "./supervisely/layout.js";
 import { archiveKindOf, extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
 import { visibleDatasetName } from "./io/dataset-names.js";
+import { runIdOf, runOptionsOf, shardProject, writeShardManifest, type ShardSpec } from "./shard.js";
+import path from "node:path";
 
 export interface RunOptions {
   report?: Report;
@@ -180,7 +182,34 @@ export async function readProject(dir: string, opts: RunOptions = {}): Promise<P
   return adapterFor("supervisely", "read").read!(dir, {}, contextOf(opts));
 }
 
-export interface WriteOptions extends RunOptions {
+/** `--shard I/N` (docs/scale-out.md): only the shard's items are written, with a shard manifest beside them. */
+export interface ShardOptions {
+  shard?: ShardSpec;
+  /** The same on every shard of one run; derived from the input, formats and options when absent. */
+  runId?: string;
+}
+
+/**
+ * The project a writer gets: with a shard, only its items (the one place the filter is applied, so every format
+ * gets it), and a `finish` that writes the shard manifest into the output folder once the writer is done.
+ */
+function shardedForWriting(project: Project, opts: ShardOptions, format: string): { project: Project; finish(dir: string): Promise<void> } {
+  const shard = opts.shard;
+  if (!shard) return { project, finish: async () => {} };
+  const counter = { items: 0 };
+  return {
+    project: shardProject(project, shard, counter),
+    finish: (dir) => writeShardManifest(dir, { kind: "slyconv-shard", runId: opts.runId ?? "unnamed", shard: shard.index, of: shard.count, format, items: counter.items }),
+  };
+}
+
+/** The run id of a sharded run: the one given, else one from what defines the run. */
+function runIdFor(opts: ShardOptions, parts: Record<string, unknown>): string | undefined {
+  if (!opts.shard) return undefined;
+  return opts.runId ?? runIdOf(parts);
+}
+
+export interface WriteOptions extends RunOptions, ShardOptions {
   force?: boolean;
   images?: ImageMode;
   /** Paths the output may not be, hold or lie inside (import, export and convert pass what they read). */
@@ -282,12 +311,16 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
 
 /** Writes a project as a Supervisely project folder, atomically. */
 export async function writeProject(project: Project, out: string, opts: WriteOptions = {}): Promise<{ items: number }> {
-  const ctx = writeContextOf(project, opts);
-  const counted = tallyProject(project, ctx.report);
+  const sharded = shardedForWriting(project, opts, "supervisely");
+  const ctx = writeContextOf(sharded.project, opts);
+  const counted = tallyProject(sharded.project, ctx.report);
   const sly = adapterFor("supervisely", "write");
   // The writer counts the items it wrote in the report's `items`.
   const before = ctx.report.stats.items ?? 0;
-  await writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", (tmp) => sly.write!(counted, tmp, { images: opts.images }, ctx));
+  await writeAtomically(out, { force: opts.force, inputs: opts.inputs }, "dir", async (tmp) => {
+    await sly.write!(counted, tmp, { images: opts.images }, ctx);
+    await sharded.finish(tmp);
+  });
   return { items: (ctx.report.stats.items ?? 0) - before };
 }
 
@@ -303,6 +336,7 @@ export interface ImportOptions<F extends FormatId = FormatId> extends WriteOptio
 export async function importDataset<F extends FormatId = FormatId>(input: string, out: string, opts: ImportOptions<F> = {}): Promise<{ format: FormatName; items: number; report: Report }> {
   const report = opts.report ?? new Report();
   const inputs = inputsOf(input, opts.formatOptions as FormatOptions | undefined);
+  const runId = runIdFor(opts, { command: "import", input: path.resolve(input), format: opts.format, images: opts.images, options: runOptionsOf(opts.formatOptions as Record<string, unknown> | undefined) });
   // Refused before any reading: the output is checked again when it is written.
   await checkOutputTarget(out, { force: opts.force, inputs });
   // The writing's file thread starts while the input is read.
@@ -312,7 +346,7 @@ export async function importDataset<F extends FormatId = FormatId>(input: string
     const added = opts.images === undefined ? {} : { images: opts.images };
     const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report }, { alsoKnown: [], added });
     try {
-      const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report, inputs }, report) : { ...opts, report, inputs });
+      const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report, inputs, runId }, report) : { ...opts, report, inputs, runId });
       return { format, items, report };
     } finally {
       await dispose();
@@ -322,7 +356,7 @@ export async function importDataset<F extends FormatId = FormatId>(input: string
   }
 }
 
-export interface ExportOptions<F extends FormatId = FormatId> extends RunOptions {
+export interface ExportOptions<F extends FormatId = FormatId> extends RunOptions, ShardOptions {
   /** The output's format (a name or an alias). */
   format: F;
   force?: boolean;
@@ -377,11 +411,15 @@ export async function writeDataset<F extends FormatId = FormatId>(project: Proje
 
 /** writeDataset once the options are checked (convert checks the reader's and the writer's keys together). */
 async function writeOutput(project: Project, out: string, adapter: FormatAdapter, formatOptions: FormatOptions, opts: Omit<ExportOptions, "format" | "formatOptions">): Promise<{ output: string }> {
-  const ctx = writeContextOf(project, opts);
+  const sharded = shardedForWriting(project, opts, adapter.name);
+  const ctx = writeContextOf(sharded.project, opts);
   // Objects the crowd/difficult policy leaves out are taken out (and counted) first: their tags are not lost twice.
   const policy = skipPolicyOf(formatOptions, adapter.skipsByDefault);
-  const counted = tallyProject(withoutSkippedObjects(project, policy, ctx.report), ctx.report, adapter.writesTags?.(formatOptions) ?? noTagsWritten(adapter.title));
-  const write = (dir: string) => adapter.write!(counted, dir, formatOptions, ctx);
+  const counted = tallyProject(withoutSkippedObjects(sharded.project, policy, ctx.report), ctx.report, adapter.writesTags?.(formatOptions) ?? noTagsWritten(adapter.title));
+  const write = async (dir: string) => {
+    await adapter.write!(counted, dir, formatOptions, ctx);
+    await sharded.finish(dir);
+  };
   const archive = opts.archive ?? archiveNamedBy(out);
   if (archive) {
     const output = archiveOutputPath(out, archive);
@@ -400,12 +438,13 @@ export async function exportProject<F extends FormatId = FormatId>(projectDir: s
   refuseUnknownOptions(writerOptionsOf(opts), optionKeysOf(adapter.exportOptions), `${adapter.name} export`);
   const inputs = [projectDir];
   await checkExportOutput(out, { ...opts, inputs });
+  const runId = runIdFor(opts, { command: "export", input: path.resolve(projectDir), format: opts.format, options: runOptionsOf(writerOptionsOf(opts)) });
   const project = await readProject(projectDir, { ...opts, report });
-  const { output } = await writeDataset(project, out, { ...opts, report, inputs });
+  const { output } = await writeDataset(project, out, { ...opts, report, inputs, runId });
   return { report, output };
 }
 
-export interface ConvertOptions<F extends FormatId = FormatId, T extends FormatId = FormatId> extends RunOptions {
+export interface ConvertOptions<F extends FormatId = FormatId, T extends FormatId = FormatId> extends RunOptions, ShardOptions {
   /** The input's format (a name or an alias); detected when absent. */
   from?: F;
   /** The output's format. */
@@ -434,12 +473,13 @@ export async function convertDataset<F extends FormatId = FormatId, T extends Fo
   const writer = adapterFor(opts.to, "write");
   const formatOptions = writerOptionsOf(opts as { images?: ImageMode; formatOptions?: FormatOptions });
   const inputs = inputsOf(input, formatOptions);
+  const runId = runIdFor(opts, { command: "convert", input: path.resolve(input), from: opts.from, to: opts.to, options: runOptionsOf(formatOptions) });
   await checkExportOutput(out, { ...opts, inputs });
   const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report, format: opts.from, formatOptions }, { alsoKnown: optionKeysOf(writer.exportOptions), added: {} });
   try {
     // Into an archive, links are followed while the scratch folder still exists; into a folder they would dangle.
     const writeOptions = fromArchive && !(opts.archive ?? archiveNamedBy(out)) ? withoutScratchSymlinks(formatOptions, report) : formatOptions;
-    const { output } = await writeOutput(project, out, writer, writeOptions, { ...opts, report, inputs });
+    const { output } = await writeOutput(project, out, writer, writeOptions, { ...opts, report, inputs, runId });
     return { from: format, report, output };
   } finally {
     await dispose();

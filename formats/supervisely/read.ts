@@ -10,6 +10,8 @@ import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-mod
 import { annotationFromPacked, readWorker, type PackedFile } from "./packed-reader.js";
 import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, findProjectRoot, hasImageExtension, looksLikeDataset, type DatasetsNote } from "../../src/supervisely/layout.js";
 
+import { SHARD_MANIFEST_FILE } from "../../src/shard.js";
+
 const READ_CONCURRENCY = 16;
 
 async function listDir(dir: string): Promise<import("node:fs").Dirent[]> {
@@ -282,7 +284,7 @@ export async function readSuperviselyProject(input: string, ctx?: FormatContext)
   const project: Project = { meta: meta ?? emptyProjectMeta(), datasets };
   // Project-level JSON side files (obj_class_to_machine_color.json, coco_info.json, …) travel with the project.
   for (const d of await listDir(root)) {
-    if (d.isFile() && d.name.endsWith(".json") && d.name !== META_FILE && d.name !== "key_id_map.json") {
+    if (d.isFile() && d.name.endsWith(".json") && d.name !== META_FILE && d.name !== "key_id_map.json" && d.name !== SHARD_MANIFEST_FILE) {
       (project.sideFiles ??= {})[d.name] = await readJsonFile(path.join(root, d.name), d.name);
     }
   }

@@ -42,6 +42,25 @@ function archiveOption(): Option {
   return new Option("--archive <type>", "write one archive file instead of a folder (the extension is added to <out> when missing)").choices(ARCHIVE_FORMATS as string[]);
 }
 
+/** The shard options' keys: the command's own, not the reader's or writer's. */
+const SHARD_KEYS = ["shard", "shardCount", "runId"] as const;
+
+/** `--shard I/N`, `--shard-count N` and `--run-id ID` (docs/scale-out.md). */
+function addShardOptions(cmd: Command, runId = true): void {
+  cmd.option("--shard <I/N>", "handle only shard I of N (0 ≤ I < N) of the items; also SLYCONV_SHARD=I/N (docs/scale-out.md)");
+  cmd.option("--shard-count <N>", "N shards, the index from JOB_COMPLETION_INDEX (a Kubernetes Indexed Job); also SLYCONV_SHARD_COUNT");
+  if (runId) cmd.option("--run-id <id>", "the run id written into each shard's manifest (default: derived from the input, formats and options)");
+}
+
+/** The shard a command was asked for (options, then the environment), and the run id given. */
+async function shardOf(opts: Record<string, unknown>): Promise<{ shard?: import("../shard.js").ShardSpec; runId?: string }> {
+  const { resolveShard } = await import("../shard.js");
+  const shard = resolveShard({ shard: opts.shard as string | undefined, shardCount: opts.shardCount as string | undefined });
+  if (opts.runId !== undefined && !shard) throw new UsageError("--run-id names the run of a shard; pass --shard I/N too");
+  if (typeof opts.runId === "string" && !/^[\w.-]{1,100}$/.test(opts.runId)) throw new UsageError(`--run-id ${JSON.stringify(opts.runId)}: use letters, digits, '.', '_' or '-' (at most 100)`);
+  return { shard, runId: opts.runId as string | undefined };
+}
+
 /** An "Examples:" block for a command's --help: each line a command and what it does. */
 function examples(cmd: Command, lines: readonly (readonly [string, string?])[]): void {
   const width = Math.max(...lines.map(([c]) => c.length)) + 2;
@@ -113,6 +132,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     .argument("<out>", "output project folder")
     .option("-f, --format <name>", `input format: ${FORMATS.filter((f) => f.read).map((f) => f.name).join(", ")} (detected when absent)`)
     .option("--force", "replace a non-empty output folder (only once the new one is complete)");
+  addShardOptions(imp);
   for (const f of FORMATS) addSpecs(imp, f.importOptions ?? []);
   addSpecs(imp, FORMATS.find((f) => f.name === "supervisely")?.exportOptions ?? []);
   examples(imp, [
@@ -127,8 +147,9 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     const report = new Report();
     const { importDataset } = await loadApi();
     const r = await importDataset(input, out, {
+      ...(await shardOf(opts)),
       format: opts.format as FormatId | undefined, force: Boolean(opts.force), images: opts.images as ImageMode | undefined,
-      formatOptions: formatOptionsOf(opts, ["format", "force", "images"]), report, progress: createProgress({ quiet: g.quiet || g.json }),
+      formatOptions: formatOptionsOf(opts, ["format", "force", "images", ...SHARD_KEYS]), report, progress: createProgress({ quiet: g.quiet || g.json }),
     });
     setExit(finish(report, g, () => summaryJson("import", report, { format: r.format, items: r.items, output: out }, started),
       () => `imported ${plural(r.items, "item")} (${r.format}) into ${out}${report.warningCount ? `, ${plural(report.warningCount, "warning")}` : ""}`));
@@ -142,6 +163,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     .requiredOption("-f, --format <name>", `output format: ${FORMATS.filter((f) => f.write).map((f) => f.name).join(", ")}`)
     .option("--force", "replace a non-empty output (only once the new one is complete)")
     .addOption(archiveOption());
+  addShardOptions(exp);
   for (const f of FORMATS) addSpecs(exp, f.exportOptions ?? []);
   examples(exp, [
     ["slyconv export ./project ./coco -f coco"],
@@ -154,7 +176,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     const g = globals();
     const report = new Report();
     const { exportProject } = await loadApi();
-    const r = await exportProject(project, out, { format: opts.format as FormatId, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: formatOptionsOf(opts, ["format", "force", "archive"]), report, progress: createProgress({ quiet: g.quiet || g.json }) });
+    const r = await exportProject(project, out, { ...(await shardOf(opts)), format: opts.format as FormatId, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: formatOptionsOf(opts, ["format", "force", "archive", ...SHARD_KEYS]), report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("export", report, { format: opts.format, output: r.output }, started),
       () => `exported ${plural(report.stats.itemsRead ?? 0, "item")} as ${opts.format} into ${r.output}${report.lossEntries.length ? " (some labels could not be written, see above)" : ""}`));
   });
@@ -170,6 +192,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     .addOption(archiveOption())
     // Caught to say what to use instead: import's -f would be ambiguous here (input or output?).
     .addOption(new Option("-f, --format <name>").hideHelp());
+  addShardOptions(conv);
   for (const f of FORMATS) {
     addSpecs(conv, f.importOptions ?? []);
     addSpecs(conv, f.exportOptions ?? []);
@@ -188,25 +211,49 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     const g = globals();
     const report = new Report();
     const { convertDataset } = await loadApi();
-    const r = await convertDataset(input, out, { from: opts.from as FormatId | undefined, to: opts.to as FormatId, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: formatOptionsOf(opts, ["from", "to", "force", "archive", "format"]), report, progress: createProgress({ quiet: g.quiet || g.json }) });
+    const r = await convertDataset(input, out, { ...(await shardOf(opts)), from: opts.from as FormatId | undefined, to: opts.to as FormatId, force: Boolean(opts.force), archive: opts.archive as ArchiveFormat | undefined, formatOptions: formatOptionsOf(opts, ["from", "to", "force", "archive", "format", ...SHARD_KEYS]), report, progress: createProgress({ quiet: g.quiet || g.json }) });
     setExit(finish(report, g, () => summaryJson("convert", report, { from: r.from, to: opts.to, output: r.output }, started),
       () => `converted ${r.from} → ${opts.to} into ${r.output}`));
   });
 
-  program
+  const val = program
     .command("validate")
     .description("check a Supervisely project against the JSON Schemas and semantic rules")
     .argument("<project>", "Supervisely project folder")
-    .addHelpText("after", "\nExamples:\n  slyconv validate ./project\n  slyconv validate ./project --json > findings.json   exit 1 when there are errors")
-    .action(async (dir: string) => {
+    .addHelpText("after", "\nExamples:\n  slyconv validate ./project\n  slyconv validate ./project --json > findings.json   exit 1 when there are errors\n  slyconv validate ./project --shard 2/8              only the items of shard 2 of 8");
+  addShardOptions(val, false);
+  val.action(async (dir: string, opts: Record<string, unknown>) => {
       const started = Date.now();
       const g = globals();
       const report = new Report(Number.MAX_SAFE_INTEGER);
+      const { shard } = await shardOf(opts);
       const { validateProject } = await import("../validate/index.js");
-      const r = await validateProject(dir, { report, progress: createProgress({ quiet: g.quiet || g.json }) });
+      const r = await validateProject(dir, { shard, report, progress: createProgress({ quiet: g.quiet || g.json }) });
       setExit(finish(report, g, () => summaryJson("validate", report, { project: dir, items: r.items }, started),
         () => `${plural(r.items, "item")} checked: ${plural(report.errorCount, "error")}, ${plural(report.warningCount, "warning")}`));
     });
+
+  const merge = program
+    .command("merge")
+    .description("join the outputs of the N shards of one run (--shard I/N) into the output the single run writes")
+    .argument("<paths...>", "every shard output of the run, then the output folder")
+    .option("-f, --format <name>", "the format the shards were written in (read from their manifests; checked when given)")
+    .option("--force", "replace a non-empty output folder (only once the new one is complete)");
+  examples(merge, [
+    ["slyconv merge out/shard-0 out/shard-1 out/shard-2 ./project", "all 3 shards of one import"],
+    ["slyconv merge out/shard-* ./project --json"],
+  ]);
+  merge.action(async (paths: string[], opts: Record<string, unknown>) => {
+    const started = Date.now();
+    const g = globals();
+    if (paths.length < 2) throw new UsageError("merge takes the shard outputs and then the output folder: slyconv merge <shard>… <out>");
+    const out = paths[paths.length - 1];
+    const report = new Report();
+    const { mergeShards } = await import("../merge.js");
+    const r = await mergeShards(paths.slice(0, -1), out, { format: opts.format as string | undefined, force: Boolean(opts.force), report });
+    setExit(finish(report, g, () => summaryJson("merge", report, { format: r.format, runId: r.runId, shards: r.shards, items: r.items, output: out }, started),
+      () => `merged ${plural(r.shards, "shard")} (${plural(r.items, "item")}, ${r.format}) into ${out}`));
+  });
 
   program
     .command("detect")

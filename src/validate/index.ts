@@ -17,6 +17,7 @@ import { validateAgainst } from "./schemas.js";
 import { checkMeta, type MetaIndex } from "./meta-checks.js";
 import { listDataset, walkDatasetDirs, type DatasetDir } from "./listing.js";
 import { checkItem, readJsonForCheck, wasRead } from "./item-checks.js";
+import { shardOf, type ShardSpec } from "../shard.js";
 
 export { CHECKS, type CheckCode } from "./codes.js";
 
@@ -25,6 +26,13 @@ export interface ValidateOptions {
   progress?: Progress;
   /** Items checked at once (file reads, image headers); default 16. */
   concurrency?: number;
+  /** Only the items of this shard (docs/scale-out.md); the meta and the dataset folders are checked by every shard. */
+  shard?: ShardSpec;
+}
+
+/** A dataset's full name (`parent/child`) from its folder (`parent/datasets/child`): the first half of a shard key. */
+function datasetPathOf(rel: string): string {
+  return rel.split("/").filter((_, i) => i % 2 === 0).join("/");
 }
 
 /**
@@ -46,18 +54,26 @@ export async function validateProject(dir: string, opts: ValidateOptions = {}): 
   for await (const ds of walkDatasetDirs(root)) datasets.push(ds);
 
   // A names-only first pass gives the progress bar its total; it costs a directory listing per dataset.
-  let total = 0;
-  for (const ds of datasets) total += (await listDataset(ds)).entries.length;
+  const shard = opts.shard;
+  const ofShard = (ds: DatasetDir, entries: Awaited<ReturnType<typeof listDataset>>["entries"]) =>
+    shard ? entries.filter((e) => shardOf(datasetPathOf(ds.rel), e.name, shard.count) === shard.index) : entries;
+  let total = 0, inProject = 0;
+  for (const ds of datasets) {
+    const { entries } = await listDataset(ds);
+    inProject += entries.length;
+    total += ofShard(ds, entries).length;
+  }
 
   let items = 0;
   progress.start("validating", total, "items");
   try {
     for (const ds of datasets) {
-      const listing = await listDataset(ds);
+      const whole = await listDataset(ds);
+      const listing = { ...whole, entries: ofShard(ds, whole.entries) };
       for (const f of listing.findings) report.add(f);
       checkDatasetForSdk(ds, report, await fs.stat(path.join(ds.dir, IMG_DIR)).then((s) => s.isDirectory(), () => false));
-      const datasetHasImageFiles = listing.entries.some((e) => e.image);
-      const datasetHasSdkImages = listing.entries.some((e) => e.image && sdkListsImage(e.image));
+      const datasetHasImageFiles = whole.entries.some((e) => e.image);
+      const datasetHasSdkImages = whole.entries.some((e) => e.image && sdkListsImage(e.image));
       let imageless = 0;
       const results = mapConcurrent(listing.entries, concurrency, (e) => checkItem(e, { ds, meta, datasetHasImageFiles, datasetHasSdkImages }));
       // mapConcurrent yields in listing order, so the report's order does not depend on timing.
@@ -75,7 +91,7 @@ export async function validateProject(dir: string, opts: ValidateOptions = {}): 
   } finally {
     progress.stop();
   }
-  if (items === 0) report.add(finding("project-empty", ".", "", "the project has no items: no dataset folder with img/ or ann/ files"));
+  if (inProject === 0) report.add(finding("project-empty", ".", "", "the project has no items: no dataset folder with img/ or ann/ files"));
   report.count("items", items);
   return { report, items };
 }

@@ -1,0 +1,163 @@
+/**
+ * `slyconv merge`: joins the outputs of the N shards of one run (docs/scale-out.md) into the output the single run
+ * writes. Each shard output holds a manifest (src/shard.ts) saying which run and which shard it is; inputs that are
+ * not the N distinct shards of one run are refused before anything is written.
+ */
+import { constants as fsConstants, promises as fs } from "node:fs";
+import path from "node:path";
+import { SlyconvError, UsageError } from "./errors.js";
+import { Report } from "./report.js";
+import { readShardManifest, SHARD_MANIFEST_FILE, type ShardManifest } from "./shard.js";
+import { OUTPUT_MARKER, writeAtomically } from "./io/safe-output.js";
+import { DATASETS_NOTE_FILE, META_FILE } from "./supervisely/layout.js";
+import { canonicalJson } from "./io/json-file.js";
+
+/** Formats whose shard outputs merge joins. */
+export const MERGEABLE_FORMATS = ["supervisely"] as const;
+
+export interface MergeOptions {
+  force?: boolean;
+  /** The format the shards were written in; checked against their manifests. */
+  format?: string;
+  report?: Report;
+}
+
+export interface MergeResult {
+  format: string;
+  runId: string;
+  shards: number;
+  items: number;
+  report: Report;
+}
+
+/** The shards in index order, checked to be all N shards of one run, each once. */
+export async function checkShardSet(dirs: readonly string[]): Promise<{ dir: string; manifest: ShardManifest }[]> {
+  if (dirs.length === 0) throw new UsageError("merge needs the shard outputs and an output folder: slyconv merge <shard>… <out>");
+  const shards = [];
+  for (const dir of dirs) shards.push({ dir, manifest: await readShardManifest(dir) });
+  const first = shards[0];
+  for (const s of shards.slice(1)) {
+    const m = s.manifest, f = first.manifest;
+    if (m.runId !== f.runId || m.of !== f.of || m.format !== f.format) {
+      throw new SlyconvError("shards-of-different-runs", `${s.dir} is shard ${m.shard}/${m.of} of run ${m.runId} (${m.format}), but ${first.dir} is shard ${f.shard}/${f.of} of run ${f.runId} (${f.format}); merge only the shards of one run`, {}, 2);
+    }
+  }
+  const byIndex = new Map<number, string>();
+  for (const s of shards) {
+    const seen = byIndex.get(s.manifest.shard);
+    if (seen !== undefined) throw new SlyconvError("shard-duplicated", `shard ${s.manifest.shard}/${s.manifest.of} is given twice: ${seen} and ${s.dir}`, {}, 2);
+    byIndex.set(s.manifest.shard, s.dir);
+  }
+  const count = first.manifest.of;
+  const missing = [...Array(count).keys()].filter((i) => !byIndex.has(i));
+  if (missing.length) {
+    throw new SlyconvError("shard-missing", `run ${first.manifest.runId} has ${count} shards; missing: ${missing.map((i) => `${i}/${count}`).join(", ")} (each shard's output must be given once)`, {}, 2);
+  }
+  return shards.sort((a, b) => a.manifest.shard - b.manifest.shard);
+}
+
+/** Joins shard outputs into `out` (written atomically, like every output). */
+export async function mergeShards(dirs: readonly string[], out: string, opts: MergeOptions = {}): Promise<MergeResult> {
+  const report = opts.report ?? new Report();
+  const shards = await checkShardSet(dirs);
+  const { runId, format, of } = shards[0].manifest;
+  if (opts.format !== undefined && opts.format !== format) {
+    throw new UsageError(`-f ${opts.format}: the shards were written as ${format}`);
+  }
+  if (!(MERGEABLE_FORMATS as readonly string[]).includes(format)) {
+    throw new SlyconvError("merge-format-unsupported", `merge of ${format} shard outputs is not supported yet (it joins: ${MERGEABLE_FORMATS.join(", ")}); import with --shard, merge the Supervisely projects, then export`, {}, 2);
+  }
+  const items = shards.reduce((n, s) => n + s.manifest.items, 0);
+  await writeAtomically(out, { force: opts.force, inputs: dirs }, "dir", (tmp) => mergeSupervisely(shards.map((s) => s.dir), tmp, report));
+  report.count("items", items);
+  return { format, runId, shards: of, items, report };
+}
+
+const ROOT_SKIPPED = new Set([OUTPUT_MARKER, SHARD_MANIFEST_FILE, META_FILE, DATASETS_NOTE_FILE]);
+
+async function mergeSupervisely(dirs: readonly string[], out: string, report: Report): Promise<void> {
+  // Every file of every shard once: a file in two shards is an item in two shards (or a changed side file).
+  const sideFiles = new Map<string, { bytes: Buffer; from: string }>();
+  const copyTree = async (src: string, dest: string, rel: string, shardDir: string): Promise<void> => {
+    for (const e of await fs.readdir(src, { withFileTypes: true })) {
+      if (rel === "" && ROOT_SKIPPED.has(e.name)) continue;
+      const from = path.join(src, e.name), to = path.join(dest, e.name), relName = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        await fs.mkdir(to, { recursive: true });
+        await copyTree(from, to, relName, shardDir);
+      } else if (rel === "") {
+        // A project side file (coco_info.json, …): the same in every shard of a run.
+        const bytes = await fs.readFile(from);
+        const seen = sideFiles.get(e.name);
+        if (!seen) {
+          sideFiles.set(e.name, { bytes, from: shardDir });
+          await fs.writeFile(to, bytes, { flag: "wx" });
+        } else if (!seen.bytes.equals(bytes)) {
+          throw new SlyconvError("shard-conflict", `project file ${e.name} differs between ${seen.from} and ${shardDir}; were they written by one run?`, { file: from }, 1);
+        }
+      } else {
+        try {
+          if (e.isSymbolicLink()) await fs.symlink(await fs.readlink(from), to);
+          else await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+          throw new SlyconvError("shard-conflict", `${relName} is in more than one shard (${shardDir} and an earlier one); the shards overlap, so they are not one run's`, { file: from }, 1);
+        }
+      }
+    }
+  };
+  for (const dir of dirs) await copyTree(dir, out, "", dir);
+  await writeNote(dirs, out);
+  await writeMeta(dirs, out, report);
+}
+
+async function readIfThere(file: string): Promise<Buffer | undefined> {
+  return fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT") return undefined;
+    throw e;
+  });
+}
+
+/** The datasets note (renamed datasets, item-without-image datasets): the union of the shards' notes. */
+async function writeNote(dirs: readonly string[], out: string): Promise<void> {
+  const notes = (await Promise.all(dirs.map((d) => readIfThere(path.join(d, DATASETS_NOTE_FILE))))).filter((b): b is Buffer => b !== undefined);
+  if (!notes.length) return;
+  if (notes.every((n) => n.equals(notes[0]))) return fs.writeFile(path.join(out, DATASETS_NOTE_FILE), notes[0], { flag: "wx" });
+  const union = { renamed: {} as Record<string, string>, itemsWithoutImage: {} as Record<string, string> };
+  for (const n of notes) {
+    const v = JSON.parse(n.toString("utf8")) as Partial<typeof union>;
+    Object.assign(union.renamed, v.renamed ?? {});
+    Object.assign(union.itemsWithoutImage, v.itemsWithoutImage ?? {});
+  }
+  const sorted = (r: Record<string, string>) => Object.fromEntries(Object.keys(r).sort().map((k) => [k, r[k]]));
+  await fs.writeFile(path.join(out, DATASETS_NOTE_FILE), canonicalJson({ renamed: sorted(union.renamed), itemsWithoutImage: sorted(union.itemsWithoutImage) }), { flag: "wx" });
+}
+
+interface MetaJson { classes?: { title: string }[]; tags?: { name: string }[]; [k: string]: unknown }
+
+/**
+ * meta.json: the shards of one run read the same input, so their metas are normally byte-identical and shard 0's is
+ * written as it is. When they differ (a reader that builds classes from the items it saw), the union: shard 0's
+ * classes and tags in their order, then each later shard's new ones; a class or tag that two shards define
+ * differently is reported (shard 0's, or the first shard's that has it, is kept).
+ */
+async function writeMeta(dirs: readonly string[], out: string, report: Report): Promise<void> {
+  const metas = await Promise.all(dirs.map((d) => fs.readFile(path.join(d, META_FILE))));
+  if (metas.every((m) => m.equals(metas[0]))) return fs.writeFile(path.join(out, META_FILE), metas[0], { flag: "wx" });
+  const parsed = metas.map((m) => JSON.parse(m.toString("utf8")) as MetaJson);
+  const union: MetaJson = { ...parsed[0], classes: [...(parsed[0].classes ?? [])], tags: [...(parsed[0].tags ?? [])] };
+  const join = <T>(list: T[], more: T[] | undefined, key: (x: T) => string, what: string, shard: number) => {
+    for (const x of more ?? []) {
+      const have = list.find((y) => key(y) === key(x));
+      if (!have) list.push(x);
+      else if (JSON.stringify(have) !== JSON.stringify(x)) {
+        report.warn("merge-meta-conflict", `${what} ${JSON.stringify(key(x))} differs in shard ${shard} (${dirs[shard]}); the first shard's definition is kept`, { file: path.join(dirs[shard], META_FILE) });
+      }
+    }
+  };
+  parsed.slice(1).forEach((m, i) => {
+    join(union.classes!, m.classes, (c) => c.title, "class", i + 1);
+    join(union.tags!, m.tags, (t) => t.name, "tag", i + 1);
+  });
+  await fs.writeFile(path.join(out, META_FILE), canonicalJson(union), { flag: "wx" });
+}
