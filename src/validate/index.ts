@@ -17,7 +17,7 @@ import { validateAgainst } from "./schemas.js";
 import { checkMeta, type MetaIndex } from "./meta-checks.js";
 import { listDataset, walkDatasetDirs, type DatasetDir } from "./listing.js";
 import { checkItem, readJsonForCheck, wasRead } from "./item-checks.js";
-import { shardOf, type ShardSpec } from "../shard.js";
+import { SHARD_MANIFEST_FILE, shardOf, type ShardSpec } from "../shard.js";
 
 export { CHECKS, type CheckCode } from "./codes.js";
 
@@ -91,7 +91,9 @@ export async function validateProject(dir: string, opts: ValidateOptions = {}): 
   } finally {
     progress.stop();
   }
-  if (inProject === 0) report.add(finding("project-empty", ".", "", "the project has no items: no dataset folder with img/ or ann/ files"));
+  // A shard output (its manifest at the top) of a shard that got no item is complete as it is.
+  const emptyShard = await fs.stat(path.join(root, SHARD_MANIFEST_FILE)).then(() => true, () => false);
+  if (inProject === 0 && !emptyShard) report.add(finding("project-empty", ".", "", "the project has no items: no dataset folder with img/ or ann/ files"));
   report.count("items", items);
   return { report, items };
 }
