@@ -7,8 +7,10 @@ export { FORMATS, FORMAT_ALIASES, findFormat } from "./registry.js";
 export {
   detectFormat, readDataset, readProject, writeProject, importDataset, exportProject, writeDataset, convertDataset,
   type ImportOptions, type ExportOptions, type WriteOptions, type ReadOptions, type ReadResult, type ConvertOptions,
-  type RunOptions, type Detection, type DetectionCandidate,
+  type RunOptions, type Detection, type DetectionCandidate, type ShardOptions,
 } from "./api.js";
+export { fnv1a32, shardOf, parseShardSpec, resolveShard, SHARD_MANIFEST_FILE, type ShardSpec, type ShardManifest } from "./shard.js";
+export { mergeShards, MERGEABLE_FORMATS, type MergeOptions, type MergeResult } from "./merge.js";
 export type {
   FormatName, FormatAlias, FormatId, ReadOptionsByFormat, WriteOptionsByFormat, ReadOptionsOf, WriteOptionsOf, ReaderOptions,
 } from "./format-options.js";
