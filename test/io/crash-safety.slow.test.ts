@@ -19,8 +19,11 @@ async function startAndKill(src: string, out: string, extra: string[], signal: N
   for (let tries = 0; tries < 1500; tries++) {
     const tmp = tmpSiblings(parent).find((n) => n.includes("slyconv-tmp"));
     if (tmp) {
-      const ann = path.join(parent, tmp, "ds/ann");
-      if (fs.existsSync(ann) && fs.readdirSync(ann).length >= after) {
+      // Items without an image are written into ds-no-image while the dataset streams (the SDK's layout), and the
+      // folder takes the name ds at the end when no item of ds had an image.
+      const written = ["ds/ann", "ds-no-image/ann"].map((d) => path.join(parent, tmp, d)).filter((d) => fs.existsSync(d))
+        .reduce((n, d) => n + fs.readdirSync(d).length, 0);
+      if (written >= after) {
         child.kill(signal);
         return exited;
       }
