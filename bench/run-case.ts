@@ -1,5 +1,5 @@
 /**
- * Runs one benchmark case in this (child) process and prints {items, maxRssMB, seconds, cpuSeconds} as JSON on the
+ * Runs one benchmark case (a conversion or a floor) in this (child) process and prints {items, maxRssMB, seconds, cpuSeconds} as JSON on the
  * last line, so that the peak RSS is that of the conversion alone. cpuSeconds is the process's user + system CPU time
  * over the conversion, all threads (worker pool included): above the wall time when more than one core was busy.
  */
@@ -7,13 +7,12 @@ import { pathToFileURL } from "node:url";
 import type { BenchCase } from "./types.js";
 import { tuneV8ForConversions } from "../src/cli/runtime-tuning.js";
 
-// As the CLI runs conversions (see src/cli/runtime-tuning.ts).
-tuneV8ForConversions();
-
 const [modulePath, caseName, dataDir, outDir] = process.argv.slice(2);
 const mod = (await import(pathToFileURL(modulePath).href)) as { cases: BenchCase[] };
 const c = mod.cases.find((x) => x.name === caseName);
 if (!c) throw new Error(`no case ${caseName} in ${modulePath}`);
+// Conversions run as the CLI runs them (see src/cli/runtime-tuning.ts); a floor is a plain Node script.
+if (c.kind !== "floor") tuneV8ForConversions();
 const started = process.hrtime.bigint();
 const cpuBefore = process.cpuUsage();
 const { items } = await c.run(dataDir, outDir);

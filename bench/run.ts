@@ -1,11 +1,17 @@
 /**
- * `npm run bench [-- FILTER]`: generates the data (once, under .bench-data/ or $SLYCONV_BENCH_DATA), runs every
+ * `npm run bench [-- FILTER…]`: generates the data (once, under .bench-data/ or $SLYCONV_BENCH_DATA), runs every
  * case in a child process of its own, and prints one table: wall time, CPU time (user + sys, all threads: above the
- * wall time when the worker pool kept both cores busy), items/s and peak RSS per conversion, next to this machine's
- * limits measured in the same run.
+ * wall time when both cores were busy), peak RSS, and for each conversion its ratio to the naive Node job on the
+ * same input (its floor, measured in the same run), with the goal beside it and whether it is met; then this
+ * machine's limits, measured in the same run.
  *
- * A case that takes less than QUICK_CASE seconds is run RUNS times and reported by its median run, with the fastest
- * and slowest: on a virtual machine the same conversion varies by a third from one minute to the next.
+ * A FILTER selects the cases whose name holds every one of its words (any letter case); several filters select the
+ * union. A selected conversion brings its floor along.
+ *
+ * A job that takes less than QUICK_CASE seconds is run RUNS times and reported by its median run, with the fastest
+ * and slowest: on a shared virtual machine the same job varies by a third from one minute to the next. When both a
+ * conversion and its floor are quick, every run of the conversion follows a run of the floor, and the ratio is the
+ * median of those pairs' ratios, so that a slow minute slows both sides of a pair.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
@@ -18,76 +24,210 @@ import { measureLimits } from "./limits.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
 const dataRoot = process.env.SLYCONV_BENCH_DATA ?? path.join(repoRoot, ".bench-data");
-const filter = process.argv[2];
+/** Where the outputs go: the system's temporary folder unless SLYCONV_BENCH_OUT names another (e.g. a tmpfs). */
+const outRoot = process.env.SLYCONV_BENCH_OUT ?? os.tmpdir();
+const filters = process.argv.slice(2).filter((a) => a.trim() !== "");
 
-interface Row {
-  name: string; items: number; seconds: number; cpuSeconds: number; itemsPerSec: number; maxRssMB: number; target: string; error?: string;
-  /** Wall times of every run, when the case was run more than once (seconds is their median). */
-  runs?: number[];
-}
-
-/** Cases faster than this (seconds) are run RUNS times. */
+/** Jobs faster than this (seconds) are run RUNS times. */
 const QUICK_CASE = 10;
 const RUNS = 5;
 
-async function main() {
-  await fs.mkdir(dataRoot, { recursive: true });
+interface Entry { c: BenchCase; modPath: string; dataDir: string }
+interface Run { items: number; seconds: number; cpuSeconds: number; maxRssMB: number }
+interface Measured {
+  entry: Entry;
+  runs: Run[];
+  error?: string;
+  /** Conversions measured against a floor: wall time ÷ the floor's. */
+  ratio?: number;
+}
+
+const isFloor = (c: BenchCase) => c.kind === "floor";
+
+function selected(c: BenchCase): boolean {
+  if (!filters.length) return true;
+  const name = c.name.toLowerCase();
+  return filters.some((f) => f.toLowerCase().split(/\s+/).filter(Boolean).every((w) => name.includes(w)));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
+/** The run whose wall time is the median. */
+const medianRun = (runs: Run[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[(runs.length - 1) >> 1];
+
+async function loadCases(): Promise<Entry[]> {
   const casesDir = path.join(here, "cases");
   const modules = (await fs.readdir(casesDir).catch(() => [])).filter((f) => f.endsWith(".js")).sort();
-  console.error(`bench: data in ${dataRoot}; node ${process.version}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  const entries: Entry[] = [];
+  for (const file of modules) {
+    const modPath = path.join(casesDir, file);
+    const { cases } = (await import(modPath)) as { cases: BenchCase[] };
+    for (const c of cases) entries.push({ c, modPath, dataDir: path.join(dataRoot, path.basename(file, ".js")) });
+  }
+  const floorIds = new Set(entries.filter((e) => isFloor(e.c)).map((e) => e.c.id));
+  for (const { c } of entries) {
+    if (isFloor(c) && !c.id) throw new Error(`bench: floor case "${c.name}" has no id`);
+    if (c.floor && !floorIds.has(c.floor)) throw new Error(`bench: case "${c.name}" is measured against floor "${c.floor}", which no case file defines`);
+  }
+  return entries;
+}
+
+const leftovers: string[] = [];
+let outCount = 0;
+/** The job run last, so that a conversion right after its floor's run pairs with that run. */
+let lastRun: Entry | undefined;
+
+/** One run of a case in a child process; the outputs stay until the end (see main). */
+async function runOnce(e: Entry): Promise<Run | { error: string; seconds: number }> {
+  const outDir = path.join(outRoot, `slyconv-bench-${process.pid}-${outCount++}`);
+  await fs.rm(outDir, { recursive: true, force: true });
+  leftovers.push(outDir);
+  lastRun = e;
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [path.join(here, "run-case.js"), e.modPath, e.c.name, e.dataDir, outDir], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // Flush the job's writes (gigabytes for the big imports) now, so that the next job does not pay for them.
+  spawnSync("sync");
+  if (r.status !== 0) return { seconds, error: (r.stderr || `exit ${r.status ?? r.signal}`).trim().split("\n").slice(-3).join(" ") };
+  const last = JSON.parse(r.stdout.trim().split("\n").pop()!) as Run;
+  return { items: last.items, seconds, cpuSeconds: last.cpuSeconds ?? 0, maxRssMB: last.maxRssMB };
+}
+
+const prepared = new Set<Entry>();
+async function prepare(e: Entry): Promise<void> {
+  if (prepared.has(e)) return;
+  await fs.mkdir(e.dataDir, { recursive: true });
+  console.error(`bench: preparing ${e.c.name}`);
+  await e.c.prepare(e.dataDir);
+  prepared.add(e);
+}
+
+const floors = new Map<string, Measured>();
+
+/** The floor's first run (more are added: paired with quick conversions, or up to RUNS when it is quick). */
+async function measureFloor(e: Entry, wantRuns: number): Promise<Measured> {
+  let m = floors.get(e.c.id!);
+  if (!m) {
+    m = { entry: e, runs: [] };
+    floors.set(e.c.id!, m);
+  }
+  await prepare(e);
+  while (!m.error && m.runs.length < (m.runs.length && m.runs[0].seconds >= QUICK_CASE ? 1 : wantRuns)) {
+    console.error(`bench: running ${e.c.name}`);
+    const r = await runOnce(e);
+    if ("error" in r) m.error = r.error;
+    else m.runs.push(r);
+  }
+  return m;
+}
+
+function log(m: Measured): void {
+  const r = m.runs.length ? medianRun(m.runs) : undefined;
+  console.error(`bench:   ${m.entry.c.name}: ${m.error ? `FAILED ${m.error}` : `${r!.seconds.toFixed(2)} s, ${Math.round(r!.maxRssMB)} MB${m.ratio !== undefined ? `, ${m.ratio.toFixed(2)}× floor` : ""}`}`);
+}
+
+async function measureCase(e: Entry): Promise<Measured> {
+  const m: Measured = { entry: e, runs: [] };
+  const floor = e.c.floor ? await measureFloor(entriesById.get(e.c.floor)!, 1) : undefined;
+  await prepare(e);
+  const pairRatios: number[] = [];
+  while (!m.error && m.runs.length < (m.runs.length && m.runs[0].seconds < QUICK_CASE ? RUNS : 1)) {
+    // A quick floor is run again right before each run, so that each ratio compares two runs of the same minute.
+    const pairFloor = floor && !floor.error && lastRun !== floor.entry && median(floor.runs.map((r) => r.seconds)) < QUICK_CASE;
+    if (pairFloor) {
+      const f = await runOnce(floor.entry);
+      if ("error" in f) floor.error = f.error;
+      else floor.runs.push(f);
+    }
+    console.error(`bench: running ${e.c.name}`);
+    const r = await runOnce(e);
+    if ("error" in r) {
+      m.error = r.error;
+      break;
+    }
+    // A slow floor has one run, wherever it was.
+    if (floor && !floor.error) pairRatios.push(r.seconds / floor.runs[floor.runs.length - 1].seconds);
+    m.runs.push(r);
+  }
+  if (floor && !floor.error && m.runs.length) {
+    m.ratio = m.runs.length > 1 ? median(pairRatios) : medianRun(m.runs).seconds / median(floor.runs.map((r) => r.seconds));
+  }
+  log(m);
+  return m;
+}
+
+const entriesById = new Map<string, Entry>();
+
+function goalText(c: BenchCase): string {
+  const parts: string[] = [];
+  if (c.goal?.ratio !== undefined) parts.push(`≤ ${c.goal.ratio.toFixed(1)}×`);
+  if (c.goal?.rssMB !== undefined) parts.push(`≤ ${c.goal.rssMB % 1024 === 0 ? `${c.goal.rssMB / 1024} GB` : `${c.goal.rssMB} MB`} RSS`);
+  if (c.target) parts.push(c.target);
+  return parts.join(", ");
+}
+
+function verdict(m: Measured): string {
+  const g = m.entry.c.goal;
+  if (!g || m.error || !m.runs.length) return "";
+  const missed: string[] = [];
+  if (g.ratio !== undefined && (m.ratio === undefined || m.ratio > g.ratio)) missed.push("time");
+  if (g.rssMB !== undefined && Math.max(...m.runs.map((r) => r.maxRssMB)) > g.rssMB) missed.push("RSS");
+  return missed.length ? `missed (${missed.join(", ")})` : "met";
+}
+
+function row(m: Measured): string {
+  const c = m.entry.c;
+  if (m.error) return `| ${c.name} | FAILED | | | | | | ${goalText(c)} | ${m.error.replace(/\|/g, "\\|")} |`;
+  const r = medianRun(m.runs);
+  const secs = m.runs.map((x) => x.seconds);
+  const runs = m.runs.length > 1 ? `${m.runs.length}: ${Math.min(...secs).toFixed(2)}–${Math.max(...secs).toFixed(2)}` : "1";
+  const ratio = isFloor(c) ? "1.00 (floor)" : m.ratio !== undefined ? m.ratio.toFixed(2) : "";
+  // Peak RSS is the largest of the runs: a goal on memory holds for every run.
+  const rss = Math.round(Math.max(...m.runs.map((x) => x.maxRssMB)));
+  return `| ${c.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${runs} | ${r.cpuSeconds.toFixed(2)} | ${rss} | ${ratio} | ${goalText(c)} | ${verdict(m)} |`;
+}
+
+async function main() {
+  await fs.mkdir(dataRoot, { recursive: true });
+  const entries = await loadCases();
+  for (const e of entries) if (isFloor(e.c)) entriesById.set(e.c.id!, e);
+  const chosen = entries.filter((e) => selected(e.c));
+  if (!chosen.length) {
+    console.error(`bench: no case matches ${filters.map((f) => JSON.stringify(f)).join(" or ")}; the cases:\n${entries.map((e) => `  ${e.c.name}`).join("\n")}`);
+    process.exitCode = 2;
+    return;
+  }
+  console.error(`bench: data in ${dataRoot}, outputs in ${outRoot}; node ${process.version}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
   // Outputs are removed only after the last case. ext4 without a journal (this machine's disk) will not reuse an inode
   // freed in the last few minutes, so right after a large removal every file creation scans past thousands of them
   // (perf: `recently_deleted` under `__ext4_new_inode`), which makes an import several times slower. That cost
   // belongs to the bench's own clean-up, not to the conversion.
-  const leftovers: string[] = [];
-  const limitsDir = path.join(os.tmpdir(), `slyconv-limits-${process.pid}`);
+  const limitsDir = path.join(outRoot, `slyconv-limits-${process.pid}`);
   leftovers.push(limitsDir);
   const limits = await measureLimits(limitsDir);
   // Its 190 MB of files are flushed now, as each case's are after it, so that the first case does not pay for them.
   spawnSync("sync");
-  const rows: Row[] = [];
-  for (const file of modules) {
-    const modPath = path.join(casesDir, file);
-    const { cases } = (await import(modPath)) as { cases: BenchCase[] };
-    for (const c of cases) {
-      if (filter && !c.name.includes(filter)) continue;
-      const dataDir = path.join(dataRoot, path.basename(file, ".js"));
-      await fs.mkdir(dataDir, { recursive: true });
-      console.error(`bench: preparing ${c.name}`);
-      await c.prepare(dataDir);
-      console.error(`bench: running ${c.name}`);
-      const runs: Row[] = [];
-      while (runs.length < (runs.length && runs[0].seconds < QUICK_CASE ? RUNS : 1)) {
-        const outDir = path.join(os.tmpdir(), `slyconv-bench-${process.pid}-${rows.length}-${runs.length}`);
-        await fs.rm(outDir, { recursive: true, force: true });
-        const started = process.hrtime.bigint();
-        const r = spawnSync(process.execPath, [path.join(here, "run-case.js"), modPath, c.name, dataDir, outDir], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
-        const wall = Number(process.hrtime.bigint() - started) / 1e9;
-        leftovers.push(outDir);
-        // Flush the case's writes (gigabytes for the big imports) now, so that the next case does not pay for them.
-        spawnSync("sync");
-        if (r.status !== 0) {
-          runs.push({ name: c.name, items: 0, seconds: wall, cpuSeconds: 0, itemsPerSec: 0, maxRssMB: 0, target: c.target ?? "", error: (r.stderr || "").trim().split("\n").slice(-3).join(" ") });
-          break;
-        }
-        const last = JSON.parse(r.stdout.trim().split("\n").pop()!);
-        runs.push({ name: c.name, items: last.items, seconds: wall, cpuSeconds: last.cpuSeconds ?? 0, itemsPerSec: last.items / wall, maxRssMB: last.maxRssMB, target: c.target ?? "" });
-      }
-      const failed = runs.find((r) => r.error);
-      if (failed || runs.length === 1) {
-        rows.push(failed ?? runs[0]);
-        continue;
-      }
-      const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
-      rows.push({ ...sorted[(sorted.length - 1) >> 1], runs: runs.map((r) => r.seconds) });
+
+  // Table order: each floor just before the first conversion measured against it.
+  const rows: Measured[] = [];
+  for (const e of chosen) {
+    if (isFloor(e.c)) {
+      const dependents = chosen.some((x) => x.c.floor === e.c.id);
+      const m = await measureFloor(e, dependents ? 1 : RUNS);
+      if (!rows.includes(m)) rows.push(m);
+      continue;
     }
+    if (e.c.floor) {
+      const f = await measureFloor(entriesById.get(e.c.floor)!, 1);
+      if (!rows.includes(f)) rows.push(f);
+    }
+    rows.push(await measureCase(e));
   }
+  for (const f of floors.values()) log(f);
+
   const lines = [
-    "| conversion | items | wall s | runs: fastest–slowest s | cpu s | items/s | peak RSS MB | target |",
-    "|---|---:|---:|---:|---:|---:|---:|---|",
-    ...rows.map((r) => r.error
-      ? `| ${r.name} | FAILED | ${r.seconds.toFixed(1)} | | | | | ${r.target} (${r.error}) |`
-      : `| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${r.runs ? `${r.runs.length}: ${Math.min(...r.runs).toFixed(2)}–${Math.max(...r.runs).toFixed(2)}` : "1"} | ${r.cpuSeconds.toFixed(2)} | ${Math.round(r.itemsPerSec)} | ${Math.round(r.maxRssMB)} | ${r.target} |`),
+    "| job | items | wall s | runs: fastest–slowest s | cpu s | peak RSS MB | × floor | goal | |",
+    "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ...rows.map(row),
     "",
     "| machine limit (same run) | value |",
     "|---|---:|",

@@ -1,12 +1,27 @@
 /**
- * A benchmark case: `prepare` generates its input under dataDir (once; skip when already there), `run` does the
- * conversion being measured. The runner (bench/run.ts) runs each `run` in a child process of its own so that wall
- * time and peak RSS belong to that conversion alone.
+ * A benchmark case: `prepare` generates its input under dataDir (once; skip when already there), `run` does the job
+ * being measured. The runner (bench/run.ts) runs each `run` in a child process of its own so that wall time and
+ * peak RSS belong to that job alone.
+ *
+ * Two kinds:
+ *  - a **floor** (`kind: "floor"`, with an `id` such as "coco-val2017"): the naive Node job on one input shape (for
+ *    COCO: JSON.parse the file, group the annotations by image, write one JSON file per image), defined next to the
+ *    data it reads. The conversions of that input are measured against it.
+ *  - a **conversion** (the default) naming its floor (`floor: "coco-val2017"`) and its goal as a ratio to it: the
+ *    bench runs the floor in the same run (also when a filter selected the conversion alone) and prints the ratio
+ *    beside the goal, with a met/missed mark.
  */
 export interface BenchCase {
-  /** e.g. "coco import train2017-shape" */
+  /** e.g. "coco→yolo val2017-shape": what a filter (`npm run bench -- "coco→yolo val"`) matches. */
   name: string;
-  /** Targets from the issues, printed next to the measurement, e.g. "≤ 45 s, ≤ 1.5 GB RSS". */
+  kind?: "floor" | "conversion";
+  /** A floor's id, named by the conversions measured against it. */
+  id?: string;
+  /** The id of the floor this conversion is measured against. */
+  floor?: string;
+  /** The goal: wall time at most `ratio` × the floor's in the same run, and peak RSS at most `rssMB`. */
+  goal?: { ratio?: number; rssMB?: number };
+  /** Any other target, printed as is (e.g. "≥ 3,000 images/s on 2 cores"). */
   target?: string;
   prepare(dataDir: string): Promise<void>;
   run(dataDir: string, outDir: string): Promise<{ items: number }>;
