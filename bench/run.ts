@@ -14,6 +14,7 @@
  * median of those pairs' ratios, so that a slow minute slows both sides of a pair.
  */
 import { spawnSync } from "node:child_process";
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
@@ -24,8 +25,41 @@ import { measureLimits } from "./limits.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
 const dataRoot = process.env.SLYCONV_BENCH_DATA ?? path.join(repoRoot, ".bench-data");
-/** Where the outputs go: the system's temporary folder unless SLYCONV_BENCH_OUT names another (e.g. a tmpfs). */
-const outRoot = process.env.SLYCONV_BENCH_OUT ?? os.tmpdir();
+const TMPFS_MAGIC = 0x01021994;
+const isTmpfs = async (dir: string) => (await fs.statfs(dir).catch(() => null))?.type === TMPFS_MAGIC;
+
+/**
+ * Outputs go to a tmpfs, as in the issues' measurements: on a tmpfs the jobs measure the conversion rather than a
+ * disk that other users of a shared machine keep busy. $SLYCONV_BENCH_OUT names a folder to use instead. Otherwise
+ * the bench runs itself again in a mount namespace of its own (`unshare -m`) with a tmpfs mounted on an empty folder:
+ * no other process sees it, and it is gone when the bench ends, however it ends. Where that is not allowed (not
+ * root, no unshare), outputs go to the system's temporary folder. Returns the exit status of the bench run in the
+ * namespace, or null when this process is to run the cases itself.
+ */
+function runInTmpfs(): number | null {
+  if (process.env.SLYCONV_BENCH_OUT || process.platform !== "linux") return null;
+  const mountPoint = path.join(os.tmpdir(), `slyconv-bench-tmpfs-${process.pid}`);
+  fsSync.mkdirSync(mountPoint);
+  try {
+    // /dev/shm is a tmpfs too, but slyconv refuses to write into /dev.
+    const sizeMB = Math.floor(os.totalmem() / 2 ** 20 / 2);
+    const mount = `mount -t tmpfs -o size=${sizeMB}m,mode=700 slyconv-bench "$0"`;
+    if (spawnSync("unshare", ["-m", "sh", "-c", mount, mountPoint], { stdio: "ignore" }).status !== 0) {
+      console.error(`bench: no tmpfs (unshare -m and mount need root): outputs go to ${os.tmpdir()}, a disk; set SLYCONV_BENCH_OUT to a tmpfs folder to measure as the issues do`);
+      return null;
+    }
+    const r = spawnSync("unshare", ["-m", "sh", "-c", `${mount} && exec "$@"`, mountPoint, process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: "inherit", env: { ...process.env, SLYCONV_BENCH_OUT: mountPoint },
+    });
+    return r.status ?? 1;
+  } finally {
+    fsSync.rmSync(mountPoint, { recursive: true, force: true });
+  }
+}
+
+let outRoot = os.tmpdir();
+/** On a tmpfs each job's output is removed after its run (it is memory); on a disk, after the last (see main). */
+let removeAtOnce = false;
 const filters = process.argv.slice(2).filter((a) => a.trim() !== "");
 
 /** Jobs faster than this (seconds) are run RUNS times. */
@@ -85,8 +119,9 @@ async function runOnce(e: Entry): Promise<Run | { error: string; seconds: number
   const started = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [path.join(here, "run-case.js"), e.modPath, e.c.name, e.dataDir, outDir], { encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (removeAtOnce) await fs.rm(outDir, { recursive: true, force: true });
   // Flush the job's writes (gigabytes for the big imports) now, so that the next job does not pay for them.
-  spawnSync("sync");
+  else spawnSync("sync");
   if (r.status !== 0) return { seconds, error: (r.stderr || `exit ${r.status ?? r.signal}`).trim().split("\n").slice(-3).join(" ") };
   const last = JSON.parse(r.stdout.trim().split("\n").pop()!) as Run;
   return { items: last.items, seconds, cpuSeconds: last.cpuSeconds ?? 0, maxRssMB: last.maxRssMB };
@@ -196,8 +231,10 @@ async function main() {
     process.exitCode = 2;
     return;
   }
-  console.error(`bench: data in ${dataRoot}, outputs in ${outRoot}; node ${process.version}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
-  // Outputs are removed only after the last case. ext4 without a journal (this machine's disk) will not reuse an inode
+  outRoot = process.env.SLYCONV_BENCH_OUT ?? os.tmpdir();
+  removeAtOnce = await isTmpfs(outRoot);
+  console.error(`bench: data in ${dataRoot}, outputs in ${outRoot}${removeAtOnce ? " (tmpfs)" : ""}; node ${process.version}; ${os.cpus().length} cores; ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  // On a disk, outputs are removed only after the last case. ext4 without a journal (this machine's disk) will not reuse an inode
   // freed in the last few minutes, so right after a large removal every file creation scans past thousands of them
   // (perf: `recently_deleted` under `__ext4_new_inode`), which makes an import several times slower. That cost
   // belongs to the bench's own clean-up, not to the conversion.
@@ -242,4 +279,6 @@ async function main() {
   if (rows.some((r) => r.error)) process.exitCode = 1;
 }
 
-await main();
+const status = runInTmpfs();
+if (status === null) await main();
+else process.exitCode = status;
