@@ -236,7 +236,7 @@ function checkItemBounds(item: Item, dataset: string, report: Report): void {
   const { labels, size } = item.annotation;
   const limit = maxLabels();
   if (labels.length > limit) {
-    throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${labels.length} labels, over the limit of ${limit} per item; if that is real, raise it with ${MAX_LABELS_ENV}=${labels.length}`);
+    throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${labels.length} labels, over the limit of ${limit} per item; if that is real, raise it with --max-labels ${labels.length} or ${MAX_LABELS_ENV}=${labels.length}`);
   }
   const width = size.width ?? 0, height = size.height ?? 0;
   const sized = width > 0 && height > 0;

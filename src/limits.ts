@@ -16,7 +16,18 @@ export const MAX_PIXELS_ENV = "SLYCONV_MAX_PIXELS";
 
 /** Labels one item may hold: far above real data (COCO's densest image has ~100), far below what breaks memory. */
 export const DEFAULT_MAX_LABELS = 100_000;
+/** Environment variable that sets the labels limit (the CLI's --max-labels sets it too). */
 export const MAX_LABELS_ENV = "SLYCONV_MAX_LABELS";
+
+/**
+ * Bytes of a file read whole (a Supervisely annotation, a VOC XML, a class map, a link list, a YAML or list file):
+ * reading, parsing and writing it back takes up to about 4.5 times the file's size (measured: a 248 MB annotation,
+ * 1.1 GB), so 128 MiB keeps the largest such file under 1 GB. Real annotations of one image are a few MB at most.
+ * COCO files and YOLO label files are streamed and have no such limit.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 2 ** 27;
+/** Environment variable that sets the file-size limit (the CLI's --max-file-bytes sets it too). */
+export const MAX_FILE_BYTES_ENV = "SLYCONV_MAX_FILE_BYTES";
 
 /**
  * Vertices one item may hold: a vertex takes about 50 bytes of the 4-space-indented annotation JSON, and a file over
@@ -42,6 +53,11 @@ export function maxPixels(): number {
 /** The labels-per-item limit in force: SLYCONV_MAX_LABELS when set, else DEFAULT_MAX_LABELS. */
 export function maxLabels(): number {
   return fromEnv(MAX_LABELS_ENV, DEFAULT_MAX_LABELS);
+}
+
+/** The limit in force on files read whole: SLYCONV_MAX_FILE_BYTES when set, else DEFAULT_MAX_FILE_BYTES. */
+export function maxFileBytes(): number {
+  return fromEnv(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES);
 }
 
 /** A size over the pixel limit: exit 1 where it stops a run; readers that skip unreadable masks report it instead. */

@@ -84,6 +84,7 @@ export async function readLinksProject(input: string, options: FormatOptions, ct
   try {
     text = await readRegularFile(listFile, "utf8");
   } catch (e) {
+    if (e instanceof SlyconvError) throw new SlyconvError(e.code, e.message, { file: display }); // over the file-size limit
     throw new SlyconvError("file-unreadable", `cannot read the link list (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: display });
   }
   const ext = path.extname(listFile).toLowerCase();

@@ -157,6 +157,7 @@ export async function loadClassMapFile(file: string, display = file): Promise<Cl
   try {
     text = await readRegularFile(file, "utf8");
   } catch (e) {
+    if (e instanceof SlyconvError) throw new SlyconvError(e.code, e.message, { file: display }); // over the file-size limit
     throw new SlyconvError("file-unreadable", `cannot read the class map (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: display });
   }
   if (path.extname(file).toLowerCase() === ".json") return classMapFromJson(parseJsonText(text, display), display);

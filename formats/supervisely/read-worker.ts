@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { Packer } from "./packed.js";
-import { openRegularFileSync } from "../../src/io/regular-file.js";
+import { maxTextFileBytes, openRegularFileSync } from "../../src/io/regular-file.js";
 
 export interface ReadRequest { paths: string[] }
 /** The answer to one request (requests are answered in order). */
@@ -34,7 +34,8 @@ function readRegularFile(path: string): Buffer | null {
   try {
     fd = openRegularFileSync(path);
     const st = fstatSync(fd);
-    if (!st.isFile()) return null;
+    // Over the limit of files read whole: not read here; the main thread refuses it, naming the file and the limit.
+    if (!st.isFile() || st.size > maxTextFileBytes()) return null;
     if (st.size + 1 > readBuffer.length) readBuffer = Buffer.allocUnsafe(Math.max(st.size + 1, readBuffer.length * 2));
     let n = 0;
     for (;;) {
@@ -46,6 +47,7 @@ function readRegularFile(path: string): Buffer | null {
       const k = readSync(fd, readBuffer, n, readBuffer.length - n, null);
       if (k === 0) break;
       n += k;
+      if (n > maxTextFileBytes()) return null; // it grew while being read
     }
     return readBuffer.subarray(0, n);
   } catch {

@@ -426,7 +426,11 @@ async function findConfigYaml(tree: SourceTree, dir: string): Promise<string[]> 
   for (const e of await tree.readDir(dir)) {
     if (e.isDir || !CONFIG_YAML.test(e.name)) continue;
     const p = posix.join(dir, e.name);
-    const text = await tree.readText(p).catch(() => "");
+    // An unreadable YAML is not the config; one over the file-size limit stops the run rather than vanish.
+    const text = await tree.readText(p).catch((e) => {
+      if ((e as { code?: string }).code === "file-too-large") throw e;
+      return "";
+    });
     if (/^(names|nc|train|kpt_shape)\s*:/m.test(text)) found.push(p);
   }
   // data.yaml first, the others in name order.

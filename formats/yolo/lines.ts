@@ -47,9 +47,19 @@ export class YoloLineError extends SlyconvError {
 }
 
 /**
- * A label file of more lines than one image may have labels (src/limits.ts) is refused before its lines are split:
- * 5 million lines (90 MB) took 8 GB, and made an annotation file too large to read back.
+ * The message of a label file holding more labels than one image may have (src/limits.ts): 5 million lines
+ * (90 MB) took 8 GB, and made an annotation file too large to read back. `labels` is the count, or a lower bound
+ * with `estimate` (a file streamed and refused once over the limit: its size tells about how many it holds).
  */
+export function labelsLimitError(file: string, labels: number, limit: number, estimate?: { total: number; megabytes: number; line: number }): SlyconvError {
+  const raiseTo = estimate ? estimate.total : labels;
+  const holds = estimate
+    ? `the file holds more than ${limit} labels, the limit per image (reading stopped at line ${estimate.line}; at its size, ${estimate.megabytes} MB, it holds about ${estimate.total})`
+    : `the file holds ${labels} labels, more than the limit of ${limit} per image`;
+  return new SlyconvError("labels-limit", `${holds}; if that is real, raise it with --max-labels ${raiseTo} or ${MAX_LABELS_ENV}=${raiseTo}`, { file });
+}
+
+/** A label file's text of more lines than the labels limit is refused before its lines are split. */
 function checkLineCount(text: string, file: string): void {
   const limit = maxLabels();
   if (text.length < limit * 2) return; // a label takes two characters at least ("0\n")
@@ -60,8 +70,37 @@ function checkLineCount(text: string, file: string): void {
     if (/\S/.test(text.slice(start, end))) labels++;
     start = end + 1;
   }
-  if (labels > limit) {
-    throw new SlyconvError("labels-limit", `the file holds ${labels} labels, more than the limit of ${limit} per image; if that is real, raise it with ${MAX_LABELS_ENV}=${labels}`, { file });
+  if (labels > limit) throw labelsLimitError(file, labels, limit);
+}
+
+/**
+ * Label lines parsed one at a time, as a file is streamed (label-file.ts) or split (parseLabelText). CRLF, a BOM,
+ * blank lines and surrounding spaces are accepted.
+ */
+export class LabelLineParser {
+  readonly records: YoloRecord[] = [];
+  /** Lines that hold a label (not blank), bad ones included. */
+  labels = 0;
+  readonly limit = maxLabels();
+
+  constructor(private readonly file: string, private readonly opts: LineParseOptions) {}
+
+  /** One line, without its "\n"; false (the line not read) once the file holds more labels than the limit. */
+  add(text: string, line: number): boolean {
+    const raw = (line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
+    if (!raw) return true;
+    if (++this.labels > this.limit) return false;
+    if (!this.opts.skipBadLines) {
+      this.records.push(parseLine(raw, this.file, line, this.opts));
+      return true;
+    }
+    try {
+      this.records.push(parseLine(raw, this.file, line, this.opts));
+    } catch (e) {
+      if (!(e instanceof YoloLineError)) throw e;
+      this.opts.onBadLine?.(e);
+    }
+    return true;
   }
 }
 
@@ -70,28 +109,18 @@ function describeCounts(opts: LineParseOptions): string {
   return "5 (a box) or an odd number ≥ 7 (a polygon of 3 or more points)";
 }
 
-/** Parses a label file's text. CRLF, a BOM, blank lines and surrounding spaces are accepted. */
+/** Parses a label file's text (see LabelLineParser); the labels limit is checked before the lines are split. */
 export function parseLabelText(text: string, file: string, opts: LineParseOptions): YoloRecord[] {
-  const out: YoloRecord[] = [];
   checkLineCount(text, file);
-  const lines = text.split("\n");
-  const first = lines.length ? lines[0] : "";
-  if (first.charCodeAt(0) === 0xfeff) lines[0] = first.slice(1);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].trim();
-    if (!raw) continue;
-    if (!opts.skipBadLines) {
-      out.push(parseLine(raw, file, i + 1, opts));
-      continue;
-    }
-    try {
-      out.push(parseLine(raw, file, i + 1, opts));
-    } catch (e) {
-      if (!(e instanceof YoloLineError)) throw e;
-      opts.onBadLine?.(e);
-    }
+  const parser = new LabelLineParser(file, opts);
+  let line = 0;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    parser.add(text.slice(start, end), ++line);
+    start = end + 1;
   }
-  return out;
+  return parser.records;
 }
 
 function parseLine(raw: string, file: string, line: number, opts: LineParseOptions): YoloRecord {

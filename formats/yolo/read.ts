@@ -12,7 +12,8 @@ import { SlyconvError, optionName } from "../../src/errors.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { openDirTree, type SourceTree } from "./source-tree.js";
 import { discoverLayout, MAX_CLASSES, type ItemRef, type YoloLayout } from "./layout.js";
-import { parseLabelText, recordsNotNormalised, type LineParseOptions, type YoloRecord } from "./lines.js";
+import { recordsNotNormalised, type LineParseOptions, type YoloRecord } from "./lines.js";
+import { maxClassIdOf, readLabelFile } from "./label-file.js";
 import { ClassTable, recordsToLabels, type ConversionState } from "./to-model.js";
 import { sizeSourceFromOptions, type SizeSource } from "./sizes.js";
 import { SIDE_FILE, type YoloSideInfo } from "./side-file.js";
@@ -62,12 +63,7 @@ export async function openInput(input: string): Promise<{ tree: SourceTree; star
 async function classCountFromLabels(tree: SourceTree, layout: YoloLayout): Promise<number> {
   let max = -1;
   const files = layout.splits.flatMap((s) => s.refs.map((r) => r.label).filter((l): l is string => Boolean(l)));
-  for await (const text of mapConcurrent(files, ITEM_CONCURRENCY, (f) => tree.readText(f))) {
-    for (const line of text.split("\n")) {
-      const m = /^\s*(\d+)/.exec(line);
-      if (m) max = Math.max(max, Number(m[1]));
-    }
-  }
+  for await (const fileMax of mapConcurrent(files, ITEM_CONCURRENCY, (f) => maxClassIdOf(f, tree.display(f)))) max = Math.max(max, fileMax);
   return max + 1;
 }
 
@@ -82,7 +78,7 @@ async function sampleLabels(tree: SourceTree, layout: YoloLayout, parse: LinePar
   let obbOrder: CornerOrder | undefined;
   outer: for (const s of layout.splits) for (const r of s.refs) {
     if (!r.label) continue;
-    const records = parseLabelText(await tree.readText(r.label), tree.display(r.label), parse);
+    const records = await readLabelFile(r.label, tree.display(r.label), parse);
     if (!records.length) continue;
     for (const rec of records) {
       const shape = rec.kind === "box" ? "rectangle" : rec.kind === "obb" ? "oriented_bbox" : rec.kind === "pose" ? "graph" : "polygon";
@@ -190,7 +186,7 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
 
   const buildItem = async (ref: NamedRef): Promise<Item> => {
     const labelShown = ref.label ? tree.display(ref.label) : undefined;
-    const records: YoloRecord[] = ref.label ? parseLabelText(await tree.readText(ref.label), labelShown!, parse) : [];
+    const records: YoloRecord[] = ref.label ? await readLabelFile(ref.label, labelShown!, parse) : [];
     const pixels = recordsNotNormalised(records, layout.keypoints?.shape.dims);
     if (pixels) {
       ctx.report.warn("yolo-not-normalised", `${pixels.count} of ${records.length} labels hold coordinates above 1 (${pixels.value} on line ${pixels.line}): YOLO coordinates are fractions of the image size, these look like pixels; they are read as fractions, so they lie outside the image`, { file: labelShown, line: pixels.line });

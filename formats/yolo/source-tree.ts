@@ -4,14 +4,13 @@
  * here: the pipeline extracts .zip/.tar inputs into a scratch folder before any adapter sees them (src/api.ts).
  */
 import fs from "node:fs/promises";
-import { readFile as readFileCb } from "node:fs";
 import path from "node:path";
 import type { ImageSource } from "../../src/model/index.js";
 import type { ImageDimensions } from "../../src/io/image-size.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { SlyconvError } from "../../src/errors.js";
-import { decodeText } from "../../src/io/text-decode.js";
-import { kindOfFile } from "../../src/io/regular-file.js";
+import { checkFileSize, kindOfFile, NotRegularFileError } from "../../src/io/regular-file.js";
+import { closeFile, openTextFile, readWholeText } from "../../src/io/text-lines.js";
 
 const posix = path.posix;
 
@@ -38,12 +37,6 @@ export interface SourceTree {
 }
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
-
-/**
- * Callback readFile: for 100k small label files it costs less than fs/promises' FileHandle round trips. UTF-16 with
- * a BOM (a data.yaml written by PowerShell's `>`) is decoded too; it used to read as no YAML at all.
- */
-const readFileUtf8 = (p: string) => new Promise<string>((resolve, reject) => readFileCb(p, (e, bytes) => (e ? reject(e) : resolve(decodeText(bytes)))));
 
 /**
  * Every file below `dir` (absolute POSIX paths), names starting with "." left out. Symlinks are followed, to files
@@ -157,15 +150,23 @@ class DirTree implements SourceTree {
   }
 
   async readText(p: string): Promise<string> {
-    // Files found by listing are regular files; others (data.yaml, list files) are checked: a symlink to a device or
-    // FIFO (/dev/zero) would be read forever.
-    if (!this.files.has(p) && !(await fs.stat(p).then((s) => s.isFile(), () => true))) {
-      throw new SlyconvError("file-unreadable", "cannot read file (it is not a regular file)", { file: this.display(p) });
+    // Opened as a regular file only (a symlink to a device or FIFO, /dev/zero, would be read forever), and refused
+    // from its size when over the limit of files read whole (src/limits.ts).
+    let opened: { fd: number; size: number };
+    try {
+      opened = await openTextFile(p);
+    } catch (e) {
+      const why = e instanceof NotRegularFileError ? "it is not a regular file" : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      throw new SlyconvError("file-unreadable", `cannot read file (${why})`, { file: this.display(p) });
     }
     try {
-      return await readFileUtf8(p);
+      checkFileSize(this.display(p), opened.size);
+      return await readWholeText(opened.fd, opened.size, this.display(p));
     } catch (e) {
+      if (e instanceof SlyconvError) throw new SlyconvError(e.code, e.message, { file: this.display(p) });
       throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: this.display(p) });
+    } finally {
+      await closeFile(opened.fd);
     }
   }
 

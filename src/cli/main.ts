@@ -10,7 +10,7 @@ import { tuneV8ForConversions } from "./runtime-tuning.js";
 import { createProgress } from "../io/progress.js";
 import { writeSync } from "node:fs";
 import { handleInterrupts, interruptedSignal, onInterrupt } from "../io/cleanup.js";
-import { DEFAULT_MAX_PIXELS, MAX_PIXELS_ENV } from "../limits.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LABELS, DEFAULT_MAX_PIXELS, MAX_FILE_BYTES_ENV, MAX_LABELS_ENV, MAX_PIXELS_ENV } from "../limits.js";
 import { failureJson } from "./json-failure.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { userErrorFromSystemError } from "../io/system-errors.js";
@@ -19,7 +19,7 @@ import { formatsTable } from "./formats-table.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
 
-interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean; maxPixels?: string }
+interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean; maxPixels?: string; maxLabels?: string; maxFileBytes?: string }
 
 // Commands import what only they use (api.js with the archive code, validate with ajv) when they run, so that
 // --version, --help and `formats` start with commander and the adapters' descriptors alone (test/cli/startup.test.ts).
@@ -98,6 +98,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("-q, --quiet", "no progress bars, info lines or summary line (warnings and errors still print)")
     .option("--json", "print one machine-readable JSON summary on stdout")
     .option("--max-pixels <n>", `largest image, mask or bitmap size (width × height) a buffer is made for (default ${DEFAULT_MAX_PIXELS}; also ${MAX_PIXELS_ENV})`)
+    .option("--max-labels <n>", `most labels one image may have (default ${DEFAULT_MAX_LABELS}; also ${MAX_LABELS_ENV})`)
+    .option("--max-file-bytes <n>", `largest annotation, XML, class map or list file read whole, in bytes (default ${DEFAULT_MAX_FILE_BYTES}; also ${MAX_FILE_BYTES_ENV})`)
     .showHelpAfterError("(run with --help for usage)")
     // Every command's --help lists --json, -q, --debug too.
     .configureHelp({ showGlobalOptions: true })
@@ -117,12 +119,19 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
 
   const globals = () => program.opts<GlobalOptions>();
   program.hook("preAction", (_program, command) => void (activeCommand = command));
-  // The limit is read where buffers are made, worker threads included: the environment carries it there.
+  // The limits are read where buffers are made, worker threads included: the environment carries them there.
   program.hook("preAction", () => {
-    const limit = globals().maxPixels;
-    if (limit === undefined) return;
-    if (!/^\d+$/.test(limit.replace(/_/g, "")) || Number(limit.replace(/_/g, "")) < 1) throw new UsageError(`--max-pixels ${limit}: expected a whole number of pixels`);
-    process.env[MAX_PIXELS_ENV] = limit.replace(/_/g, "");
+    const limits: [string | undefined, string, string, string][] = [
+      [globals().maxPixels, "--max-pixels", MAX_PIXELS_ENV, "pixels"],
+      [globals().maxLabels, "--max-labels", MAX_LABELS_ENV, "labels"],
+      [globals().maxFileBytes, "--max-file-bytes", MAX_FILE_BYTES_ENV, "bytes"],
+    ];
+    for (const [value, flag, env, unit] of limits) {
+      if (value === undefined) continue;
+      const digits = value.replace(/_/g, "");
+      if (!/^\d+$/.test(digits) || Number(digits) < 1) throw new UsageError(`${flag} ${value}: expected a whole number of ${unit}`);
+      process.env[env] = digits;
+    }
   });
 
   const imp = program

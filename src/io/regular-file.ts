@@ -10,6 +10,7 @@ import fsp from "node:fs/promises";
 import { constants as bufferConstants } from "node:buffer";
 import path from "node:path";
 import { SlyconvError } from "../errors.js";
+import { MAX_FILE_BYTES_ENV, maxFileBytes } from "../limits.js";
 
 /** Read-only, and a FIFO opens at once instead of waiting for a writer. */
 export const READ_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
@@ -63,28 +64,34 @@ export async function openRegularFile(path: string): Promise<fsp.FileHandle> {
 }
 
 /**
- * Bytes a file read as one string may have: V8's longest string (2^29 - 24 UTF-16 units, about 512 MB), which a
- * UTF-8 file of that many bytes cannot exceed. SLYCONV_MAX_TEXT_FILE_BYTES lowers it, for tests that cannot write
- * a 1 GB file.
+ * Bytes a file read whole may have: the file-size limit (src/limits.ts), and never more than V8's longest string
+ * (2^29 - 24 UTF-16 units, about 512 MB), which a UTF-8 file of that many bytes cannot exceed.
  */
 export function maxTextFileBytes(): number {
-  const raw = Number(process.env.SLYCONV_MAX_TEXT_FILE_BYTES);
-  return Number.isSafeInteger(raw) && raw > 0 ? Math.min(raw, bufferConstants.MAX_STRING_LENGTH) : bufferConstants.MAX_STRING_LENGTH;
+  return Math.min(maxFileBytes(), bufferConstants.MAX_STRING_LENGTH);
 }
 
 const megabytes = (n: number) => (n < 2 ** 20 ? `${n} bytes` : `${(n / 2 ** 20).toFixed(0)} MB`);
 
-/** A file too large to read as text at once (a 1 GB annotation on one line): exit 1, naming the file. */
+/**
+ * A file too large to read whole (a hostile 1 GB annotation on one line): exit 1, naming the file, its size, the
+ * limit and how to raise it, checked from the file's size before anything is read.
+ */
 export class TextFileTooLargeError extends SlyconvError {
   constructor(file: string, size: number, limit: number) {
     const rel = path.relative(process.cwd(), file);
-    super("file-too-large", `the file is ${megabytes(size)}, more than the ${megabytes(limit)} a file read as text can hold (the longest JavaScript string); split it into smaller files`,
-      { file: path.isAbsolute(file) && rel && !rel.startsWith("..") ? rel : file });
+    const shown = path.isAbsolute(file) && rel && !rel.startsWith("..") ? rel : file;
+    super("file-too-large", size > bufferConstants.MAX_STRING_LENGTH
+      ? `the file is ${megabytes(size)}, more than the ${megabytes(bufferConstants.MAX_STRING_LENGTH)} a file read as text can hold (the longest JavaScript string); split it into smaller files`
+      : `the file is ${megabytes(size)}, over the limit of ${megabytes(limit)} for a file read whole; if it is real and the machine has the memory (a few times the file's size), ` +
+        `raise the limit with --max-file-bytes ${size} or ${MAX_FILE_BYTES_ENV}=${size}`,
+    { file: shown });
     this.name = "TextFileTooLargeError";
   }
 }
 
-function checkTextSize(file: string, size: number): void {
+/** Throws TextFileTooLargeError when a file of `size` bytes is over the limit of files read whole. */
+export function checkFileSize(file: string, size: number): void {
   const limit = maxTextFileBytes();
   if (size > limit) throw new TextFileTooLargeError(file, size, limit);
 }
@@ -95,7 +102,7 @@ export function readRegularFileSync(path: string, encoding: BufferEncoding): str
 export function readRegularFileSync(path: string, encoding?: BufferEncoding): Buffer | string {
   const fd = openRegularFileSync(path);
   try {
-    if (encoding) checkTextSize(path, fs.fstatSync(fd).size);
+    if (encoding) checkFileSize(path, fs.fstatSync(fd).size);
     return encoding ? fs.readFileSync(fd, encoding) : fs.readFileSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -108,7 +115,7 @@ export async function readRegularFile(path: string, encoding: BufferEncoding): P
 export async function readRegularFile(path: string, encoding?: BufferEncoding): Promise<Buffer | string> {
   const fh = await openRegularFile(path);
   try {
-    if (encoding) checkTextSize(path, (await fh.stat()).size);
+    if (encoding) checkFileSize(path, (await fh.stat()).size);
     return encoding ? await fh.readFile(encoding) : await fh.readFile();
   } finally {
     await fh.close();

@@ -223,7 +223,7 @@ describe("the pixel limit (issue 18 point 3)", () => {
     const env = { SLYCONV_MAX_LABELS: "1000" };
     const r = await runBounded(["import", dir, path.join(dir, "..", "out"), "-f", "yolo"], { timeoutMs: 60_000, env });
     expectBounded(r, [1]);
-    expect(r.stderr).toMatch(/^slyconv: labels\/a.txt: the file holds 1001 labels, more than the limit of 1000 per image; if that is real, raise it with SLYCONV_MAX_LABELS=1001 \[labels-limit\]$/m);
+    expect(r.stderr).toMatch(/^slyconv: labels\/a.txt: the file holds 1001 labels, more than the limit of 1000 per image; if that is real, raise it with --max-labels 1001 or SLYCONV_MAX_LABELS=1001 \[labels-limit\]$/m);
     fs.writeFileSync(path.join(dir, "labels", "a.txt"), "0 0.5 0.5 0.1 0.1\n".repeat(1000) + "\n\n\n");
     const ok = await runBounded(["import", dir, path.join(dir, "..", "out"), "-f", "yolo"], { timeoutMs: 60_000, env });
     expectBounded(ok, [0]);

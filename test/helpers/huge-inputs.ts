@@ -152,3 +152,65 @@ function zeroPngSmall(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr),
     chunk("IDAT", zlib.deflateSync(Buffer.alloc((width + 1) * height))), chunk("IEND", Buffer.alloc(0))]);
 }
+
+/** Writes `total` bytes made of `unit` repeated (its last copy cut to fit), in blocks of about 8 MB. */
+function writeRepeated(fd: number, unit: string, total: number): void {
+  const block = Buffer.from(unit.repeat(Math.max(1, Math.floor((8 << 20) / unit.length))));
+  let left = total;
+  while (left >= block.length) {
+    fs.writeSync(fd, block);
+    left -= block.length;
+  }
+  if (left > 0) fs.writeSync(fd, block.subarray(0, left));
+}
+
+/**
+ * A YOLO dataset whose one label file is one line of `bytes` bytes: a class id and coordinates on and on (a file
+ * made by a tool that forgot its newlines, or made to hurt).
+ */
+export function hugeYoloLine(dir: string, bytes: number): string {
+  hugeYoloLabels(dir, 0);
+  const fd = fs.openSync(path.join(dir, "labels", "a.txt"), "w");
+  fs.writeSync(fd, "0");
+  writeRepeated(fd, " 0.5", bytes - 1);
+  fs.closeSync(fd);
+  return dir;
+}
+
+/**
+ * A COCO file on one line whose `annotations` (polygons of 16 vertices, about 150 bytes each) all belong to its
+ * one image: `count` of them (2.6 million: 400 MB).
+ */
+export function cocoOneImage(file: string, count: number): string {
+  const fd = fs.openSync(file, "w");
+  fs.writeSync(fd, '{"images":[{"id":1,"file_name":"a.png","width":640,"height":480}],"categories":[{"id":1,"name":"cat"}],"annotations":[');
+  const seg = Array.from({ length: 16 }, (_, k) => `${100 + (k % 4) * 10},${100 + Math.floor(k / 4) * 10}`).join(",");
+  const batch = 10_000;
+  for (let from = 0; from < count; from += batch) {
+    const parts: string[] = [];
+    for (let id = from + 1; id <= Math.min(count, from + batch); id++) {
+      parts.push(`{"id":${id},"image_id":1,"category_id":1,"iscrowd":0,"area":900,"bbox":[100,100,30,30],"segmentation":[[${seg}]]}`);
+    }
+    fs.writeSync(fd, (from ? "," : "") + parts.join(","));
+  }
+  fs.writeSync(fd, "]}");
+  fs.closeSync(fd);
+  return file;
+}
+
+/**
+ * A Supervisely project whose one annotation file is `bytes` bytes: a valid annotation whose description is
+ * padded to that size (what a careless tool or a hostile file can hold).
+ */
+export function hugeSuperviselyAnnotation(dir: string, bytes: number): string {
+  fs.mkdirSync(path.join(dir, "ds", "ann"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "ds", "img"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ classes: [{ title: "cat", shape: "rectangle", color: "#FF0000" }], tags: [], projectType: "images" }));
+  const head = '{"size":{"height":10,"width":10},"tags":[],"objects":[],"description":"';
+  const fd = fs.openSync(path.join(dir, "ds", "ann", "a.png.json"), "w");
+  fs.writeSync(fd, head);
+  writeRepeated(fd, "d", bytes - head.length - 2);
+  fs.writeSync(fd, '"}');
+  fs.closeSync(fd);
+  return dir;
+}

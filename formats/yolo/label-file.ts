@@ -1,0 +1,65 @@
+/**
+ * YOLO label files read in bounded memory. A label file is one image's labels, usually a few hundred bytes, but
+ * nothing stops one from being gigabytes: those are streamed line by line and refused as soon as they pass the
+ * labels limit (src/limits.ts) or hold a line longer than any label can be, never held whole.
+ */
+import { SlyconvError } from "../../src/errors.js";
+import { NotRegularFileError } from "../../src/io/regular-file.js";
+import { closeFile, forEachLine, openTextFile, readWholeText, WHOLE_FILE_BYTES } from "../../src/io/text-lines.js";
+import { MAX_VERTICES_PER_ITEM } from "../../src/limits.js";
+import { LabelLineParser, labelsLimitError, parseLabelText, type LineParseOptions, type YoloRecord } from "./lines.js";
+
+/**
+ * Longest label line read: a polygon of the per-item vertex limit written with six decimals ("0.123456 0.654321 ",
+ * 18 characters a vertex) fits; a longer line cannot become an item, and is refused before it fills the memory.
+ */
+export const MAX_LABEL_LINE_CHARS = MAX_VERTICES_PER_ITEM * 18 + 64;
+
+const LONG_LINE_ADVICE = `no YOLO label is that long (a polygon of the limit of ${MAX_VERTICES_PER_ITEM.toLocaleString("en-US")} vertices per image fits); is this a label file?`;
+
+async function withTextFile<T>(file: string, display: string, use: (fd: number, size: number) => Promise<T>): Promise<T> {
+  let opened: { fd: number; size: number };
+  try {
+    opened = await openTextFile(file);
+  } catch (e) {
+    const why = e instanceof NotRegularFileError ? `it is ${e.kind}, not a regular file` : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    throw new SlyconvError("file-unreadable", `cannot read file (${why})`, { file: display });
+  }
+  try {
+    return await use(opened.fd, opened.size);
+  } catch (e) {
+    if (e instanceof SlyconvError) throw e;
+    throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: display });
+  } finally {
+    await closeFile(opened.fd);
+  }
+}
+
+/** The records of one label file: read whole when small, else line by line, stopping past the labels limit. */
+export function readLabelFile(file: string, display: string, opts: LineParseOptions): Promise<YoloRecord[]> {
+  return withTextFile(file, display, async (fd, size) => {
+    if (size <= WHOLE_FILE_BYTES) return parseLabelText(await readWholeText(fd, size, display), display, opts);
+    const parser = new LabelLineParser(display, opts);
+    let consumed = 0;
+    await forEachLine(fd, (text, line) => {
+      consumed += text.length + 1;
+      if (parser.add(text, line)) return;
+      const megabytes = Math.max(1, Math.round(size / 2 ** 20));
+      const total = Math.max(parser.limit + 1, Math.round((parser.labels * size) / consumed));
+      throw labelsLimitError(display, parser.labels, parser.limit, { total, megabytes, line });
+    }, { maxLineChars: MAX_LABEL_LINE_CHARS, display, longLineAdvice: LONG_LINE_ADVICE });
+    return parser.records;
+  });
+}
+
+/** The largest class id the lines of a label file start with (-1 when none), in bounded memory. */
+export function maxClassIdOf(file: string, display: string): Promise<number> {
+  return withTextFile(file, display, async (fd) => {
+    let max = -1;
+    await forEachLine(fd, (line) => {
+      const m = /^\s*(\d+)/.exec(line);
+      if (m) max = Math.max(max, Number(m[1]));
+    }, { maxLineChars: MAX_LABEL_LINE_CHARS, display, longLineAdvice: LONG_LINE_ADVICE });
+    return max;
+  });
+}
