@@ -20,7 +20,7 @@ import type { ImageMode } from "./supervisely/layout.js";
 import { archiveKindOf, extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
 import { visibleDatasetName } from "./io/dataset-names.js";
-import { runIdOf, runOptionsOf, shardProject, writeShardManifest, type ShardSpec } from "./shard.js";
+import { newShardCounter, positionOf, runIdOf, runOptionsOf, shardProject, sidecarPath, SidecarWriter, writeShardManifest, type ShardSpec, type ShardWriting } from "./shard.js";
 import path from "node:path";
 
 export interface RunOptions {
@@ -193,13 +193,24 @@ export interface ShardOptions {
  * The project a writer gets: with a shard, only its items (the one place the filter is applied, so every format
  * gets it), and a `finish` that writes the shard manifest into the output folder once the writer is done.
  */
-function shardedForWriting(project: Project, opts: ShardOptions, format: string): { project: Project; finish(dir: string): Promise<void> } {
+function shardedForWriting(project: Project, opts: ShardOptions, format: string): { project: Project; writing?: ShardWriting; finish(dir: string): Promise<void> } {
   const shard = opts.shard;
   if (!shard) return { project, finish: async () => {} };
-  const counter = { items: 0 };
+  const counter = newShardCounter();
+  const writing: ShardWriting = {
+    spec: shard,
+    positionOf,
+    state: {},
+    sidecar: (dir, name) => SidecarWriter.open(sidecarPath(dir, name)),
+  };
   return {
     project: shardProject(project, shard, counter),
-    finish: (dir) => writeShardManifest(dir, { kind: "slyconv-shard", runId: opts.runId ?? "unnamed", shard: shard.index, of: shard.count, format, items: counter.items }),
+    writing,
+    finish: (dir) => writeShardManifest(dir, {
+      kind: "slyconv-shard", runId: opts.runId ?? "unnamed", shard: shard.index, of: shard.count, format, items: counter.items,
+      listing: { items: counter.listed, sha256: counter.hash.digest("hex") },
+      ...(Object.keys(writing.state).length ? { state: writing.state } : {}),
+    }),
   };
 }
 
@@ -312,7 +323,7 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
 /** Writes a project as a Supervisely project folder, atomically. */
 export async function writeProject(project: Project, out: string, opts: WriteOptions = {}): Promise<{ items: number }> {
   const sharded = shardedForWriting(project, opts, "supervisely");
-  const ctx = writeContextOf(sharded.project, opts);
+  const ctx = { ...writeContextOf(sharded.project, opts), shard: sharded.writing };
   const counted = tallyProject(sharded.project, ctx.report);
   const sly = adapterFor("supervisely", "write");
   // The writer counts the items it wrote in the report's `items`.
@@ -412,7 +423,7 @@ export async function writeDataset<F extends FormatId = FormatId>(project: Proje
 /** writeDataset once the options are checked (convert checks the reader's and the writer's keys together). */
 async function writeOutput(project: Project, out: string, adapter: FormatAdapter, formatOptions: FormatOptions, opts: Omit<ExportOptions, "format" | "formatOptions">): Promise<{ output: string }> {
   const sharded = shardedForWriting(project, opts, adapter.name);
-  const ctx = writeContextOf(sharded.project, opts);
+  const ctx = { ...writeContextOf(sharded.project, opts), shard: sharded.writing };
   // Objects the crowd/difficult policy leaves out are taken out (and counted) first: their tags are not lost twice.
   const policy = skipPolicyOf(formatOptions, adapter.skipsByDefault);
   const counted = tallyProject(withoutSkippedObjects(sharded.project, policy, ctx.report), ctx.report, adapter.writesTags?.(formatOptions) ?? noTagsWritten(adapter.title));

@@ -2,6 +2,7 @@ import type { Project } from "./model/project.js";
 import type { Label, Tag } from "./model/annotation.js";
 import type { Report } from "./report.js";
 import type { Progress } from "./io/progress.js";
+import type { ShardManifest, ShardWriting } from "./shard.js";
 
 /** How sure an adapter is that an input is in its format, and the files that made it think so. */
 export interface DetectResult {
@@ -24,6 +25,14 @@ export interface FormatContext {
   report: Report;
   progress: Progress;
   signal?: AbortSignal;
+  /** Set for a writer that writes one shard of a run (`--shard I/N`, docs/scale-out.md). */
+  shard?: ShardWriting;
+}
+
+/** One shard output given to merge: its folder and its manifest (checked to be one of the run's N shards). */
+export interface ShardOutput {
+  dir: string;
+  manifest: ShardManifest;
 }
 
 export type FormatOptions = Record<string, unknown>;
@@ -63,6 +72,11 @@ export interface FormatAdapter {
   writesTags?(options: FormatOptions): TagsWritten;
   /** Writes into `outDir`, an empty folder that the caller renames into place once this resolves. */
   write?(project: Project, outDir: string, options: FormatOptions, ctx: FormatContext): Promise<void>;
+  /**
+   * Joins the outputs of the N shards of one run (in shard order) into `outDir`, an empty folder, as the single run
+   * would have written it (`slyconv merge`).
+   */
+  merge?(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void>;
 }
 
 export const NOT_DETECTED: DetectResult = { confidence: 0, evidence: [] };

@@ -7,19 +7,22 @@ import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
 import { SlyconvError, UsageError } from "./errors.js";
 import { Report } from "./report.js";
-import { readShardManifest, SHARD_MANIFEST_FILE, type ShardManifest } from "./shard.js";
+import { readShardManifest, SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, type ShardManifest } from "./shard.js";
 import { OUTPUT_MARKER, writeAtomically } from "./io/safe-output.js";
 import { DATASETS_NOTE_FILE, META_FILE } from "./supervisely/layout.js";
 import { canonicalJson } from "./io/json-file.js";
+import { FORMATS, findFormat } from "./registry.js";
+import { silentProgress, type Progress } from "./io/progress.js";
 
-/** Formats whose shard outputs merge joins. */
-export const MERGEABLE_FORMATS = ["supervisely"] as const;
+/** Formats whose shard outputs merge joins: Supervisely here, the others through their adapter's `merge`. */
+export const MERGEABLE_FORMATS: readonly string[] = ["supervisely", ...FORMATS.filter((f) => f.merge).map((f) => f.name)];
 
 export interface MergeOptions {
   force?: boolean;
   /** The format the shards were written in; checked against their manifests. */
   format?: string;
   report?: Report;
+  progress?: Progress;
 }
 
 export interface MergeResult {
@@ -53,6 +56,20 @@ export async function checkShardSet(dirs: readonly string[]): Promise<{ dir: str
   if (missing.length) {
     throw new SlyconvError("shard-missing", `run ${first.manifest.runId} has ${count} shards; missing: ${missing.map((i) => `${i}/${count}`).join(", ")} (each shard's output must be given once)`, {}, 2);
   }
+  // Every shard lists the whole input: shards that listed different inputs are not one run's, whatever their ids say.
+  const listed = shards.filter((s) => s.manifest.listing);
+  for (const s of listed) {
+    const a = s.manifest.listing!, b = listed[0].manifest.listing!;
+    if (a.items !== b.items || a.sha256 !== b.sha256) {
+      throw new SlyconvError("shards-of-different-inputs", `${s.dir} saw an input of ${a.items} items, ${listed[0].dir} one of ${b.items}${a.items === b.items ? " with other names" : ""}: the input changed between the shards of run ${first.manifest.runId}; run every shard again on the same input`, {}, 2);
+    }
+  }
+  if (listed.length === shards.length && listed.length) {
+    const written = shards.reduce((n, s) => n + s.manifest.items, 0);
+    if (written !== listed[0].manifest.listing!.items) {
+      throw new SlyconvError("shards-incomplete", `the shards hold ${written} items but the input they listed has ${listed[0].manifest.listing!.items}; a shard output is incomplete or was edited`, {}, 2);
+    }
+  }
   return shards.sort((a, b) => a.manifest.shard - b.manifest.shard);
 }
 
@@ -64,16 +81,19 @@ export async function mergeShards(dirs: readonly string[], out: string, opts: Me
   if (opts.format !== undefined && opts.format !== format) {
     throw new UsageError(`-f ${opts.format}: the shards were written as ${format}`);
   }
-  if (!(MERGEABLE_FORMATS as readonly string[]).includes(format)) {
-    throw new SlyconvError("merge-format-unsupported", `merge of ${format} shard outputs is not supported yet (it joins: ${MERGEABLE_FORMATS.join(", ")}); import with --shard, merge the Supervisely projects, then export`, {}, 2);
+  const adapter = findFormat(format);
+  if (format !== "supervisely" && !adapter?.merge) {
+    throw new SlyconvError("merge-format-unsupported", `merge of ${format} shard outputs is not supported (it joins: ${MERGEABLE_FORMATS.join(", ")})`, {}, 2);
   }
   const items = shards.reduce((n, s) => n + s.manifest.items, 0);
-  await writeAtomically(out, { force: opts.force, inputs: dirs }, "dir", (tmp) => mergeSupervisely(shards.map((s) => s.dir), tmp, report));
+  const ctx = { report, progress: opts.progress ?? silentProgress };
+  await writeAtomically(out, { force: opts.force, inputs: dirs }, "dir", (tmp) =>
+    format === "supervisely" ? mergeSupervisely(shards.map((s) => s.dir), tmp, report) : adapter!.merge!(shards, tmp, ctx));
   report.count("items", items);
   return { format, runId, shards: of, items, report };
 }
 
-const ROOT_SKIPPED = new Set([OUTPUT_MARKER, SHARD_MANIFEST_FILE, META_FILE, DATASETS_NOTE_FILE]);
+const ROOT_SKIPPED = new Set([OUTPUT_MARKER, SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, META_FILE, DATASETS_NOTE_FILE]);
 
 async function mergeSupervisely(dirs: readonly string[], out: string, report: Report): Promise<void> {
   // Every file of every shard once: a file in two shards is an item in two shards (or a changed side file).

@@ -2,15 +2,18 @@
  * Deterministic shards (docs/scale-out.md): a run with `--shard I/N` handles only the items whose key falls in shard
  * I, so that N jobs on any runner split a dataset without talking to each other, and `slyconv merge` joins them.
  */
-import { createHash } from "node:crypto";
-import { promises as fs } from "node:fs";
+import { createHash, type Hash } from "node:crypto";
+import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
-import type { Dataset, Project } from "./model/index.js";
-import { iterateItems } from "./model/index.js";
+import type { FileHandle } from "node:fs/promises";
+import readline from "node:readline";
+import type { Dataset, Item, ItemSelector, Project } from "./model/index.js";
 import { SlyconvError, UsageError } from "./errors.js";
 
 /** The small file each shard output holds at its top: which run and which shard it is. Readers ignore it. */
 export const SHARD_MANIFEST_FILE = ".slyconv-shard.json";
+/** The folder beside it with a writer's per-item merge data (sidecar files, one JSON value a line). */
+export const SHARD_SIDECAR_DIR = ".slyconv-shard";
 export const SHARD_ENV = "SLYCONV_SHARD";
 export const SHARD_COUNT_ENV = "SLYCONV_SHARD_COUNT";
 /** Set by Kubernetes in each pod of an Indexed Job. */
@@ -29,6 +32,91 @@ export interface ShardManifest {
   of: number;
   format: string;
   items: number;
+  /**
+   * What the shard saw of the whole input: every item key in the reader's order (its own and the other shards'),
+   * counted and hashed. The shards of one run over one input agree on it; merge refuses shards that do not.
+   */
+  listing?: { items: number; sha256: string };
+  /** The writer's merge data (small; per-item data is in the sidecar files). */
+  state?: Record<string, unknown>;
+}
+
+/** Where an item stands in the whole run: dataset index (depth-first) × 2^32 + its index in the dataset's listing. */
+export const SHARD_POSITION = Symbol("slyconv.shardPosition");
+const DATASET_STRIDE = 2 ** 32;
+
+/**
+ * What a writer of a shard gets (FormatContext.shard): each item's place in the single run's order, and where to put
+ * what merge needs to write the single run's output (ids, list order, first appearances).
+ */
+export interface ShardWriting {
+  spec: ShardSpec;
+  positionOf(item: Item): number;
+  /** Saved as the manifest's `state` once the writer is done. */
+  state: Record<string, unknown>;
+  /** A sidecar file in the output (`.slyconv-shard/<name>`): one JSON value a line, in the order written. */
+  sidecar(outDir: string, name: string): Promise<SidecarWriter>;
+}
+
+export function positionOf(item: Item): number {
+  const p = (item as Item & { [SHARD_POSITION]?: number })[SHARD_POSITION];
+  if (typeof p !== "number") throw new Error(`internal: item ${JSON.stringify(item.name)} reached a shard writer without its position`);
+  return p;
+}
+
+const SIDECAR_FLUSH = 1 << 20;
+
+export class SidecarWriter {
+  private pending: string[] = [];
+  private size = 0;
+  private constructor(private readonly fh: FileHandle) {}
+  static async open(file: string): Promise<SidecarWriter> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    return new SidecarWriter(await fs.open(file, "wx"));
+  }
+  /** Adds a line; a promise only when the buffer is written out. */
+  add(value: unknown): Promise<void> | undefined {
+    const line = JSON.stringify(value) + "\n";
+    this.pending.push(line);
+    this.size += line.length;
+    return this.size >= SIDECAR_FLUSH ? this.flush() : undefined;
+  }
+  private async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const text = this.pending.join("");
+    this.pending = [];
+    this.size = 0;
+    await this.fh.write(text);
+  }
+  async close(): Promise<void> {
+    await this.flush();
+    await this.fh.close();
+  }
+}
+
+export function sidecarPath(shardDir: string, name: string): string {
+  return path.join(shardDir, SHARD_SIDECAR_DIR, ...name.split("/"));
+}
+
+/** The lines of a shard's sidecar, parsed, streamed; a missing sidecar is a shard that wrote none of those items. */
+export async function* readSidecar(shardDir: string, name: string): AsyncIterable<unknown> {
+  const file = sidecarPath(shardDir, name);
+  try {
+    await fs.access(file);
+  } catch {
+    return;
+  }
+  const lines = readline.createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line === "") continue;
+    try {
+      yield JSON.parse(line);
+    } catch {
+      throw new SlyconvError("shard-manifest-invalid", `line ${n} is not JSON; was the shard output edited?`, { file, line: n }, 2);
+    }
+  }
 }
 
 /**
@@ -117,22 +205,66 @@ export function runOptionsOf(options: Record<string, unknown> | undefined): Reco
   return Object.fromEntries(Object.entries(options ?? {}).filter(([k, v]) => !NOT_OF_THE_RUN.has(k) && v !== undefined && typeof v !== "function"));
 }
 
+/** What the shard filter saw of the whole input, for the manifest. */
+export interface ShardCounter {
+  items: number;
+  listed: number;
+  hash: Hash;
+}
+
+export function newShardCounter(): ShardCounter {
+  return { items: 0, listed: 0, hash: createHash("sha256") };
+}
+
 /**
- * The same project with only the shard's items; `counter.items` counts them as they stream. Datasets stay (an empty
- * dataset is still written), so every shard's output has the whole dataset tree. Keys use the reader's dataset names.
+ * The same project with only the shard's items; `counter` counts them as they stream, and hashes every key seen.
+ * Datasets stay (an empty dataset is still written), so every shard's output has the whole dataset tree. Keys use the
+ * reader's dataset names.
+ *
+ * A reader that can skip items without reading them takes the selector its `items` function is called with: it calls
+ * it once for every item it lists, in the order it would yield them, and reads and yields only those it returns true
+ * for. Other readers yield everything, and the filter drops other shards' items here. Either way each item kept gets
+ * its position in the single run's order (SHARD_POSITION), which merge sorts by.
  */
-export function shardProject(project: Project, spec: ShardSpec, counter: { items: number }): Project {
+export function shardProject(project: Project, spec: ShardSpec, counter: ShardCounter): Project {
+  let nextIndex = 0;
   const wrap = (ds: Dataset, parent: string | null): Dataset => {
     const full = parent === null ? ds.name : `${parent}/${ds.name}`;
+    const base = nextIndex++ * DATASET_STRIDE;
     const { itemCount: _unknownNow, ...rest } = ds;
+    const source = ds.items;
     return {
       ...rest,
       datasets: ds.datasets.map((d) => wrap(d, full)),
       items: async function* () {
-        for await (const item of iterateItems(ds.items)) {
-          if (shardOf(full, item.name, spec.count) !== spec.index) continue;
+        let listed = 0;
+        let selecting = false;
+        const queue: { name: string; position: number }[] = [];
+        const see = (name: string): number => {
+          counter.listed++;
+          counter.hash.update(`${shardKey(full, name)}\n`);
+          return listed++;
+        };
+        const select: ItemSelector = (name) => {
+          selecting = true;
+          const position = see(name);
+          const mine = shardOf(full, name, spec.count) === spec.index;
+          if (mine) queue.push({ name, position });
+          return mine;
+        };
+        const items = Array.isArray(source) ? source : source(select);
+        for await (const item of items) {
+          let position: number;
+          if (selecting) {
+            const q = queue.shift();
+            if (!q || q.name !== item.name) throw new Error(`internal: the reader of dataset ${full} yielded ${JSON.stringify(item.name)} where its selection said ${JSON.stringify(q?.name)}`);
+            position = q.position;
+          } else {
+            position = see(item.name);
+            if (shardOf(full, item.name, spec.count) !== spec.index) continue;
+          }
           counter.items++;
-          yield item;
+          yield { ...item, [SHARD_POSITION]: base + position } as Item;
         }
       },
     };
@@ -163,7 +295,8 @@ export async function readShardManifest(dir: string): Promise<ShardManifest> {
   } catch {
     m = {};
   }
-  if (m.kind !== "slyconv-shard" || typeof m.runId !== "string" || !Number.isSafeInteger(m.shard) || !Number.isSafeInteger(m.of) || typeof m.format !== "string" || !Number.isSafeInteger(m.items)) {
+  if (m.kind !== "slyconv-shard" || typeof m.runId !== "string" || !Number.isSafeInteger(m.shard) || !Number.isSafeInteger(m.of) || typeof m.format !== "string" || !Number.isSafeInteger(m.items)
+    || (m.state !== undefined && (typeof m.state !== "object" || m.state === null || Array.isArray(m.state)))) {
     throw new SlyconvError("shard-manifest-invalid", `${file} is not a slyconv shard manifest ({kind: "slyconv-shard", runId, shard, of, format, items}); was it edited?`, { file, inMessage: true }, 2);
   }
   return m as ShardManifest;

@@ -29,7 +29,7 @@ import {
 const LOOKAHEAD = 32;
 
 /** Gives ids: the one read on import when it is still free, else the next free one after the largest known. */
-class IdAllocator {
+export class IdAllocator {
   private readonly used = new Set<unknown>();
   private next: number;
   constructor(start: number) {
@@ -93,6 +93,22 @@ function maxKnownId(info: CocoInfo | null, key: "max_image_id" | "max_annotation
   return m;
 }
 
+/** What merge needs of one dataset of a COCO shard (the manifest's `state.coco.datasets`). */
+export interface CocoShardDataset {
+  /** The file name part: annotations/instances_<name>.json, images/<name>/. */
+  name: string;
+  /** Where new ids start, as in IdAllocator. */
+  imageStart: number;
+  annotationStart: number;
+}
+
+/**
+ * One image of a COCO shard (sidecar `coco/<name>.ndjson`, in the order written): its position in the run, the image
+ * id asked for, the file name asked for, the item name (0: the same), the file name written when the shard had to
+ * change it (0: not changed), the annotation id asked for of each written object, the id asked for of each caption.
+ */
+export type CocoShardLine = [position: number, imageId: unknown, fileName: string, itemName: string | 0, written: string | 0, annotationIds: unknown[], captionIds: unknown[]];
+
 interface DatasetParts {
   images: JsonArrayPart;
   instances: JsonArrayPart;
@@ -114,12 +130,16 @@ export async function writeCocoProject(project: Project, outDir: string, options
   // Mask segmentations: inline for a few, in the worker pool for more.
   const cpu = new CpuTaskRunner();
   let total = 0;
+  // A shard records what merge needs to give every id as the single run does (formats/coco/merge.ts).
+  const shardDatasets: CocoShardDataset[] = [];
+  if (ctx.shard) ctx.shard.state.coco = { datasets: shardDatasets };
   ctx.progress.start("writing COCO");
   for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
     let name = dsPath.join("_");
     for (let n = 2; names.has(name); n++) name = `${dsPath.join("_")}_${n}`;
     names.add(name);
     assertPlainFileName(`instances_${name}.json`);
+    shardDatasets.push({ name, imageStart: maxKnownId(info, "max_image_id") + 1, annotationStart: maxKnownId(info, "max_annotation_id") + 1 });
     total += await writeDataset(name, dsPath.join("/"), iterateItems(dataset.items), outDir, annDir, plan, settings, info, opts, captionTag ? opts.captionTag : null, cpu, ctx);
   }
   ctx.progress.stop();
@@ -143,6 +163,8 @@ async function writeDataset(
   const captionIds = new IdAllocator(maxKnownId(info, "max_annotation_id") + 1);
   const imagesRoot = path.join(outDir, "images", name);
   const writtenFiles = new Set<string>();
+  const shardLines = ctx.shard ? await ctx.shard.sidecar(outDir, `coco/${name}.ndjson`) : null;
+  let shardFileName = "";
   const copies = new InFlight(16);
   /**
    * file_name as read (it may hold a folder, e.g. JPEGImages/x.jpg), else the item name; one that would leave the
@@ -152,6 +174,7 @@ async function writeDataset(
     let f = typeof wanted === "string" && wanted !== "" ? wanted : itemName;
     // What safeJoin(imagesRoot, f) refuses (a relative name without '..' cannot resolve outside the folder).
     if (unsafeNameReason(f) !== null) f = itemName;
+    shardFileName = f;
     if (writtenFiles.has(f)) {
       const dot = itemName.lastIndexOf(".");
       const alt = dot > 0 ? `${itemName.slice(0, dot)}__${String(imageId)}${itemName.slice(dot)}` : `${itemName}__${String(imageId)}`;
@@ -206,6 +229,12 @@ async function writeDataset(
 
       replayEvents(recorded, report);
       const objects = finishImageObjects(drafts, computed, settings, report);
+      const ids = Array.isArray(coco.caption_ids) ? coco.caption_ids : [];
+      if (shardLines) {
+        const captions = captionTag === null ? [] : item.annotation.tags.filter((t) => t.name === captionTag && typeof t.value === "string").map((_, k) => ids[k] ?? null);
+        const line: CocoShardLine = [ctx.shard!.positionOf(item), coco.id ?? null, shardFileName, item.name === shardFileName ? 0 : item.name, fileName === shardFileName ? 0 : fileName, objects.map((o) => o.cocoId ?? null), captions];
+        await shardLines.add(line);
+      }
       for (const o of objects) {
         const { id, reassigned: changed } = annIds.take(o.cocoId);
         if (changed) report.warn("coco-id-reassigned", `annotation id ${JSON.stringify(o.cocoId)} is used twice in this dataset; written as ${String(id)}`, where);
@@ -221,7 +250,6 @@ async function writeDataset(
         }
       }
 
-      const ids = Array.isArray(coco.caption_ids) ? coco.caption_ids : [];
       let k = 0;
       for (const t of item.annotation.tags) {
         if (captionTag !== null && t.name === captionTag && typeof t.value === "string") {
@@ -235,6 +263,7 @@ async function writeDataset(
     await copies.drain();
   } finally {
     for (const p of Object.values(parts)) await p.close();
+    await shardLines?.close();
   }
 
   const categories = plan.categories.map((c) => c.object);

@@ -16,4 +16,5 @@ export const linksFormat: FormatAdapter = {
   write: async (project, outDir, options, ctx) => {
     await (await import("./write.js")).writeLinksProject(project, outDir, options, ctx);
   },
+  merge: async (shards, outDir, ctx) => (await import("./merge.js")).mergeLinksShards(shards, outDir, ctx),
 };

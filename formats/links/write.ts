@@ -35,6 +35,8 @@ export async function writeLinksProject(project: Project, outDir: string, option
     pending = [];
   };
   let items = 0;
+  // A shard records each row's position in the run, so that merge puts the rows in the single run's order.
+  const positions = ctx.shard ? await ctx.shard.sidecar(outDir, "links.ndjson") : null;
   try {
     if (listFormat === "csv") pending.push(["url", "name", "tag", ...(withDataset ? ["dataset"] : [])].join(",") + "\n");
     ctx.progress.start("writing link list");
@@ -61,6 +63,7 @@ export async function writeLinksProject(project: Project, outDir: string, option
           pending.push(row.map(csvField).join(",") + "\n");
         }
         if (item.imageMeta && Object.keys(item.imageMeta).length) ctx.report.lose("(image)", "image meta", "a link list holds url, name and tags only");
+        await positions?.add(ctx.shard!.positionOf(item));
         items++;
         ctx.progress.increment();
         if (pending.length >= FLUSH_LINES) await flush();
@@ -69,6 +72,7 @@ export async function writeLinksProject(project: Project, outDir: string, option
     await flush();
   } finally {
     await fh.close();
+    await positions?.close();
     ctx.progress.stop();
   }
   ctx.report.count("items", items);

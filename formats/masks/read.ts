@@ -5,7 +5,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Dataset, Item, Label, Project } from "../../src/model/index.js";
+import type { Dataset, Item, ItemSelector, Label, Project } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureClass, rgbToHex } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, optionName } from "../../src/errors.js";
@@ -345,8 +345,9 @@ export async function readMasksProject(input: string, options: FormatOptions, ct
     name: datasetName(plan.name),
     datasets: plan.children.map(toDataset),
     itemCount: plan.entries.length,
-    items: async function* () {
-      yield* mapConcurrent(plan.entries, DECODE_CONCURRENCY, (entry) => {
+    // A shard's selection (src/shard.ts) is made from the listing: other shards' masks are never decoded.
+    items: async function* (select?: ItemSelector) {
+      yield* mapConcurrent(select ? plan.entries.filter((e) => select(e.name)) : plan.entries, DECODE_CONCURRENCY, (entry) => {
         ctx.signal?.throwIfAborted();
         return readItem(entry, st);
       });

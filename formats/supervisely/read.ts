@@ -140,7 +140,8 @@ async function readDataset(root: string, dir: string, name: string, meta: () => 
   return {
     name,
     datasets: children,
-    items: () => readItems(root, entries, meta, ctx),
+    // A shard's selection (src/shard.ts) is made from the listing: other shards' files are never opened.
+    items: (select) => readItems(root, select ? entries.filter((e) => select(e.name)) : entries, meta, ctx),
     itemCount: entries.length,
   };
 }

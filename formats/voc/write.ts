@@ -35,6 +35,16 @@ import { warnIfClipped } from "../../src/geometry/rasterize.js";
 
 export type ImageFormat = "keep" | "jpg";
 
+/** One ImageSets entry of a VOC shard (sidecar voc.ndjson): position in the run, split, VOC id, list folders, classes. */
+export type VocShardLine = [position: number, split: string, id: string, folders: string[], classes: [string, 0 | 1][]];
+
+/** What a VOC shard saw across its items (the manifest's `state.voc`): labelmap.txt is written from their union. */
+export interface VocShardState {
+  objectClasses: [name: string, parts: string[], actions: string[]][];
+  maskClasses: string[];
+  indexing: [name: string, index: number, rgb: [number, number, number]][];
+}
+
 export interface VocWriteOptions {
   /** keep: copy images as they are; jpg: re-encode non-JPEG images to .jpg (VOC's JPEGImages holds JPEGs). */
   imageFormat?: ImageFormat;
@@ -336,7 +346,7 @@ function foldersOf(item: Item, hasMasks: boolean): string[] {
   return parseImageSetsTag(findTag(item.annotation.tags, IMAGE_SETS_TAG)?.value) ?? defaultFolders(hasMasks);
 }
 
-async function writeLabelmap(outDir: string, state: ExportState, report: Report): Promise<void> {
+export async function writeLabelmap(outDir: string, state: Pick<ExportState, "indexing" | "objectClasses" | "maskClasses">, report: Report): Promise<void> {
   const names = [...new Set([...state.objectClasses.keys(), ...state.maskClasses])];
   const rank = (n: string) => state.indexing.indexOf.get(n) ?? 1000;
   names.sort((p, q) => rank(p) - rank(q) || (p < q ? -1 : p > q ? 1 : 0));
@@ -359,6 +369,8 @@ export async function writeVocProject(project: Project, outDir: string, options:
   const lists = new SplitListWriter();
   const writtenIds = new Map<string, { fingerprint: string; image: Item["image"]; result: Promise<ItemResult> }>();
   let items = 0;
+  // A shard records each list entry with its position in the run, and the classes it saw (formats/voc/merge.ts).
+  const shardLines = ctx.shard ? await ctx.shard.sidecar(outDir, "voc.ndjson") : null;
   ctx.progress.start("writing Pascal VOC");
   for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
     const split = dataset.name === UNLISTED_DATASET ? null : dataset.name;
@@ -386,12 +398,24 @@ export async function writeVocProject(project: Project, outDir: string, options:
       }
     };
     for await (const r of mapConcurrent(planned(), WRITE_CONCURRENCY, async (p) => ({ ...p, result: await p.result }))) {
-      if (split) lists.add(split, r.id, foldersOf(r.item, r.result.hasMasks), r.result.classes);
+      if (split) {
+        const folders = foldersOf(r.item, r.result.hasMasks);
+        lists.add(split, r.id, folders, r.result.classes);
+        if (shardLines) await shardLines.add([ctx.shard!.positionOf(r.item), split, r.id, folders, [...r.result.classes]] satisfies VocShardLine);
+      }
       items++;
       ctx.progress.increment();
     }
   }
   ctx.progress.stop();
+  if (shardLines) {
+    await shardLines.close();
+    ctx.shard!.state.voc = {
+      objectClasses: [...state.objectClasses].map(([name, { parts, actions }]) => [name, [...parts], [...actions]]),
+      maskClasses: [...state.maskClasses],
+      indexing: [...indexing.indexOf].map(([name, i]) => [name, i, indexing.palette[i]]),
+    } satisfies VocShardState;
+  }
   await lists.write(outDir, state.objectClasses.keys(), ctx.report);
   await writeLabelmap(outDir, state, ctx.report);
   // Empty mask folders say nothing; drop them (detection-only exports).

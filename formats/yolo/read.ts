@@ -234,7 +234,8 @@ export async function readYolo(input: string, options: YoloReadOptions, ctx: For
     for (const [key, refs] of [...byPath].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const named = nameRefs(refs, tree, sizes, ctx);
       const ds = ensure(key);
-      ds.items = () => mapConcurrent(named, ITEM_CONCURRENCY, buildItem);
+      // A shard's selection (src/shard.ts) is made from the listing: other shards' label files are never read.
+      ds.items = (select) => mapConcurrent(select ? named.filter((r) => select(r.name)) : named, ITEM_CONCURRENCY, buildItem);
       ds.itemCount = named.length;
     }
     project.datasets.push(top);

@@ -99,6 +99,8 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   const obbOrder: CornerOrder = options.obbOrder ?? side.obb_corner_order ?? "cw";
 
   const splits = new Set<string>();
+  // A shard records where each split first appears, so that merge lists the splits in the single run's order.
+  const firstOfSplit: [string, number][] = [];
   // Images in no VOC list (dataset `unlisted`) are what a plain VOC folder holds: they train, in images/train.
   const unlistedTrains = !options.splitTag && !project.datasets.some((d) => d.name === "train");
   // One mkdir per folder; items written concurrently wait for the same promise.
@@ -137,6 +139,7 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
           name = alt;
         }
         stems.add(`${folder}/${stemOf(name).toLowerCase()}`);
+        if (ctx.shard && !splits.has(split)) firstOfSplit.push([split, ctx.shard.positionOf(item)]);
         splits.add(split);
         yield { item: name === item.name ? item : { ...item, name }, split, subdirs };
       }
@@ -187,8 +190,27 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
 
   const note = unlistedTrains && project.datasets.some((d) => d.name === UNLISTED) ? "; the dataset unlisted (images in no VOC list) is written as train" : "";
   await fs.writeFile(path.join(outDir, "data.yaml"), dataYaml(task, [...splits], classes, pose, side.flip_idx, note, ctx));
+  if (ctx.shard) ctx.shard.state.yolo = { splits: firstOfSplit };
   ctx.report.count("items", count);
   return { items: count };
+}
+
+/** The first lines of data.yaml: train, val and test with their folders (what merge writes again for all shards). */
+export function splitEntries(splits: string[]): [string, unknown][] {
+  const byKey: Record<SplitKey, string[]> = { train: [], val: [], test: [] };
+  for (const s of splits) byKey[splitKeyOf(s).key].push(s);
+  const value = (list: string[]) => (list.length === 1 ? `images/${list[0]}` : list.map((s) => `images/${s}`));
+  // Never another split's images: Ultralytics validates on `test` when `val` is empty, and cannot train without either.
+  const entries: [string, unknown][] = [["train", byKey.train.length ? value(byKey.train) : ""], ["val", byKey.val.length ? value(byKey.val) : null]];
+  if (byKey.test.length) entries.push(["test", value(byKey.test)]);
+  return entries;
+}
+
+/** YAML text of the given top-level entries, written as data.yaml is. */
+export function yamlText(entries: [string, unknown][]): string {
+  const doc = new YAML.Document({});
+  doc.contents = doc.createNode(new Map(entries)) as never;
+  return doc.toString({ lineWidth: 0, nullStr: "" });
 }
 
 function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: PoseLayout | undefined, keptFlipIdx: number[] | undefined, splitNote: string, ctx: FormatContext): string {
@@ -197,17 +219,12 @@ function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose
   const shown = (k: SplitKey) => `${k}: ${byKey[k].length ? byKey[k].join(", ") : "none"}`;
   ctx.report.info("yolo-splits", `splits by folder name: ${shown("train")}; ${shown("val")}; ${shown("test")}${splits.some((s) => !splitKeyOf(s).named) ? " (names that say no split train)" : ""}${splitNote}`);
   const doc = new YAML.Document({}) as YAML.Document.Parsed | YAML.Document;
-  const map = new Map<string, unknown>();
-  const value = (list: string[]) => (list.length === 1 ? `images/${list[0]}` : list.map((s) => `images/${s}`));
+  const map = new Map<string, unknown>(splitEntries(splits));
   if (!byKey.train.length) ctx.report.info("yolo-no-train", "no training split: train is left empty");
-  map.set("train", byKey.train.length ? value(byKey.train) : "");
-  // Never another split's images: Ultralytics validates on `test` when `val` is empty, and cannot train without either.
-  map.set("val", byKey.val.length ? value(byKey.val) : null);
   if (!byKey.val.length) {
     if (byKey.test.length) ctx.report.info("yolo-no-val", "no validation split (a dataset named val, valid, validation, dev, val2017…): val is empty, so Ultralytics validates on the test split");
     else ctx.report.warn("yolo-no-val", `no validation split (a dataset named val, valid, validation, dev, val2017…, or ${optionName("splitTag")}): val is empty, and Ultralytics needs a val or test split to train`);
   }
-  if (byKey.test.length) map.set("test", value(byKey.test));
   map.set("nc", classes.names.length);
   map.set("names", new Map(classes.names.map((n, i) => [i, n])));
   if (pose) {

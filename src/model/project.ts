@@ -20,10 +20,17 @@ export interface Item {
 }
 
 /**
- * A dataset's items: an array, or a function that streams them so that large inputs never sit in memory whole.
- * The function may be called more than once (validate, then write).
+ * Which items of a listing to read (a shard's, src/shard.ts): called with each item's name, once per item listed, in
+ * the order the items would be yielded; the reader reads and yields only the items it returns true for.
  */
-export type ItemSource = Item[] | (() => AsyncIterable<Item>);
+export type ItemSelector = (name: string) => boolean;
+
+/**
+ * A dataset's items: an array, or a function that streams them so that large inputs never sit in memory whole.
+ * The function may be called more than once (validate, then write). A reader that can skip items without reading
+ * them takes a selector; one that cannot ignores it (every item is then yielded, and the caller filters).
+ */
+export type ItemSource = Item[] | ((select?: ItemSelector) => AsyncIterable<Item>);
 
 export interface Dataset {
   /** Short name (the folder name); nested datasets live in `datasets`. */

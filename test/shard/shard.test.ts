@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importDataset, exportProject } from "../../src/api.js";
+import { importDataset } from "../../src/api.js";
 import { mergeShards } from "../../src/merge.js";
 import { fnv1a32, parseShardSpec, resolveShard, shardOf, SHARD_MANIFEST_FILE } from "../../src/shard.js";
 import { validateProject } from "../../src/validate/index.js";
@@ -147,20 +147,6 @@ describe("merge refuses what is not one run's N shards", () => {
     const [ds, name] = [ann.slice(0, ann.lastIndexOf("/")), ann.slice(ann.lastIndexOf("/") + 1)];
     fs.copyFileSync(path.join(a, ds, "ann", `${name}.json`), path.join(b, ds, "ann", `${name}.json`));
     await expect(mergeShards([a, b], path.join(dir, "m"))).rejects.toMatchObject({ code: "shard-conflict", exitCode: 1 });
-  });
-
-  it("a format merge does not join yet is refused by name", async () => {
-    const dir = tempDir();
-    const project = path.join(dir, "p");
-    await importDataset(coco(), project);
-    const outs = [];
-    for (let i = 0; i < 2; i++) {
-      const out = path.join(dir, `yolo-${i}`);
-      await exportProject(project, out, { format: "yolo", shard: { index: i, count: 2 } });
-      expect(JSON.parse(fs.readFileSync(path.join(out, SHARD_MANIFEST_FILE), "utf8"))).toMatchObject({ format: "yolo", shard: i, of: 2 });
-      outs.push(out);
-    }
-    await expect(mergeShards(outs, path.join(dir, "m"))).rejects.toMatchObject({ code: "merge-format-unsupported", exitCode: 2 });
   });
 });
 

@@ -1,0 +1,83 @@
+/**
+ * `slyconv merge` of link-list shard outputs: one links.csv (or links.txt) with every shard's rows in the single
+ * run's order (each shard records the position of each row it wrote), under the header they share.
+ */
+import { createReadStream, promises as fs } from "node:fs";
+import path from "node:path";
+import type { FormatContext, ShardOutput } from "../../src/format.js";
+import { SlyconvError } from "../../src/errors.js";
+import { readSidecar } from "../../src/shard.js";
+
+const LIST_FILES = ["links.csv", "links.txt"];
+const FLUSH_BYTES = 1 << 20;
+
+/** The rows of a list file, each with its line break; a quoted CSV field may hold line breaks of its own. */
+async function* rowsOf(file: string, csv: boolean): AsyncIterable<string> {
+  let row = "";
+  let quotes = 0;
+  let rest = "";
+  // Split at "\n" alone (readline would also split at a "\r" inside a quoted field).
+  for await (const chunk of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    const lines = (rest + (chunk as string)).split("\n");
+    rest = lines.pop()!;
+    for (const line of lines) {
+      row += line + "\n";
+      if (csv) quotes += line.split('"').length - 1;
+      if (quotes % 2 === 0) {
+        yield row;
+        row = "";
+        quotes = 0;
+      }
+    }
+  }
+  if (row || rest) yield row + rest;
+}
+
+export async function mergeLinksShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void> {
+  const names = await Promise.all(shards.map(async (s) => {
+    for (const name of LIST_FILES) if (await fs.stat(path.join(s.dir, name)).then(() => true, () => false)) return name;
+    throw new SlyconvError("shard-invalid", `${s.dir} holds no links.csv or links.txt; was it edited? Write that shard again`, { file: s.dir }, 2);
+  }));
+  const name = names[0];
+  if (names.some((n) => n !== name)) throw new SlyconvError("shards-of-different-runs", "some shards wrote links.csv and others links.txt: they were not written by one run", {}, 2);
+  const csv = name === "links.csv";
+  const rows = shards.map((s) => rowsOf(path.join(s.dir, name), csv)[Symbol.asyncIterator]());
+  const positions = shards.map((s) => readSidecar(s.dir, "links.ndjson")[Symbol.asyncIterator]());
+  const out = await fs.open(path.join(outDir, name), "wx");
+  let pending: string[] = [];
+  let size = 0;
+  const write = async (text: string) => {
+    pending.push(text);
+    size += text.length;
+    if (size >= FLUSH_BYTES) {
+      await out.write(pending.join(""));
+      pending = [];
+      size = 0;
+    }
+  };
+  try {
+    if (csv) {
+      const headers = await Promise.all(rows.map((r) => r.next()));
+      if (headers.some((h) => h.value !== headers[0].value)) throw new SlyconvError("shards-of-different-runs", "the shards' links.csv headers differ: they were not written by one run", {}, 2);
+      if (!headers[0].done) await write(headers[0].value);
+    }
+    // Each shard's rows are in position order: take the smallest next position each time (few shards: a scan).
+    const heads = await Promise.all(positions.map((p) => p.next()));
+    for (;;) {
+      let best = -1;
+      for (let s = 0; s < heads.length; s++) if (!heads[s].done && (best < 0 || (heads[s].value as number) < (heads[best].value as number))) best = s;
+      if (best < 0) break;
+      const row = await rows[best].next();
+      if (row.done) throw new SlyconvError("shard-invalid", `${name} of ${shards[best].dir} has fewer rows than its sidecar lists; was it edited? Write that shard again`, { file: path.join(shards[best].dir, name) }, 2);
+      await write(row.value);
+      heads[best] = await positions[best].next();
+    }
+    for (const [s, r] of rows.entries()) {
+      if (!(await r.next()).done) throw new SlyconvError("shard-invalid", `${name} of ${shards[s].dir} has more rows than its sidecar lists; was it edited? Write that shard again`, { file: path.join(shards[s].dir, name) }, 2);
+    }
+    await out.write(pending.join(""));
+  } finally {
+    await out.close();
+  }
+  ctx.report.count("items", shards.reduce((n, s) => n + s.manifest.items, 0));
+}

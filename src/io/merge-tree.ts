@@ -1,0 +1,68 @@
+/**
+ * The file union every merge starts from (src/merge.ts, formats/<format>/merge.ts): every file of every shard output
+ * copied once into the merged output. A file that two shards both wrote means the shards overlap, unless the format
+ * says such a file may repeat with the same bytes.
+ */
+import { constants as fsConstants, promises as fs } from "node:fs";
+import path from "node:path";
+import { SlyconvError } from "../errors.js";
+import { OUTPUT_MARKER } from "./safe-output.js";
+import { SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR } from "../shard.js";
+import { mapConcurrent } from "./concurrency.js";
+
+export interface UnionOptions {
+  /** Relative paths (forward slashes) that the merge writes itself, not copied. */
+  skip?: (rel: string) => boolean;
+  /** Where shard `shard`'s file `rel` goes when the single run names it differently (undefined: the same path). */
+  renamed?: (shard: number, rel: string) => string | undefined;
+  /** A file that several shards wrote with the same bytes is one file (an item written once for two datasets). */
+  sameBytesAllowed?: boolean;
+}
+
+const COPY_CONCURRENCY = 16;
+const NEVER_COPIED = new Set([OUTPUT_MARKER, SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR]);
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([fs.readFile(a), fs.readFile(b)]);
+  return x.equals(y);
+}
+
+/** Files of one shard output, relative, depth first; folders are made in `out` as they are found. */
+async function* filesOf(dir: string, out: string, rel: string): AsyncIterable<{ from: string; rel: string; link: boolean }> {
+  const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (rel === "" && NEVER_COPIED.has(e.name)) continue;
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      await fs.mkdir(path.join(out, r), { recursive: true });
+      yield* filesOf(dir, out, r);
+    } else yield { from: path.join(dir, r), rel: r, link: e.isSymbolicLink() };
+  }
+}
+
+/** Copies every shard's files into `out` (reflinks where the file system can); returns how many were copied. */
+export async function copyUnion(dirs: readonly string[], out: string, opts: UnionOptions = {}): Promise<number> {
+  let copied = 0;
+  for (let shard = 0; shard < dirs.length; shard++) {
+    const dir = dirs[shard];
+    const files = async function* () {
+      for await (const f of filesOf(dir, out, "")) if (!opts.skip?.(f.rel)) yield f;
+    };
+    for await (const _ of mapConcurrent(files(), COPY_CONCURRENCY, async (f) => {
+      const rel = opts.renamed?.(shard, f.rel) ?? f.rel;
+      const to = path.join(out, ...rel.split("/"));
+      if (rel !== f.rel) await fs.mkdir(path.dirname(to), { recursive: true });
+      try {
+        if (f.link) await fs.symlink(await fs.readlink(f.from), to);
+        else await fs.copyFile(f.from, to, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        if (opts.sameBytesAllowed && !f.link && (await sameBytes(f.from, to))) return;
+        throw new SlyconvError("shard-conflict", `${rel} is in more than one shard (${dir} and an earlier one)${opts.sameBytesAllowed ? " with different contents" : ""}; the shards overlap, or two items of the run share this file name: merge cannot write the single run's output (run it unsharded)`, { file: f.from }, 1);
+      }
+      copied++;
+    })) { /* copied in order of listing */ }
+  }
+  return copied;
+}
