@@ -9,7 +9,7 @@ import { SlyconvError, UsageError } from "./errors.js";
 import { Report } from "./report.js";
 import { readShardManifest, SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, type ShardManifest } from "./shard.js";
 import { OUTPUT_MARKER, writeAtomically } from "./io/safe-output.js";
-import { DATASETS_NOTE_FILE, META_FILE } from "./supervisely/layout.js";
+import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE } from "./supervisely/layout.js";
 import { canonicalJson } from "./io/json-file.js";
 import { FORMATS, findFormat } from "./registry.js";
 import { silentProgress, type Progress } from "./io/progress.js";
@@ -88,23 +88,78 @@ export async function mergeShards(dirs: readonly string[], out: string, opts: Me
   const items = shards.reduce((n, s) => n + s.manifest.items, 0);
   const ctx = { report, progress: opts.progress ?? silentProgress };
   await writeAtomically(out, { force: opts.force, inputs: dirs }, "dir", (tmp) =>
-    format === "supervisely" ? mergeSupervisely(shards.map((s) => s.dir), tmp, report) : adapter!.merge!(shards, tmp, ctx));
+    format === "supervisely" ? mergeSupervisely(shards, tmp, report) : adapter!.merge!(shards, tmp, ctx));
   report.count("items", items);
   return { format, runId, shards: of, items, report };
 }
 
 const ROOT_SKIPPED = new Set([OUTPUT_MARKER, SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, META_FILE, DATASETS_NOTE_FILE]);
 
-async function mergeSupervisely(dirs: readonly string[], out: string, report: Report): Promise<void> {
+/** What a Supervisely shard recorded of each dataset (formats/supervisely/write.ts, SuperviselyShardDataset). */
+interface ShardDataset { name: string; withImage: number; withoutImage: number; side: string }
+
+function shardDatasetsOf(dir: string, manifest: ShardManifest): ShardDataset[] | null {
+  const list = (manifest.state?.supervisely as { datasets?: unknown } | undefined)?.datasets;
+  if (list === undefined) return null;
+  if (!Array.isArray(list) || !list.every((d) => d && typeof d.name === "string" && typeof d.side === "string" && Number.isSafeInteger(d.withImage) && Number.isSafeInteger(d.withoutImage))) {
+    throw new SlyconvError("shard-invalid", `${path.join(dir, SHARD_MANIFEST_FILE)}: state.supervisely.datasets is not a list of datasets; was it edited? Write that shard again`, { file: path.join(dir, SHARD_MANIFEST_FILE) }, 2);
+  }
+  return list as ShardDataset[];
+}
+
+/** The folder of a dataset of this full name (`a/b` → `a/datasets/b`). */
+const folderOf = (fullName: string) => fullName.split("/").join(`/${DATASETS_DIR}/`);
+
+/**
+ * Where the single run puts items without an image: in a dataset that also has items with one, they go to a sibling
+ * dataset of their own; in one that has none with an image, they stay. A shard that saw only such items of a dataset
+ * left them in it, so merge moves them to the sibling when another shard had items with images there. Returns, per
+ * shard, the folders whose files move (`a/ann` → `a-no-image/ann`), and the note entries of the single run.
+ */
+function placeItemsWithoutImage(shards: { dir: string; manifest: ShardManifest }[]): { moves: Map<string, string>[]; note: Record<string, string> } | null {
+  const lists = shards.map((s) => shardDatasetsOf(s.dir, s.manifest));
+  if (lists.some((l) => l === null)) return null;
+  const first = lists[0]!;
+  for (const [i, l] of lists.entries()) {
+    if (l!.length !== first.length || l!.some((d, k) => d.name !== first[k].name)) {
+      throw new SlyconvError("shards-of-different-runs", `${shards[i].dir} has other datasets than ${shards[0].dir}: the shards were not written by one run`, {}, 2);
+    }
+  }
+  const moves = shards.map(() => new Map<string, string>());
+  const note: Record<string, string> = {};
+  first.forEach((d, k) => {
+    const all = lists.map((l) => l![k]);
+    if (!all.some((x) => x.withImage > 0) || !all.some((x) => x.withoutImage > 0)) return;
+    const side = all.find((x) => x.withImage > 0 && x.withoutImage > 0)?.side ?? d.side;
+    note[side] = d.name;
+    all.forEach((x, s) => {
+      if (x.withImage > 0 || x.withoutImage === 0) return;
+      for (const sub of [ANN_DIR, IMG_INFO_DIR, META_DIR]) moves[s].set(`${folderOf(d.name)}/${sub}`, `${folderOf(side)}/${sub}`);
+    });
+  });
+  return { moves, note };
+}
+
+async function mergeSupervisely(shards: { dir: string; manifest: ShardManifest }[], out: string, report: Report): Promise<void> {
+  const dirs = shards.map((s) => s.dir);
+  const placed = placeItemsWithoutImage(shards);
   // Every file of every shard once: a file in two shards is an item in two shards (or a changed side file).
   const sideFiles = new Map<string, { bytes: Buffer; from: string }>();
-  const copyTree = async (src: string, dest: string, rel: string, shardDir: string): Promise<void> => {
+  const copyTree = async (src: string, dest: string, rel: string, shard: number): Promise<void> => {
+    const shardDir = dirs[shard];
+    const moved = placed?.moves[shard].get(rel);
+    if (moved !== undefined) {
+      dest = path.join(out, ...moved.split("/"));
+      await fs.mkdir(dest, { recursive: true });
+      // The sibling dataset is a dataset: it has an img/ folder, empty.
+      await fs.mkdir(path.join(path.dirname(dest), IMG_DIR), { recursive: true });
+    }
     for (const e of await fs.readdir(src, { withFileTypes: true })) {
       if (rel === "" && ROOT_SKIPPED.has(e.name)) continue;
       const from = path.join(src, e.name), to = path.join(dest, e.name), relName = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         await fs.mkdir(to, { recursive: true });
-        await copyTree(from, to, relName, shardDir);
+        await copyTree(from, to, relName, shard);
       } else if (rel === "") {
         // A project side file (coco_info.json, …): the same in every shard of a run.
         const bytes = await fs.readFile(from);
@@ -126,8 +181,8 @@ async function mergeSupervisely(dirs: readonly string[], out: string, report: Re
       }
     }
   };
-  for (const dir of dirs) await copyTree(dir, out, "", dir);
-  await writeNote(dirs, out);
+  for (let s = 0; s < dirs.length; s++) await copyTree(dirs[s], out, "", s);
+  await writeNote(dirs, out, placed?.note);
   await writeMeta(dirs, out, report);
 }
 
@@ -138,9 +193,18 @@ async function readIfThere(file: string): Promise<Buffer | undefined> {
   });
 }
 
-/** The datasets note (renamed datasets, item-without-image datasets): the union of the shards' notes. */
-async function writeNote(dirs: readonly string[], out: string): Promise<void> {
+/**
+ * The datasets note (renamed datasets, item-without-image datasets): the single run's when the shards recorded their
+ * datasets (`itemsWithoutImage` in their order), else the union of the shards' notes.
+ */
+async function writeNote(dirs: readonly string[], out: string, itemsWithoutImage?: Record<string, string>): Promise<void> {
   const notes = (await Promise.all(dirs.map((d) => readIfThere(path.join(d, DATASETS_NOTE_FILE))))).filter((b): b is Buffer => b !== undefined);
+  if (itemsWithoutImage) {
+    // Every shard renames the same datasets (by their names alone).
+    const renamed = notes.length ? (JSON.parse(notes[0].toString("utf8")) as { renamed?: Record<string, string> }).renamed ?? {} : {};
+    if (!Object.keys(renamed).length && !Object.keys(itemsWithoutImage).length) return;
+    return fs.writeFile(path.join(out, DATASETS_NOTE_FILE), canonicalJson({ renamed, itemsWithoutImage }), { flag: "wx" });
+  }
   if (!notes.length) return;
   if (notes.every((n) => n.equals(notes[0]))) return fs.writeFile(path.join(out, DATASETS_NOTE_FILE), notes[0], { flag: "wx" });
   const union = { renamed: {} as Record<string, string>, itemsWithoutImage: {} as Record<string, string> };

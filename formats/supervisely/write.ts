@@ -221,6 +221,11 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
       })(), opts.files);
     }
   }
+  // A shard records where each dataset's items went, so that merge can place them as the single run does (src/merge.ts).
+  if (ctx.shard) {
+    const datasets = ((ctx.shard.state.supervisely ??= { datasets: [] }) as { datasets: SuperviselyShardDataset[] }).datasets;
+    datasets.push({ name: fullName, withImage: target.withImage, withoutImage: target.withoutImage, side: target.sideUsed ? target.sideFullName : siblingName(fullName, names.peekFree(`${path.basename(dsDir)}${NO_IMAGE_SUFFIX}`)) });
+  }
   if (target.sideUsed) {
     const sideDir = await target.side();
     if (target.withImage === 0) {
@@ -244,6 +249,19 @@ async function writeDataset(dsDir: string, ds: Dataset, opts: WriteSettings, ctx
     count += await writeDataset(safeJoin(dsDir, DATASETS_DIR, name), child, opts, ctx, `${fullName}/${name}`, siblings);
   }
   return count;
+}
+
+/**
+ * One dataset of a Supervisely shard (the manifest's `state.supervisely.datasets`, in the order written): how many
+ * of its items had a listed image and how many did not, and the dataset (full name) those without one go to when
+ * both kinds meet.
+ */
+export interface SuperviselyShardDataset { name: string; withImage: number; withoutImage: number; side: string }
+
+/** The full name of a sibling of the dataset `fullName`. */
+function siblingName(fullName: string, name: string): string {
+  const cut = fullName.lastIndexOf("/");
+  return cut < 0 ? name : `${fullName.slice(0, cut)}/${name}`;
 }
 
 /** Added to a dataset's name to name the dataset of its items without an image. */
@@ -311,6 +329,12 @@ class DatasetNames {
     for (let i = 2; this.taken.has(foldName(name)); i++) name = `${base}-${i}`;
     checkNameLength(name, "a dataset");
     this.taken.add(foldName(name));
+    return name;
+  }
+  /** The name `free` would give now, not taken. */
+  peekFree(base: string): string {
+    let name = base;
+    for (let i = 2; this.taken.has(foldName(name)); i++) name = `${base}-${i}`;
     return name;
   }
   /** Gives back a name `free` gave that ended up unused. */

@@ -1,0 +1,183 @@
+/**
+ * Merge of every writable format (quick suite: one representative run per format; test/shard/matrix.slow.test.ts has
+ * every real dataset and N = 1, 2, 3, 7): the merged output is the single run's byte for byte; readers of many-file
+ * inputs read only their shard's items; merge refuses shard outputs that are incomplete, edited, of another input
+ * or that two items of the run would share.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { convertDataset, exportProject, importDataset } from "../../src/api.js";
+import { mergeShards } from "../../src/merge.js";
+import { SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, shardOf } from "../../src/shard.js";
+import { listFiles, tempDir } from "../helpers/paths.js";
+import { runCli } from "../helpers/cli.js";
+import { generatedCoco, generatedProject } from "./generated.js";
+import { runSharded } from "./run-sharded.js";
+
+let dir: string;
+let project: string;
+let coco: string;
+beforeAll(async () => {
+  dir = tempDir();
+  project = await generatedProject(path.join(dir, "project"));
+  coco = generatedCoco(path.join(dir, "coco"));
+});
+
+/** Items of a Supervisely project as `dataset/name`, nested datasets as `parent/child`. */
+function itemsOf(p: string): string[] {
+  return listFiles(p).filter((f) => /\/ann\/[^/]+\.json$/.test(f)).map((f) => f.replace(/\/datasets\//g, "/").replace(/\/ann\/(.*)\.json$/, "/$1")).sort();
+}
+
+describe("a generated project exported as 3 shards and merged equals the single export", () => {
+  it.each(["coco", "yolo", "voc", "masks", "links", "supervisely"])("%s", async (to) => {
+    const r = await runSharded({ kind: "export", project, to }, 3, path.join(dir, `export-${to}`));
+    expect(r.diffs).toEqual([]);
+    // Every item in one shard: the manifests' counts add up to the project's 40 items, none empty.
+    expect(r.itemsPerShard.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(r.itemsPerShard.every((n) => n > 0)).toBe(true);
+    // The single run's output is not empty of what the format holds.
+    expect(listFiles(r.single).length).toBeGreaterThan(to === "links" || to === "coco" ? 0 : 20);
+    expect(listFiles(r.merged).some((f) => f.startsWith(SHARD_SIDECAR_DIR) || f === SHARD_MANIFEST_FILE)).toBe(false);
+  });
+});
+
+describe("COCO ids", () => {
+  it("ids used twice, an image without id and one file name for two images: merged, the single run's ids and names", async () => {
+    const r = await runSharded({ kind: "convert", input: coco, from: "coco", to: "coco" }, 3, path.join(dir, "coco-ids"));
+    expect(r.diffs).toEqual([]);
+    // What the run had to change is in the merged file as the single run wrote it.
+    const merged = JSON.parse(fs.readFileSync(path.join(r.merged, "annotations", "instances_gen.json"), "utf8"));
+    const ids = merged.annotations.map((a: { id: number }) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id: number) => id === 500)).toHaveLength(1);
+    expect(merged.images.filter((i: { file_name: string }) => i.file_name.startsWith("img_5_"))).toHaveLength(1);
+    const captions = JSON.parse(fs.readFileSync(path.join(r.merged, "annotations", "captions_gen.json"), "utf8"));
+    expect(captions.annotations.map((c: { caption: string }) => c.caption)).toContain('picture 8, "quoted"');
+    const keypoints = JSON.parse(fs.readFileSync(path.join(r.merged, "annotations", "person_keypoints_gen.json"), "utf8"));
+    expect(keypoints.annotations.length).toBeGreaterThan(0);
+    for (const k of keypoints.annotations) expect(ids).toContain(k.id);
+  });
+});
+
+/** The source file of an item that shard 1 of 2 has and shard 0 not: its `dataset/name` and stem. */
+function itemOfShard1(items: string[]): { dataset: string; name: string; stem: string } {
+  for (const key of items) {
+    const cut = key.lastIndexOf("/");
+    const dataset = key.slice(0, cut), name = key.slice(cut + 1);
+    if (shardOf(dataset, name, 2) === 1) return { dataset, name, stem: name.slice(0, name.lastIndexOf(".")) };
+  }
+  throw new Error("no item in shard 1");
+}
+
+describe("readers of many-file inputs read only their shard's items", () => {
+  it("Supervisely: an unreadable annotation of shard 1's item fails the single run, not shard 0", async () => {
+    const copy = path.join(dir, "sly-broken");
+    fs.cpSync(project, copy, { recursive: true });
+    const item = itemOfShard1(itemsOf(copy));
+    const ann = path.join(copy, item.dataset.replace(/\//g, "/datasets/"), "ann", `${item.name}.json`);
+    fs.writeFileSync(ann, "{ not json");
+    await expect(exportProject(copy, path.join(dir, "sly-broken-single"), { format: "coco" })).rejects.toMatchObject({ code: "json-syntax" });
+    await exportProject(copy, path.join(dir, "sly-broken-0"), { format: "coco", shard: { index: 0, count: 2 } });
+    const shard0 = JSON.parse(fs.readFileSync(path.join(dir, "sly-broken-0", SHARD_MANIFEST_FILE), "utf8"));
+    expect(shard0.listing.items).toBe(40);
+    expect(shard0.items).toBe(itemsOf(copy).filter((k) => shardOf(k.slice(0, k.lastIndexOf("/")), k.slice(k.lastIndexOf("/") + 1), 2) === 0).length);
+  });
+
+  it("YOLO: a bad label line of shard 1's item fails the single run, not shard 0", async () => {
+    const yolo = path.join(dir, "yolo-broken");
+    await exportProject(project, yolo, { format: "yolo" });
+    const single = path.join(dir, "yolo-single");
+    // The link items have no image to take a size from.
+    const formatOptions = { imageSize: "640x480" };
+    await importDataset(yolo, single, { format: "yolo", formatOptions });
+    const item = itemOfShard1(itemsOf(single));
+    const label = listFiles(yolo).find((f) => f.startsWith("labels/") && f.endsWith(`/${item.stem}.txt`))!;
+    fs.writeFileSync(path.join(yolo, label), "0 0.5 0.5 0.1\n");
+    await expect(importDataset(yolo, path.join(dir, "yolo-broken-single"), { format: "yolo", formatOptions })).rejects.toMatchObject({ exitCode: 1, location: expect.objectContaining({ file: expect.stringContaining(`${item.stem}.txt`) }) });
+    const r = await importDataset(yolo, path.join(dir, "yolo-broken-0"), { format: "yolo", formatOptions, shard: { index: 0, count: 2 } });
+    expect(r.items).toBeGreaterThan(0);
+  });
+
+  it("masks: an unreadable mask PNG of shard 1's item is an error of the single run, not of shard 0", async () => {
+    const masks = path.join(dir, "masks-broken");
+    await exportProject(project, masks, { format: "masks" });
+    const single = path.join(dir, "masks-single");
+    await importDataset(masks, single, { format: "masks" });
+    const item = itemOfShard1(itemsOf(single));
+    const png = listFiles(masks).find((f) => f.includes("/masks_machine/") && f.endsWith(`/${item.stem}.png`))!;
+    fs.writeFileSync(path.join(masks, png), "not a png");
+    const broken = await importDataset(masks, path.join(dir, "masks-broken-single"), { format: "masks" });
+    expect(broken.report.toJSON().findings?.filter((f: { severity: string }) => f.severity === "error")).toEqual([expect.objectContaining({ code: "mask-unreadable", file: png })]);
+    const r = await importDataset(masks, path.join(dir, "masks-broken-0"), { format: "masks", shard: { index: 0, count: 2 } });
+    expect(r.items).toBeGreaterThan(0);
+    expect(r.report.errorCount).toBe(0);
+  });
+});
+
+describe("merge refuses", () => {
+  async function cocoShards(name: string, input = coco): Promise<string[]> {
+    const outs = [];
+    for (let i = 0; i < 3; i++) {
+      const out = path.join(dir, `${name}-${i}`);
+      await convertDataset(input, out, { from: "coco", to: "coco", shard: { index: i, count: 3 }, runId: "refusals" });
+      outs.push(out);
+    }
+    return outs;
+  }
+
+  it("a missing or duplicated COCO shard, from the CLI: one line, exit 2, nothing written", async () => {
+    const [a, b, c] = await cocoShards("refuse");
+    const out = path.join(dir, "refused");
+    const missing = runCli(["merge", a, c, out]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toMatch(/^slyconv: run refusals has 3 shards; missing: 1\/3 .*\[shard-missing\]$/);
+    const twice = runCli(["merge", a, b, c, b, out]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr.trim()).toMatch(/shard 1\/3 is given twice: .*\[shard-duplicated\]$/);
+    expect(fs.existsSync(out)).toBe(false);
+    const ok = runCli(["merge", c, a, b, out, "--json"]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ format: "coco", shards: 3, items: 28 });
+  });
+
+  it("a COCO shard whose sidecar lost a line, or whose file lost an image", async () => {
+    const [a, b, c] = await cocoShards("edited");
+    const sidecar = path.join(b, SHARD_SIDECAR_DIR, "coco", "gen.ndjson");
+    const lines = fs.readFileSync(sidecar, "utf8").split("\n");
+    fs.writeFileSync(sidecar, lines.slice(1).join("\n"));
+    await expect(mergeShards([a, b, c], path.join(dir, "edited-merged"))).rejects.toMatchObject({ code: "shard-invalid", exitCode: 2 });
+    fs.writeFileSync(sidecar, lines.join("\n"));
+    const file = path.join(b, "annotations", "instances_gen.json");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/\n\{"id":[^\n]*"file_name"[^\n]*,\n/, "\n"));
+    await expect(mergeShards([a, b, c], path.join(dir, "edited-merged"))).rejects.toMatchObject({ code: "shard-invalid", exitCode: 2 });
+    expect(fs.existsSync(path.join(dir, "edited-merged"))).toBe(false);
+  });
+
+  it("shards of one run id that listed different inputs", async () => {
+    const [a, b] = await cocoShards("input-a");
+    const other = generatedCoco(path.join(dir, "coco-other"), 3, 31);
+    const [, , c] = await cocoShards("input-b", other);
+    await expect(mergeShards([a, b, c], path.join(dir, "inputs-merged"))).rejects.toMatchObject({ code: "shards-of-different-inputs", exitCode: 2 });
+  });
+
+  it("YOLO: two images of one folder with one stem in different shards (the single run renames one)", async () => {
+    // x.jpg and x.png of one dataset, chosen so that 3 shards split them (mod 2, FNV-1a of two names that differ
+    // in one byte of the same parity never differs).
+    const p = path.join(dir, "stems");
+    const names = ["a", "b", "c", "d", "e", "f", "g", "h"].map((s) => [`${s}.jpg`, `${s}.png`]).find(([x, y]) => shardOf("ds", x, 3) !== shardOf("ds", y, 3))!;
+    fs.mkdirSync(path.join(p, "ds", "img"), { recursive: true });
+    fs.writeFileSync(path.join(p, "meta.json"), JSON.stringify({ classes: [{ title: "box", shape: "rectangle", color: "#FF0000" }], tags: [] }));
+    for (const n of names) {
+      fs.mkdirSync(path.join(p, "ds", "ann"), { recursive: true });
+      fs.writeFileSync(path.join(p, "ds", "ann", `${n}.json`), JSON.stringify({ tags: [], size: { width: 10, height: 10 }, objects: [] }));
+    }
+    const outs = [];
+    for (let i = 0; i < 3; i++) {
+      const out = path.join(dir, `stems-${i}`);
+      await exportProject(p, out, { format: "yolo", shard: { index: i, count: 3 } });
+      outs.push(out);
+    }
+    await expect(mergeShards(outs, path.join(dir, "stems-merged"))).rejects.toMatchObject({ code: "shard-conflict", message: expect.stringMatching(/labels\/ds\/[a-h]\.txt is in more than one shard/) });
+  });
+});
