@@ -10,6 +10,7 @@ import type { GraphGeometry, Label, ObjClass, ProjectMeta } from "../../src/mode
 import { graphTemplateOf } from "../../src/model/index.js";
 import type { Report } from "../../src/report.js";
 import { packRing, type PackedRing } from "../../src/workers/packed.js";
+import { bitmapMask, hasSourceMask } from "../../src/codecs/bitmap.js";
 import { boxOf, type Bbox } from "./annotation.js";
 import {
   computeSegmentation, replayEvents, segmentationIsHeavy, type ReportSink, type SegmentationJob, type SegmentationOut,
@@ -228,7 +229,8 @@ function draftOf(
         holes ||= p.interior.length > 0;
       }
     } else if (g.type === "bitmap") {
-      job.bitmaps.push({ cls: l.classTitle, data: g.data, x: Math.round(g.origin[0]), y: Math.round(g.origin[1]), listCounts: l.extra?.[EXTRA_RLE_COUNTS] === "list" });
+      const source = hasSourceMask(g) ? { mask: bitmapMask(g) } : { data: g.data };
+      job.bitmaps.push({ cls: l.classTitle, ...source, x: Math.round(g.origin[0]), y: Math.round(g.origin[1]), listCounts: l.extra?.[EXTRA_RLE_COUNTS] === "list" });
     }
   }
   const draft: ObjectDraft = { labels, categoryId, overlay, split };

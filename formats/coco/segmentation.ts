@@ -48,8 +48,11 @@ export interface SegmentationJob<R = PolygonRing> {
   height: number | null;
   /** Polygon parts in label order, with their class (for the report). */
   rings: { cls: string; ring: R }[];
-  /** Bitmaps in label order: `data` as in the annotation, origin rounded. */
-  bitmaps: { cls: string; data: string; x: number; y: number; listCounts: boolean }[];
+  /**
+   * Bitmaps in label order, origin rounded: the mask a reader made the bitmap from when it is at hand
+   * (bitmapEncodedOnRead), else `data` as in the annotation.
+   */
+  bitmaps: { cls: string; data?: string; mask?: BinaryMask; x: number; y: number; listCounts: boolean }[];
   /** --polygons: never an RLE. */
   polygons: boolean;
   /** Whether polygons give the box / area (no bound rectangle, nothing kept in extra.coco). */
@@ -65,7 +68,7 @@ export interface SegmentationOut {
   events: ReportEvent[];
 }
 
-/** Whether computing this segmentation is real work (masks to decode, a canvas to fill), worth a worker. */
+/** Whether computing this segmentation is real work (masks to decode or encode, a canvas to fill), worth a worker. */
 export function segmentationIsHeavy(job: SegmentationJob<unknown>, holes: boolean): boolean {
   return job.bitmaps.length > 0 || (!job.polygons && holes);
 }
@@ -85,7 +88,7 @@ export function computeSegmentation(job: SegmentationJob): SegmentationOut {
   const bitmaps: { cls: string; mask: BinaryMask; x: number; y: number; listCounts: boolean }[] = [];
   for (const b of job.bitmaps) {
     try {
-      bitmaps.push({ cls: b.cls, mask: decodeBitmapData(b.data), x: b.x, y: b.y, listCounts: b.listCounts });
+      bitmaps.push({ cls: b.cls, mask: b.mask ?? decodeBitmapData(b.data!), x: b.x, y: b.y, listCounts: b.listCounts });
     } catch (e) {
       if (!(e instanceof BitmapDataError)) throw e;
       report.lose(b.cls, "bitmap", `the bitmap data cannot be decoded (${e.message})`);

@@ -208,7 +208,20 @@ export class MaskClassifier {
    * Classifies a whole mask into `out` (1-based class numbers, 0 for background/ignore), counting unclaimed keys
    * in `unknown`. Masks are long runs of one value, so the last key's answer is reused.
    */
-  classifyAll(keys: Uint32Array, out: Uint16Array, unknown: Map<number, number>, skip: number): void {
+  classifyAll(keys: Uint8Array | Uint32Array, out: Uint16Array, unknown: Map<number, number>, skip: number): void {
+    if (keys instanceof Uint8Array) {
+      // One answer per byte value, looked up per pixel.
+      const classOf = new Int32Array(256);
+      for (let k = 0; k < 256; k++) classOf[k] = k === skip ? 0 : this.classify(k);
+      const counts = new Uint32Array(256);
+      for (let i = 0; i < keys.length; i++) {
+        const c = classOf[keys[i]];
+        if (c > 0) out[i] = c;
+        else if (c < 0) counts[keys[i]]++;
+      }
+      for (let k = 0; k < 256; k++) if (counts[k]) unknown.set(k, (unknown.get(k) ?? 0) + counts[k]);
+      return;
+    }
     let lastKey = -1, lastClass = 0;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];

@@ -19,7 +19,8 @@ export const COLOUR_FLAG = 0x1000000;
 export interface MaskKeys {
   width: number;
   height: number;
-  keys: Uint32Array;
+  /** One byte a key where every key is one (8-bit gray or palette index readings). */
+  keys: Uint8Array | Uint32Array;
 }
 
 export class MaskReadError extends Error {}
@@ -155,26 +156,28 @@ function decode8(chunks: Chunk[]): Raw8 | null {
   };
 }
 
-/** Keys of an 8-bit image decoded by decode8. */
-function keysOf8(raw: Raw8, mode: "index" | "colour"): Uint32Array {
+/** Keys of an 8-bit image decoded by decode8: its samples themselves where they are the index reading. */
+function keysOf8(raw: Raw8, mode: "index" | "colour"): Uint8Array | Uint32Array {
   const { samples: d, colorType, plte, trns } = raw;
   const n = raw.width * raw.height;
-  const keys = new Uint32Array(n);
+  // A gray sample is its index reading (no transparency in that reading).
+  if (colorType === 0 && mode === "index") return d;
   if (colorType === 3) {
     if (!plte) throw new MaskReadError("not a readable PNG (a palette image without PLTE)");
     const entries = Math.floor(plte.length / 3);
     if (mode === "index") {
-      for (let i = 0; i < n; i++) {
-        if (d[i] >= entries) throw new MaskReadError(`not a readable PNG (index ${d[i]} is not in the palette)`);
-        keys[i] = d[i];
+      if (entries < 256) {
+        for (let i = 0; i < n; i++) if (d[i] >= entries) throw new MaskReadError(`not a readable PNG (index ${d[i]} is not in the palette)`);
       }
-      return keys;
+      return d;
     }
+    const keys = new Uint32Array(n);
     const lut = new Uint32Array(256).fill(TRANSPARENT_KEY);
     for (let k = 0; k < entries; k++) lut[k] = trns && k < trns.length && trns[k] === 0 ? TRANSPARENT_KEY : ((plte[k * 3] << 16) | (plte[k * 3 + 1] << 8) | plte[k * 3 + 2]) >>> 0;
     for (let i = 0; i < n; i++) keys[i] = lut[d[i]];
     return keys;
   }
+  const keys = new Uint32Array(n);
   const transparentGray = colorType === 0 && trns && trns.length >= 2 && mode === "colour" ? trns.readUInt16BE(0) : -1;
   const transparentRgb = colorType === 2 && trns && trns.length >= 6 && mode === "colour" ? [trns.readUInt16BE(0), trns.readUInt16BE(2), trns.readUInt16BE(4)] : null;
   for (let i = 0; i < n; i++) {

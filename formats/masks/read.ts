@@ -9,7 +9,7 @@ import type { Dataset, Item, ItemSelector, Label, Project } from "../../src/mode
 import { emptyProjectMeta, ensureClass, rgbToHex } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, optionName } from "../../src/errors.js";
-import { encodeBitmapData } from "../../src/codecs/bitmap.js";
+import { bitmapEncodedOnRead } from "../../src/codecs/bitmap.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { readJsonFile } from "../../src/io/json-file.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
@@ -50,7 +50,7 @@ interface ReadState {
 }
 
 function bitmapLabel(title: string, p: PlacedMask): Label {
-  return { classTitle: title, geometry: { type: "bitmap", origin: [p.x, p.y], data: encodeBitmapData(p.mask) }, tags: [] };
+  return { classTitle: title, geometry: bitmapEncodedOnRead([p.x, p.y], p.mask), tags: [] };
 }
 
 function describeKey(key: number, mode: "index" | "colour"): string {
@@ -139,14 +139,22 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
     const ids = await readKeys(entry.instanceIdPath, "index", st);
     if (ids && sizeMatches("instance mask", ids, size, entry.instanceIdPath, entry.name, st)) {
       size ??= { width: ids.width, height: ids.height };
-      const values = new Uint32Array(ids.keys.length);
-      for (let i = 0; i < values.length; i++) {
-        const v = ids.keys[i];
-        values[i] = v === TRANSPARENT_KEY || v & COLOUR_FLAG || v === st.opts.ignoreValue ? 0 : v;
+      let values: Uint8Array | Uint32Array;
+      if (ids.keys instanceof Uint8Array) {
+        // Byte keys are never transparent or colours; they are this item's own, so the ignore value is cleared in place.
+        values = ids.keys;
+        const ignore = st.opts.ignoreValue;
+        if (ignore !== null && ignore >= 0 && ignore < 256) for (let i = 0; i < values.length; i++) if (values[i] === ignore) values[i] = 0;
+      } else {
+        values = new Uint32Array(ids.keys.length);
+        for (let i = 0; i < values.length; i++) {
+          const v = ids.keys[i];
+          values[i] = v === TRANSPARENT_KEY || v & COLOUR_FLAG || v === st.opts.ignoreValue ? 0 : v;
+        }
       }
       if (classOf) covered ??= new Uint8Array(classOf.length);
       for (const [id, region] of regionsByValue(values, ids.width, ids.height)) {
-        const cls = majorityClass(region, classOf, ids.width);
+        const cls = majorityClass(region, classOf, ids.width, Math.max(st.titles.length - 1, st.classifier.classes.length));
         if (!cls) {
           report.warn("instance-without-class", `instance ${id} covers no class pixel of the semantic mask; skipped`, { file: displayPath(st.input, entry.instanceIdPath) });
           continue;
@@ -179,18 +187,16 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
 }
 
 /** The semantic class most of an instance's pixels have (background and ignore aside); 0 when none. */
-function majorityClass(region: PlacedMask, classOf: Uint16Array | undefined, width: number): number {
+function majorityClass(region: PlacedMask, classOf: Uint16Array | undefined, width: number, classCount: number): number {
   if (!classOf) return 0;
-  const counts = new Map<number, number>();
-  for (let y = 0; y < region.mask.height; y++) {
-    for (let x = 0; x < region.mask.width; x++) {
-      if (!region.mask.data[y * region.mask.width + x]) continue;
-      const c = classOf[(y + region.y) * width + x + region.x];
-      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
+  const counts = new Uint32Array(classCount + 1);
+  const { width: w, height: h, data } = region.mask;
+  for (let y = 0; y < h; y++) {
+    const row = (y + region.y) * width + region.x;
+    for (let x = 0; x < w; x++) if (data[y * w + x]) counts[classOf[row + x]]++;
   }
   let best = 0, bestCount = 0;
-  for (const [c, n] of counts) if (n > bestCount || (n === bestCount && c < best)) [best, bestCount] = [c, n];
+  for (let c = 1; c < counts.length; c++) if (counts[c] > bestCount) [best, bestCount] = [c, counts[c]];
   return best;
 }
 

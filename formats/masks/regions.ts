@@ -18,18 +18,26 @@ export interface PlacedMask {
  */
 export function regionsByValue(values: ArrayLike<number>, width: number, height: number): Map<number, PlacedMask> {
   const boxes = new Map<number, { l: number; t: number; r: number; b: number; n: number }>();
+  // Pixels come in runs of one value: the last value's box is kept at hand instead of a lookup per pixel.
+  let lastV = 0;
+  let last: { l: number; t: number; r: number; b: number; n: number } | undefined;
   for (let y = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, i++) {
       const v = values[i];
       if (v <= 0) continue;
-      const box = boxes.get(v);
-      if (!box) boxes.set(v, { l: x, t: y, r: x, b: y, n: 1 });
-      else {
-        if (x < box.l) box.l = x;
-        if (x > box.r) box.r = x;
-        box.b = y;
-        box.n++;
+      if (v !== lastV) {
+        lastV = v;
+        last = boxes.get(v);
+        if (!last) {
+          boxes.set(v, (last = { l: x, t: y, r: x, b: y, n: 1 }));
+          continue;
+        }
       }
+      const box = last!;
+      if (x < box.l) box.l = x;
+      if (x > box.r) box.r = x;
+      box.b = y;
+      box.n++;
     }
   }
   const out = new Map<number, PlacedMask>();

@@ -21,7 +21,7 @@
 import type { Annotation, GraphTemplate, Label, ObjClass, ProjectMeta, Vec2 } from "../../src/model/index.js";
 import { geometryTypeName, graphTemplateOf } from "../../src/model/index.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
-import { BitmapDataError, bitmapDataSize, decodeAlphaMaskData, decodeBitmapData, labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
+import { BitmapDataError, bitmapDataSize, bitmapMask, bitmapSize, decodeAlphaMaskData, labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import { traceMask } from "../../src/geometry/trace-mask.js";
 import type { Report } from "../../src/report.js";
 import { fmt6 } from "./lines.js";
@@ -259,7 +259,7 @@ function union(a: Bounds | null, b: Bounds | null): Bounds | null {
 function coverOf(l: Label): Bounds | null {
   const g = l.geometry;
   if (g.type === "bitmap" || g.type === "alpha_mask") {
-    const { width, height } = bitmapDataSize(g.data);
+    const { width, height } = g.type === "bitmap" ? bitmapSize(g) : bitmapDataSize(g.data);
     return width && height ? { left: g.origin[0], top: g.origin[1], right: g.origin[0] + width, bottom: g.origin[1] + height } : null;
   }
   return geometryBounds(g);
@@ -310,7 +310,7 @@ function outlineRings(l: Label, tally: ExportTally): Vec2[][] | null {
       // An alpha matte's outline is where it is not fully transparent.
       let mask;
       try {
-        mask = g.type === "bitmap" ? decodeBitmapData(g.data) : decodeAlphaMaskData(g.data);
+        mask = g.type === "bitmap" ? bitmapMask(g) : decodeAlphaMaskData(g.data);
       } catch (e) {
         if (!(e instanceof BitmapDataError)) throw e;
         tally.lose(l.classTitle, g.type, `the bitmap data cannot be decoded (${e.message})`);

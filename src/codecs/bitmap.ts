@@ -105,7 +105,7 @@ export function bitmapDataProblem(data: string): string | null {
 export function labelsWithReadableMasks<L extends { geometry: Geometry }>(labels: readonly L[], lost: (label: L, reason: string) => void): L[] {
   return labels.filter((l) => {
     const g = l.geometry;
-    const why = g.type === "bitmap" || g.type === "alpha_mask" ? bitmapDataProblem(g.data) : null;
+    const why = (g.type === "bitmap" && !sourceMasks.has(g)) || g.type === "alpha_mask" ? bitmapDataProblem(g.data) : null;
     if (why) lost(l, `the bitmap data cannot be decoded (${why})`);
     return !why;
   });
@@ -164,9 +164,17 @@ function adler32(data: Uint8Array): number {
 }
 
 /**
- * A bitmap geometry whose `data` is encoded from `mask` when first read (then kept): when its item is written,
- * rather than when it is read. (Not in the Supervisely writer's file-writer thread: that thread is the busier of
- * the two, and the masks would have to be copied to it.)
+ * The 0/1 mask each bitmap geometry of bitmapEncodedOnRead was made from, until its `data` is set to something else:
+ * a writer that needs pixels or a size (COCO's RLE, YOLO's boxes, drawing) takes them from here instead of encoding
+ * the mask to a PNG string and decoding it back. Decoding that string gives exactly these pixels.
+ */
+const sourceMasks = new WeakMap<BitmapGeometry, BinaryMask>();
+
+/**
+ * A bitmap geometry whose `data` is encoded from `mask` (0/1 values, cropped to its content) when first read (then
+ * kept): when its item is written, rather than when it is read, and never when the writer takes the pixels through
+ * bitmapMask. (Not in the Supervisely writer's file-writer thread: that thread is the busier of the two, and the
+ * masks would have to be copied to it.)
  */
 export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeometry {
   let data: string | null = null;
@@ -179,9 +187,27 @@ export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeome
     },
     set data(value: string) {
       data = value;
+      sourceMasks.delete(geometry);
     },
   };
+  sourceMasks.set(geometry, mask);
   return geometry;
+}
+
+/** A bitmap's 0/1 mask: the one it was made from (bitmapEncodedOnRead), else its `data` decoded. */
+export function bitmapMask(g: BitmapGeometry): BinaryMask {
+  return sourceMasks.get(g) ?? decodeBitmapData(g.data);
+}
+
+/** A bitmap's mask width and height: from the mask it was made from, else from its PNG header. */
+export function bitmapSize(g: BitmapGeometry): { width: number; height: number } {
+  const m = sourceMasks.get(g);
+  return m ? { width: m.width, height: m.height } : bitmapDataSize(g.data);
+}
+
+/** Whether a bitmap's pixels are at hand without decoding its `data` (bitmapEncodedOnRead). */
+export function hasSourceMask(g: BitmapGeometry): boolean {
+  return sourceMasks.has(g);
 }
 
 /** Spec §4.3: alpha matte as 8-bit gray (0..255). */

@@ -1,5 +1,5 @@
 import type { Geometry, Vec2 } from "../model/geometry.js";
-import { bitmapDataSize } from "../codecs/bitmap.js";
+import { bitmapDataSize, bitmapSize } from "../codecs/bitmap.js";
 
 /** Inclusive-or-not is the caller's business: these are the extreme coordinates the geometry reaches. */
 export interface Bounds { left: number; top: number; right: number; bottom: number }
@@ -45,7 +45,7 @@ export function geometryVertices(g: Geometry): Vec2[] | null {
  */
 export function geometryBounds(g: Geometry): Bounds | null {
   if (g.type === "bitmap" || g.type === "alpha_mask") {
-    const { width, height } = bitmapDataSize(g.data);
+    const { width, height } = g.type === "bitmap" ? bitmapSize(g) : bitmapDataSize(g.data);
     return { left: g.origin[0], top: g.origin[1], right: g.origin[0] + width - 1, bottom: g.origin[1] + height - 1 };
   }
   const vertices = geometryVertices(g);

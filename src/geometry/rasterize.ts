@@ -1,5 +1,5 @@
 import type { Geometry, Vec2 } from "../model/geometry.js";
-import { decodeAlphaMaskData, decodeBitmapData } from "../codecs/bitmap.js";
+import { bitmapMask, decodeAlphaMaskData } from "../codecs/bitmap.js";
 import { createMask, pasteMask, type BinaryMask } from "../codecs/mask.js";
 import { geometryVertices, orientedBoxCorners } from "./bounds.js";
 
@@ -167,7 +167,7 @@ export function drawGeometry(canvas: Canvas, g: Geometry, value: number): boolea
     }
     case "oriented_bbox": fillRings(canvas, [orientedBoxCorners(g)], value); return true;
     case "bitmap": {
-      pasteMask(canvas, decodeBitmapData(g.data), Math.round(g.origin[0]), Math.round(g.origin[1]), value);
+      pasteMask(canvas, bitmapMask(g), Math.round(g.origin[0]), Math.round(g.origin[1]), value);
       return true;
     }
     case "alpha_mask": {
