@@ -1,12 +1,17 @@
 /**
  * A 100,000-item Supervisely project (annotation-only: ann/ files, no images), generated once. Measures a full
- * read → canonical write, and `validate`, both streaming.
+ * read → canonical write, `validate`, both streaming, and the exports to COCO, YOLO detect and VOC (masks drawn)
+ * against the naive Node job on the same project (the floor): each annotation file JSON.parse'd, one JSON file
+ * written per image.
  */
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { BenchCase } from "../types.js";
-import { importDataset } from "../../src/api.js";
-import { validateProject } from "../../src/validate/index.js";
+import { writeJsonPerItem } from "../naive.js";
+
+// The library is loaded by the jobs that use it, not by the floor's process (a plain script).
+const api = () => import("../../src/api.js");
 
 const ITEMS = Number(process.env.SLYCONV_BENCH_SLY_ITEMS ?? 100_000);
 const PER_DATASET = 25_000;
@@ -50,12 +55,55 @@ async function generate(dir: string): Promise<void> {
 
 const projectDir = (dataDir: string) => path.join(dataDir, `project-${ITEMS}`);
 
-export const cases: BenchCase[] = [
-  {
-    name: `supervisely read→write ${ITEMS / 1000}k items`,
+/**
+ * The floor of the exports of this project (bench/types.ts): each annotation file read and JSON.parse'd, one JSON
+ * file written per image (the annotation as parsed: no bitmap decoded, no checks).
+ */
+function naiveJob(dataDir: string, outDir: string): { items: number } {
+  const root = projectDir(dataDir);
+  const items = writeJsonPerItem(outDir, (function* () {
+    for (const ds of fsSync.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+      const ann = path.join(root, ds, "ann");
+      for (const f of fsSync.readdirSync(ann).filter((n) => n.endsWith(".json")).sort()) {
+        yield { name: `${ds}__${f.slice(0, -5)}`, value: JSON.parse(fsSync.readFileSync(path.join(ann, f), "utf8")) };
+      }
+    }
+  })());
+  return { items };
+}
+
+const FLOOR = `supervisely-${ITEMS}`;
+
+function exportCase(to: "coco" | "yolo" | "voc", ratio: number, what: string, formatOptions: Record<string, unknown>): BenchCase {
+  return {
+    name: `supervisely→${to} ${ITEMS / 1000}k items (export${what})`,
+    floor: FLOOR,
+    goal: { ratio },
     prepare: (dataDir) => generate(projectDir(dataDir)),
     run: async (dataDir, outDir) => {
-      const r = await importDataset(projectDir(dataDir), outDir, { format: "supervisely", images: "none" });
+      const { report } = await (await api()).exportProject(projectDir(dataDir), outDir, { format: to, formatOptions } as never);
+      return { items: report.stats.items ?? 0 };
+    },
+  };
+}
+
+export const cases: BenchCase[] = [
+  {
+    name: `naive Node job: Supervisely ${ITEMS / 1000}k items`,
+    kind: "floor",
+    id: FLOOR,
+    prepare: (dataDir) => generate(projectDir(dataDir)),
+    run: async (dataDir, outDir) => naiveJob(dataDir, outDir),
+  },
+  exportCase("coco", 1.0, "", { images: "none" }),
+  exportCase("yolo", 1.0, ", detect", { task: "detect", images: "none" }),
+  exportCase("voc", 4.5, ", masks", {}),
+  {
+    name: `supervisely read→write ${ITEMS / 1000}k items`,
+    floor: FLOOR,
+    prepare: (dataDir) => generate(projectDir(dataDir)),
+    run: async (dataDir, outDir) => {
+      const r = await (await api()).importDataset(projectDir(dataDir), outDir, { format: "supervisely", images: "none" });
       return { items: r.items };
     },
   },
@@ -64,6 +112,7 @@ export const cases: BenchCase[] = [
     target: "bounded memory",
     prepare: (dataDir) => generate(projectDir(dataDir)),
     run: async (dataDir) => {
+      const { validateProject } = await import("../../src/validate/index.js");
       const r = await validateProject(projectDir(dataDir));
       return { items: r.items };
     },

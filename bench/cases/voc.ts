@@ -4,15 +4,20 @@
  * + SegmentationObject palette PNGs (instances drawn as ellipses inside their boxes with a void border, as VOC's
  * boundaries), ImageSets/Main (train/val/trainval and per-class lists over 11,540 ids; the rest are in no list, as in
  * VOC2012) and ImageSets/Segmentation. No JPEG files: sizes come from the XML, as with an annotations-only download.
- * Measures import (VOC → Supervisely project) and export (Supervisely project → VOC).
+ * Measures import (VOC → Supervisely project), export (Supervisely project → VOC), and convert to COCO and to YOLO
+ * detect, against the naive Node job on the same folder (the floor): each annotation XML parsed with
+ * fast-xml-parser, one JSON file written per image.
  */
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { XMLParser } from "fast-xml-parser";
 import type { BenchCase } from "../types.js";
-import { exportProject, importDataset } from "../../src/api.js";
-import { encodePalettePng } from "../../src/codecs/png-encode.js";
-import { VOC_CLASSES, VOC_COLORMAP } from "../../formats/voc/palette.js";
+import { writeJsonPerItem } from "../naive.js";
 import { seededRandom } from "../random.js";
+
+// The library is loaded by the jobs that use it, not by the floor's process (a plain script).
+const api = () => import("../../src/api.js");
 
 const XML_FILES = Number(process.env.SLYCONV_BENCH_VOC_XML ?? 17_125);
 const MASKS = Math.min(XML_FILES, Number(process.env.SLYCONV_BENCH_VOC_MASKS ?? 2_913));
@@ -21,6 +26,9 @@ const ACTIONS = ["jumping", "phoning", "playinginstrument", "reading", "ridingbi
 const POSES = ["Frontal", "Left", "Rear", "Right", "Unspecified"];
 const SIZES: [number, number][] = [[500, 375], [500, 333], [375, 500], [500, 366], [334, 500]];
 
+
+/** VOC's 20 class names, loaded with the generator. */
+let classNames: readonly string[] = [];
 
 interface GenObject { cls: number; box: [number, number, number, number]; difficult: number; truncated: number; pose: string; parts: [string, number[]][]; actions?: number[] }
 
@@ -51,7 +59,7 @@ function xmlOf(id: string, w: number, h: number, objects: GenObject[], segmented
     const box = (b: number[], ind: string) => `${ind}<bndbox>\n${ind}\t<xmin>${b[0]}</xmin>\n${ind}\t<ymin>${b[1]}</ymin>\n${ind}\t<xmax>${b[2]}</xmax>\n${ind}\t<ymax>${b[3]}</ymax>\n${ind}</bndbox>\n`;
     const parts = o.parts.map(([n, b]) => `\t\t<part>\n\t\t\t<name>${n}</name>\n${box(b, "\t\t\t")}\t\t</part>\n`).join("");
     const actions = o.actions ? `\t\t<actions>\n${ACTIONS.map((a, i) => `\t\t\t<${a}>${o.actions![i]}</${a}>\n`).join("")}\t\t</actions>\n` : "";
-    return `\t<object>\n\t\t<name>${VOC_CLASSES[o.cls]}</name>\n\t\t<pose>${o.pose}</pose>\n\t\t<truncated>${o.truncated}</truncated>\n\t\t<difficult>${o.difficult}</difficult>\n${box(o.box, "\t\t")}${parts}${actions}\t</object>\n`;
+    return `\t<object>\n\t\t<name>${classNames[o.cls]}</name>\n\t\t<pose>${o.pose}</pose>\n\t\t<truncated>${o.truncated}</truncated>\n\t\t<difficult>${o.difficult}</difficult>\n${box(o.box, "\t\t")}${parts}${actions}\t</object>\n`;
   }).join("");
   return `<annotation>\n\t<folder>VOC2012</folder>\n\t<filename>${id}.jpg</filename>\n\t<source>\n\t\t<database>The VOC2008 Database</database>\n\t\t<annotation>PASCAL VOC2008</annotation>\n\t\t<image>flickr</image>\n\t</source>\n\t<size>\n\t\t<width>${w}</width>\n\t\t<height>${h}</height>\n\t\t<depth>3</depth>\n\t</size>\n\t<segmented>${segmented ? 1 : 0}</segmented>\n${obj}</annotation>\n`;
 }
@@ -82,6 +90,9 @@ function masksOf(w: number, h: number, objects: GenObject[]): { cls: Uint8Array;
 async function generate(vocDir: string): Promise<void> {
   const marker = path.join(vocDir, ".complete");
   if (await fs.stat(marker).catch(() => null)) return;
+  const { encodePalettePng } = await import("../../src/codecs/png-encode.js");
+  const { VOC_CLASSES, VOC_COLORMAP } = await import("../../formats/voc/palette.js");
+  classNames = VOC_CLASSES;
   await fs.rm(vocDir, { recursive: true, force: true });
   for (const d of ["Annotations", "SegmentationClass", "SegmentationObject", "ImageSets/Main", "ImageSets/Segmentation"]) await fs.mkdir(path.join(vocDir, d), { recursive: true });
   const ids = Array.from({ length: XML_FILES }, (_, i) => idOf(i));
@@ -116,7 +127,7 @@ async function generate(vocDir: string): Promise<void> {
     const members = mainListed.filter((i) => s === "trainval" || split(i) === s);
     await write(`ImageSets/Main/${s}.txt`, members.map((i) => ids[i]));
     for (let c = 0; c < 20; c++) {
-      await write(`ImageSets/Main/${VOC_CLASSES[c]}_${s}.txt`, members.map((i) => {
+      await write(`ImageSets/Main/${classNames[c]}_${s}.txt`, members.map((i) => {
         const v = presence.get(i)!.get(c);
         return `${ids[i]} ${String(v === undefined ? -1 : v).padStart(2, " ")}`;
       }));
@@ -134,19 +145,64 @@ async function prepareProject(dataDir: string): Promise<void> {
   const marker = path.join(projectDir(dataDir), ".complete");
   if (await fs.stat(marker).catch(() => null)) return;
   await fs.rm(projectDir(dataDir), { recursive: true, force: true });
-  await importDataset(path.dirname(vocDir(dataDir)), projectDir(dataDir), { format: "voc", images: "none" });
+  await (await api()).importDataset(path.dirname(vocDir(dataDir)), projectDir(dataDir), { format: "voc", images: "none" });
   await fs.writeFile(marker, "");
 }
+
+/**
+ * The floor of every conversion from this VOC folder (bench/types.ts): each annotation XML read and parsed with
+ * fast-xml-parser, one JSON file written per image (the parsed document as is: no masks read, no checks).
+ */
+function naiveJob(dataDir: string, outDir: string): { items: number } {
+  const annotations = path.join(vocDir(dataDir), "Annotations");
+  const parser = new XMLParser();
+  const items = writeJsonPerItem(outDir, (function* () {
+    for (const f of fsSync.readdirSync(annotations).filter((n) => n.endsWith(".xml")).sort()) {
+      yield { name: f.slice(0, -4), value: parser.parse(fsSync.readFileSync(path.join(annotations, f), "utf8")) };
+    }
+  })());
+  return { items };
+}
+
+const FLOOR = `voc2012-${XML_FILES}`;
 
 const shape = `${(XML_FILES / 1000).toFixed(1)}k XML, ${(MASKS / 1000).toFixed(1)}k masks`;
 
 export const cases: BenchCase[] = [
   {
+    name: `naive Node job: VOC VOC2012-shape (${shape})`,
+    kind: "floor",
+    id: FLOOR,
+    prepare: (dataDir) => generate(vocDir(dataDir)),
+    run: async (dataDir, outDir) => naiveJob(dataDir, outDir),
+  },
+  {
+    name: `voc→coco VOC2012-shape (${shape}) (convert)`,
+    floor: FLOOR,
+    goal: { ratio: 1.0 },
+    prepare: (dataDir) => generate(vocDir(dataDir)),
+    run: async (dataDir, outDir) => {
+      const { report } = await (await api()).convertDataset(path.dirname(vocDir(dataDir)), outDir, { from: "voc", to: "coco", images: "none" });
+      return { items: report.stats.items ?? 0 };
+    },
+  },
+  {
+    name: `voc→yolo VOC2012-shape (${shape}) (convert, detect)`,
+    floor: FLOOR,
+    goal: { ratio: 1.0 },
+    prepare: (dataDir) => generate(vocDir(dataDir)),
+    run: async (dataDir, outDir) => {
+      const { report } = await (await api()).convertDataset(path.dirname(vocDir(dataDir)), outDir, { from: "voc", to: "yolo", images: "none", formatOptions: { task: "detect" } });
+      return { items: report.stats.items ?? 0 };
+    },
+  },
+  {
     name: `voc import VOC2012-shape (${shape})`,
+    floor: FLOOR,
     target: "VOC2012 scale",
     prepare: (dataDir) => generate(vocDir(dataDir)),
     run: async (dataDir, outDir) => {
-      const r = await importDataset(path.dirname(vocDir(dataDir)), outDir, { format: "voc", images: "none" });
+      const r = await (await api()).importDataset(path.dirname(vocDir(dataDir)), outDir, { format: "voc", images: "none" });
       return { items: r.items };
     },
   },
@@ -155,7 +211,7 @@ export const cases: BenchCase[] = [
     target: "VOC2012 scale",
     prepare: prepareProject,
     run: async (dataDir, outDir) => {
-      const r = await exportProject(projectDir(dataDir), outDir, { format: "voc" });
+      const r = await (await api()).exportProject(projectDir(dataDir), outDir, { format: "voc" });
       return { items: r.report.stats.items ?? 0 };
     },
   },
