@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { FORMATS } from "../registry.js";
 import type { OptionSpec } from "../format.js";
 import type { FormatId } from "../format-options.js";
@@ -17,7 +17,9 @@ import { userErrorFromSystemError } from "../io/system-errors.js";
 import { plural, printReport } from "./output.js";
 import { formatsTable } from "./formats-table.js";
 
-const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
+// The package root is three levels up from dist/src/cli/ (the built CLI) and two from src/cli/ (the tests run the sources).
+const pkgUrl = ["../../../package.json", "../../package.json"].map((up) => new URL(up, import.meta.url)).find((u) => existsSync(u))!;
+const pkg = JSON.parse(readFileSync(pkgUrl, "utf8")) as { version: string };
 
 interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean; maxPixels?: string; maxLabels?: string; maxFileBytes?: string }
 
@@ -313,6 +315,14 @@ function flagNamer(program: Command, command: Command | undefined): (key: string
 export async function main(argv = process.argv): Promise<number> {
   tuneV8ForConversions();
   handleInterrupts();
+  return runCommandLine(argv);
+}
+
+/**
+ * One command line, without what main() sets for the whole process (V8 flags, signal handlers): the tests run the
+ * CLI this way inside their own process (test/helpers/cli.ts).
+ */
+export async function runCommandLine(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = buildProgram((c) => (exitCode = c));
   // --json promises one object on stdout, failures included (docs/bad-input.md); argv is looked at because commander
@@ -331,7 +341,7 @@ export async function main(argv = process.argv): Promise<number> {
     })
     : () => {};
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv]);
   } catch (e) {
     // Disk and system errors (ENOSPC, EROFS, …) become one line with exit 1 or 2 (src/io/system-errors.ts).
     const err = (userErrorFromSystemError(e) ?? e) as Error & { code?: string; exitCode?: number };

@@ -31,22 +31,22 @@ describe("the library API, imported by package name as the README shows", () => 
 });
 
 describe("detect and convert from the command line", () => {
-  it("two strong candidates are an error that lists both", () => {
+  it("two strong candidates are an error that lists both", async () => {
     const dir = tempDir();
     fs.cpSync(path.join(FIXTURES, "yolo/detect"), dir, { recursive: true });
     fs.mkdirSync(path.join(dir, "Annotations"));
     fs.writeFileSync(path.join(dir, "Annotations/x.xml"), "<annotation><filename>x.jpg</filename></annotation>");
-    const r = runCli(["detect", dir]);
+    const r = await runCli(["detect", dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/looks like several formats: voc \(0\.90: Annotations\/x\.xml\); yolo \(0\.\d+: .*data\.yaml.*\); pass -f to choose \[format-ambiguous\]/);
-    const imp = runCli(["import", dir, path.join(tempDir(), "o")]);
+    const imp = await runCli(["import", dir, path.join(tempDir(), "o")]);
     expect(imp.code).toBe(1);
     expect(imp.stderr).toContain("format-ambiguous");
   });
 
-  it("convert goes straight from COCO to VOC with a JSON summary", () => {
+  it("convert goes straight from COCO to VOC with a JSON summary", async () => {
     const out = path.join(tempDir(), "voc");
-    const r = runCli(["--json", "convert", DEMO, out, "--to", "voc"]);
+    const r = await runCli(["--json", "convert", DEMO, out, "--to", "voc"]);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s).toMatchObject({ command: "convert", from: "coco", to: "voc", errors: 0 });

@@ -22,35 +22,35 @@ function workFolder(): { dir: string; snapshot: string } {
 }
 
 describe("outputs slyconv refuses to replace or write into, --force or not (exit 2)", () => {
-  it("`import data . --force` in a folder holding the input and notes.txt: refused, both kept", () => {
+  it("`import data . --force` in a folder holding the input and notes.txt: refused, both kept", async () => {
     const { dir, snapshot } = workFolder();
-    const r = runCli(["import", "data", ".", "--force"], { cwd: dir });
+    const r = await runCli(["import", "data", ".", "--force"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("slyconv: .: cannot be the output: it is the working folder [output-refused]\n");
     expect(diffTrees(snapshot, dir)).toEqual([]);
     expect(fs.readdirSync(dir).sort()).toEqual(["data", "notes.txt"]);
   });
 
-  it("`convert data data --to voc --force`: refused, the input unchanged", () => {
+  it("`convert data data --to voc --force`: refused, the input unchanged", async () => {
     const { dir, snapshot } = workFolder();
-    const r = runCli(["convert", "data", "data", "--to", "voc", "--force"], { cwd: dir });
+    const r = await runCli(["convert", "data", "data", "--to", "voc", "--force"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("slyconv: data: cannot be the output: it is the input data [output-refused]\n");
     expect(diffTrees(snapshot, dir)).toEqual([]);
   });
 
-  it("`import proj proj/default --force`: refused, the input project unchanged", () => {
+  it("`import proj proj/default --force`: refused, the input project unchanged", async () => {
     const dir = tempDir();
     fs.cpSync(CANONICAL, path.join(dir, "proj"), { recursive: true });
     fs.renameSync(path.join(dir, "proj/ds1"), path.join(dir, "proj/default"));
     const before = tempDir();
     fs.cpSync(dir, before, { recursive: true });
-    const r = runCli(["import", "proj", "proj/default", "--force"], { cwd: dir });
+    const r = await runCli(["import", "proj", "proj/default", "--force"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("slyconv: proj/default: cannot be the output: it is inside the input proj [output-refused]\n");
     expect(diffTrees(before, dir)).toEqual([]);
     // A new folder inside the input would change the input as well.
-    expect(runCli(["import", "proj", "proj/new"], { cwd: dir }).code).toBe(2);
+    expect((await runCli(["import", "proj", "proj/new"], { cwd: dir })).code).toBe(2);
     expect(fs.existsSync(path.join(dir, "proj/new"))).toBe(false);
   });
 
@@ -59,13 +59,13 @@ describe("outputs slyconv refuses to replace or write into, --force or not (exit
     const out = path.join(parent, "out");
     await importDataset(COCO_SAMPLE, out);
     fs.cpSync(COCO_SAMPLE, path.join(out, "data"), { recursive: true });
-    const r = runCli(["import", path.join(out, "data"), out, "--force"]);
+    const r = await runCli(["import", path.join(out, "data"), out, "--force"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`cannot be the output: it holds the input ${path.join(out, "data")} [output-refused]`);
     expect(fs.existsSync(path.join(out, "data/annotations/instances_demo.json"))).toBe(true);
     // The folder holding a COCO JSON given as a file is refused too.
     const json = path.join(out, "data/annotations/instances_demo.json");
-    expect(runCli(["import", json, path.dirname(json), "--force"]).code).toBe(2);
+    expect((await runCli(["import", json, path.dirname(json), "--force"])).code).toBe(2);
     expect(fs.existsSync(json)).toBe(true);
   });
 
@@ -80,12 +80,12 @@ describe("outputs slyconv refuses to replace or write into, --force or not (exit
     for (const force of [false, true]) {
       await expect(checkOutputTarget(out, { force })).rejects.toMatchObject({ code: "output-refused", exitCode: 2, message: `cannot be the output: ${why}` });
     }
-    const r = runCli(["import", COCO_SAMPLE, out, "--force"]);
+    const r = await runCli(["import", COCO_SAMPLE, out, "--force"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`slyconv: ${out}: cannot be the output: ${why} [output-refused]\n`);
   });
 
-  it("a FIFO, a file, a symlink and a path under a regular file: refused, left as they were", () => {
+  it("a FIFO, a file, a symlink and a path under a regular file: refused, left as they were", async () => {
     const dir = tempDir();
     const fifo = path.join(dir, "fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
@@ -100,7 +100,7 @@ describe("outputs slyconv refuses to replace or write into, --force or not (exit
       ["notes.txt/out", `${path.join(dir, "notes.txt")} is a file, not a folder, so nothing can be written under it`],
     ];
     for (const [out, why] of cases) {
-      const r = runCli(["import", COCO_SAMPLE, out, "--force"], { cwd: dir });
+      const r = await runCli(["import", COCO_SAMPLE, out, "--force"], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(`slyconv: ${out}: cannot be the output: ${why} [output-refused]\n`);
     }
@@ -137,13 +137,13 @@ describe("outputs slyconv refuses to replace or write into, --force or not (exit
 describe("what --force may replace: a folder slyconv wrote (it holds the marker) or an empty one", () => {
   it("every output folder gets the marker, which says what it is; deleting it protects the folder", async () => {
     const out = path.join(tempDir(), "out");
-    expect(runCli(["import", COCO_SAMPLE, out]).code).toBe(0);
+    expect((await runCli(["import", COCO_SAMPLE, out])).code).toBe(0);
     expect(fs.readFileSync(path.join(out, OUTPUT_MARKER), "utf8")).toContain("written by slyconv");
-    expect(runCli(["export", out, path.join(path.dirname(out), "voc"), "-f", "voc"]).code).toBe(0);
+    expect((await runCli(["export", out, path.join(path.dirname(out), "voc"), "-f", "voc"])).code).toBe(0);
     expect(fs.existsSync(path.join(path.dirname(out), "voc", OUTPUT_MARKER))).toBe(true);
-    expect(runCli(["import", COCO_SAMPLE, out, "--force"]).code).toBe(0);
+    expect((await runCli(["import", COCO_SAMPLE, out, "--force"])).code).toBe(0);
     fs.rmSync(path.join(out, OUTPUT_MARKER));
-    const r = runCli(["import", COCO_SAMPLE, out, "--force"]);
+    const r = await runCli(["import", COCO_SAMPLE, out, "--force"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("slyconv did not write it (it has no .slyconv-output file)");
     expect(fs.existsSync(path.join(out, "meta.json"))).toBe(true);
@@ -151,7 +151,7 @@ describe("what --force may replace: a folder slyconv wrote (it holds the marker)
 
   it("an empty folder is filled without --force", async () => {
     const out = tempDir();
-    expect(runCli(["import", COCO_SAMPLE, out]).code).toBe(0);
+    expect((await runCli(["import", COCO_SAMPLE, out])).code).toBe(0);
     expect(listFiles(out)).toContain("meta.json");
   });
 });

@@ -22,7 +22,7 @@ const errno = (code: string, syscall: string, p?: string) =>
 describe("the errno table", () => {
   const output = "/data/out";
   for (const [code, row] of Object.entries(SYSTEM_ERRORS)) {
-    it(`${code} → ${row.code}, exit ${row.exit === "path" ? "2 for the output, 1 for an input file" : row.exit}`, () => {
+    it(`${code} → ${row.code}, exit ${row.exit === "path" ? "2 for the output, 1 for an input file" : row.exit}`, async () => {
       const inOutput = userErrorFromSystemError(errno(code, "open", "/data/.out.slyconv-tmp-123-0a1b2c3d/ds/ann/a.png.json"), { output });
       expect(inOutput).toBeInstanceOf(SlyconvError);
       expect(inOutput!.code).toBe(row.code);
@@ -37,25 +37,25 @@ describe("the errno table", () => {
     });
   }
 
-  it("an error without a path (ENOSPC in write) names the output", () => {
+  it("an error without a path (ENOSPC in write) names the output", async () => {
     const e = userErrorFromSystemError(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" }), { output: "out" });
     expect(e!.describe()).toBe("out: no space left on the disk; free some space, or write the output to another disk (ENOSPC in write)");
     expect(e!.exitCode).toBe(1);
   });
 
-  it("an error rebuilt from a worker thread's message (code and message only) finds its path in the message", () => {
+  it("an error rebuilt from a worker thread's message (code and message only) finds its path in the message", async () => {
     const e = userErrorFromSystemError(Object.assign(new Error("ENOSPC: no space left on device, open '/d/.o.slyconv-tmp-9-ff/ds/ann/x.json'"), { code: "ENOSPC" }), { output: "/d/o" });
     expect(e!.location.file).toBe("/d/o/ds/ann/x.json");
   });
 
-  it("mkdir -p through a file (EEXIST on the file) is not-a-folder", () => {
+  it("mkdir -p through a file (EEXIST on the file) is not-a-folder", async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "afile"), "x");
     const e = userErrorFromSystemError(errno("EEXIST", "mkdir", path.join(dir, "afile")), { output: path.join(dir, "afile/out") });
     expect(e).toMatchObject({ code: "not-a-folder", exitCode: 2 });
   });
 
-  it("engine limits: a string over 512 MB, a stack overflow, a failed buffer allocation are exit 1; other errors stay bugs", () => {
+  it("engine limits: a string over 512 MB, a stack overflow, a failed buffer allocation are exit 1; other errors stay bugs", async () => {
     expect(userErrorFromSystemError(new RangeError("Invalid string length"))).toMatchObject({ code: "too-large", exitCode: 1 });
     expect(userErrorFromSystemError(Object.assign(new Error("Cannot create a string longer than 0x1fffffe8 characters"), { code: "ERR_STRING_TOO_LONG" }))).toMatchObject({ code: "too-large", exitCode: 1 });
     expect(userErrorFromSystemError(new RangeError("Maximum call stack size exceeded"))).toMatchObject({ code: "too-deep", exitCode: 1 });
@@ -64,7 +64,7 @@ describe("the errno table", () => {
     expect(userErrorFromSystemError(Object.assign(new Error("ENOENT: no such file, open 'in/a.json'"), { code: "ENOENT", path: "in/a.json" }), { output: "out" })).toBeNull();
   });
 
-  it("the temporary sibling's name is mapped back to the output", () => {
+  it("the temporary sibling's name is mapped back to the output", async () => {
     expect(userVisiblePath("/a/.my out.slyconv-tmp-77-deadbeef/x/y.json")).toBe("/a/my out/x/y.json");
     expect(userVisiblePath("/a/.o.slyconv-old-1-0f")).toBe("/a/o");
     expect(userVisiblePath("/a/b/c.json")).toBe("/a/b/c.json");
@@ -109,7 +109,7 @@ describe.skipIf(!canMountTmpfs)("a real full disk and read-only file system (tmp
     ["export to COCO", ["export", project, "OUT", "-f", "coco"], {}],
     ["export to a zip", ["export", project, "OUT", "-f", "coco", "--archive", "zip"], {}],
   ] as const) {
-    it(`disk full during ${what}: exit 1, one line naming the output`, () => {
+    it(`disk full during ${what}: exit 1, one line naming the output`, async () => {
       const mount = tempDir();
       const out = path.join(mount, "out");
       const r = cliOnTmpfs(mount, "size=256k", [...args.map((a) => (a === "OUT" ? out : a)), "--quiet"], env);
@@ -119,7 +119,7 @@ describe.skipIf(!canMountTmpfs)("a real full disk and read-only file system (tmp
     });
   }
 
-  it("a read-only file system: exit 2, one line", () => {
+  it("a read-only file system: exit 2, one line", async () => {
     const mount = tempDir();
     const out = path.join(mount, "out");
     const r = cliOnTmpfs(mount, "size=64k,ro", ["export", project, out, "-f", "voc", "--quiet"]);
@@ -133,11 +133,11 @@ describe("outputs the system refuses: one line, exit 2, never an internal error"
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, "afile"), "x");
   for (const out of [path.join(dir, "afile/out"), "/proc/slyconv-test-out", "/proc/self/slyconv-test-out", "/sys/slyconv-test-out"]) {
-    it(out.replace(dir, "<tmp>"), () => {
+    it(out.replace(dir, "<tmp>"), async () => {
       if (out.startsWith("/proc") || out.startsWith("/sys")) {
         if (!fs.existsSync(out.startsWith("/proc") ? "/proc/self" : "/sys/kernel")) return;
       }
-      const r = runCli(["export", project, out, "-f", "coco", "--quiet"]);
+      const r = await runCli(["export", project, out, "-f", "coco", "--quiet"]);
       expect(r.stderr).not.toContain("internal error");
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^slyconv: [^\n]+\[[a-z-]+\]\n$/);
@@ -147,7 +147,7 @@ describe("outputs the system refuses: one line, exit 2, never an internal error"
 });
 
 describe("docs/bad-input.md", () => {
-  it("lists every row of the errno table with its message, code and exit", () => {
+  it("lists every row of the errno table with its message, code and exit", async () => {
     const doc = fs.readFileSync(path.join(FIXTURES, "../docs/bad-input.md"), "utf8");
     for (const [code, row] of Object.entries(SYSTEM_ERRORS)) {
       const line = doc.split("\n").find((l) => l.startsWith(`| \`${code}\` |`));

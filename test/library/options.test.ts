@@ -35,8 +35,8 @@ describe("formatOptions at run time", () => {
     expect(none.message).toBe("unknown voc import option `dataset`; known: `images`");
   });
 
-  it("the CLI says the same with flags", () => {
-    const r = runCli(["import", DEMO, path.join(tempDir(), "p"), "--obb"]);
+  it("the CLI says the same with flags", async () => {
+    const r = await runCli(["import", DEMO, path.join(tempDir(), "p"), "--obb"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("slyconv: unknown coco import option --obb; known: --dataset, --images-dir, --images\n");
   });
@@ -77,7 +77,7 @@ describe("formatOptions at run time", () => {
     const labels = path.join(FIXTURES, "yolo/detect");
     const lib = await rejection(importDataset(labels, path.join(tempDir(), "p"), { format: "yolo", formatOptions: { imageSize: "12" } }));
     expect(lib.message).toBe('`imageSize` must be <width>x<height>, e.g. 640x480; got "12"');
-    const cli = runCli(["import", labels, path.join(tempDir(), "p"), "-f", "yolo", "--image-size", "12"]);
+    const cli = await runCli(["import", labels, path.join(tempDir(), "p"), "-f", "yolo", "--image-size", "12"]);
     expect(cli.stderr).toBe('slyconv: --image-size must be <width>x<height>, e.g. 640x480; got "12"\n');
 
     const empty = path.join(tempDir(), "nothing");
@@ -85,13 +85,13 @@ describe("formatOptions at run time", () => {
     fs.writeFileSync(path.join(empty, "notes.txt"), "x");
     const unknown = await rejection(importDataset(empty, path.join(tempDir(), "p")));
     expect(unknown.message).toMatch(/; pass `format` with one of: /);
-    expect(runCli(["import", empty, path.join(tempDir(), "p")]).stderr).toMatch(/; pass -f with one of: /);
-    expect(runCli(["convert", empty, path.join(tempDir(), "p"), "--to", "voc"]).stderr).toMatch(/; pass --from with one of: /);
+    expect((await runCli(["import", empty, path.join(tempDir(), "p")])).stderr).toMatch(/; pass -f with one of: /);
+    expect((await runCli(["convert", empty, path.join(tempDir(), "p"), "--to", "voc"])).stderr).toMatch(/; pass --from with one of: /);
 
     const taken = path.join(tempDir(), "written");
     await importDataset(DEMO, taken, { format: "coco" });
     const force = await rejection(importDataset(DEMO, taken, { format: "coco" }));
     expect(force.message).toMatch(/pass `force`/);
-    expect(runCli(["import", DEMO, taken, "-f", "coco"]).stderr).toMatch(/pass --force/);
+    expect((await runCli(["import", DEMO, taken, "-f", "coco"])).stderr).toMatch(/pass --force/);
   });
 });

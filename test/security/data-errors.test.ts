@@ -26,19 +26,19 @@ describe("a fractional size in an annotation", () => {
   const message = "slyconv: ds/ann/a.png.json#/size/height: height is 10.5: an image size is a whole number of pixels (or null when unknown); correct it in the file [sly-json]\n";
 
   for (const format of ["masks", "voc"]) {
-    it(`export -f ${format}: exit 1 with the pointer (was: internal error "offset is out of bounds")`, () => {
+    it(`export -f ${format}: exit 1 with the pointer (was: internal error "offset is out of bounds")`, async () => {
       const out = path.join(path.dirname(dir), `out-${format}`);
-      const r = runCli(["export", dir, out, "-f", format, "--quiet"]);
+      const r = await runCli(["export", dir, out, "-f", format, "--quiet"]);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(message);
       expect(fs.existsSync(out)).toBe(false);
     });
   }
 
-  it("import: the same line; a negative size too", () => {
-    expect(runCli(["import", dir, path.join(path.dirname(dir), "imp"), "--quiet"])).toMatchObject({ code: 1, stderr: message });
+  it("import: the same line; a negative size too", async () => {
+    expect(await runCli(["import", dir, path.join(path.dirname(dir), "imp"), "--quiet"])).toMatchObject({ code: 1, stderr: message });
     const negative = project([], [], { height: 4, width: -3 });
-    const r = runCli(["import", negative, path.join(path.dirname(negative), "imp"), "--quiet"]);
+    const r = await runCli(["import", negative, path.join(path.dirname(negative), "imp"), "--quiet"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("#/size/width: width is -3: an image size is a whole number of pixels");
   });
@@ -99,7 +99,7 @@ describe("bitmap data that does not decode, in VOC and YOLO exports", () => {
     expect(report.lossEntries[0].reason).toMatch(/^the bitmap data cannot be decoded \(not a readable PNG .*\); the object's box is written without its mask$/);
     expect(fs.readFileSync(path.join(out, "Annotations/a.xml"), "utf8")).toContain("<xmin>1</xmin>");
     expect(fs.existsSync(path.join(out, "SegmentationClass/a.png"))).toBe(false);
-    const r = runCli(["export", dir, path.join(path.dirname(dir), "cli"), "-f", "voc", "--quiet"]);
+    const r = await runCli(["export", dir, path.join(path.dirname(dir), "cli"), "-f", "voc", "--quiet"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('1 × bitmap mask of class "b": the bitmap data cannot be decoded');
   });
@@ -139,7 +139,7 @@ describe("class names that make file names: 300 bytes long, a/b beside a_b, a le
   it("masks export: the instance files have safe names (none hidden, none over 255 bytes)", async () => {
     const dir = twoItems();
     const out = path.join(path.dirname(dir), "masks");
-    const r = runCli(["export", dir, out, "-f", "masks", "--quiet"]);
+    const r = await runCli(["export", dir, out, "-f", "masks", "--quiet"]);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(path.join(out, "ds/masks_instances/a")).every((f) => Buffer.byteLength(f) <= 255)).toBe(true);
     expect(fs.readdirSync(path.join(out, "ds/masks_instances/a")).some((f) => f.startsWith("."))).toBe(false);
@@ -150,35 +150,35 @@ describe("JSON nested 10,000 levels deep, written back out", () => {
   const deep = (d: number) => JSON.parse("[".repeat(d) + "]".repeat(d));
   const deepObject = (d: number) => JSON.parse('{"a":'.repeat(d) + "1" + "}".repeat(d));
 
-  it("in a Supervisely annotation's customBigData or a label's unknown key: a one-line refusal with the pointer, exit 1 (was: stack overflow, exit 70)", () => {
+  it("in a Supervisely annotation's customBigData or a label's unknown key: a one-line refusal with the pointer, exit 1 (was: stack overflow, exit 70)", async () => {
     const dir = project([], [], { height: 10, width: 10 });
     const ann = path.join(dir, "ds/ann/a.png.json");
     fs.writeFileSync(ann, `{"size":{"height":10,"width":10},"tags":[],"objects":[],"customBigData":{"x":${"[".repeat(10_000)}${"]".repeat(10_000)}}}`);
     for (const args of [["import", dir, path.join(path.dirname(dir), "imp")], ["export", dir, path.join(path.dirname(dir), "voc"), "-f", "voc"]]) {
-      const r = runCli([...args, "--quiet"]);
+      const r = await runCli([...args, "--quiet"]);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe("slyconv: ds/ann/a.png.json#/customBigData: the value nests more than 1000 levels of arrays or objects, which cannot be written back out; flatten or remove it [sly-json]\n");
     }
     fs.writeFileSync(ann, JSON.stringify({ size: { height: 10, width: 10 }, tags: [], objects: [] }).replace(/\]}$/, `],"x/y":${JSON.stringify(deep(999))}}`));
-    expect(runCli(["import", dir, path.join(path.dirname(dir), "ok"), "--quiet"]).code).toBe(0);
+    expect((await runCli(["import", dir, path.join(path.dirname(dir), "ok"), "--quiet"])).code).toBe(0);
   });
 
-  it("a label's unknown key 10,000 objects deep: the pointer names the label", () => {
+  it("a label's unknown key 10,000 objects deep: the pointer names the label", async () => {
     const dir = project([{ title: "c", shape: "rectangle", color: "#FF0000" }], []);
     const objects = `[{"classTitle":"c","tags":[],"points":{"exterior":[[1,1],[5,5]],"interior":[]},"attrs":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}]`;
     fs.writeFileSync(path.join(dir, "ds/ann/a.png.json"), `{"size":{"height":10,"width":10},"tags":[],"objects":${objects}}`);
-    const r = runCli(["import", dir, path.join(path.dirname(dir), "imp"), "--quiet"]);
+    const r = await runCli(["import", dir, path.join(path.dirname(dir), "imp"), "--quiet"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("slyconv: ds/ann/a.png.json#/objects/0/attrs: the value nests more than 1000 levels");
     expect(deepObject(3)).toEqual({ a: { a: { a: 1 } } });
   });
 
-  it("in a COCO annotation's attributes: refused by the CLI's net with too-deep, exit 1 (was: exit 70)", () => {
+  it("in a COCO annotation's attributes: refused by the CLI's net with too-deep, exit 1 (was: exit 70)", async () => {
     const dir = tempDir();
     const coco = `{"images":[{"id":1,"file_name":"a.png","width":10,"height":10}],"categories":[{"id":1,"name":"c"}],"annotations":[{"id":1,"image_id":1,"category_id":1,"bbox":[1,1,3,3],"area":9,"iscrowd":0,"attributes":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}]}`;
     fs.mkdirSync(path.join(dir, "c"));
     fs.writeFileSync(path.join(dir, "c/instances_x.json"), coco);
-    const r = runCli(["convert", path.join(dir, "c"), path.join(dir, "out"), "--from", "coco", "--to", "coco", "--quiet"]);
+    const r = await runCli(["convert", path.join(dir, "c"), path.join(dir, "out"), "--from", "coco", "--to", "coco", "--quiet"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe("slyconv: the data is nested too deeply to process (thousands of levels of JSON arrays or objects); no dataset format needs that: check the file [too-deep]\n");
   });
@@ -189,26 +189,26 @@ describe("a file too large to read whole (a 1 GB single-line VOC or Supervisely 
   const env = { SLYCONV_MAX_FILE_BYTES: "1000" };
   const line = (size: number) => `the file is ${size} bytes, over the limit of 1000 bytes for a file read whole; if it is real and the machine has the memory (a few times the file's size), raise the limit with --max-file-bytes ${size} or SLYCONV_MAX_FILE_BYTES=${size}`;
 
-  it("a VOC XML on one line: exit 1 naming the file (was: exit 70)", () => {
+  it("a VOC XML on one line: exit 1 naming the file (was: exit 70)", async () => {
     const dir = tempDir();
     fs.cpSync(path.join(FIXTURES, "voc/devkit"), path.join(dir, "voc"), { recursive: true });
     const xml = path.join(dir, "voc/VOCdevkit/VOC2012/Annotations/2009_000001.xml");
     const big = fs.readFileSync(xml, "utf8").replace(/\n\s*/g, "").replace("</annotation>", `<pad>${"x".repeat(2000)}</pad></annotation>`);
     fs.writeFileSync(xml, big);
-    const r = runCli(["import", path.join(dir, "voc"), path.join(dir, "out"), "-f", "voc", "--quiet"], { env, cwd: dir });
+    const r = await runCli(["import", path.join(dir, "voc"), path.join(dir, "out"), "-f", "voc", "--quiet"], { env, cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`slyconv: voc/VOCdevkit/VOC2012/Annotations/2009_000001.xml: ${line(Buffer.byteLength(big))} [file-too-large]\n`);
   });
 
-  it("a Supervisely annotation: import stops with the file, validate reports it", () => {
+  it("a Supervisely annotation: import stops with the file, validate reports it", async () => {
     const dir = project([], []);
     const ann = path.join(dir, "ds/ann/a.png.json");
     const body = JSON.stringify({ size: { height: 10, width: 10 }, tags: [], objects: [], description: "d".repeat(2000) });
     fs.writeFileSync(ann, body);
-    const r = runCli(["import", dir, path.join(path.dirname(dir), "out"), "--quiet"], { env });
+    const r = await runCli(["import", dir, path.join(path.dirname(dir), "out"), "--quiet"], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`slyconv: ds/ann/a.png.json: ${line(body.length)} [file-too-large]\n`);
-    const v = runCli(["validate", dir, "--quiet"], { env });
+    const v = await runCli(["validate", dir, "--quiet"], { env });
     expect(v.code).toBe(1);
     expect(v.stderr).toContain(`ds/ann/a.png.json: error ${line(body.length)} [file-unreadable]`);
   });

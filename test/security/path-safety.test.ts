@@ -568,56 +568,56 @@ describe("the CLI: exit codes and messages", () => {
   });
   const cli = (sb: Sandbox, format: string, input = sb.input) => runCli(["import", input, sb.out, "-f", format, "--images", "copy"]);
 
-  it("coco: a NUL in file_name: exit 0, the warning names the file, the pointer and the name", () => {
+  it("coco: a NUL in file_name: exit 0, the warning names the file, the pointer and the name", async () => {
     const sb = cocoInput(new Sandbox(), ["a\u0000b.png", "ok.png"]);
-    const r = cli(sb, "coco");
+    const r = await cli(sb, "coco");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('annotations/instances_default.json#/images/0/file_name: warning file_name "a\\u0000b.png" is not a plain file name; the item is named "a_b.png" (file_name is kept for export) [coco-unsafe-file-name]');
     expect(fs.existsSync(path.join(sb.out, "default-no-image/ann/a_b.png.json"))).toBe(true);
   });
 
-  it("voc: <filename>../../outside/evil.png</filename>: exit 0, the item named after its XML file", () => {
+  it("voc: <filename>../../outside/evil.png</filename>: exit 0, the item named after its XML file", async () => {
     const sb = new Sandbox().write({ "Annotations/x.xml": "<annotation><filename>../../outside/evil.png</filename><size><width>4</width><height>4</height></size></annotation>" });
-    const r = cli(sb, "voc");
+    const r = await cli(sb, "voc");
     expect(r.code).toBe(0);
     expect(listFiles(sb.out)).toEqual(["meta.json", "unlisted/ann/x.png.json"]);
   });
 
-  it("yolo: a list entry leading out of the input: exit 0, a warning with the list's line", () => {
+  it("yolo: a list entry leading out of the input: exit 0, a warning with the list's line", async () => {
     const sb = yoloInput(new Sandbox(), ["../outside/evil.png"]);
-    const r = cli(sb, "yolo");
+    const r = await cli(sb, "yolo");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("train.txt:1: warning 1 listed images exist neither as an image nor as a label file; they are skipped [yolo-listed-image-missing]");
     expect(sb.outsideCopies()).toEqual([]);
   });
 
-  it("links: name ../evil.png: exit 0, the warning with file and line", () => {
+  it("links: name ../evil.png: exit 0, the warning with file and line", async () => {
     const sb = new Sandbox().write({ "list.csv": 'url,name\nhttps://h.example/1.png,"../evil.png"\n' });
-    const r = cli(sb, "links");
+    const r = await cli(sb, "links");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('list.csv:2: warning name "../evil.png" is not a plain file name; ".._evil.png" is used [unsafe-name]');
   });
 
-  it("masks: A.png and a.png: exit 0 with the case warning", () => {
+  it("masks: A.png and a.png: exit 0 with the case warning", async () => {
     const sb = new Sandbox().write({ "classes.txt": "_background_\ncat\n", "images/A.png": png(), "images/a.png": png(), "masks/A.png": png(), "masks/a.png": png() });
-    const r = cli(sb, "masks");
+    const r = await cli(sb, "masks");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning dataset in: items "A.png" and "a.png" differ only by letter case; both are written, but they are one file on a case-insensitive file system (macOS, Windows), where the import stops instead [name-case-clash]');
   });
 
-  it("supervisely: an item named C:evil.png: exit 1, one line, nothing written", () => {
+  it("supervisely: an item named C:evil.png: exit 1, one line, nothing written", async () => {
     const sb = new Sandbox().write({ "meta.json": '{"classes":[],"tags":[]}', "ds/img/C:evil.png": png(), "ds/ann/C:evil.png.json": EMPTY_ANN });
-    const r = cli(sb, "supervisely");
+    const r = await cli(sb, "supervisely");
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe('slyconv: dataset ds: item name: refusing the name "C:evil.png": it has a Windows drive letter [unsafe-path]');
     expect(fs.existsSync(sb.out)).toBe(false);
   });
 
-  it("an archive entry ../evil.png (any format): exit 1, nothing written", () => {
+  it("an archive entry ../evil.png (any format): exit 1, nothing written", async () => {
     const sb = new Sandbox();
     const zip = path.join(sb.input, "data.zip");
     fs.writeFileSync(zip, craftZip([{ name: "classes.txt", data: "cat\n" }, { name: "../evil.png", data: png() }]));
-    const r = cli(sb, "masks", zip);
+    const r = await cli(sb, "masks", zip);
     expect(r.code).toBe(1);
     expect(r.stderr.trim()).toBe(`slyconv: ${zip}: refusing entry "../evil.png": it climbs out with '..' [archive-unsafe-entry]`);
     expect(fs.existsSync(sb.out)).toBe(false);

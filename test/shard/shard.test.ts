@@ -13,7 +13,7 @@ import { FIXTURES, HAVE_REAL_DATA, annotationFiles, diffTrees, realData, tempDir
 import { runCli } from "../helpers/cli.js";
 
 describe("the shard hash", () => {
-  it("is FNV-1a 32 over UTF-8 (published test vectors)", () => {
+  it("is FNV-1a 32 over UTF-8 (published test vectors)", async () => {
     expect(fnv1a32("")).toBe(0x811c9dc5);
     expect(fnv1a32("a")).toBe(0xe40c292c);
     expect(fnv1a32("foobar")).toBe(0xbf9cf968);
@@ -23,14 +23,14 @@ describe("the shard hash", () => {
     expect(fnv1a32("é")).toBe(h);
   });
 
-  it("puts an item in shard fnv1a32(dataset + '/' + item) mod N", () => {
+  it("puts an item in shard fnv1a32(dataset + '/' + item) mod N", async () => {
     expect(shardOf("train", "cat.jpg", 7)).toBe(fnv1a32("train/cat.jpg") % 7);
     expect(shardOf("a/b", "x.png", 1)).toBe(0);
   });
 });
 
 describe("shard options", () => {
-  it("parses I/N and refuses anything else as a usage error", () => {
+  it("parses I/N and refuses anything else as a usage error", async () => {
     expect(parseShardSpec("2/8")).toEqual({ index: 2, count: 8 });
     expect(parseShardSpec("0/1")).toEqual({ index: 0, count: 1 });
     for (const bad of ["3/3", "0/0", "-1/2", "1", "a/b", "1/2/3", "1.5/4", ""]) {
@@ -38,7 +38,7 @@ describe("shard options", () => {
     }
   });
 
-  it("takes --shard, then SLYCONV_SHARD, then JOB_COMPLETION_INDEX with a count", () => {
+  it("takes --shard, then SLYCONV_SHARD, then JOB_COMPLETION_INDEX with a count", async () => {
     expect(resolveShard({}, {})).toBeUndefined();
     expect(resolveShard({}, { JOB_COMPLETION_INDEX: "3" })).toBeUndefined();
     expect(resolveShard({ shard: "1/4" }, { SLYCONV_SHARD: "2/4" })).toEqual({ index: 1, count: 4 });
@@ -51,15 +51,15 @@ describe("shard options", () => {
     expect(() => resolveShard({ shard: "1/2", shardCount: "2" }, {})).toThrow(/leave out --shard-count/);
   });
 
-  it("the CLI exits 2 on a bad shard, on import, convert, export and validate", () => {
+  it("the CLI exits 2 on a bad shard, on import, convert, export and validate", async () => {
     const out = path.join(tempDir(), "out");
     const coco = path.join(FIXTURES, "demo/coco-sample");
     for (const args of [["import", coco, out, "--shard", "2/2"], ["convert", coco, out, "--to", "yolo", "--shard", "x"], ["export", coco, out, "-f", "coco", "--shard", "1/0"], ["validate", coco, "--shard", "5/3"]]) {
-      const r = runCli(args);
+      const r = await runCli(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/--shard .*expected I\/N/);
     }
-    const k = runCli(["import", coco, out, "--shard-count", "2"], { env: { JOB_COMPLETION_INDEX: "2" } });
+    const k = await runCli(["import", coco, out, "--shard-count", "2"], { env: { JOB_COMPLETION_INDEX: "2" } });
     expect(k.code).toBe(2);
     expect(k.stderr).toMatch(/JOB_COMPLETION_INDEX "2": expected a whole number below the shard count 2/);
     expect(fs.existsSync(out)).toBe(false);
@@ -134,7 +134,7 @@ describe("merge refuses what is not one run's N shards", () => {
     await expect(mergeShards([plain], out)).rejects.toMatchObject({ code: "shard-manifest-missing", exitCode: 2 });
     expect(fs.existsSync(out)).toBe(false);
     // Through the CLI: one line, exit 2.
-    const r = runCli(["merge", a, c, out]);
+    const r = await runCli(["merge", a, c, out]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^slyconv: run [0-9a-f]{16} has 3 shards; missing: 1\/3 .*\[shard-missing\]$/)]);
   });
@@ -151,17 +151,17 @@ describe("merge refuses what is not one run's N shards", () => {
 });
 
 describe("the CLI", () => {
-  it("shards from the environment (Kubernetes Indexed Job) equal --shard, and merge joins them", () => {
+  it("shards from the environment (Kubernetes Indexed Job) equal --shard, and merge joins them", async () => {
     const dir = tempDir();
     const coco = path.join(FIXTURES, "demo/coco-sample");
-    expect(runCli(["import", coco, path.join(dir, "single"), "-q"]).code).toBe(0);
+    expect((await runCli(["import", coco, path.join(dir, "single"), "-q"])).code).toBe(0);
     const outs = [0, 1].map((i) => path.join(dir, `s${i}`));
-    expect(runCli(["import", coco, outs[0], "-q", "--shard", "0/2"]).code).toBe(0);
-    expect(runCli(["import", coco, outs[1], "-q", "--shard-count", "2"], { env: { JOB_COMPLETION_INDEX: "1" } }).code).toBe(0);
+    expect((await runCli(["import", coco, outs[0], "-q", "--shard", "0/2"])).code).toBe(0);
+    expect((await runCli(["import", coco, outs[1], "-q", "--shard-count", "2"], { env: { JOB_COMPLETION_INDEX: "1" } })).code).toBe(0);
     const env = path.join(dir, "env1");
-    expect(runCli(["import", coco, env, "-q"], { env: { SLYCONV_SHARD: "1/2" } }).code).toBe(0);
+    expect((await runCli(["import", coco, env, "-q"], { env: { SLYCONV_SHARD: "1/2" } })).code).toBe(0);
     expect(diffTrees(env, outs[1])).toEqual([]);
-    const r = runCli(["merge", ...outs, path.join(dir, "merged"), "--json"]);
+    const r = await runCli(["merge", ...outs, path.join(dir, "merged"), "--json"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ command: "merge", format: "supervisely", shards: 2 });
     expect(diffTrees(path.join(dir, "single"), path.join(dir, "merged"))).toEqual([]);

@@ -1,16 +1,16 @@
-/** `slyconv validate` through the built binary: exit codes, the human line format and the --json shape. */
+/** `slyconv validate` on the command line: exit codes, the human line format and the --json shape. */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparable, fixturesDir, readExpected, repoRoot } from "./helpers.js";
-import { assertDistFresh } from "../helpers/cli.js";
+import { assertDistFresh, runCli } from "../helpers/cli.js";
 
-const bin = path.join(repoRoot, "bin/slyconv.js");
 let tmp: string;
 
-function run(args: string[], binary = bin) {
+/** A copy of the built binary, in a child process. */
+function runBinary(binary: string, args: string[]) {
   const r = spawnSync(process.execPath, [binary, ...args], {
     cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" }, timeout: 60_000,
   });
@@ -27,15 +27,15 @@ afterAll(() => tmp && fs.rmSync(tmp, { recursive: true, force: true }));
 
 const fixture = (kind: string, name: string) => path.join(fixturesDir, kind, name);
 
-describe("slyconv validate (built binary)", () => {
-  it("exits 0 on a valid project and prints the summary", () => {
-    const r = run(["validate", fixture("valid", "all-geometries")]);
+describe("slyconv validate", () => {
+  it("exits 0 on a valid project and prints the summary", async () => {
+    const r = await runCli(["validate", fixture("valid", "all-geometries")]);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
     expect(r.stdout).toBe("2 items checked: 0 errors, 0 warnings\n");
   });
 
-  it("exits 1 on errors and prints `file#pointer: error message [code]`", () => {
-    const r = run(["validate", fixture("broken", "image-size-mismatch")]);
+  it("exits 1 on errors and prints `file#pointer: error message [code]`", async () => {
+    const r = await runCli(["validate", fixture("broken", "image-size-mismatch")]);
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n")).toEqual([
       "ds/ann/a.png.json#/size: error size says 10×6 (width×height) but ds/img/a.png is 8×6 [image-size-mismatch]",
@@ -44,30 +44,30 @@ describe("slyconv validate (built binary)", () => {
     ]);
   });
 
-  it("prints file:line:column for JSON syntax errors", () => {
-    const r = run(["validate", fixture("broken", "json-syntax")]);
+  it("prints file:line:column for JSON syntax errors", async () => {
+    const r = await runCli(["validate", fixture("broken", "json-syntax")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^ds\/ann\/a\.png\.json:4:\d+: error malformed JSON: .+ \[json-syntax\]\n$/);
   });
 
-  it("exits 0 when there are warnings only", () => {
-    const r = run(["validate", fixture("broken", "coordinate-outside-image")]);
+  it("exits 0 when there are warnings only", async () => {
+    const r = await runCli(["validate", fixture("broken", "coordinate-outside-image")]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("ds/ann/a.png.json#/objects/0/points/exterior/1: warning point (10, 3) is outside the 8×6 image");
     expect(r.stdout).toBe("1 item checked: 0 errors, 3 warnings\n");
   });
 
-  it("exits 2 on usage errors: missing folder, missing argument", () => {
-    const missing = run(["validate", path.join(tmp, "no-such-project")]);
+  it("exits 2 on usage errors: missing folder, missing argument", async () => {
+    const missing = await runCli(["validate", path.join(tmp, "no-such-project")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`slyconv: project folder ${path.join(tmp, "no-such-project")} does not exist\n`);
-    expect(run(["validate"]).code).toBe(2);
+    expect((await runCli(["validate"])).code).toBe(2);
   });
 
-  it("--json prints one JSON document with the findings, before or after the command", () => {
+  it("--json prints one JSON document with the findings, before or after the command", async () => {
     const dir = fixture("broken", "tag-value-type");
     for (const args of [["validate", dir, "--json"], ["--json", "validate", dir]]) {
-      const r = run(args);
+      const r = await runCli(args);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe("");
       const out = JSON.parse(r.stdout);
@@ -78,8 +78,8 @@ describe("slyconv validate (built binary)", () => {
     }
   });
 
-  it("--json on a valid project has no findings and exits 0", () => {
-    const r = run(["--json", "validate", fixture("valid", "lenient-forms")]);
+  it("--json on a valid project has no findings and exits 0", async () => {
+    const r = await runCli(["--json", "validate", fixture("valid", "lenient-forms")]);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: "" });
     expect(JSON.parse(r.stdout)).toMatchObject({ items: 5, errors: 0, warnings: 0, findings: [] });
   });
@@ -91,7 +91,7 @@ describe("slyconv validate (built binary)", () => {
       fs.cpSync(path.join(repoRoot, part), path.join(pkg, part), { recursive: true });
     }
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(pkg, "node_modules"));
-    const r = run(["validate", fixture("broken", "annotation-schema")], path.join(pkg, "bin/slyconv.js"));
+    const r = runBinary(path.join(pkg, "bin/slyconv.js"), ["validate", fixture("broken", "annotation-schema")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("ds/ann/a.png.json#/objects/0: error missing required property `tags` [annotation-schema]");
   });

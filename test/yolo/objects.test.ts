@@ -103,7 +103,7 @@ describe("YOLO export: one line per object", () => {
     expect(read("labels/train/img0.txt")).toBe("0 " + joinRings([a, b]).map(([x, y]) => `${(x / 100).toFixed(6)} ${(y / 50).toFixed(6)}`).join(" ") + "\n");
   });
 
-  it("joinRings: any parts give one ring through every vertex whose signed area is the parts' sum (the cuts cancel)", () => {
+  it("joinRings: any parts give one ring through every vertex whose signed area is the parts' sum (the cuts cancel)", async () => {
     const signed = (r: readonly [number, number][]) => r.reduce((s, [x, y], i) => { const [u, v] = r[(i + 1) % r.length]; return s + x * v - u * y; }, 0) / 2;
     fc.assert(fc.property(
       fc.array(fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), { minLength: 3, maxLength: 12 }), { minLength: 1, maxLength: 6 }),
@@ -143,7 +143,7 @@ describe("YOLO export: one line per object", () => {
 });
 
 describe("flip_idx from keypoint names", () => {
-  it("pairs left/right words in any style, others stay; no pair → none", () => {
+  it("pairs left/right words in any style, others stay; no pair → none", async () => {
     const coco = ["nose", "left_eye", "right_eye", "left_ear", "right_ear", "left_shoulder", "right_shoulder", "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle"];
     // Ultralytics' coco-pose.yaml
     expect(flipIdxFromNames(coco)).toEqual([0, 2, 1, 4, 3, 6, 5, 8, 7, 10, 9, 12, 11, 14, 13, 16, 15]);
@@ -156,7 +156,7 @@ describe("flip_idx from keypoint names", () => {
 });
 
 describe("splits", () => {
-  it("names map to train / val / test the way users name them; other names train", () => {
+  it("names map to train / val / test the way users name them; other names train", async () => {
     const key = (n: string) => splitKeyOf(n).key;
     expect(["train", "train2017", "Training", "trainval", "train_coco"].map(key)).toEqual(["train", "train", "train", "train", "train"]);
     expect(["val", "val2017", "valid", "validation", "dev", "instances_val2014", "minival"].map(key)).toEqual(Array(7).fill("val"));
@@ -258,27 +258,27 @@ describe("crowd / difficult policy", () => {
     expect(annotations.every((a: { iscrowd: number }) => a.iscrowd === 0)).toBe(true);
   });
 
-  it("options: true/false override the writer's defaults; absent keeps them", () => {
+  it("options: true/false override the writer's defaults; absent keeps them", async () => {
     expect(skipPolicyOf({}, { crowd: true, difficult: true })).toEqual({ crowd: true, difficult: true });
     expect(skipPolicyOf({ skipCrowd: false }, { crowd: true, difficult: true })).toEqual({ crowd: false, difficult: true });
     expect(skipPolicyOf({ skipDifficult: true })).toEqual({ crowd: false, difficult: true });
   });
 
-  it("CLI: --no-skip-difficult on a VOC → YOLO conversion writes difficult boxes; --skip-difficult on VOC export leaves them out", () => {
+  it("CLI: --no-skip-difficult on a VOC → YOLO conversion writes difficult boxes; --skip-difficult on VOC export leaves them out", async () => {
     const work = tempDir();
     const voc = path.join(work, "voc");
     fs.mkdirSync(path.join(voc, "Annotations"), { recursive: true });
     const obj = (d: number, x: number) => `<object><name>cat</name><difficult>${d}</difficult><bndbox><xmin>${x}</xmin><ymin>1</ymin><xmax>${x + 5}</xmax><ymax>6</ymax></bndbox></object>`;
     fs.writeFileSync(path.join(voc, "Annotations", "a.xml"), `<annotation><filename>a.jpg</filename><size><width>100</width><height>50</height><depth>3</depth></size>${obj(0, 1)}${obj(1, 20)}</annotation>`);
     const lines = (dir: string) => fs.readFileSync(path.join(dir, "labels/train/a.txt"), "utf8").trim().split("\n").filter(Boolean).length;
-    const skip = runCli(["--json", "convert", voc, path.join(work, "y1"), "--from", "voc", "--to", "yolo", "--images", "none"]);
+    const skip = await runCli(["--json", "convert", voc, path.join(work, "y1"), "--from", "voc", "--to", "yolo", "--images", "none"]);
     expect(skip.code, skip.stderr).toBe(0);
     expect(lines(path.join(work, "y1"))).toBe(1);
     expect(JSON.parse(skip.stdout).lossy.filter((e: { what: string }) => / object$/.test(e.what))).toEqual([{ className: "cat", what: "difficult object", reason: "left out (difficult; --no-skip-difficult writes it)", count: 1 }]);
-    const keep = runCli(["convert", voc, path.join(work, "y2"), "--from", "voc", "--to", "yolo", "--images", "none", "--no-skip-difficult"]);
+    const keep = await runCli(["convert", voc, path.join(work, "y2"), "--from", "voc", "--to", "yolo", "--images", "none", "--no-skip-difficult"]);
     expect(keep.code, keep.stderr).toBe(0);
     expect(lines(path.join(work, "y2"))).toBe(2);
-    const vocOut = runCli(["convert", voc, path.join(work, "v"), "--from", "voc", "--to", "voc", "--skip-difficult"]);
+    const vocOut = await runCli(["convert", voc, path.join(work, "v"), "--from", "voc", "--to", "voc", "--skip-difficult"]);
     expect(vocOut.code, vocOut.stderr).toBe(0);
     const xmlFile = fs.readdirSync(path.join(work, "v"), { recursive: true }).map(String).find((f) => f.endsWith("a.xml"))!;
     const xml = fs.readFileSync(path.join(work, "v", xmlFile), "utf8");
