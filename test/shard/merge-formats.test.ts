@@ -130,14 +130,14 @@ describe("merge refuses", () => {
   it("a missing or duplicated COCO shard, from the CLI: one line, exit 2, nothing written", async () => {
     const [a, b, c] = await cocoShards("refuse");
     const out = path.join(dir, "refused");
-    const missing = runCli(["merge", a, c, out]);
+    const missing = await runCli(["merge", a, c, out]);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toMatch(/^slyconv: run refusals has 3 shards; missing: 1\/3 .*\[shard-missing\]$/);
-    const twice = runCli(["merge", a, b, c, b, out]);
+    const twice = await runCli(["merge", a, b, c, b, out]);
     expect(twice.code).toBe(2);
     expect(twice.stderr.trim()).toMatch(/shard 1\/3 is given twice: .*\[shard-duplicated\]$/);
     expect(fs.existsSync(out)).toBe(false);
-    const ok = runCli(["merge", c, a, b, out, "--json"]);
+    const ok = await runCli(["merge", c, a, b, out, "--json"]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ format: "coco", shards: 3, items: 28 });
   });
