@@ -19,7 +19,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-import type { BenchCase } from "./types.js";
+import type { BenchCase, JobPart } from "./types.js";
 import { measureLimits } from "./limits.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,7 +67,7 @@ const QUICK_CASE = 10;
 const RUNS = 5;
 
 interface Entry { c: BenchCase; modPath: string; dataDir: string }
-interface Run { items: number; seconds: number; cpuSeconds: number; maxRssMB: number }
+interface Run { items: number; seconds: number; cpuSeconds: number; maxRssMB: number; parts?: JobPart[] }
 interface Measured {
   entry: Entry;
   runs: Run[];
@@ -124,7 +124,7 @@ async function runOnce(e: Entry): Promise<Run | { error: string; seconds: number
   else spawnSync("sync");
   if (r.status !== 0) return { seconds, error: (r.stderr || `exit ${r.status ?? r.signal}`).trim().split("\n").slice(-3).join(" ") };
   const last = JSON.parse(r.stdout.trim().split("\n").pop()!) as Run;
-  return { items: last.items, seconds, cpuSeconds: last.cpuSeconds ?? 0, maxRssMB: last.maxRssMB };
+  return { items: last.items, seconds, cpuSeconds: last.cpuSeconds ?? 0, maxRssMB: last.maxRssMB, parts: last.parts };
 }
 
 const prepared = new Set<Entry>();
@@ -218,7 +218,9 @@ function row(m: Measured): string {
   const ratio = isFloor(c) ? "1.00 (floor)" : m.ratio !== undefined ? m.ratio.toFixed(2) : "";
   // Peak RSS is the largest of the runs: a goal on memory holds for every run.
   const rss = Math.round(Math.max(...m.runs.map((x) => x.maxRssMB)));
-  return `| ${c.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${runs} | ${r.cpuSeconds.toFixed(2)} | ${rss} | ${ratio} | ${goalText(c)} | ${verdict(m)} |`;
+  // The jobs it ran in processes of their own (of the median run), a row each.
+  const parts = (r.parts ?? []).map((p) => `\n| ↳ ${p.name} | | ${p.seconds.toFixed(2)} | | ${p.cpuSeconds.toFixed(2)} | ${Math.round(p.maxRssMB)} | | | |`);
+  return `| ${c.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${runs} | ${r.cpuSeconds.toFixed(2)} | ${rss} | ${ratio} | ${goalText(c)} | ${verdict(m)} |${parts.join("")}`;
 }
 
 async function main() {

@@ -24,5 +24,9 @@ export interface BenchCase {
   /** Any other target, printed as is (e.g. "≥ 3,000 images/s on 2 cores"). */
   target?: string;
   prepare(dataDir: string): Promise<void>;
-  run(dataDir: string, outDir: string): Promise<{ items: number }>;
+  /** `parts`: jobs the case ran in processes of their own (shards side by side), each printed as a row under it. */
+  run(dataDir: string, outDir: string): Promise<{ items: number; parts?: JobPart[] }>;
 }
+
+/** A job a case ran in a process of its own: its wall time, CPU time and peak RSS. */
+export interface JobPart { name: string; seconds: number; cpuSeconds: number; maxRssMB: number }

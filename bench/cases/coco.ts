@@ -19,10 +19,10 @@ import { seededRandom } from "../random.js";
 // The library is loaded by the conversions that use it, not by the floor's process (a plain script).
 const api = () => import("../../src/api.js");
 
-interface Shape { name: string; images: number; annotations: number }
+export interface Shape { name: string; images: number; annotations: number }
 
 const SCALE = Number(process.env.SLYCONV_BENCH_COCO_SCALE ?? 1);
-const SHAPES: Shape[] = [
+export const SHAPES: Shape[] = [
   { name: "val2017", images: Math.round(5000 * SCALE), annotations: Math.round(36_781 * SCALE) },
   { name: "train2017", images: Math.round(118_287 * SCALE), annotations: Math.round(860_001 * SCALE) },
 ];
@@ -100,7 +100,7 @@ function crowdAnnotation(id: number, img: { id: number; width: number; height: n
   });
 }
 
-async function generate(file: string, shape: Shape): Promise<void> {
+export async function generate(file: string, shape: Shape): Promise<void> {
   if (await fsp.stat(file).catch(() => null)) return;
   await fsp.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
@@ -145,7 +145,7 @@ async function generate(file: string, shape: Shape): Promise<void> {
   await fsp.rename(tmp, file);
 }
 
-const cocoFile = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.name}-v2-x${SCALE}`, "annotations", `instances_${s.name}.json`);
+export const cocoFile = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.name}-v2-x${SCALE}`, "annotations", `instances_${s.name}.json`);
 const projectDir = (dataDir: string, s: Shape) => path.join(dataDir, `coco-${s.name}-v2-x${SCALE}-project`);
 
 /** The Supervisely project an export case starts from: the generated COCO, imported once. */

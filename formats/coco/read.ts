@@ -13,7 +13,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { Dataset, Item, Label, Project, Tag } from "../../src/model/index.js";
+import type { Dataset, Item, ItemSelector, Label, Project, Tag } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureTagMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, jsonPointer, optionName } from "../../src/errors.js";
@@ -480,21 +480,27 @@ class CocoReader {
     }
   }
 
-  /** Streams a dataset's items: per image, its annotations are read back from the files and converted. */
-  items(groups: GroupState[]): () => AsyncIterable<Item> {
+  /**
+   * Streams a dataset's items: per image, its annotations are read back from the files and converted. With a shard's
+   * selection (src/shard.ts), only the selected images' items are built.
+   */
+  items(groups: GroupState[]): (select?: ItemSelector) => AsyncIterable<Item> {
     const signal = this.ctx.signal;
     const store = this.store;
     const inWorkers = this.masks >= readerTuning.workerMasks;
-    return async function* () {
+    return async function* (select?: ItemSelector) {
       for (const g of groups) {
+        const chosen = select ? g.images.flatMap((img, k) => (select(img.itemName) ? [k] : [])) : null;
+        const count = chosen ? chosen.length : g.images.length;
+        const at = (j: number) => (chosen ? chosen[j] : j);
         // Files are opened when an annotation that was not kept has to be read again.
         const reread = AnnotationStore.reread(g.files, g.annotations);
         const readAnnotation = reread.read;
         try {
           if (!inWorkers) {
-            for (let k = 0; k < g.images.length; k++) {
+            for (let j = 0; j < count; j++) {
               signal?.throwIfAborted();
-              yield buildItem(g, k, readAnnotation, store);
+              yield buildItem(g, at(j), readAnnotation, store);
             }
             continue;
           }
@@ -506,9 +512,9 @@ class CocoReader {
             const from = k;
             const masks = new Map<number, Label[] | null>();
             const pending: PendingBitmap[] = [];
-            while (k < g.images.length && k - from < BATCH_ITEMS && pending.length < BATCH_MASKS) {
+            while (k < count && k - from < BATCH_ITEMS && pending.length < BATCH_MASKS) {
               signal?.throwIfAborted();
-              buildMaskLabels(g, k++, readAnnotation, masks, pending);
+              buildMaskLabels(g, at(k++), readAnnotation, masks, pending);
             }
             const encoded = encodeMasks(pending);
             encoded.catch(() => {}); // awaited below
@@ -516,7 +522,7 @@ class CocoReader {
               await previous.encoded;
               for (let j = previous.from; j < previous.to; j++) {
                 signal?.throwIfAborted();
-                yield buildItem(g, j, readAnnotation, store, previous.masks);
+                yield buildItem(g, at(j), readAnnotation, store, previous.masks);
               }
             }
             if (k === from) break; // nothing was left: the last batch went out above

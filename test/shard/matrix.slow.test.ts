@@ -1,0 +1,79 @@
+/**
+ * Shards of every real dataset and of the generated sets: imported, converted into every writable format, and the
+ * imported project exported into every writable format, each as N = 1, 2, 3 and 7 shards; merged, the output is the
+ * single run's byte for byte, and the shards' items add up to the run's.
+ */
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { importDataset } from "../../src/api.js";
+import { HAVE_REAL_DATA, annotationFiles, listFiles, realData, tempDir } from "../helpers/paths.js";
+import { generatedCoco, generatedProject } from "./generated.js";
+import { runOperation, runSharded, type Operation } from "./run-sharded.js";
+
+interface Input { name: string; input: () => string; from: string; options?: Record<string, unknown>; real: boolean }
+
+const REAL: Input[] = [
+  { name: "cvat-coco-voc2012", input: () => realData("cvat-coco-voc2012"), from: "coco" },
+  { name: "cvat-voc-voc2012", input: () => realData("cvat-voc-voc2012"), from: "voc" },
+  { name: "cvat-yolo-indoor-zip", input: () => realData("cvat-yolo-indoor-zip", "Yolo (1).zip"), from: "yolo", options: { imageSize: "1000x500" } },
+  { name: "cvat-yolo-voc2012", input: () => realData("cvat-yolo-voc2012"), from: "yolo", options: { sizesFrom: realData("cvat-voc-voc2012") } },
+  { name: "labelme-coco-instanceseg", input: () => realData("labelme-coco-instanceseg"), from: "coco" },
+  { name: "labelme-masks-vocseg", input: () => realData("labelme-masks-vocseg"), from: "voc" },
+  { name: "labelme-voc-bbox", input: () => realData("labelme-voc-bbox"), from: "voc" },
+  { name: "labelstudio-yolo-importfixture", input: () => realData("labelstudio-yolo-importfixture"), from: "yolo" },
+  { name: "mmpose-coco-keypoints", input: () => realData("mmpose-coco-keypoints"), from: "coco" },
+  { name: "pascalvoc-voc-voc2012", input: () => realData("pascalvoc-voc-voc2012"), from: "voc" },
+  { name: "roboflow-coco-badminton", input: () => realData("roboflow-coco-badminton"), from: "coco" },
+  { name: "supervisely-csvlinks-debug", input: () => realData("supervisely-csvlinks-debug"), from: "links" },
+  { name: "supervisely-sdk-allgeometries", input: () => realData("supervisely-sdk-allgeometries"), from: "supervisely" },
+  { name: "supervisely-sly-tutorial-image", input: () => realData("supervisely-sly-tutorial-image", "images_project"), from: "supervisely" },
+  { name: "voc2coco-coco-voc2012", input: () => realData("voc2coco-coco-voc2012"), from: "coco" },
+].map((c) => ({ ...c, real: true }));
+
+let generatedDir: string;
+const GENERATED: Input[] = [
+  { name: "generated project", input: () => path.join(generatedDir, "project"), from: "supervisely", real: false },
+  { name: "generated COCO with id quirks", input: () => path.join(generatedDir, "coco"), from: "coco", real: false },
+];
+
+beforeAll(async () => {
+  generatedDir = tempDir();
+  await generatedProject(path.join(generatedDir, "project"), 7, 60);
+  generatedCoco(path.join(generatedDir, "coco"), 8, 50);
+});
+
+const WRITABLE = ["coco", "voc", "yolo", "masks", "links", "supervisely"];
+const COUNTS = [1, 2, 3, 7];
+
+describe.each([...REAL, ...GENERATED])("$name", (c) => {
+  const skip = c.real && !HAVE_REAL_DATA;
+  let dir: string;
+  let project: string;
+  beforeAll(async () => {
+    if (skip) return;
+    dir = tempDir();
+    project = path.join(dir, "project");
+    await importDataset(c.input(), project, { format: c.from as never, formatOptions: c.options as never });
+  });
+
+  const operations: { label: string; op: () => Operation }[] = [
+    { label: "import", op: () => ({ kind: "import", input: c.input(), from: c.from, options: c.options }) },
+    ...WRITABLE.filter((to) => to !== "supervisely").map((to) => ({ label: `convert to ${to}`, op: (): Operation => ({ kind: "convert", input: c.input(), from: c.from, to, options: c.options }) })),
+    ...WRITABLE.map((to) => ({ label: `export to ${to}`, op: (): Operation => ({ kind: "export", project, to }) })),
+  ];
+
+  it.skipIf(skip).each(operations)("$label: N = 1, 2, 3, 7 merged equal the single run", async ({ label, op }) => {
+    const base = path.join(dir, label.replace(/ /g, "-"));
+    const single = path.join(base, "single");
+    await runOperation(op(), single);
+    const items = annotationFiles(project).length;
+    expect(items).toBeGreaterThan(0);
+    for (const n of COUNTS) {
+      const r = await runSharded(op(), n, base, single);
+      expect(r.diffs, `N = ${n}`).toEqual([]);
+      expect(r.itemsPerShard).toHaveLength(n);
+      expect(r.itemsPerShard.reduce((a, b) => a + b, 0), `N = ${n}: every item in one shard`).toBe(items);
+      if (n === 1) expect(listFiles(r.merged)).toEqual(listFiles(single));
+    }
+  });
+});
