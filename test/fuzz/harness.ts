@@ -16,6 +16,7 @@ import { execFileSync } from "node:child_process";
 import { importDataset, type ImportOptions } from "../../src/api.js";
 import { SlyconvError } from "../../src/errors.js";
 import { listFiles, tempDir } from "../helpers/paths.js";
+import { fuzzRuns } from "../helpers/fuzz-scale.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
@@ -646,22 +647,7 @@ export function changeArbitrary(c: FuzzCase): fc.Arbitrary<Change> {
   return fc.oneof({ weight: Math.round((1 - share) * 100), arbitrary: bytes }, { weight: Math.round(share * 100), arbitrary: tree });
 }
 
-/**
- * Runs for a fuzz test: its default (sized so that each test file takes well under a minute on a loaded 2-core
- * machine) times SLYCONV_FUZZ_SCALE (e.g. 10 for a long run before a release).
- */
-export function fuzzRuns(base: number): number {
-  return Math.max(1, Math.round(base * fuzzScale()));
-}
-
-/**
- * SLYCONV_FUZZ_SCALE multiplies every reader's fuzz run count: `npm test` sets a small one (vitest.config.ts) so that
- * a contributor's run stays quick, `npm run test:slow` the full 1.
- */
-function fuzzScale(): number {
-  const scale = Number(process.env.SLYCONV_FUZZ_SCALE ?? 1);
-  return Number.isFinite(scale) && scale > 0 ? scale : 1;
-}
+export { fuzzRuns };
 
 /** Below this many runs a test does not check the mix of imported and refused mutations (too few to tell). */
 export const MIN_RUNS_FOR_OUTCOME_MIX = 50;

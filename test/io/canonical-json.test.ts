@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { JsonWriter, PointLists, canonicalJsonBytes, compactJsonBytes } from "../../src/io/canonical-json.js";
+import { fuzzRuns } from "../helpers/fuzz-scale.js";
 
 /** v with each [[x, y], …] list passed through lists.list(), as a builder of packed JSON does (plain data only). */
 function listsTakenOut(v: unknown, lists: PointLists): unknown {
@@ -71,9 +72,9 @@ const { tree } = fc.letrec((tie) => ({
 
 describe("canonicalJsonBytes", () => {
   it("equals JSON.stringify(v, null, 4) on random JSON-like values (points, numbers, strings of all kinds)", () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), tree), (v) => same(v)), { numRuns: 3000 });
-    fc.assert(fc.property(fc.array(fc.array(point, { maxLength: 50 }), { maxLength: 5 }), (v) => same({ points: { exterior: v[0] ?? [], interior: v.slice(1) } })), { numRuns: 1000 });
-    fc.assert(fc.property(fc.array(fc.array(anyNumber, { maxLength: 60 }), { maxLength: 4 }), (v) => same({ segmentation: v, bbox: v[0] ?? [] })), { numRuns: 1000 });
+    fc.assert(fc.property(fc.dictionary(fc.string(), tree), (v) => same(v)), { numRuns: fuzzRuns(3000) });
+    fc.assert(fc.property(fc.array(fc.array(point, { maxLength: 50 }), { maxLength: 5 }), (v) => same({ points: { exterior: v[0] ?? [], interior: v.slice(1) } })), { numRuns: fuzzRuns(1000) });
+    fc.assert(fc.property(fc.array(fc.array(anyNumber, { maxLength: 60 }), { maxLength: 4 }), (v) => same({ segmentation: v, bbox: v[0] ?? [] })), { numRuns: fuzzRuns(1000) });
   });
 
   it("PointLists: point lists go to the coordinates; a value with a string that would read as one is not packed", () => {
@@ -126,8 +127,11 @@ describe("canonicalJsonBytes", () => {
   });
 
   it("a large annotation grows the buffer", () => {
-    const exterior = Array.from({ length: 200_000 }, (_, i) => [i / 100, (i * 7) / 10000]);
-    same({ objects: [{ classTitle: "a", points: { exterior, interior: [] } }] });
+    const exterior = Array.from({ length: 30_000 }, (_, i) => [i / 100, (i * 7) / 10000]);
+    const v = { objects: [{ classTitle: "a", points: { exterior, interior: [] } }] };
+    // Several times the 256 KB the writers start with.
+    expect(JSON.stringify(v, null, 4).length).toBeGreaterThan(4 * 256 * 1024);
+    same(v);
   });
 });
 

@@ -11,6 +11,7 @@ import { annotationFromPacked } from "../../formats/supervisely/packed-reader.js
 import { annotationFromJson, metaFromJson } from "../../formats/supervisely/json-model.js";
 import type { ProjectMeta } from "../../src/model/index.js";
 import { FIXTURES, annotationFiles } from "../helpers/paths.js";
+import { fuzzRuns } from "../helpers/fuzz-scale.js";
 
 function plain(text: string, meta?: ProjectMeta): unknown {
   try {
@@ -78,7 +79,7 @@ describe("packed annotation files", () => {
     }
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 6 }), (v, d) => {
       for (const t of [String(v), v.toFixed(d), v.toExponential(d), v.toPrecision(d + 1)]) same(poly(`[[${t}, ${t}], [1.5, 2], [3, 4]]`));
-    }), { numRuns: 2000 });
+    }), { numRuns: fuzzRuns(2000) });
   });
 
   it("handle lists where no points are read, duplicate keys, odd keys and odd text as JSON.parse does", () => {
