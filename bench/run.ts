@@ -219,7 +219,7 @@ function row(m: Measured): string {
   // Peak RSS is the largest of the runs: a goal on memory holds for every run.
   const rss = Math.round(Math.max(...m.runs.map((x) => x.maxRssMB)));
   // The jobs it ran in processes of their own (of the median run), a row each.
-  const parts = (r.parts ?? []).map((p) => `\n| ↳ ${p.name} | | ${p.seconds.toFixed(2)} | | ${p.cpuSeconds.toFixed(2)} | ${Math.round(p.maxRssMB)} | | | |`);
+  const parts = (r.parts ?? []).map((p) => `\n| ↳ ${p.name} | ${p.items ?? ""} | ${p.seconds.toFixed(2)} | | ${p.cpuSeconds.toFixed(2)} | ${Math.round(p.maxRssMB)} | | | |`);
   return `| ${c.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${runs} | ${r.cpuSeconds.toFixed(2)} | ${rss} | ${ratio} | ${goalText(c)} | ${verdict(m)} |${parts.join("")}`;
 }
 

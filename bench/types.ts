@@ -29,4 +29,4 @@ export interface BenchCase {
 }
 
 /** A job a case ran in a process of its own: its wall time, CPU time and peak RSS. */
-export interface JobPart { name: string; seconds: number; cpuSeconds: number; maxRssMB: number }
+export interface JobPart { name: string; items?: number; seconds: number; cpuSeconds: number; maxRssMB: number }
