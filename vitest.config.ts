@@ -13,7 +13,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    // Many tests wait on a child process (the CLI) rather than compute: four at a time keep 2 cores busy.
+    // Test files share their worker process and its loaded modules: loading the sources again for each of the
+    // hundred-odd files cost as much as running the tests. So a test file puts back what it changes for the
+    // process (environment variables, the working folder, fast-check's global settings, module-level tuning).
+    isolate: false,
+    // Some tests wait on child processes, servers or signals rather than compute: four at a time keep 2 cores busy.
     maxWorkers: 4,
     setupFiles: ["test/setup.ts"],
   },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { bitmapFromMask, decodeAlphaMaskData, decodeBitmapData, encodeAlphaMaskData, encodeBitmapData } from "../../src/codecs/bitmap.js";
 import { rasterizeGeometry } from "../../src/geometry/rasterize.js";
@@ -19,6 +19,8 @@ import { fuzzRuns } from "../helpers/fuzz-scale.js";
 // A fixed seed, so that CI runs the same cases every time and cannot flake; SLYCONV_FUZZ_SEED=<n> explores others
 // (a failure prints its seed and path, which replay it).
 fc.configureGlobal({ seed: 7 + Number(process.env.SLYCONV_FUZZ_SEED ?? 0) });
+// The next test file in this worker (vitest.config.ts: isolate false) gets fast-check's defaults back.
+afterAll(() => fc.resetConfigureGlobal());
 
 const maskArb = fc.record({ width: fc.integer({ min: 1, max: 70 }), height: fc.integer({ min: 1, max: 40 }) }).chain(({ width, height }) =>
   fc.uint8Array({ minLength: width * height, maxLength: width * height, max: 1 }).map((data) => ({ width, height, data })));
