@@ -1,11 +1,12 @@
 /**
  * The library's operations; the CLI is a thin layer over these.
  */
-import type { FormatAdapter, FormatContext, FormatOptions, TagsWritten } from "./format.js";
+import type { FormatAdapter, FormatContext, FormatOptions, GeometryNeed, TagsWritten } from "./format.js";
 import { FORMATS, FORMAT_ALIASES, findFormat } from "./registry.js";
 import { similarFormatNames } from "./format-suggestions.js";
 import type { Dataset, Item, Project, Vec2 } from "./model/index.js";
 import { geometryVertices } from "./geometry/bounds.js";
+import { knownExtent } from "./geometry/extent.js";
 import { maxLabels, MAX_LABELS_ENV, MAX_VERTICES_PER_ITEM } from "./limits.js";
 import { iterateItems, knownItemCount } from "./model/index.js";
 import { Report } from "./report.js";
@@ -156,7 +157,7 @@ export interface ReadResult { project: Project; format: FormatName; fromArchive:
  * readDataset, with keys the caller checks itself (convert: the writer's) and options added after the check
  * (import: the Supervisely writer's `images`, which tells the COCO reader whether to look for images).
  */
-async function readInput(input: string, opts: ReadOptions, extra: { alsoKnown: readonly string[]; added: FormatOptions }): Promise<ReadResult> {
+async function readInput(input: string, opts: ReadOptions, extra: { alsoKnown: readonly string[]; added: FormatOptions; geometry?: GeometryNeed }): Promise<ReadResult> {
   const stat = await requireUsableInput(input);
   if (stat.isFile() && isArchivePath(input)) {
     const extracted = await extractToScratch(input, { ...opts.archiveLimits, report: opts.report, progress: opts.progress });
@@ -171,7 +172,7 @@ async function readInput(input: string, opts: ReadOptions, extra: { alsoKnown: r
   const adapter = adapterFor(format, "read");
   refuseUnknownOptions(opts.formatOptions as FormatOptions | undefined, [...optionKeysOf(adapter.importOptions), ...READER_OPTION_KEYS, ...extra.alsoKnown], `${adapter.name} import`);
   if (opts.format) await requireFormatEvidence(adapter, input);
-  const project = await adapter.read!(input, { ...opts.formatOptions, ...extra.added }, contextOf(opts));
+  const project = await adapter.read!(input, { ...opts.formatOptions, ...extra.added }, extra.geometry ? { ...contextOf(opts), geometry: extra.geometry } : contextOf(opts));
   return { project, format: adapter.name as FormatName, fromArchive: false, dispose: async () => {} };
 }
 
@@ -253,6 +254,15 @@ function checkItemBounds(item: Item, dataset: string, report: Report): void {
   const sized = width > 0 && height > 0;
   let count = 0, objects = 0, farthest: Vec2 | null = null, worst = 0, total = 0;
   for (const l of labels) {
+    const extent = knownExtent(l.geometry);
+    if (extent) {
+      // The extent says whether any vertex is far outside; only then are they counted one by one (below).
+      const beyond = Math.max(-width - extent.left, extent.right - 2 * width, -height - extent.top, extent.bottom - 2 * height);
+      if (!sized || beyond <= 0) {
+        total += extent.vertices;
+        continue;
+      }
+    }
     const vertices = geometryVertices(l.geometry);
     if (!vertices) continue;
     total += vertices.length;
@@ -486,7 +496,7 @@ export async function convertDataset<F extends FormatId = FormatId, T extends Fo
   const inputs = inputsOf(input, formatOptions);
   const runId = runIdFor(opts, { command: "convert", input: path.resolve(input), from: opts.from, to: opts.to, options: runOptionsOf(formatOptions) });
   await checkExportOutput(out, { ...opts, inputs });
-  const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report, format: opts.from, formatOptions }, { alsoKnown: optionKeysOf(writer.exportOptions), added: {} });
+  const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report, format: opts.from, formatOptions }, { alsoKnown: optionKeysOf(writer.exportOptions), added: {}, geometry: writer.geometryNeeded?.(formatOptions) });
   try {
     // Into an archive, links are followed while the scratch folder still exists; into a folder they would dangle.
     const writeOptions = fromArchive && !(opts.archive ?? archiveNamedBy(out)) ? withoutScratchSymlinks(formatOptions, report) : formatOptions;

@@ -20,6 +20,13 @@ export interface OptionSpec {
   choices?: readonly string[];
 }
 
+/**
+ * How much of each label's geometry the writer the items go to needs: "full" (the default), or "extent": its type and
+ * its extent (a box), as YOLO detect. With "extent" a reader may give geometries whose points are built only when
+ * read (src/geometry/extent.ts): every consumer still sees the same labels.
+ */
+export type GeometryNeed = "full" | "extent";
+
 /** What every adapter call receives: where to report, show progress, and whether to stop. */
 export interface FormatContext {
   report: Report;
@@ -27,6 +34,8 @@ export interface FormatContext {
   signal?: AbortSignal;
   /** Set for a writer that writes one shard of a run (`--shard I/N`, docs/scale-out.md). */
   shard?: ShardWriting;
+  /** For a reader: what the writer its items go to needs of their geometries (convert knows; absent: full). */
+  geometry?: GeometryNeed;
 }
 
 /** One shard output given to merge: its folder and its manifest (checked to be one of the run's N shards). */
@@ -77,6 +86,8 @@ export interface FormatAdapter {
    * would have written it (`slyconv merge`).
    */
   merge?(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void>;
+  /** What the writer needs of each label's geometry, for the given export options (absent: "full"). */
+  geometryNeeded?(options: FormatOptions): GeometryNeed;
 }
 
 export const NOT_DETECTED: DetectResult = { confidence: 0, evidence: [] };

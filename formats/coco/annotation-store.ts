@@ -14,11 +14,13 @@
 import fs from "node:fs";
 import { SlyconvError } from "../../src/errors.js";
 import { openRegularFileSync } from "../../src/io/regular-file.js";
-import { MAKES_POLYGON, type AnnotationPlan, type CategoryMapping } from "./annotation.js";
+import type { PolygonGeometry } from "../../src/model/index.js";
+import { lazyPolygon } from "../../src/geometry/extent.js";
+import { MAKES_POLYGON, type AnnotationPlan, type Bbox, type CategoryMapping } from "./annotation.js";
 import type { CocoFile } from "./discover.js";
 import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
 import { BlockUnpacker, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
-import type { Json } from "./model.js";
+import { cleanFloat, type Json } from "./model.js";
 import { ThreadedRows } from "./parse-thread.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
@@ -272,16 +274,47 @@ export class AnnotationStore {
     if (area !== undefined) t.area[i] = area;
   }
 
+  /**
+   * Kept annotations come back with polygons whose points are built only when read (src/geometry/extent.ts): set
+   * when the writer needs only extents (FormatContext.geometry).
+   */
+  extentOnly = false;
+  private readonly extents = { ext: new Float64Array(5 * 16), bbox: null as Bbox | null };
+
   /** Annotation i as kept in the first pass (the plan and fields a second reading would give), or null. */
   kept(t: AnnotationTable, i: number): KeptAnnotation | null {
-    if (t.record[i] < 0) return null;
-    const { polygons, bbox } = this.vertices.get(t.record[i]);
+    const record = t.record[i];
+    if (record < 0) return null;
     const plan: AnnotationPlan = {
       skip: false, id: Number.isNaN(t.annId[i]) ? null : t.annId[i], imageId: undefined, categoryId: undefined, caption: null,
-      iscrowd: (t.kept[i] & K_CROWD) !== 0, polygons, flatParts: [], rle: null, rleForm: "string", bbox, keypoints: null,
+      iscrowd: (t.kept[i] & K_CROWD) !== 0, polygons: [], flatParts: [], rle: null, rleForm: "string", bbox: null, keypoints: null,
       makes: MAKES_POLYGON, problems: [],
     };
+    if (this.extentOnly) this.extentPolygons(record, plan);
+    else ({ polygons: plan.polygons, bbox: plan.bbox } = this.vertices.get(record));
     return { plan, fields: t.kept[i] & K_AREA ? { area: t.area[i] } : {}, category: this.categoryList[t.category[i]] };
+  }
+
+  /** The record's polygons without their points (built from the store when read), the box they give, its bbox. */
+  private extentPolygons(record: number, plan: AnnotationPlan): void {
+    const out = this.extents;
+    const n = this.vertices.extents(record, out);
+    const ext = out.ext;
+    const vertices = this.vertices;
+    const geometries: PolygonGeometry[] = new Array(n);
+    let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const e = { left: ext[5 * k], top: ext[5 * k + 1], right: ext[5 * k + 2], bottom: ext[5 * k + 3], vertices: ext[5 * k + 4] };
+      if (e.left < l) l = e.left;
+      if (e.top < t) t = e.top;
+      if (e.right > r) r = e.right;
+      if (e.bottom > b) b = e.bottom;
+      geometries[k] = lazyPolygon(e, () => vertices.ring(record, k));
+    }
+    plan.polygonGeometries = geometries;
+    // What flatPartsBox gives for the parts.
+    plan.polygonsBox = n ? [l, t, cleanFloat(r - l), cleanFloat(b - t)] : null;
+    plan.bbox = out.bbox;
   }
 
   /**

@@ -690,6 +690,7 @@ export async function readCocoProject(input: string, options: FormatOptions, ctx
   }
   const root = (await fs.promises.stat(input)).isDirectory() ? input : path.dirname(input);
   const reader = new CocoReader(ctx, root, opts.images, opts.imagesDir);
+  reader.store.extentOnly = ctx.geometry === "extent";
   const groups = groupFiles(files, opts.dataset);
   const byDataset = new Map<string, GroupState[]>();
   for (const group of groups) {

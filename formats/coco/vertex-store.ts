@@ -180,6 +180,66 @@ export class VertexStore {
     return { polygons, bbox };
   }
 
+  /**
+   * The parts of a record without their vertices: per part, its extremes and vertex count in `out` (five numbers
+   * each: left, top, right, bottom, vertices, as `get` would give them), and the bbox. Returns the parts' count.
+   */
+  extents(position: number, out: { ext: Float64Array; bbox: Bbox | null }): number {
+    const { chunk, offset } = this.ints.at(position);
+    const head = chunk[offset];
+    const n = head & PARTS;
+    let o = offset + 1 + n;
+    let dChunk: Float64Array | null = null;
+    let q = 0;
+    if (head & (DOUBLES | BOX)) {
+      ({ chunk: dChunk, offset: q } = this.doubles.at(chunk[o++]));
+    }
+    out.bbox = null;
+    if (head & BOX) {
+      out.bbox = [dChunk![q], dChunk![q + 1], dChunk![q + 2], dChunk![q + 3]];
+      q += 4;
+    }
+    if (out.ext.length < 5 * n) out.ext = new Float64Array(Math.max(5 * n, 2 * out.ext.length));
+    const ext = out.ext;
+    for (let k = 0; k < n; k++) {
+      const len = chunk[offset + 1 + k];
+      let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
+      if (head & DOUBLES) {
+        for (const end = q + len; q < end; q += 2) {
+          const x = dChunk![q], y = dChunk![q + 1];
+          if (x < left) left = x;
+          if (x > right) right = x;
+          if (y < top) top = y;
+          if (y > bottom) bottom = y;
+        }
+        ext[5 * k] = left;
+        ext[5 * k + 1] = top;
+        ext[5 * k + 2] = right;
+        ext[5 * k + 3] = bottom;
+      } else {
+        // Extremes of the integers, then one division each: the same doubles as dividing every vertex (k / SCALE grows with k).
+        for (const end = o + len; o < end; o += 2) {
+          const x = chunk[o], y = chunk[o + 1];
+          if (x < left) left = x;
+          if (x > right) right = x;
+          if (y < top) top = y;
+          if (y > bottom) bottom = y;
+        }
+        ext[5 * k] = left / SCALE;
+        ext[5 * k + 1] = top / SCALE;
+        ext[5 * k + 2] = right / SCALE;
+        ext[5 * k + 3] = bottom / SCALE;
+      }
+      ext[5 * k + 4] = len >> 1;
+    }
+    return n;
+  }
+
+  /** Part k of a record, as `get` gives it. */
+  ring(position: number, k: number): Vec2[] {
+    return this.get(position).polygons[k];
+  }
+
   /** The store's numbers, to be moved to another thread and adopted there (see adopt). */
   chunks(): { ints: Int32Array[]; doubles: Float64Array[] } {
     return { ints: this.ints.exported(), doubles: this.doubles.exported() };

@@ -10,6 +10,8 @@ export const yoloFormat: FormatAdapter = {
   importOptions: yoloImportOptions,
   exportOptions: yoloExportOptions,
   writesTags: yoloTagsWritten,
+  // A detect line is the object's box: the reader need not build outlines.
+  geometryNeeded: (options) => ((options.task ?? "detect") === "detect" ? "extent" : "full"),
   // As Ultralytics' COCO converter (skips iscrowd) and its VOC script (skips difficult) do.
   skipsByDefault: { crowd: true, difficult: true },
   // Loaded on first call so that the CLI starts without them (src/registry.ts).

@@ -9,6 +9,7 @@
  * own folder. Every image gets a label file (empty when it has nothing to write), as Supervisely's exporter does.
  */
 import fs from "node:fs/promises";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { Item, Project } from "../../src/model/index.js";
@@ -25,6 +26,7 @@ import { flipIdxFromNames } from "./flip-idx.js";
 import { placeholderClasses } from "./placeholders.js";
 import type { CornerOrder } from "./obb.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
+import { FileWriterThread } from "../../src/io/file-writer.js";
 
 export type ImageMode = "copy" | "hardlink" | "symlink" | "none";
 
@@ -51,6 +53,14 @@ export function yoloWriteOptions(o: FormatOptions): YoloWriteOptions {
 }
 
 const WRITE_CONCURRENCY = 16;
+/** Label files sent to the file-writer thread and not written yet, at most (it takes them 8 at a time). */
+const THREAD_WRITES_IN_FLIGHT = 256;
+/**
+ * Label files are created from a file-writer thread (src/io/file-writer.ts) from this many items on, so that the
+ * main thread converts while the kernel's cost of creating files is paid on the other core; the first ones, and all
+ * of a small export, are created here, so that a small export never waits for a thread to start.
+ */
+const THREAD_MIN_ITEMS = 64;
 
 type SplitKey = "train" | "val" | "test";
 
@@ -103,12 +113,36 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   const firstOfSplit: [string, number][] = [];
   // Images in no VOC list (dataset `unlisted`) are what a plain VOC folder holds: they train, in images/train.
   const unlistedTrains = !options.splitTag && !project.datasets.some((d) => d.name === "train");
-  // One mkdir per folder; items written concurrently wait for the same promise.
-  const madeDirs = new Map<string, Promise<unknown>>();
-  const ensureDir = (d: string) => {
-    let p = madeDirs.get(d);
-    if (!p) madeDirs.set(d, (p = fs.mkdir(d, { recursive: true })));
-    return p;
+  // One mkdir per folder (images/ and labels/ of a split); items written concurrently wait for the same promise.
+  const folders = new Map<string, { images: string; labels: string; made: Promise<unknown>; ready: boolean }>();
+  const foldersOf = (split: string, subdirs: string[]) => {
+    const key = subdirs.length ? [split, ...subdirs].join("/") : split;
+    let f = folders.get(key);
+    if (!f) {
+      const images = safeJoin(outDir, "images", split, ...subdirs), labels = safeJoin(outDir, "labels", split, ...subdirs);
+      const made: Promise<unknown> = Promise.all([fs.mkdir(images, { recursive: true }), fs.mkdir(labels, { recursive: true })]);
+      f = { images, labels, made, ready: false };
+      const entry = f;
+      made.then(() => { entry.ready = true; }, () => {});
+      folders.set(key, f);
+    }
+    return f;
+  };
+  let files: FileWriterThread | null = null;
+  let labelFiles = 0;
+  /** Label files the thread has not written yet, oldest first: their items are done as far as the main thread goes. */
+  const inFlight: Promise<void>[] = [];
+  /** Creates a label file (exclusively: the folder is new, and stems are unique in it). */
+  const writeLabelFile = async (file: string, text: string): Promise<void> => {
+    if (++labelFiles === THREAD_MIN_ITEMS) files = FileWriterThread.start();
+    if (!files) {
+      writeFileSync(file, text, { flag: "wx" });
+      return;
+    }
+    const written = files.write(file, text);
+    written.catch(() => {}); // awaited below or at the end
+    inFlight.push(written);
+    if (inFlight.length > THREAD_WRITES_IN_FLIGHT) await inFlight.shift();
   };
   /** Label files are found by stem: two images with one stem in a folder would share one label file. */
   const stems = new Set<string>();
@@ -147,19 +181,17 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   }
 
   const writeOne = async ({ item, split, subdirs }: Placed): Promise<void> => {
-    const imgDir = safeJoin(outDir, "images", split, ...subdirs);
-    const lblDir = safeJoin(outDir, "labels", split, ...subdirs);
-    await ensureDir(imgDir);
-    await ensureDir(lblDir);
+    const dirs = foldersOf(split, subdirs);
+    if (!dirs.ready) await dirs.made;
     const src = item.image;
     if (src?.kind === "file" && mode !== "none") {
-      const r = await placeFile(src.path, path.join(imgDir, item.name), mode as PlaceMode);
+      const r = await placeFile(src.path, path.join(dirs.images, item.name), mode as PlaceMode);
       if ("why" in r) ctx.report.warn("image-unreadable", imageLeftOutMessage(item.name, r.why), { file: src.path });
     }
-    else if (src?.kind === "bytes" && mode !== "none") await fs.writeFile(path.join(imgDir, item.name), src.data);
+    else if (src?.kind === "bytes" && mode !== "none") await fs.writeFile(path.join(dirs.images, item.name), src.data);
     else if (src?.kind === "link") ctx.report.warn("yolo-image-link", `the image is a remote link (${src.url}); only its label file is written`, { file: item.name });
 
-    let lines: string[] = [];
+    let text = "";
     const labels = item.annotation.labels;
     if (labels.length) {
       let { width, height } = item.annotation.size;
@@ -173,17 +205,23 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
         for (const l of labels) tally.lose(l.classTitle, l.geometry.type, "image size unknown");
       } else {
         const lc: LineContext = { width, height, task, classes, pose, obbOrder, obbOrderForced: Boolean(options.obbOrder), tally };
-        lines = annotationLines(item.annotation, lc);
+        const lines = annotationLines(item.annotation, lc);
+        if (lines.length) text = lines.join("\n") + "\n";
       }
     }
-    await fs.writeFile(path.join(lblDir, `${stemOf(item.name)}.txt`), lines.length ? lines.join("\n") + "\n" : "");
+    await writeLabelFile(path.join(dirs.labels, `${stemOf(item.name)}.txt`), text);
   };
 
   ctx.progress.start(`writing YOLO (${task})`);
   let count = 0;
-  for await (const _ of mapConcurrent(placed(), WRITE_CONCURRENCY, writeOne)) {
-    count++;
-    ctx.progress.increment();
+  try {
+    for await (const _ of mapConcurrent(placed(), WRITE_CONCURRENCY, writeOne)) {
+      count++;
+      ctx.progress.increment();
+    }
+    for (const written of inFlight.splice(0)) await written;
+  } finally {
+    await (files as FileWriterThread | null)?.close();
   }
   ctx.progress.stop();
   tally.flush();

@@ -1,5 +1,6 @@
 import type { Geometry, Vec2 } from "../model/geometry.js";
 import { bitmapDataSize, bitmapSize } from "../codecs/bitmap.js";
+import { knownExtent } from "./extent.js";
 
 /** Inclusive-or-not is the caller's business: these are the extreme coordinates the geometry reaches. */
 export interface Bounds { left: number; top: number; right: number; bottom: number }
@@ -48,6 +49,8 @@ export function geometryBounds(g: Geometry): Bounds | null {
     const { width, height } = g.type === "bitmap" ? bitmapSize(g) : bitmapDataSize(g.data);
     return { left: g.origin[0], top: g.origin[1], right: g.origin[0] + width - 1, bottom: g.origin[1] + height - 1 };
   }
+  const extent = knownExtent(g);
+  if (extent) return { left: extent.left, top: extent.top, right: extent.right, bottom: extent.bottom };
   const vertices = geometryVertices(g);
   return vertices ? boundsOfPoints(vertices) : null;
 }
