@@ -244,9 +244,8 @@ export function noTagsWritten(title: string): TagsWritten {
  * annotation file too large to read back); vertices far outside the image (beyond it by more than its own width or
  * height, or not finite) get a warning with their count, as the mask exports clip them.
  */
-function checkItemBounds(item: Item, dataset: string, report: Report): void {
+function checkItemBounds(item: Item, dataset: string, report: Report, limit: number): void {
   const { labels, size } = item.annotation;
-  const limit = maxLabels();
   if (labels.length > limit) {
     throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${labels.length} labels, over the limit of ${limit} per item; if that is real, raise it with --max-labels ${labels.length} or ${MAX_LABELS_ENV}=${labels.length}`);
   }
@@ -300,27 +299,35 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
       return wrap(ds, name);
     });
   };
+  // "tag <name>" once per tag name: a stream of items has the same few tags on every label.
+  const tagWhat = new Map<string, string>();
+  const lostTag = (name: string) => {
+    let what = tagWhat.get(name);
+    if (what === undefined) tagWhat.set(name, (what = `tag ${name}`));
+    return what;
+  };
   const wrap = (ds: Dataset, name: string): Dataset => ({
     ...ds,
     name,
     datasets: level(ds.datasets, name),
     items: async function* () {
+      const limit = maxLabels();
       for await (const item of iterateItems(ds.items)) {
         report.count("itemsRead");
-        checkItemBounds(item, ds.name, report);
+        checkItemBounds(item, ds.name, report, limit);
         for (const l of item.annotation.labels) {
           report.labelsPerClass[l.classTitle] = (report.labelsPerClass[l.classTitle] ?? 0) + 1;
           if (tags) {
             for (const t of l.tags) {
               const written = tags.object(t, l);
-              if (written !== true) report.lose(l.classTitle, `tag ${t.name}`, written);
+              if (written !== true) report.lose(l.classTitle, lostTag(t.name), written);
             }
           }
         }
         if (tags) {
           for (const t of item.annotation.tags) {
             const written = tags.image(t);
-            if (written !== true) report.lose("(image)", `tag ${t.name}`, written);
+            if (written !== true) report.lose("(image)", lostTag(t.name), written);
           }
         }
         yield item;

@@ -64,11 +64,20 @@ export class Report {
 
   /** Counts something a target format cannot hold (never dropped silently). */
   lose(className: string, what: string, reason: string, count = 1): void {
-    const key = `${className}\u0000${what}\u0000${reason}`;
-    const e = this.losses.get(key);
-    if (e) e.count += count;
-    else this.losses.set(key, { className, what, reason, count });
+    // Per class, the few losses it has (no key string to build per label: a stream of labels repeats them).
+    let entries = this.lossesByClass.get(className);
+    if (!entries) this.lossesByClass.set(className, (entries = []));
+    for (const e of entries) {
+      if (e.what === what && e.reason === reason) {
+        e.count += count;
+        return;
+      }
+    }
+    const e = { className, what, reason, count };
+    entries.push(e);
+    this.losses.set(`${className}\u0000${what}\u0000${reason}`, e);
   }
+  private readonly lossesByClass = new Map<string, LossEntry[]>();
   get lossEntries(): LossEntry[] {
     return [...this.losses.values()];
   }

@@ -15,7 +15,7 @@ import fs from "node:fs";
 import { SlyconvError } from "../../src/errors.js";
 import { openRegularFileSync } from "../../src/io/regular-file.js";
 import type { PolygonGeometry } from "../../src/model/index.js";
-import { lazyPolygon } from "../../src/geometry/extent.js";
+import { lazyPolygon, type Extent } from "../../src/geometry/extent.js";
 import { MAKES_POLYGON, type AnnotationPlan, type Bbox, type CategoryMapping } from "./annotation.js";
 import type { CocoFile } from "./discover.js";
 import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
@@ -280,6 +280,7 @@ export class AnnotationStore {
    */
   extentOnly = false;
   private readonly extents = { ext: new Float64Array(5 * 16), bbox: null as Bbox | null };
+  private readonly extent: Extent = { left: 0, top: 0, right: 0, bottom: 0, vertices: 0 };
 
   /** Annotation i as kept in the first pass (the plan and fields a second reading would give), or null. */
   kept(t: AnnotationTable, i: number): KeptAnnotation | null {
@@ -300,16 +301,20 @@ export class AnnotationStore {
     const out = this.extents;
     const n = this.vertices.extents(record, out);
     const ext = out.ext;
-    const vertices = this.vertices;
     const geometries: PolygonGeometry[] = new Array(n);
+    const e = this.extent;
     let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
     for (let k = 0; k < n; k++) {
-      const e = { left: ext[5 * k], top: ext[5 * k + 1], right: ext[5 * k + 2], bottom: ext[5 * k + 3], vertices: ext[5 * k + 4] };
+      e.left = ext[5 * k];
+      e.top = ext[5 * k + 1];
+      e.right = ext[5 * k + 2];
+      e.bottom = ext[5 * k + 3];
+      e.vertices = ext[5 * k + 4];
       if (e.left < l) l = e.left;
       if (e.top < t) t = e.top;
       if (e.right > r) r = e.right;
       if (e.bottom > b) b = e.bottom;
-      geometries[k] = lazyPolygon(e, () => vertices.ring(record, k));
+      geometries[k] = lazyPolygon(e, this.vertices, record, k);
     }
     plan.polygonGeometries = geometries;
     // What flatPartsBox gives for the parts.

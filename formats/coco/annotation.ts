@@ -11,9 +11,9 @@
  *   in label.extra.coco when it differs from the box the geometry gives.
  */
 import type { BitmapGeometry, GraphNode, Label, PolygonGeometry, Tag, Vec2 } from "../../src/model/index.js";
-import { bitmapEncodedOnRead } from "../../src/codecs/bitmap.js";
+import { bitmapEncodedOnRead, bitmapMadeOnRead } from "../../src/codecs/bitmap.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
-import { CocoRleError, rleArea, rleFromJson, rleToCroppedMask, type CocoRle } from "../../src/codecs/coco-rle.js";
+import { CocoRleError, rleArea, rleBounds, rleFromJson, rleToCroppedMask, type CocoRle } from "../../src/codecs/coco-rle.js";
 import {
   EXTRA_COCO, EXTRA_RLE_COUNTS, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, isFiniteNumber, isObject, type Json,
 } from "./model.js";
@@ -314,7 +314,7 @@ export interface PendingBitmap {
  * extra.coco; every label carries the coco_id / iscrowd tags. With `pending`, a mask is not encoded here: its
  * geometry (data "") is added to `pending` for the caller to fill in (in worker threads, many at a time).
  */
-export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMapping, pending?: PendingBitmap[]): Label[] {
+export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMapping, pending?: PendingBitmap[], masksOnRead = false): Label[] {
   const tags = (): Tag[] => {
     const t: Tag[] = [];
     if (plan.id !== null) t.push({ name: TAG_COCO_ID, value: plan.id });
@@ -329,7 +329,15 @@ export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMappin
     labels.push({ classTitle: cat.classTitle, geometry: { type: "polygon", exterior: ring, interior: [] }, tags: tags() });
   }
   let mask: { x: number; y: number; width: number; height: number } | undefined;
-  if (plan.rle) {
+  if (plan.rle && masksOnRead) {
+    // Decoded and encoded only if the data is read (a writer that needs extents alone, and skips crowd masks, never does).
+    const rle = plan.rle;
+    const b = rleBounds(rle)!;
+    mask = { x: b.left, y: b.top, width: b.right - b.left + 1, height: b.bottom - b.top + 1 };
+    const label: Label = { classTitle: cat.classTitle, geometry: bitmapMadeOnRead([b.left, b.top], { width: mask.width, height: mask.height }, () => rleToCroppedMask(rle)!.mask), tags: tags() };
+    if (plan.rleForm === "list") label.extra = { [EXTRA_RLE_COUNTS]: "list" };
+    labels.push(label);
+  } else if (plan.rle) {
     const cropped = rleToCroppedMask(plan.rle)!;
     mask = { x: cropped.x, y: cropped.y, width: cropped.mask.width, height: cropped.mask.height };
     // Encoded later: in worker threads with the batch (pending), or when the data is first read.

@@ -487,7 +487,8 @@ class CocoReader {
   items(groups: GroupState[]): (select?: ItemSelector) => AsyncIterable<Item> {
     const signal = this.ctx.signal;
     const store = this.store;
-    const inWorkers = this.masks >= readerTuning.workerMasks;
+    // For a writer that needs extents alone, masks are made only if their data is read (see buildLabels).
+    const inWorkers = !store.extentOnly && this.masks >= readerTuning.workerMasks;
     return async function* (select?: ItemSelector) {
       for (const g of groups) {
         const chosen = select ? g.images.flatMap((img, k) => (select(img.itemName) ? [k] : [])) : null;
@@ -646,7 +647,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
         continue;
       }
     }
-    const entry = { ann: i, labels: buildLabels(plan, raw, cat) };
+    const entry = { ann: i, labels: buildLabels(plan, raw, cat, undefined, store.extentOnly) };
     entries.push(entry);
     entryOf.set(i, entry);
   }

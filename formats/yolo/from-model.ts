@@ -155,11 +155,20 @@ export class ExportTally {
   constructor(private readonly report: Report) {}
   /** `from` describes a label (`polygon`) or, with unit "object", an object (`multi-label`). */
   convert(className: string, from: string, to: string, unit: "label" | "object" = "label"): void {
-    const key = `${className}\u0000${from}\u0000${to}\u0000${unit}`;
-    const e = this.converted.get(key);
-    if (e) e.count++;
-    else this.converted.set(key, { className, from, to, unit, count: 1 });
+    // Per class, the few kinds it was converted by (no key string to build per label).
+    let kinds = this.byClass.get(className);
+    if (!kinds) this.byClass.set(className, (kinds = []));
+    for (const e of kinds) {
+      if (e.from === from && e.to === to && e.unit === unit) {
+        e.count++;
+        return;
+      }
+    }
+    const e = { className, from, to, unit, count: 1 };
+    kinds.push(e);
+    this.converted.set(`${className}\u0000${from}\u0000${to}\u0000${unit}`, e);
   }
+  private readonly byClass = new Map<string, { className: string; from: string; to: string; unit: string; count: number }[]>();
   lose(className: string, what: string, reason: string, count = 1): void {
     this.report.lose(className, what, reason, count);
   }

@@ -194,20 +194,55 @@ export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeome
   return geometry;
 }
 
-/** A bitmap's 0/1 mask: the one it was made from (bitmapEncodedOnRead), else its `data` decoded. */
+/** The masks of bitmapMadeOnRead's geometries, made when first needed, and their sizes, known before. */
+const lateMasks = new WeakMap<BitmapGeometry, { width: number; height: number; make: () => BinaryMask }>();
+
+/**
+ * bitmapEncodedOnRead for a mask of a known size that `make` makes only when it is first needed: its `data` read, or
+ * its pixels asked for (bitmapMask). A writer that skips the label (YOLO skips crowd masks) never makes it.
+ */
+export function bitmapMadeOnRead(origin: Vec2, size: { width: number; height: number }, make: () => BinaryMask): BitmapGeometry {
+  let mask: BinaryMask | null = null;
+  let data: string | null = null;
+  const made = () => {
+    if (mask === null) {
+      mask = make();
+      lateMasks.delete(geometry);
+      sourceMasks.set(geometry, mask);
+    }
+    return mask;
+  };
+  const geometry: BitmapGeometry = {
+    type: "bitmap",
+    origin,
+    get data(): string {
+      if (data === null) data = encodeBitmapData(made());
+      return data;
+    },
+    set data(value: string) {
+      data = value;
+      lateMasks.delete(geometry);
+      sourceMasks.delete(geometry);
+    },
+  };
+  lateMasks.set(geometry, { ...size, make: made });
+  return geometry;
+}
+
+/** A bitmap's 0/1 mask: the one it was made from (bitmapEncodedOnRead, bitmapMadeOnRead), else its `data` decoded. */
 export function bitmapMask(g: BitmapGeometry): BinaryMask {
-  return sourceMasks.get(g) ?? decodeBitmapData(g.data);
+  return sourceMasks.get(g) ?? lateMasks.get(g)?.make() ?? decodeBitmapData(g.data);
 }
 
 /** A bitmap's mask width and height: from the mask it was made from, else from its PNG header. */
 export function bitmapSize(g: BitmapGeometry): { width: number; height: number } {
-  const m = sourceMasks.get(g);
+  const m = sourceMasks.get(g) ?? lateMasks.get(g);
   return m ? { width: m.width, height: m.height } : bitmapDataSize(g.data);
 }
 
-/** Whether a bitmap's pixels are at hand without decoding its `data` (bitmapEncodedOnRead). */
+/** Whether a bitmap's pixels are at hand without decoding its `data` (bitmapEncodedOnRead, bitmapMadeOnRead). */
 export function hasSourceMask(g: BitmapGeometry): boolean {
-  return sourceMasks.has(g);
+  return sourceMasks.has(g) || lateMasks.has(g);
 }
 
 /** Spec §4.3: alpha matte as 8-bit gray (0..255). */

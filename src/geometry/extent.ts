@@ -16,35 +16,39 @@ export interface Extent {
   vertices: number;
 }
 
+/** Where a lazy polygon's points come from: part `part` of record `record` of a store. */
+export interface RingSource {
+  ring(record: number, part: number): Vec2[];
+}
+
 /**
- * A polygon without holes whose exterior `build` makes on first use (once). A class, so that every such polygon
- * shares one shape (an accessor defined per object gives each object a hidden class of its own, which the garbage
- * collector then has to keep in the old generation). The exterior is an accessor on the prototype: code that reads
- * `exterior` gets the points, but spreading the geometry (`{ ...g }`) would not copy them, so only a writer that
- * declares it needs extents alone (FormatAdapter.geometryNeeded) gets these.
+ * A polygon without holes whose exterior is built from its source when first read (once), and until then is its own
+ * extent. A class, so that every such polygon shares one shape (an accessor defined per object gives each object a
+ * hidden class of its own, which the garbage collector then keeps in the old generation). The exterior is an accessor
+ * on the prototype: code that reads `exterior` gets the points, but spreading the geometry (`{ ...g }`) would not
+ * copy them, so only a writer that declares it needs extents alone (FormatAdapter.geometryNeeded) gets these.
  */
-class LazyPolygon implements PolygonGeometry {
+class LazyPolygon implements PolygonGeometry, Extent {
   readonly type = "polygon" as const;
   interior: Vec2[][] = [];
-  /** The extent, until the points are built: whoever has them may change them. */
-  extent: Extent | undefined;
   private points: Vec2[] | undefined = undefined;
 
-  constructor(extent: Extent, private readonly build: () => Vec2[]) {
-    this.extent = extent;
-  }
+  constructor(
+    readonly left: number, readonly top: number, readonly right: number, readonly bottom: number, readonly vertices: number,
+    private readonly source: RingSource, private readonly record: number, private readonly part: number,
+  ) {}
 
   get exterior(): Vec2[] {
-    if (this.points === undefined) {
-      this.points = this.build();
-      this.extent = undefined;
-    }
-    return this.points;
+    return (this.points ??= this.source.ring(this.record, this.part));
   }
 
   set exterior(points: Vec2[]) {
     this.points = points;
-    this.extent = undefined;
+  }
+
+  /** The extent, until the points are read: whoever has them may change them. */
+  get extent(): Extent | undefined {
+    return this.points === undefined ? this : undefined;
   }
 
   toJSON(): PolygonGeometry {
@@ -52,9 +56,9 @@ class LazyPolygon implements PolygonGeometry {
   }
 }
 
-/** A polygon without holes whose exterior `build` makes when it is first read (see LazyPolygon). */
-export function lazyPolygon(extent: Extent, build: () => Vec2[]): PolygonGeometry {
-  return new LazyPolygon(extent, build);
+/** A polygon without holes of the given extent whose exterior is part `part` of `record` in `source`, built when read. */
+export function lazyPolygon(extent: Extent, source: RingSource, record: number, part: number): PolygonGeometry {
+  return new LazyPolygon(extent.left, extent.top, extent.right, extent.bottom, extent.vertices, source, record, part);
 }
 
 /** The extent of a geometry made by lazyPolygon whose points have not been read, else undefined. */

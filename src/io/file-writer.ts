@@ -28,8 +28,13 @@ export type FileJobResult = null | { code?: string; message: string };
 /** A thread started ahead of need (see FileWriterThread.prestart). */
 let prestarted: Worker | null = null;
 
-/** Jobs per message: enough to keep message overhead low, few enough to keep the thread busy early. */
+/**
+ * Jobs per message: enough to keep message overhead low, few enough to keep the thread busy early. Small files
+ * (a YOLO label file is a few hundred bytes) go more to a message: each message costs both threads a wake-up.
+ */
 const BATCH = 8;
+const BATCH_BYTES = 16 * 1024;
+const MAX_BATCH = 128;
 
 interface Waiting { resolve: () => void; reject: (e: Error) => void }
 
@@ -40,6 +45,8 @@ interface Waiting { resolve: () => void; reject: (e: Error) => void }
  */
 export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
   private queue: FileJob[] = [];
+  /** Bytes of the jobs in `queue`, about. */
+  private queuedBytes = 0;
   private readonly lists = new PointLists();
   private transfer: ArrayBuffer[] = [];
   /** The callers of the jobs in `queue`. */
@@ -99,9 +106,10 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise<void>((resolve, reject) => {
       this.queue.push(job);
+      this.queuedBytes += job.kind === "data" ? job.data.length : job.skeleton.length + job.coords.byteLength;
       this.transfer.push(...transfer);
       this.waiting.push({ resolve, reject });
-      if (this.queue.length >= BATCH) this.flush();
+      if ((this.queue.length >= BATCH && this.queuedBytes >= BATCH_BYTES) || this.queue.length >= MAX_BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
@@ -115,6 +123,7 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
   private flush(): void {
     const batch = this.waiting, jobs = this.queue, transfer = this.transfer;
     this.queue = [];
+    this.queuedBytes = 0;
     this.transfer = [];
     this.waiting = [];
     if (!jobs.length) return;
