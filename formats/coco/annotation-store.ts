@@ -19,7 +19,7 @@ import { lazyPolygon, type Extent } from "../../src/geometry/extent.js";
 import { MAKES_POLYGON, type AnnotationPlan, type Bbox, type CategoryMapping } from "./annotation.js";
 import type { CocoFile } from "./discover.js";
 import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
-import { BlockUnpacker, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
+import { BlockUnpacker, blockImageIds, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
 import { cleanFloat, type Json } from "./model.js";
 import { ThreadedRows } from "./parse-thread.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
@@ -115,8 +115,13 @@ export function parseOrThrow(v: ScanValue): { value: unknown; nonFinite: boolean
 export interface RowMapping {
   /** A row JSON.parse read: checked, reported and entered in the table by the mapping, in file order. */
   addAnnotation(row: number, index: number, value: unknown, nonFinite: boolean): void;
-  /** The table key of an image id. */
+  /** The table key of an image id, for a kept row (counted against the labels limit). */
   imageKey(imageId: unknown): number;
+  /**
+   * Whether an image already holds as many annotations as the labels limit: its further rows are not kept but
+   * handed to addAnnotation, which skips them (read.ts).
+   */
+  imageFull(imageId: unknown): boolean;
   /** A usual polygon annotation kept from its numbers: what it says about the project. */
   noteKept(cat: CategoryMapping, crowd: boolean, hasId: boolean): void;
 }
@@ -204,6 +209,7 @@ export class AnnotationStore {
         lastId = q.categoryId;
         lastIndex = this.categoryIndex(lastCat);
       }
+      if (f.map.imageFull(q.imageId)) return false;
       const record = storeQuick(this.vertices, q);
       if (record < 0) return false;
       this.keepRow(f, from + k, lastCat!, lastIndex, q.id, q.imageId, q.iscrowd, q.area, 0, record);
@@ -221,6 +227,8 @@ export class AnnotationStore {
   /** A block the ParseThread parsed: its kept polygons are added from their numbers, the rest parsed here, in order. */
   private async addParsedBlock(reader: ElementReader, f: FileRows, from: number, p: ParsedBlock): Promise<void> {
     const n = p.kept.length;
+    // A block holding rows of an image that is full is not kept: its rows are parsed (and those skipped) here.
+    if (p.nums.length && blockImageIds(p).some((id) => f.map.imageFull(id))) return this.parseRows(reader, f, from, from + n);
     const kept = new BlockUnpacker(p, this.vertices);
     for (let k = 0; k < n;) {
       if (p.kept[k]) {

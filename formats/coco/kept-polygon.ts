@@ -4,6 +4,7 @@
  * the first pass notes about one fits in a few numbers and its vertices; every other annotation is handled by the
  * reader itself, with the full checks and warnings.
  */
+import { maxLabels } from "../../src/limits.js";
 import {
   MAKES_POLYGON, MAPPED_KEYS, flatPartsBox, planAnnotation, sameBox, type AnnotationPlan, type Bbox, type CategoryMapping,
 } from "./annotation.js";
@@ -159,6 +160,13 @@ export function blockBuffers(b: ParsedBlock): ArrayBuffer[] {
 }
 
 /** What the reader adds for a kept row: a KeptPolygon whose vertices are already in the reader's store. */
+/** The image ids of a block's kept rows, each once. */
+export function blockImageIds(b: ParsedBlock): number[] {
+  const ids = new Set<number>();
+  for (let o = 1; o < b.nums.length; o += NUMS) ids.add(b.nums[o]);
+  return [...ids];
+}
+
 export interface AdoptedPolygon {
   id: number | null;
   imageId: number;
@@ -195,22 +203,40 @@ const ANY_CATEGORY: CategoryMapping = { id: 0, name: "", classTitle: "" };
 const anyNumericCategory = (id: unknown) => (typeof id === "number" ? ANY_CATEGORY : undefined);
 
 /**
+ * Rows kept per image by one side of the first pass (the parse thread, or the reader claiming blocks back): at most
+ * the labels limit (src/limits.ts) each. The rest are left to the reader, which skips them all (read.ts): a hostile
+ * file of millions of annotations on one image is then never kept.
+ */
+export class ImageBudget {
+  private readonly counts = new Map<number, number>();
+  private readonly limit = maxLabels();
+
+  /** Whether one more row of the image may be kept (and counts it). */
+  take(imageId: number): boolean {
+    const n = this.counts.get(imageId) ?? 0;
+    if (n >= this.limit) return false;
+    this.counts.set(imageId, n + 1);
+    return true;
+  }
+}
+
+/**
  * Parses `count` annotation rows and packs the kept polygons among them (what ParseThread and the reader share).
  * COCO's usual annotation is read from its bytes (quick-polygon.ts), unless a hash is asked for (it is made from
  * the parsed values).
  */
 export async function parseBlock(
-  reader: ElementReader, count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number, withHash: boolean,
+  reader: ElementReader, count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number, withHash: boolean, budget: ImageBudget,
 ): Promise<ParsedBlock> {
   const packer = new BlockPacker(count);
   const q = new QuickPolygon();
   await reader.parseRuns(count, offsetOf, lengthOf, (k, parsed) => {
     if (!parsed.ok) return;
     const p = keptPolygonOf(parsed.value, parsed.nonFinite, anyNumericCategory, withHash);
-    if (p) packer.add(k, p);
+    if (p && budget.take(p.imageId)) packer.add(k, p);
   }, withHash ? undefined : (bytes, from, to, k) => {
     if (!readQuickPolygon(bytes, from, to, q)) return false;
-    packer.addQuick(k, q);
+    if (budget.take(q.imageId)) packer.addQuick(k, q);
     return true;
   });
   return packer.finish();

@@ -12,7 +12,7 @@
  */
 import { startHelperThread } from "../../src/workers/script.js";
 import { HelperThread } from "../../src/workers/thread.js";
-import { parseBlock, type ParsedBlock } from "./kept-polygon.js";
+import { ImageBudget, parseBlock, type ParsedBlock } from "./kept-polygon.js";
 import type { ElementReader } from "./json-scan.js";
 
 export interface ParseRequest {
@@ -62,6 +62,8 @@ export class ThreadedRows {
   private started = false;
   private first = -1;
   private last = -1;
+  /** Rows kept per image over the blocks the reader claims back. */
+  private readonly budget = new ImageBudget();
 
   /** The thread starts when the scan has found `threshold` rows (Infinity: never). */
   constructor(
@@ -114,7 +116,7 @@ export class ThreadedRows {
       if (!b.claim) continue; // parsed in order by the reader anyway
       if (Atomics.compareExchange(b.claim, 0, 0, CLAIMED_BY_READER) !== 0) return;
       signal?.throwIfAborted();
-      b.parsed = await parseBlock(reader, b.to - b.from, (k) => this.offsetOf(b.from + k), (k) => this.lengthOf(b.from + k), this.withHash);
+      b.parsed = await parseBlock(reader, b.to - b.from, (k) => this.offsetOf(b.from + k), (k) => this.lengthOf(b.from + k), this.withHash, this.budget);
     }
   }
 

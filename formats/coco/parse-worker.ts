@@ -7,11 +7,13 @@
  */
 import { parentPort } from "node:worker_threads";
 import { ElementReader } from "./json-scan.js";
-import { blockBuffers, parseBlock } from "./kept-polygon.js";
+import { ImageBudget, blockBuffers, parseBlock } from "./kept-polygon.js";
 import { CLAIMED_BY_THREAD, type ParseReply, type ParseRequest } from "./parse-thread.js";
 
 /** The file, opened with the first request (a thread serves one file: ThreadedRows starts one per file). */
 let reader: Promise<ElementReader> | null = null;
+/** Rows kept per image over the file's blocks this thread parses. */
+const budget = new ImageBudget();
 
 async function answer(r: ParseRequest): Promise<void> {
   if (Atomics.compareExchange(r.claim, 0, 0, CLAIMED_BY_THREAD) !== 0) {
@@ -20,7 +22,7 @@ async function answer(r: ParseRequest): Promise<void> {
     return;
   }
   reader ??= ElementReader.open(r.file);
-  const block = await parseBlock(await reader, r.offsets.length, (k) => r.offsets[k], (k) => r.lengths[k], r.withHash);
+  const block = await parseBlock(await reader, r.offsets.length, (k) => r.offsets[k], (k) => r.lengths[k], r.withHash, budget);
   const reply: ParseReply = { block };
   parentPort!.postMessage(reply, blockBuffers(block));
 }

@@ -19,6 +19,8 @@ import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, jsonPointer, optionName } from "../../src/errors.js";
 import { encodeBitmapTask } from "../../src/codecs/bitmap.js";
 import { mapLimit } from "../../src/io/concurrency.js";
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "../../src/io/json-file.js";
+import { MAX_LABELS_ENV, maxLabels } from "../../src/limits.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { baseName, unsafeNameReason } from "../../src/io/paths.js";
 import {
@@ -62,6 +64,24 @@ function shortened(name: string): string {
 const BATCH_MASKS = 32;
 const BATCH_ITEMS = 512;
 
+/**
+ * Values the reader keeps as written (an annotation's or image's extra fields, categories, `info`) are written back
+ * with recursive serializers, which overflow the stack some thousands of levels down: refused here, with their
+ * place. `keys`: check each field of an object (its pointer named), else the value as a whole.
+ */
+function refuseTooDeep(value: unknown, file: string, pointer: string, keys = false, skip?: ReadonlySet<string>): void {
+  if (value === null || typeof value !== "object") return;
+  const fields: [string, unknown][] = keys && !Array.isArray(value) ? Object.entries(value) : [["", value]];
+  for (const [k, v] of fields) {
+    if (v === null || typeof v !== "object" || skip?.has(k) || !jsonNestsDeeperThan(v)) continue;
+    throw new SlyconvError("too-deep", `the value nests more than ${MAX_JSON_DEPTH} levels of arrays or objects, which cannot be written back out; flatten or remove it`,
+      { file, pointer: k ? `${pointer}${jsonPointer(k)}` : pointer });
+  }
+}
+
+/** Fields of an annotation that are checked as numbers, never kept as written. */
+const CHECKED_FIELDS = new Set(["segmentation", "bbox", "keypoints"]);
+
 interface ImageRecord {
   /** The id as written (number, or a string for tools that use those). */
   id: unknown;
@@ -85,6 +105,8 @@ interface GroupState {
   /** Image ids that annotations use, before the image itself may be known: id → key; resolved at the end. */
   imageKeys: Map<unknown, number>;
   imageKeyIds: unknown[];
+  /** Per image key: its annotations (captions left out) counted in the first pass, against the labels limit. */
+  rowsOfKey: number[];
   annotations: AnnotationTable;
   /** Per file: category id → mapping. */
   categoryTables: Map<unknown, CategoryMapping>[];
@@ -119,7 +141,7 @@ class CocoReader {
 
   async readGroup(group: FileGroup): Promise<GroupState> {
     const g: GroupState = {
-      dataset: group.dataset, files: group.files, images: [], imageById: new Map(), imageKeys: new Map(), imageKeyIds: [],
+      dataset: group.dataset, files: group.files, images: [], imageById: new Map(), imageKeys: new Map(), imageKeyIds: [], rowsOfKey: [],
       annotations: new AnnotationTable(), categoryTables: [],
       compareAcrossFiles: group.files.filter((f) => f.kind !== "captions").length > 1,
     };
@@ -144,9 +166,21 @@ class CocoReader {
       k = g.imageKeyIds.length;
       g.imageKeys.set(id, k);
       g.imageKeyIds.push(id);
+      g.rowsOfKey.push(0);
     }
     return k;
   }
+
+  /**
+   * Counts an annotation of image key k; false once the image has more than the labels limit (src/limits.ts): its
+   * annotations are then no longer kept, and none of them is converted (finishAnnotations reports it). A hostile
+   * file put 2.6 million on one image; kept, they took gigabytes.
+   */
+  private countRow(g: GroupState, k: number): boolean {
+    return ++g.rowsOfKey[k] <= this.labelsLimit;
+  }
+
+  private readonly labelsLimit = maxLabels();
 
   private async scanFile(g: GroupState, fi: number): Promise<void> {
     const f = g.files[fi];
@@ -206,11 +240,13 @@ class CocoReader {
         rows.add(row);
       },
       onValue: (v) => {
+        if (v.key === "categories" && v.index < 0) throw new SlyconvError("coco-structure", "`categories` must be a list", { file: f.display, pointer: "/categories" });
+        const value = parseOrThrow(v).value;
+        refuseTooDeep(value, f.display, v.index < 0 ? jsonPointer(v.key) : jsonPointer(v.key, v.index));
         if (v.key === "categories") {
-          if (v.index < 0) throw new SlyconvError("coco-structure", "`categories` must be a list", { file: f.display, pointer: "/categories" });
-          categoryEntries.push({ value: parseOrThrow(v).value, index: v.index });
-        } else if (v.index < 0) top[v.key] = parseOrThrow(v).value;
-        else ((top[v.key] ??= []) as unknown[]).push(parseOrThrow(v).value);
+          categoryEntries.push({ value, index: v.index });
+        } else if (v.index < 0) top[v.key] = value;
+        else ((top[v.key] ??= []) as unknown[]).push(value);
       },
       onArrayEnd: (k) => {
         if (k === "categories") finishCategories();
@@ -252,7 +288,15 @@ class CocoReader {
   private rowMapping(g: GroupState, fi: number, categories: Map<unknown, CategoryMapping>): RowMapping {
     return {
       addAnnotation: (row, index, value, nonFinite) => this.addAnnotation(g, fi, row, index, value, nonFinite, categories),
-      imageKey: (id) => this.imageKey(g, id),
+      imageKey: (id) => {
+        const k = this.imageKey(g, id);
+        this.countRow(g, k);
+        return k;
+      },
+      imageFull: (id) => {
+        const k = g.imageKeys.get(id);
+        return k !== undefined && g.rowsOfKey[k] >= this.labelsLimit;
+      },
       noteKept: (cat, crowd, hasId) => {
         this.catalog.noteMakes(cat, MAKES_POLYGON);
         if (crowd) this.sawCrowd = true;
@@ -269,6 +313,7 @@ class CocoReader {
       report.warn("coco-image-invalid", "an image entry must be an object; it is skipped", { file, pointer });
       return;
     }
+    refuseTooDeep(value, file, pointer, true);
     const id = value.id;
     if (!(isFiniteNumber(id) || (typeof id === "string" && id !== ""))) {
       report.warn("coco-image-invalid", `image id ${JSON.stringify(id)} is not a number; the image is skipped`, { file, pointer: `${pointer}/id` });
@@ -313,6 +358,7 @@ class CocoReader {
     const t = g.annotations;
     const file = g.files[fi].display;
     const base = `/annotations/${index}`; // jsonPointer("annotations", index): nothing to escape
+    if (isObject(value)) refuseTooDeep(value, file, base, true, CHECKED_FIELDS);
     if (isObject(value) && Array.isArray(value.keypoints) && value.category_id !== undefined) {
       const cat = categories.get(value.category_id);
       if (cat && !cat.nodeKeys) this.catalog.ensureKeypointsClass(cat);
@@ -343,6 +389,10 @@ class CocoReader {
       }
       return;
     }
+    if (!this.countRow(g, t.image[i])) {
+      t.flags[i] = F_SKIP;
+      return;
+    }
     const cat = categories.get(plan.categoryId)!;
     t.category[i] = this.store.categoryIndex(cat);
     this.catalog.noteMakes(cat, plan.makes);
@@ -368,8 +418,10 @@ class CocoReader {
       const idx = g.imageById.get(id);
       if (idx !== undefined) keyToImage[k] = idx;
     });
+    const overLimit = this.reportImagesOverLimit(g, keyToImage);
     const firstById = new Map<number, number>();
     for (let i = 0; i < t.length; i++) {
+      if (overLimit && overLimit[t.image[i]] && !(t.flags[i] & F_CAPTION)) t.flags[i] |= F_SKIP;
       if (t.flags[i] & F_SKIP) continue;
       const img = keyToImage[t.image[i]];
       // Made only for a warning: one object and pointer per annotation cost a second on COCO train2017.
@@ -406,6 +458,24 @@ class CocoReader {
     for (let i = 0; i < t.length; i++) if (!(t.flags[i] & F_SKIP)) order[fill[t.image[i]]++] = i;
     g.order = order;
     g.start = start;
+  }
+
+  /**
+   * The image keys whose annotations are over the labels limit (null when none), each reported as an error: its
+   * annotations are skipped, and its item written without them (exit 1).
+   */
+  private reportImagesOverLimit(g: GroupState, keyToImage: Int32Array): Uint8Array | null {
+    let over: Uint8Array | null = null;
+    g.rowsOfKey.forEach((n, k) => {
+      if (n <= this.labelsLimit || keyToImage[k] < 0) return;
+      (over ??= new Uint8Array(g.rowsOfKey.length))[k] = 1;
+      const img = g.images[keyToImage[k]];
+      this.ctx.report.error("labels-limit", `image ${JSON.stringify(img.id)} (${JSON.stringify(img.fileName)}) has ${n} annotations, more than the limit of ${this.labelsLimit} labels per image; ` +
+        `they are skipped and the item is written without them; if that is real, raise the limit with --max-labels ${n} or ${MAX_LABELS_ENV}=${n}`,
+      { file: g.files[img.file].display, pointer: jsonPointer("images", img.index) });
+      this.ctx.report.count("cocoAnnotationsOverLimit", n);
+    });
+    return over;
   }
 
   /** Finds each image's file beside the annotations (or under --images-dir) and fills missing sizes from headers. */

@@ -4,12 +4,17 @@
  * refused image by image in the first pass (--max-labels / SLYCONV_MAX_LABELS). The limits are lowered here so that
  * the files stay small; streamed-inputs.slow.test.ts has the same cases at their real size, with peak memory.
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { FIXTURES, tempDir } from "../helpers/paths.js";
 import { runCli, spawnCli } from "../helpers/cli.js";
 import { TextFileTooLargeError } from "../../src/io/regular-file.js";
+import { readDataset } from "../../src/api.js";
+import { Report } from "../../src/report.js";
+import { materializeProject, type Item } from "../../src/model/index.js";
+import { readerStats, readerTuning } from "../../formats/coco/annotation-store.js";
 
 const over = (size: number, limit = 1000) => `the file is ${size} bytes, over the limit of ${limit} bytes for a file read whole; ` +
   `if it is real and the machine has the memory (a few times the file's size), raise the limit with --max-file-bytes ${size} or SLYCONV_MAX_FILE_BYTES=${size}`;
@@ -73,5 +78,69 @@ describe("the file-size limit of files read whole", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`${flag} lots: expected a whole number of ${unit}`);
     }
+  });
+});
+
+/**
+ * A COCO file with `perImage` polygon annotations on image 1 (a.png) and 3 on image 2 (b.png), a caption of image 1
+ * among them.
+ */
+function cocoCrowdedImage(file: string, perImage: number): void {
+  const seg = (k: number) => [[10 + (k % 50), 10, 20 + (k % 50), 10, 20 + (k % 50), 30]];
+  const annotations: object[] = [];
+  for (let k = 0; k < perImage; k++) annotations.push({ id: k + 1, image_id: 1, category_id: 1, iscrowd: 0, area: 100, bbox: [10 + (k % 50), 10, 10, 20], segmentation: seg(k) });
+  annotations.splice(5, 0, { id: 100_000, image_id: 1, caption: "a crowd" });
+  for (let k = 0; k < 3; k++) annotations.push({ id: 200_000 + k, image_id: 2, category_id: 1, iscrowd: 0, area: 100, bbox: [10 + k, 10, 10, 20], segmentation: seg(k) });
+  fs.writeFileSync(file, JSON.stringify({
+    images: [{ id: 1, file_name: "a.png", width: 640, height: 480 }, { id: 2, file_name: "b.png", width: 640, height: 480 }],
+    categories: [{ id: 1, name: "cat" }], annotations,
+  }));
+}
+
+describe("a COCO image with more annotations than the labels limit", () => {
+  const defaults = { ...readerTuning };
+  afterEach(() => {
+    Object.assign(readerTuning, defaults);
+    delete process.env.SLYCONV_MAX_LABELS;
+  });
+
+  it("is counted in the first pass and none of its annotations is kept or converted, on every path (reader alone, parse thread, claim-back)", async () => {
+    const file = path.join(tempDir(), "instances_x.json");
+    cocoCrowdedImage(file, 120);
+    process.env.SLYCONV_MAX_LABELS = "50";
+    const threads = os.availableParallelism() >= 2 && !process.env.SLYCONV_NO_WORKERS;
+    for (const tuning of [{ parallelRows: Infinity }, { parallelRows: 1, threadBlock: 7, claimBack: true }, { parallelRows: 1, threadBlock: 7, claimBack: false }]) {
+      Object.assign(readerTuning, tuning);
+      const before = readerStats.threadBlocks + readerStats.claimedBlocks;
+      const report = new Report(Number.MAX_SAFE_INTEGER);
+      const { project } = await readDataset(file, { format: "coco", report, formatOptions: { images: "none" } });
+      const items = (await materializeProject(project)).datasets[0].items as Item[];
+      expect(items.map((i) => [i.name, i.annotation.labels.length, i.annotation.tags.map((t) => t.value)]), JSON.stringify(tuning)).toEqual([["a.png", 0, ["a crowd"]], ["b.png", 3, []]]);
+      expect(report.findings.filter((f) => f.severity === "error")).toEqual([{
+        severity: "error", code: "labels-limit", file: "instances_x.json", pointer: "/images/0",
+        message: 'image 1 ("a.png") has 120 annotations, more than the limit of 50 labels per image; they are skipped and the item is written without them; ' +
+          "if that is real, raise the limit with --max-labels 120 or SLYCONV_MAX_LABELS=120",
+      }]);
+      // Written (3) + reported (120) = the 123 object annotations of the file.
+      expect(report.stats.cocoAnnotationsOverLimit).toBe(120);
+      // The thread paths did take blocks (the budget of kept rows per image is theirs).
+      if (threads && tuning.parallelRows === 1) expect(readerStats.threadBlocks + readerStats.claimedBlocks).toBeGreaterThan(before);
+    }
+  });
+
+  it("CLI: exit 1, the rest written; at the limit the image is converted whole", async () => {
+    const dir = tempDir();
+    cocoCrowdedImage(path.join(dir, "instances_x.json"), 1001);
+    const r = await runCli(["--json", "--max-labels", "1000", "import", "instances_x.json", "out"], { cwd: dir });
+    expect(r.code).toBe(1);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.findings.find((f: { code: string }) => f.code === "labels-limit")).toMatchObject({ severity: "error", file: "instances_x.json", pointer: "/images/0" });
+    expect(summary.stats).toMatchObject({ cocoAnnotations: 1005, cocoAnnotationsOverLimit: 1001 });
+    expect(summary.labelsPerClass).toEqual({ cat: 3 });
+    const ann = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, "out", "x", "ann", `${name}.json`), "utf8"));
+    expect([ann("a.png").objects.length, ann("b.png").objects.length]).toEqual([0, 3]);
+    const ok = await runCli(["--max-labels", "1001", "import", "instances_x.json", "out2", "--quiet"], { cwd: dir });
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "out2", "x", "ann", "a.png.json"), "utf8")).objects).toHaveLength(1001);
   });
 });

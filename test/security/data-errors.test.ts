@@ -173,14 +173,21 @@ describe("JSON nested 10,000 levels deep, written back out", () => {
     expect(deepObject(3)).toEqual({ a: { a: { a: 1 } } });
   });
 
-  it("in a COCO annotation's attributes: refused by the CLI's net with too-deep, exit 1 (was: exit 70)", async () => {
+  it("in a COCO annotation's attributes, an image entry, a category or `info`: refused naming the file and the JSON pointer, exit 1 (was: too-deep with no file, or exit 70)", async () => {
     const dir = tempDir();
-    const coco = `{"images":[{"id":1,"file_name":"a.png","width":10,"height":10}],"categories":[{"id":1,"name":"c"}],"annotations":[{"id":1,"image_id":1,"category_id":1,"bbox":[1,1,3,3],"area":9,"iscrowd":0,"attributes":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}]}`;
     fs.mkdirSync(path.join(dir, "c"));
-    fs.writeFileSync(path.join(dir, "c/instances_x.json"), coco);
-    const r = await runCli(["convert", path.join(dir, "c"), path.join(dir, "out"), "--from", "coco", "--to", "coco", "--quiet"]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toBe("slyconv: the data is nested too deeply to process (thousands of levels of JSON arrays or objects); no dataset format needs that: check the file [too-deep]\n");
+    const deep = `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`;
+    const coco = (where: string) => `{${where === "info" ? `"info":${deep},` : ""}"images":[{"id":1,"file_name":"a.png","width":10,"height":10${where === "image" ? `,"extra":${deep}` : ""}}],` +
+      `"categories":[{"id":1,"name":"c"${where === "category" ? `,"x":${deep}` : ""}}],` +
+      `"annotations":[{"id":1,"image_id":1,"category_id":1,"bbox":[1,1,3,3],"area":9,"iscrowd":0${where === "annotation" ? `,"attributes":${deep}` : ""}}]}`;
+    const message = "the value nests more than 1000 levels of arrays or objects, which cannot be written back out; flatten or remove it [too-deep]";
+    for (const [where, pointer] of [["annotation", "/annotations/0/attributes"], ["image", "/images/0/extra"], ["category", "/categories/0"], ["info", "/info"]]) {
+      fs.writeFileSync(path.join(dir, "c/instances_x.json"), coco(where));
+      const r = await runCli(["convert", path.join(dir, "c"), path.join(dir, "out"), "--from", "coco", "--to", "coco", "--quiet"]);
+      expect(r.code, where).toBe(1);
+      expect(r.stderr).toBe(`slyconv: instances_x.json#${pointer}: ${message}\n`);
+      expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
+    }
   });
 });
 
