@@ -7,6 +7,8 @@ import path from "node:path";
 import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
 import type { CocoFileKind } from "./model.js";
 import { readFileHead } from "../../src/io/file-head.js";
+import type { SpecialFile } from "../../src/io/list-dir.js";
+import { kindOfFile } from "../../src/io/regular-file.js";
 
 /** How much of a file is read to tell whether it is COCO. */
 const SNIFF_BYTES = 64 * 1024;
@@ -42,7 +44,7 @@ export function readHead(file: string, bytes = SNIFF_BYTES): Promise<string> {
   return readFileHead(file, bytes);
 }
 
-async function listJsonFiles(dir: string, depth: number, out: string[]): Promise<void> {
+async function listJsonFiles(dir: string, depth: number, out: string[], special?: SpecialFile[]): Promise<void> {
   let entries: import("node:fs").Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -53,8 +55,14 @@ async function listJsonFiles(dir: string, depth: number, out: string[]): Promise
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
     const p = path.join(dir, e.name);
-    if (e.isFile() && e.name.toLowerCase().endsWith(".json")) out.push(p);
-    else if (e.isDirectory() && depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) await listJsonFiles(p, depth + 1, out);
+    const json = e.name.toLowerCase().endsWith(".json");
+    // A .json that is a FIFO, socket or device (or a symlink to one) is never opened; the reader reports it.
+    if (json && special && !e.isFile() && !e.isDirectory()) {
+      const st = e.isSymbolicLink() ? await fs.stat(p).catch(() => null) : e;
+      if (st && !st.isFile() && !st.isDirectory() && !st.isSymbolicLink()) special.push({ path: p, kind: kindOfFile(st) });
+    }
+    if (e.isFile() && json) out.push(p);
+    else if (e.isDirectory() && depth < MAX_DEPTH && !SKIP_DIRS.has(e.name)) await listJsonFiles(p, depth + 1, out, special);
   }
 }
 
@@ -92,12 +100,15 @@ export function safeDatasetName(name: string): string {
   return s;
 }
 
-/** The COCO files of an input (a .json file, or a folder searched a few levels deep), sorted by path. */
-export async function findCocoFiles(input: string): Promise<CocoFile[]> {
+/**
+ * The COCO files of an input (a .json file, or a folder searched a few levels deep), sorted by path. `.json` files
+ * that are FIFOs, sockets or devices go to `special`.
+ */
+export async function findCocoFiles(input: string, special?: SpecialFile[]): Promise<CocoFile[]> {
   const st = await fs.stat(input);
   const candidates: string[] = [];
   const root = st.isDirectory() ? input : path.dirname(input);
-  if (st.isDirectory()) await listJsonFiles(input, 0, candidates);
+  if (st.isDirectory()) await listJsonFiles(input, 0, candidates, special);
   else candidates.push(input);
   const out: CocoFile[] = [];
   for (const file of candidates) {
@@ -170,6 +181,18 @@ export function imageDirCandidates(annotationFile: string, split: string, images
       path.join(parent, "JPEGImages"), path.join(dir, "JPEGImages"),
     ];
   return [...new Set(list)];
+}
+
+/** What stands where an image listed as `fileName` is looked for under `dir` when it is a FIFO, socket or device. */
+export async function specialImageFile(dir: string, fileName: string): Promise<SpecialFile | null> {
+  const rel = fileName.replace(/\\/g, "/");
+  for (const t of new Set([rel, rel.split("/").pop()!])) {
+    if (t.startsWith("/") || t.split("/").includes("..")) continue;
+    const p = path.join(dir, t);
+    const st = await fs.stat(p).catch(() => null);
+    if (st && !st.isFile() && !st.isDirectory()) return { path: p, kind: kindOfFile(st) };
+  }
+  return null;
 }
 
 /** Where an image listed as `fileName` is under `dir`: the path as written, else its base name; null if absent. */

@@ -19,6 +19,7 @@ import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, jsonPointer, optionName } from "../../src/errors.js";
 import { encodeBitmapTask } from "../../src/codecs/bitmap.js";
 import { mapLimit } from "../../src/io/concurrency.js";
+import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "../../src/io/json-file.js";
 import { MAX_LABELS_ENV, maxLabels } from "../../src/limits.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
@@ -33,7 +34,7 @@ import {
 } from "./annotation-store.js";
 import { CategoryCatalog } from "./categories.js";
 import {
-  findCocoFiles, findImageFile, groupFiles, imageDirCandidates, type CocoFile, type FileGroup,
+  findCocoFiles, findImageFile, groupFiles, imageDirCandidates, specialImageFile, type CocoFile, type FileGroup,
 } from "./discover.js";
 import { ElementReader, elementSyntaxError, scanTopLevel } from "./json-scan.js";
 import { annotationHash } from "./kept-polygon.js";
@@ -504,10 +505,14 @@ class CocoReader {
       }
     }
     const shownDir = dir ? (path.relative(this.root, dir).split(path.sep).join("/") || ".") + "/" : "";
+    // Images that are FIFOs, sockets or devices: the items are annotation-only, and each file is reported.
+    const special: SpecialFile[] = [];
     await mapLimit(g.images, 32, async (img) => {
       if (dir) {
         const p = await findImageFile(dir, img.fileName);
+        const notRegular = p ? null : await specialImageFile(dir, img.fileName);
         if (p) img.path = p;
+        else if (notRegular) special.push(notRegular);
         else report.warn("coco-image-missing", `image file ${JSON.stringify(img.fileName)} is not in ${shownDir}; the item is annotation-only`, { file: g.files[img.file].display, pointer: `${jsonPointer("images", img.index)}/file_name` });
       }
       if ((img.width === null || img.height === null) && img.path) {
@@ -518,6 +523,7 @@ class CocoReader {
         }
       }
     });
+    reportSpecialFiles(report, special, this.root);
   }
 
   /** Item names: the image's base name, made safe and unique within the dataset (file_name as written is kept). */
@@ -755,7 +761,9 @@ function mergeSecondary(labels: Label[], plan: AnnotationPlan, raw: Json, cat: C
 /** Reads COCO JSON files (a file, or a folder holding one or more) into the project model. */
 export async function readCocoProject(input: string, options: FormatOptions, ctx: FormatContext): Promise<Project> {
   const opts = importOptionsOf(options);
-  const files = await findCocoFiles(input);
+  const special: SpecialFile[] = [];
+  const files = await findCocoFiles(input, special);
+  reportSpecialFiles(ctx.report, special, (await fs.promises.stat(input)).isDirectory() ? input : path.dirname(input));
   if (files.length === 0) {
     throw new SlyconvError("coco-not-found", `no COCO annotation file found in ${input} (looked for JSON files with "images", "annotations" and "categories")`, { file: input, inMessage: true });
   }

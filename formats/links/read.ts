@@ -16,13 +16,26 @@ import { parseLinkList, urlProblem, type LinkRow, type ListProblem } from "./par
 import { NameAllocator, hasExtension, nameFromUrl, sanitizeName } from "./names.js";
 import { probeImages, type ProbeOutcome } from "./probe.js";
 import { parseLinksImportOptions, type LinksImportOptions } from "./options.js";
-import { readRegularFile } from "../../src/io/regular-file.js";
+import { kindOfFile, readRegularFile } from "../../src/io/regular-file.js";
+import { listDir, reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
 
-async function listFileOf(input: string): Promise<string> {
+/** The list file of an input; other list-like files of the folder that are FIFOs, sockets or devices go to `skipped`. */
+async function listFileOf(input: string, skipped: SpecialFile[]): Promise<string> {
   const st = await fs.stat(input).catch(() => null);
   if (st?.isFile()) return input;
+  // A FIFO, socket or device given as the list, or the one list-like file of a folder: said, never opened.
+  if (st && !st.isDirectory()) throw new SlyconvError("file-unreadable", `cannot read the link list (it is ${kindOfFile(st)}, not a regular file)`, { file: input });
+  const special: SpecialFile[] = [];
+  if (st?.isDirectory()) await listDir(input, special);
+  const specialLists = special.filter((f) => LIST_EXTENSIONS.includes(path.extname(f.path).toLowerCase()));
   const found = await findLinkList(input);
-  if (found) return found;
+  if (found) {
+    skipped.push(...specialLists);
+    return found;
+  }
+  if (specialLists.length) {
+    throw new SlyconvError("file-unreadable", `cannot read the link list (it is ${specialLists[0].kind}, not a regular file)`, { file: path.join(input, path.basename(specialLists[0].path)) });
+  }
   const lists = st?.isDirectory()
     ? (await fs.readdir(input)).filter((n) => LIST_EXTENSIONS.includes(path.extname(n).toLowerCase()))
     : [];
@@ -78,7 +91,9 @@ async function probeRows(rows: LinkRow[], opts: LinksImportOptions, file: string
 
 export async function readLinksProject(input: string, options: FormatOptions, ctx: FormatContext): Promise<Project> {
   const opts = parseLinksImportOptions(options);
-  const listFile = await listFileOf(input);
+  const skipped: SpecialFile[] = [];
+  const listFile = await listFileOf(input, skipped);
+  reportSpecialFiles(ctx.report, skipped, input);
   const display = path.basename(listFile);
   let text: string;
   try {

@@ -15,7 +15,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { hasImageExtension } from "../../src/supervisely/layout.js";
 import { CLASS_LIST_FILES, MACHINE_COLOR_FILE } from "./class-map.js";
-import { listDir } from "../../src/io/list-dir.js";
+import { listDir, type SpecialFile } from "../../src/io/list-dir.js";
+import { kindOfFile } from "../../src/io/regular-file.js";
 
 export const SLY_IMG_DIR = "img";
 export const SLY_MACHINE_DIR = "masks_machine";
@@ -59,11 +60,20 @@ export interface MasksLayout {
   datasets: DatasetPlan[];
   /** A class file found at the root (obj_class_to_machine_color.json or a class list). */
   classFile?: string;
+  /** FIFOs, sockets and devices where images, masks or a class file were looked for: not read, reported. */
+  special: SpecialFile[];
 }
 
 export async function isDir(p: string): Promise<boolean> {
   return (await fs.stat(p).catch(() => null))?.isDirectory() ?? false;
 }
+/** Whether a class file is at `p`; one that is a FIFO, socket or device goes to `special` instead. */
+async function classFileAt(p: string, special: SpecialFile[]): Promise<boolean> {
+  const st = await fs.stat(p).catch(() => null);
+  if (st && !st.isFile() && !st.isDirectory()) special.push({ path: p, kind: kindOfFile(st) });
+  return st?.isFile() ?? false;
+}
+
 async function isFile(p: string): Promise<boolean> {
   return (await fs.stat(p).catch(() => null))?.isFile() ?? false;
 }
@@ -124,26 +134,26 @@ function pairByKey<T>(imageNames: string[], masks: Map<string, T>): { byImage: M
   return { byImage, orphans, ambiguous };
 }
 
-async function imageFiles(dir: string | undefined): Promise<string[]> {
+async function imageFiles(dir: string | undefined, special: SpecialFile[]): Promise<string[]> {
   if (!dir) return [];
-  return (await listDir(dir)).filter((d) => d.isFile() && hasImageExtension(d.name)).map((d) => d.name).sort(byName);
+  return (await listDir(dir, special)).filter((d) => d.isFile() && hasImageExtension(d.name)).map((d) => d.name).sort(byName);
 }
 
-async function pngFilesByStem(dir: string | undefined): Promise<Map<string, string>> {
+async function pngFilesByStem(dir: string | undefined, special: SpecialFile[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (!dir) return out;
-  for (const d of (await listDir(dir)).sort((a, b) => byName(a.name, b.name))) {
+  for (const d of (await listDir(dir, special)).sort((a, b) => byName(a.name, b.name))) {
     if (d.isFile() && isPng(d.name)) out.set(stemOf(d.name), path.join(dir, d.name));
   }
   return out;
 }
 
-async function instanceFolders(dir: string | undefined): Promise<Map<string, string[]>> {
+async function instanceFolders(dir: string | undefined, special: SpecialFile[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!dir) return out;
   for (const d of (await listDir(dir)).sort((a, b) => byName(a.name, b.name))) {
     if (!d.isDirectory()) continue;
-    const files = (await listDir(path.join(dir, d.name))).filter((f) => f.isFile() && isPng(f.name)).map((f) => f.name).sort(naturalCompare);
+    const files = (await listDir(path.join(dir, d.name), special)).filter((f) => f.isFile() && isPng(f.name)).map((f) => f.name).sort(naturalCompare);
     out.set(d.name, files.map((f) => path.join(dir, d.name, f)));
   }
   return out;
@@ -188,35 +198,35 @@ export async function isSuperviselyMasksDataset(dir: string): Promise<boolean> {
   return (await isDir(path.join(dir, SLY_ANN_DIR))) && (await hasPngFiles(path.join(dir, SLY_ANN_DIR)));
 }
 
-async function superviselyDataset(dir: string, name: string): Promise<DatasetPlan> {
+async function superviselyDataset(dir: string, name: string, special: SpecialFile[]): Promise<DatasetPlan> {
   const imgDir = path.join(dir, SLY_IMG_DIR);
-  const images = await imageFiles(imgDir);
-  let semantic = await pngFilesByStem((await isDir(path.join(dir, SLY_MACHINE_DIR))) ? path.join(dir, SLY_MACHINE_DIR) : undefined);
-  let instances = await instanceFolders((await isDir(path.join(dir, SLY_INSTANCES_DIR))) ? path.join(dir, SLY_INSTANCES_DIR) : undefined);
+  const images = await imageFiles(imgDir, special);
+  let semantic = await pngFilesByStem((await isDir(path.join(dir, SLY_MACHINE_DIR))) ? path.join(dir, SLY_MACHINE_DIR) : undefined, special);
+  let instances = await instanceFolders((await isDir(path.join(dir, SLY_INSTANCES_DIR))) ? path.join(dir, SLY_INSTANCES_DIR) : undefined, special);
   // The SDK's alternative: masks in ann/ (files are semantic, sub-folders instance).
   if (!semantic.size && !instances.size && (await isDir(path.join(dir, SLY_ANN_DIR)))) {
-    semantic = await pngFilesByStem(path.join(dir, SLY_ANN_DIR));
-    instances = await instanceFolders(path.join(dir, SLY_ANN_DIR));
+    semantic = await pngFilesByStem(path.join(dir, SLY_ANN_DIR), special);
+    instances = await instanceFolders(path.join(dir, SLY_ANN_DIR), special);
   }
   const children: DatasetPlan[] = [];
   for (const d of (await listDir(path.join(dir, SLY_DATASETS_DIR))).sort((a, b) => byName(a.name, b.name))) {
     const child = path.join(dir, SLY_DATASETS_DIR, d.name);
     if (d.isDirectory() && ((await isSuperviselyMasksDataset(child)) || (await isDir(path.join(child, SLY_IMG_DIR))))) {
-      children.push(await superviselyDataset(child, d.name));
+      children.push(await superviselyDataset(child, d.name, special));
     }
   }
   return { name, dir, ...buildEntries(images, imgDir, semantic, instances, new Map()), children };
 }
 
-async function superviselyLayout(root: string): Promise<MasksLayout> {
+async function superviselyLayout(root: string, special: SpecialFile[]): Promise<MasksLayout> {
   const datasets: DatasetPlan[] = [];
   for (const d of (await listDir(root)).sort((a, b) => byName(a.name, b.name))) {
     if (!d.isDirectory() || d.name.startsWith(".")) continue;
     const dir = path.join(root, d.name);
-    if ((await isSuperviselyMasksDataset(dir)) || (await isDir(path.join(dir, SLY_IMG_DIR)))) datasets.push(await superviselyDataset(dir, d.name));
+    if ((await isSuperviselyMasksDataset(dir)) || (await isDir(path.join(dir, SLY_IMG_DIR)))) datasets.push(await superviselyDataset(dir, d.name, special));
   }
-  const classFile = (await isFile(path.join(root, MACHINE_COLOR_FILE))) ? path.join(root, MACHINE_COLOR_FILE) : undefined;
-  return { kind: "supervisely", root, datasets, classFile };
+  const classFile = (await classFileAt(path.join(root, MACHINE_COLOR_FILE), special)) ? path.join(root, MACHINE_COLOR_FILE) : undefined;
+  return { kind: "supervisely", root, datasets, classFile, special };
 }
 
 // ------------------------------------------------------------------------------------------ generic layout
@@ -231,44 +241,45 @@ export async function findGenericDirs(root: string): Promise<GenericDirs | null>
   return { images, masks, instances };
 }
 
-async function genericDataset(dirs: GenericDirs, rel: string, name: string): Promise<DatasetPlan> {
+async function genericDataset(dirs: GenericDirs, rel: string, name: string, special: SpecialFile[]): Promise<DatasetPlan> {
   const imageDir = path.join(dirs.images, rel);
   const maskDir = path.join(dirs.masks, rel);
   const instDir = dirs.instances ? path.join(dirs.instances, rel) : undefined;
-  const images = await imageFiles(imageDir);
-  const semantic = await pngFilesByStem((await isDir(maskDir)) ? maskDir : undefined);
-  const ids = await pngFilesByStem(instDir && (await isDir(instDir)) ? instDir : undefined);
+  const images = await imageFiles(imageDir, special);
+  const semantic = await pngFilesByStem((await isDir(maskDir)) ? maskDir : undefined, special);
+  const ids = await pngFilesByStem(instDir && (await isDir(instDir)) ? instDir : undefined, special);
   return { name, dir: imageDir, ...buildEntries(images, imageDir, semantic, new Map(), ids), children: [] };
 }
 
-async function genericLayout(root: string, dirs: GenericDirs): Promise<MasksLayout> {
+async function genericLayout(root: string, dirs: GenericDirs, special: SpecialFile[]): Promise<MasksLayout> {
   const datasets: DatasetPlan[] = [];
-  const top = await genericDataset(dirs, "", path.basename(path.resolve(root)));
+  const top = await genericDataset(dirs, "", path.basename(path.resolve(root)), special);
   if (top.entries.length || top.orphans.length) datasets.push(top);
   for (const d of (await listDir(dirs.images)).sort((a, b) => byName(a.name, b.name))) {
     if (d.isDirectory() && !d.name.startsWith(".")) {
-      const plan = await genericDataset(dirs, d.name, d.name);
+      const plan = await genericDataset(dirs, d.name, d.name, special);
       if (plan.entries.length) datasets.push(plan);
     }
   }
   let classFile: string | undefined;
   for (const f of [MACHINE_COLOR_FILE, ...CLASS_LIST_FILES]) {
-    if (await isFile(path.join(root, f))) {
+    if (await classFileAt(path.join(root, f), special)) {
       classFile = path.join(root, f);
       break;
     }
   }
-  return { kind: "generic", root, datasets, classFile };
+  return { kind: "generic", root, datasets, classFile, special };
 }
 
 /** The layout of an input folder, or null when it is neither. */
 export async function discoverMasksLayout(input: string): Promise<MasksLayout | null> {
+  const special: SpecialFile[] = [];
   const slyRoot = await findSuperviselyMasksRoot(input);
-  if (slyRoot) return superviselyLayout(slyRoot);
+  if (slyRoot) return superviselyLayout(slyRoot, special);
   const dirs = await findGenericDirs(input);
-  if (dirs) return genericLayout(input, dirs);
+  if (dirs) return genericLayout(input, dirs, special);
   // Supervisely mask datasets without the colour file (masks_instances only: classes come from file names).
   const subdirs = (await listDir(input)).filter((d) => d.isDirectory() && !d.name.startsWith("."));
-  for (const d of subdirs) if (await isSuperviselyMasksDataset(path.join(input, d.name))) return superviselyLayout(input);
+  for (const d of subdirs) if (await isSuperviselyMasksDataset(path.join(input, d.name))) return superviselyLayout(input, special);
   return null;
 }

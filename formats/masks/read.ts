@@ -25,6 +25,7 @@ import { instanceClassOf, knownClassNames } from "./names.js";
 import { parseMasksImportOptions, type MasksImportOptions } from "./options.js";
 import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
+import { reportSpecialFiles } from "../../src/io/list-dir.js";
 import { PixelLimitError } from "../../src/limits.js";
 
 /** Mask decoding is CPU work; a little overlap hides file reads. */
@@ -299,6 +300,7 @@ export async function readMasksProject(input: string, options: FormatOptions, ct
       { file: input, inMessage: true },
     );
   }
+  reportSpecialFiles(ctx.report, layout.special, input);
   const classMap = await findClassMap(layout, opts, input, ctx);
   const classifier = new MaskClassifier(classMap, opts.ignoreValue);
   let semanticColors = new Map<string, Rgb>();

@@ -17,6 +17,7 @@ import type { Report } from "../../src/report.js";
 import { assertPlainFileName } from "../../src/io/paths.js";
 import { MAX_CLASS_STEM_BYTES, classFileStem, classFileStems } from "../../src/io/class-file-names.js";
 import { IMAGE_SETS_DIR, MAIN_SETS, SEGMENTATION_SETS, listDir } from "./layout.js";
+import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
 
 export const UNLISTED_DATASET = "unlisted";
@@ -39,7 +40,10 @@ export async function readImageSets(vocDir: string, displayRoot: string, report:
   const subdirs = (await listDir(base)).filter((d) => d.isDirectory()).map((d) => d.name).sort(folderOrder);
   for (const folder of subdirs) {
     let perClass = 0;
-    for (const d of (await listDir(path.join(base, folder))).filter((e) => e.isFile() && e.name.endsWith(".txt")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const special: SpecialFile[] = [];
+    const listed = await listDir(path.join(base, folder), special);
+    reportSpecialFiles(report, special, displayRoot);
+    for (const d of listed.filter((e) => e.isFile() && e.name.endsWith(".txt")).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const file = path.join(base, folder, d.name);
       const rows = (await readRegularFile(file, "utf8")).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).map((l) => l.split(/\s+/));
       if (rows.some((r) => r.length !== 1)) {

@@ -9,7 +9,7 @@
 import type { Dirent } from "node:fs";
 import path from "node:path";
 import { readFileHead } from "../../src/io/file-head.js";
-import { listDir } from "../../src/io/list-dir.js";
+import { listDir, type SpecialFile } from "../../src/io/list-dir.js";
 
 export { listDir };
 
@@ -119,25 +119,26 @@ function stem(name: string): string {
   return i > 0 ? name.slice(0, i) : name;
 }
 
-async function filesByStem(dir: string, accept: (name: string) => boolean): Promise<Map<string, string>> {
+async function filesByStem(dir: string, accept: (name: string) => boolean, special?: SpecialFile[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const d of await listDir(dir)) if (d.isFile() && accept(d.name)) out.set(stem(d.name), path.join(dir, d.name));
+  for (const d of await listDir(dir, special)) if (d.isFile() && accept(d.name)) out.set(stem(d.name), path.join(dir, d.name));
   return out;
 }
 
-export async function catalogRoot(root: VocRoot): Promise<VocCatalog> {
+/** The files of a root; FIFOs, sockets and devices among them go to `special` (read.ts reports them). */
+export async function catalogRoot(root: VocRoot, special?: SpecialFile[]): Promise<VocCatalog> {
   const annDir = root.flat ? root.dir : path.join(root.dir, ANNOTATIONS_DIR);
-  const xml = await filesByStem(annDir, (n) => n.toLowerCase().endsWith(".xml"));
+  const xml = await filesByStem(annDir, (n) => n.toLowerCase().endsWith(".xml"), special);
   const imageDir = root.flat ? root.dir : path.join(root.dir, IMAGES_DIR);
   const images = new Map<string, string[]>();
-  for (const d of await listDir(imageDir)) {
+  for (const d of await listDir(imageDir, root.flat ? undefined : special)) {
     if (!d.isFile() || !hasImageExtension(d.name)) continue;
     const id = stem(d.name);
     images.set(id, [...(images.get(id) ?? []), path.join(imageDir, d.name)]);
   }
   const isPng = (n: string) => n.toLowerCase().endsWith(".png");
-  const classMasks = root.flat ? new Map<string, string>() : await filesByStem(path.join(root.dir, SEGMENTATION_CLASS_DIR), isPng);
-  const objectMasks = root.flat ? new Map<string, string>() : await filesByStem(path.join(root.dir, SEGMENTATION_OBJECT_DIR), isPng);
+  const classMasks = root.flat ? new Map<string, string>() : await filesByStem(path.join(root.dir, SEGMENTATION_CLASS_DIR), isPng, special);
+  const objectMasks = root.flat ? new Map<string, string>() : await filesByStem(path.join(root.dir, SEGMENTATION_OBJECT_DIR), isPng, special);
   return { root, xml, images, classMasks, objectMasks };
 }
 

@@ -23,6 +23,7 @@ import { FieldTypeCollector, fieldsToTags, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF
 import { imageSetsTagValue, planSplits, readImageSets, UNLISTED_DATASET, type SplitLists } from "./image-sets.js";
 import { VOID_MASKS_KEY, type StoredVoid } from "./void-masks.js";
 import { readRegularFile } from "../../src/io/regular-file.js";
+import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
 
 /** Annotation files read at once (small files: I/O bound). */
 const XML_READ_CONCURRENCY = 16;
@@ -80,7 +81,9 @@ const rectangleOf = (b: { xmin: number; ymin: number; xmax: number; ymax: number
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 
 async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counters: ParseCounters, types: FieldTypeCollector): Promise<RootData> {
-  const catalog = await catalogRoot(root);
+  const special: SpecialFile[] = [];
+  const catalog = await catalogRoot(root, special);
+  reportSpecialFiles(ctx.report, special, input);
   const issues: TableIssue[] = [];
   const table = await readClassTable(root.dir, issues);
   for (const i of issues) ctx.report.warn("voc-class-table", i.message, { file: displayPath(input, path.join(root.dir, i.file)), line: i.line });

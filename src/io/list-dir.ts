@@ -1,14 +1,24 @@
 import fs from "node:fs/promises";
 import type { Dirent } from "node:fs";
 import path from "node:path";
+import type { Report } from "../report.js";
+import { kindOfFile } from "./regular-file.js";
+
+/** A FIFO, socket or device found where files are read (itself, or through a symlink): never opened, reported. */
+export interface SpecialFile {
+  path: string;
+  /** "a named pipe", "a socket", "a device" */
+  kind: string;
+}
 
 /**
  * The entries of a folder ([] when it cannot be read). A symlink to a regular file counts as a file (its content is
  * read, as for Supervisely, COCO and YOLO inputs; writers copy or link the real file, never the link); a symlink to
  * anything else (a folder, a loop, nothing) is neither file nor folder, so folder walks never follow links into
- * cycles.
+ * cycles. FIFOs, sockets and devices (or symlinks to them) are neither too; with `special`, each is added to it, for
+ * the reader to report (a FIFO used to vanish from the input without a word).
  */
-export async function listDir(dir: string): Promise<Dirent[]> {
+export async function listDir(dir: string, special?: SpecialFile[]): Promise<Dirent[]> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -16,9 +26,28 @@ export async function listDir(dir: string): Promise<Dirent[]> {
     return [];
   }
   for (const d of entries) {
-    if (!d.isSymbolicLink()) continue;
-    const isFile = (await fs.stat(path.join(dir, d.name)).catch(() => null))?.isFile() ?? false;
+    if (!d.isSymbolicLink()) {
+      if (special && (d.isFIFO() || d.isSocket() || d.isCharacterDevice() || d.isBlockDevice())) special.push({ path: path.join(dir, d.name), kind: kindOfFile(d) });
+      continue;
+    }
+    const target = await fs.stat(path.join(dir, d.name)).catch(() => null);
+    const isFile = target?.isFile() ?? false;
     d.isFile = () => isFile;
+    if (special && target && !isFile && !target.isDirectory()) special.push({ path: path.join(dir, d.name), kind: kindOfFile(target) });
   }
   return entries;
+}
+
+/**
+ * Each special file as a warning naming it (relative to `root`) and saying it was skipped: `not-a-regular-file`, the
+ * code YOLO's reader uses too. Files named twice (a folder listed twice) are reported once.
+ */
+export function reportSpecialFiles(report: Report, special: readonly SpecialFile[], root: string): void {
+  const seen = new Set<string>();
+  for (const f of [...special].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
+    const rel = path.relative(root, f.path).split(path.sep).join("/");
+    report.warn("not-a-regular-file", `it is ${f.kind}, not a regular file, so it is not read`, { file: rel && !rel.startsWith("..") ? rel : f.path });
+  }
 }

@@ -16,7 +16,7 @@ import { MAX_FILE_BYTES_ENV, maxFileBytes } from "../limits.js";
 export const READ_NONBLOCK = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 /** What a file is, in words, for a message: "a named pipe (FIFO)", "a folder", … */
-export function kindOfFile(st: fs.Stats): string {
+export function kindOfFile(st: Pick<fs.Stats, "isFile" | "isDirectory" | "isFIFO" | "isSocket" | "isCharacterDevice" | "isBlockDevice">): string {
   if (st.isFile()) return "a regular file";
   if (st.isDirectory()) return "a folder";
   if (st.isFIFO()) return "a named pipe";

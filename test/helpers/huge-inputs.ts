@@ -178,13 +178,13 @@ export function hugeYoloLine(dir: string, bytes: number): string {
 }
 
 /**
- * A COCO file on one line whose `annotations` (polygons of 16 vertices, about 150 bytes each) all belong to its
- * one image: `count` of them (2.6 million: 400 MB).
+ * A COCO file on one line whose `annotations` (polygons of `vertices` vertices: 40 make about 430 bytes) all belong
+ * to its one image: `count` of them (2.6 million of 40 vertices: 1.1 GB).
  */
-export function cocoOneImage(file: string, count: number): string {
+export function cocoOneImage(file: string, count: number, vertices = 16): string {
   const fd = fs.openSync(file, "w");
   fs.writeSync(fd, '{"images":[{"id":1,"file_name":"a.png","width":640,"height":480}],"categories":[{"id":1,"name":"cat"}],"annotations":[');
-  const seg = Array.from({ length: 16 }, (_, k) => `${100 + (k % 4) * 10},${100 + Math.floor(k / 4) * 10}`).join(",");
+  const seg = Array.from({ length: vertices }, (_, k) => `${100 + (k % 4) * 10},${100 + Math.floor(k / 4) * 10}`).join(",");
   const batch = 10_000;
   for (let from = 0; from < count; from += batch) {
     const parts: string[] = [];
