@@ -247,7 +247,7 @@ export function noTagsWritten(title: string): TagsWritten {
 function checkItemBounds(item: Item, dataset: string, report: Report, limit: number): void {
   const { labels, size } = item.annotation;
   if (labels.length > limit) {
-    throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${labels.length} labels, over the limit of ${limit} per item; if that is real, raise it with --max-labels ${labels.length} or ${MAX_LABELS_ENV}=${labels.length}`);
+    throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${labels.length} labels, over the limit of ${limit} per item; if that is real, raise it with ${MAX_LABELS_ENV}=${labels.length}`);
   }
   const width = size.width ?? 0, height = size.height ?? 0;
   const sized = width > 0 && height > 0;

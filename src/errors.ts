@@ -28,7 +28,7 @@ export class SlyconvError extends Error {
    * "file:line: message" or "file#/pointer: message", the way compilers print. With `flagOf`, option names
    * (optionName: `sizesFrom`) are printed as that function names them (the CLI: --sizes-from).
    */
-  describe(flagOf?: (key: string) => string | undefined): string {
+  describe(flagOf?: OptionNamer): string {
     return withLocation(this.location, flagOf ? withOptionNames(this.message, flagOf) : this.message);
   }
 }
@@ -61,9 +61,17 @@ export function optionName(key: string): string {
   return "`" + key + "`";
 }
 
+/** An option set to a value in a message (`skipCrowd: false`); the CLI prints its flag (--no-skip-crowd). */
+export function optionSetting(key: string, value: boolean | number | string): string {
+  return "`" + key + ": " + String(value) + "`";
+}
+
+/** Names an option key (with the value a message gives it, as text) in the words of an interface, or undefined. */
+export type OptionNamer = (key: string, value?: string) => string | undefined;
+
 /** A message with each option key (optionName) named as `flagOf` names it; keys it does not know stay. */
-export function withOptionNames(message: string, flagOf: (key: string) => string | undefined): string {
-  return message.replace(/`([A-Za-z][A-Za-z0-9]*)`/g, (whole, key: string) => flagOf(key) ?? whole);
+export function withOptionNames(message: string, flagOf: OptionNamer): string {
+  return message.replace(/`([A-Za-z][A-Za-z0-9]*)(?:: ([^`]+))?`/g, (whole, key: string, value: string | undefined) => flagOf(key, value) ?? whole);
 }
 
 /** JSON pointer from path segments ("~" and "/" escaped per RFC 6901). */

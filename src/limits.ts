@@ -82,7 +82,7 @@ export function checkPixels(width: number, height: number, what: string, locatio
   const pixels = width * height;
   if (pixels > limit) {
     throw new PixelLimitError(`${what} is ${width}×${height} (${grouped(pixels)} pixels), over the limit of ${grouped(limit)} pixels; ` +
-      `if it is real and the machine has the memory (about 6 bytes a pixel), raise the limit with --max-pixels ${pixels} or ${MAX_PIXELS_ENV}=${pixels}`, location);
+      `if it is real and the machine has the memory (about 6 bytes a pixel), raise the limit with ${MAX_PIXELS_ENV}=${pixels}`, location);
   }
 }
 

@@ -35,7 +35,7 @@ export interface MergeResult {
 
 /** The shards in index order, checked to be all N shards of one run, each once. */
 export async function checkShardSet(dirs: readonly string[]): Promise<{ dir: string; manifest: ShardManifest }[]> {
-  if (dirs.length === 0) throw new UsageError("merge needs the shard outputs and an output folder: slyconv merge <shard>… <out>");
+  if (dirs.length === 0) throw new UsageError("merge needs the outputs of the shards to join: none were given");
   const shards = [];
   for (const dir of dirs) shards.push({ dir, manifest: await readShardManifest(dir) });
   const first = shards[0];

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { FileHandle } from "node:fs/promises";
 import readline from "node:readline";
 import type { Dataset, Item, ItemSelector, Project } from "./model/index.js";
-import { SlyconvError, UsageError } from "./errors.js";
+import { SlyconvError, UsageError, optionName } from "./errors.js";
 
 /** The small file each shard output holds at its top: which run and which shard it is. Readers ignore it. */
 export const SHARD_MANIFEST_FILE = ".slyconv-shard.json";
@@ -144,7 +144,7 @@ export function shardOf(datasetPath: string, itemName: string, count: number): n
 const WHOLE = /^\d+$/;
 
 /** `I/N` with 0 ≤ I < N and N ≥ 1; anything else is a usage error naming where it came from. */
-export function parseShardSpec(text: string, source = "--shard"): ShardSpec {
+export function parseShardSpec(text: string, source = optionName("shard")): ShardSpec {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
   if (!m || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index >= count) {
@@ -167,21 +167,21 @@ function parseCount(text: string, source: string): number {
  */
 export function resolveShard(flags: { shard?: string; shardCount?: string }, env: NodeJS.ProcessEnv = process.env): ShardSpec | undefined {
   if (flags.shard !== undefined) {
-    if (flags.shardCount !== undefined) throw new UsageError("--shard I/N already says the number of shards; leave out --shard-count");
+    if (flags.shardCount !== undefined) throw new UsageError(`${optionName("shard")} I/N already says the number of shards; leave out ${optionName("shardCount")}`);
     return parseShardSpec(flags.shard);
   }
   const fromEnv = env[SHARD_ENV];
   if (fromEnv !== undefined && fromEnv !== "") {
-    if (flags.shardCount !== undefined) throw new UsageError(`${SHARD_ENV}=I/N already says the number of shards; leave out --shard-count`);
+    if (flags.shardCount !== undefined) throw new UsageError(`${SHARD_ENV}=I/N already says the number of shards; leave out ${optionName("shardCount")}`);
     return parseShardSpec(fromEnv, SHARD_ENV);
   }
   const countText = flags.shardCount ?? (env[SHARD_COUNT_ENV] || undefined);
   if (countText === undefined) return undefined;
-  const countSource = flags.shardCount !== undefined ? "--shard-count" : SHARD_COUNT_ENV;
+  const countSource = flags.shardCount !== undefined ? optionName("shardCount") : SHARD_COUNT_ENV;
   const count = parseCount(countText, countSource);
   const indexText = env[JOB_INDEX_ENV];
   if (indexText === undefined || indexText === "") {
-    throw new UsageError(`${countSource} ${count} needs the shard index: pass --shard I/${count}, or run as a Kubernetes Indexed Job (${JOB_INDEX_ENV})`);
+    throw new UsageError(`${countSource} ${count} needs the shard index: pass ${optionName("shard")} I/${count}, or run as a Kubernetes Indexed Job (${JOB_INDEX_ENV})`);
   }
   if (!WHOLE.test(indexText.trim()) || Number(indexText) >= count) {
     throw new UsageError(`${JOB_INDEX_ENV} ${JSON.stringify(indexText)}: expected a whole number below the shard count ${count} (${countSource}); set the Job's completions to ${count}`);
@@ -285,7 +285,7 @@ export async function readShardManifest(dir: string): Promise<ShardManifest> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new SlyconvError("shard-manifest-missing", `${dir} is not a shard output (no ${SHARD_MANIFEST_FILE}); merge takes the outputs of runs with --shard I/N`, { file: dir, inMessage: true }, 2);
+      throw new SlyconvError("shard-manifest-missing", `${dir} is not a shard output (no ${SHARD_MANIFEST_FILE}); merge takes the outputs of runs with ${optionName("shard")} I/N`, { file: dir, inMessage: true }, 2);
     }
     throw e;
   }

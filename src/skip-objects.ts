@@ -13,6 +13,7 @@
  * hold the flag). `--skip-crowd` / `--no-skip-crowd` and `--skip-difficult` / `--no-skip-difficult` override them.
  */
 import type { FormatOptions, OptionSpec } from "./format.js";
+import { optionSetting } from "./errors.js";
 // Types only: the option list is read at every CLI start, which loads no model code.
 import type { Dataset, Label, Project } from "./model/index.js";
 import type { Report } from "./report.js";
@@ -76,8 +77,8 @@ export function skipObjects(labels: readonly Label[], policy: SkipPolicy, report
       counted.add(key);
     }
     report.lose(l.classTitle, `${w} object`, w === "crowd"
-      ? "left out (iscrowd; --no-skip-crowd writes it)"
-      : "left out (difficult; --no-skip-difficult writes it)");
+      ? `left out (iscrowd; ${optionSetting("skipCrowd", false)} writes it)`
+      : `left out (difficult; ${optionSetting("skipDifficult", false)} writes it)`);
     report.count(`skipped${w[0].toUpperCase()}${w.slice(1)}Objects`);
   }
   return kept.length === labels.length ? (labels as Label[]) : kept;

@@ -56,7 +56,7 @@ export function exportOptionsOf(o: FormatOptions): CocoExportOptions {
 export function cocoTagsWritten(o: FormatOptions): TagsWritten {
   const captionTag = exportOptionsOf(o).captionTag;
   return {
-    image: (t) => (t.name === captionTag && typeof t.value === "string") || "COCO images have no tags (only captions, see --caption-tag)",
+    image: (t) => (t.name === captionTag && typeof t.value === "string") || `COCO images have no tags (only captions, see ${optionName("captionTag")})`,
     object: () => true,
   };
 }

@@ -5,7 +5,7 @@
  * be computed in the worker pool (src/workers) and still report in the same order as inline.
  */
 import type { PolygonRing, Vec2 } from "../../src/model/index.js";
-import type { Location } from "../../src/errors.js";
+import { optionSetting, type Location } from "../../src/errors.js";
 import type { Report } from "../../src/report.js";
 import { BitmapDataError, decodeBitmapData } from "../../src/codecs/bitmap.js";
 import { createMask, pasteMask, type BinaryMask } from "../../src/codecs/mask.js";
@@ -133,12 +133,12 @@ export function computeSegmentation(job: SegmentationJob): SegmentationOut {
     const polys: Vec2[][] = [];
     for (const r of rings) {
       polys.push(r.ring.exterior);
-      if (r.ring.interior.length) report.lose(r.cls, "polygon hole", "COCO polygons cannot hold holes (--polygons writes the outline only)", r.ring.interior.length);
+      if (r.ring.interior.length) report.lose(r.cls, "polygon hole", `COCO polygons cannot hold holes (${optionSetting("polygons", true)} writes the outline only)`, r.ring.interior.length);
     }
     for (const b of bitmaps) {
       const traced = traceMask(b.mask);
       for (const ring of traced.rings) polys.push(ring.map(([x, y]) => [x + b.x, y + b.y] as Vec2));
-      if (traced.holes) report.lose(b.cls, "mask hole", "COCO polygons cannot hold holes (--polygons traces the outline only)", traced.holes);
+      if (traced.holes) report.lose(b.cls, "mask hole", `COCO polygons cannot hold holes (${optionSetting("polygons", true)} traces the outline only)`, traced.holes);
     }
     if (polys.length) {
       segmentation = polys.map(flatRing);

@@ -8,6 +8,7 @@
  */
 import dns from "node:dns";
 import net from "node:net";
+import { optionSetting } from "../../src/errors.js";
 
 /** Address ranges that are not the public internet (IANA special-purpose registries), with what they are. */
 const RANGES: readonly [string, number, "ipv4" | "ipv6", string][] = [
@@ -70,7 +71,7 @@ export class PrivateHostError extends Error {
 /** The message a refused host gets: what the address is and how to allow it. */
 export function privateHostMessage(host: string, address: string, kind: string): string {
   const shown = host === address ? address : `${host} (${address})`;
-  return `${shown} is ${kind}; slyconv does not probe loopback, private or link-local hosts unless --allow-private-hosts is given`;
+  return `${shown} is ${kind}; slyconv does not probe loopback, private or link-local hosts unless ${optionSetting("allowPrivateHosts", true)} is given`;
 }
 
 /** A URL hostname without the brackets of an IPv6 literal. */

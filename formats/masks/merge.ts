@@ -6,7 +6,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FormatContext, ShardOutput } from "../../src/format.js";
-import { SlyconvError } from "../../src/errors.js";
+import { SlyconvError, optionName } from "../../src/errors.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
 import { MACHINE_COLOR_FILE, SEMANTIC_COLOR_FILE } from "./class-map.js";
 
@@ -17,7 +17,7 @@ export async function mergeMasksShards(shards: readonly ShardOutput[], outDir: s
     const first = await fs.readFile(path.join(shards[0].dir, name));
     for (const s of shards.slice(1)) {
       if (!(await fs.readFile(path.join(s.dir, name))).equals(first)) {
-        throw new SlyconvError("shards-of-different-runs", `${name} of ${s.dir} differs from ${shards[0].dir}'s: the shards were not written by one run (or with other --class-map files)`, { file: path.join(s.dir, name) }, 2);
+        throw new SlyconvError("shards-of-different-runs", `${name} of ${s.dir} differs from ${shards[0].dir}'s: the shards were not written by one run (or with other ${optionName("classMap")} files)`, { file: path.join(s.dir, name) }, 2);
       }
     }
     await fs.writeFile(path.join(outDir, name), first, { flag: "wx" });

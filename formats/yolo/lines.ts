@@ -56,7 +56,7 @@ export function labelsLimitError(file: string, labels: number, limit: number, es
   const holds = estimate
     ? `the file holds more than ${limit} labels, the limit per image (reading stopped at line ${estimate.line}; at its size, ${estimate.megabytes} MB, it holds about ${estimate.total})`
     : `the file holds ${labels} labels, more than the limit of ${limit} per image`;
-  return new SlyconvError("labels-limit", `${holds}; if that is real, raise it with --max-labels ${raiseTo} or ${MAX_LABELS_ENV}=${raiseTo}`, { file });
+  return new SlyconvError("labels-limit", `${holds}; if that is real, raise it with ${MAX_LABELS_ENV}=${raiseTo}`, { file });
 }
 
 /** A label file's text of more lines than the labels limit is refused before its lines are split. */

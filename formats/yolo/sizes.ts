@@ -120,6 +120,6 @@ export async function sizeSourceFromOptions(sizesFrom: unknown, imageSize: unkno
   return {
     lookup: (name) => external?.lookup(name) ?? fixed,
     fileNameFor: (stem) => external?.fileNameFor(stem),
-    describe: [external?.describe, fixed ? `--image-size ${fixed.width}x${fixed.height}` : undefined].filter(Boolean).join(", then "),
+    describe: [external?.describe, fixed ? `${optionName("imageSize")} ${fixed.width}x${fixed.height}` : undefined].filter(Boolean).join(", then "),
   };
 }

@@ -1,4 +1,5 @@
 import { SlyconvError } from "../errors.js";
+import type { Wording } from "./output.js";
 
 /** The `error` of a failed run's `--json` object: always these keys, null where the error has no such place. */
 export interface JsonError {
@@ -10,11 +11,14 @@ export interface JsonError {
   pointer: string | null;
 }
 
-/** A failure as `--json` reports it: what went wrong and where. Commander's own messages lose their "error: ". */
-export function jsonError(err: unknown): JsonError {
+/**
+ * A failure as `--json` reports it: what went wrong and where, the message in `wording` (the CLI's flags). Commander's
+ * own messages lose their "error: ".
+ */
+export function jsonError(err: unknown, wording: Wording = (m) => m): JsonError {
   if (err instanceof SlyconvError) {
     const { file, line, column, pointer } = err.location;
-    return { code: err.code, message: err.message, file: file ?? null, line: line ?? null, column: column ?? null, pointer: pointer ?? null };
+    return { code: err.code, message: wording(err.message), file: file ?? null, line: line ?? null, column: column ?? null, pointer: pointer ?? null };
   }
   const e = err as Error & { code?: string };
   const usage = typeof e?.code === "string" && e.code.startsWith("commander.");
@@ -26,7 +30,7 @@ export function jsonError(err: unknown): JsonError {
  * The one JSON object `--json` prints on stdout for a run that did not finish: `ok: false`, the command (when
  * commander got that far), the exit code, the error, and what the error carries for machines (detect's candidates).
  */
-export function failureJson(command: string | undefined, err: unknown, exitCode: number): string {
+export function failureJson(command: string | undefined, err: unknown, exitCode: number, wording?: Wording): string {
   const details = err instanceof SlyconvError && "details" in err ? (err as SlyconvError & { details: Record<string, unknown> }).details : {};
-  return JSON.stringify({ ok: false, ...(command ? { command } : {}), exitCode, error: jsonError(err), ...details }, null, 2);
+  return JSON.stringify({ ok: false, ...(command ? { command } : {}), exitCode, error: jsonError(err, wording), ...details }, null, 2);
 }

@@ -5,7 +5,7 @@ import type { OptionSpec } from "../format.js";
 import type { FormatId } from "../format-options.js";
 import type { ImageMode } from "../supervisely/layout.js";
 import { Report } from "../report.js";
-import { SlyconvError, UsageError } from "../errors.js";
+import { SlyconvError, UsageError, withLocation, withOptionNames, type OptionNamer } from "../errors.js";
 import { tuneV8ForConversions } from "./runtime-tuning.js";
 import { createProgress } from "../io/progress.js";
 import { writeSync } from "node:fs";
@@ -14,7 +14,7 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LABELS, DEFAULT_MAX_PIXELS, MAX_FIL
 import { failureJson } from "./json-failure.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { userErrorFromSystemError } from "../io/system-errors.js";
-import { plural, printReport } from "./output.js";
+import { plural, printReport, type Wording } from "./output.js";
 import { formatsTable } from "./formats-table.js";
 
 // The package root is three levels up from dist/src/cli/ (the built CLI) and two from src/cli/ (the tests run the sources).
@@ -22,6 +22,13 @@ const pkgUrl = ["../../../package.json", "../../package.json"].map((up) => new U
 const pkg = JSON.parse(readFileSync(pkgUrl, "utf8")) as { version: string };
 
 interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean; maxPixels?: string; maxLabels?: string; maxFileBytes?: string }
+
+/** The global options that set a limit (src/limits.ts): each is passed on in its environment variable. */
+const LIMIT_FLAGS = [
+  { key: "maxPixels", flag: "--max-pixels", env: MAX_PIXELS_ENV, unit: "pixels" },
+  { key: "maxLabels", flag: "--max-labels", env: MAX_LABELS_ENV, unit: "labels" },
+  { key: "maxFileBytes", flag: "--max-file-bytes", env: MAX_FILE_BYTES_ENV, unit: "bytes" },
+] as const;
 
 // Commands import what only they use (api.js with the archive code, validate with ajv) when they run, so that
 // --version, --help and `formats` start with commander and the adapters' descriptors alone (test/cli/startup.test.ts).
@@ -77,14 +84,23 @@ function formatOptionsOf(opts: Record<string, unknown>, own: readonly string[]):
   return Object.fromEntries(Object.entries(opts).filter(([k, v]) => v !== undefined && !own.includes(k)));
 }
 
+/** A finished run's `--json` object: the report, its messages and reasons in the CLI's words (flags, not keys). */
 function summaryJson(command: string, report: Report, extra: Record<string, unknown>, started: number): string {
-  return JSON.stringify({ ok: report.errorCount === 0, command, ...extra, ...report.toJSON(), seconds: (Date.now() - started) / 1000 }, null, 2);
+  const wording = activeWording();
+  const r = report.toJSON();
+  return JSON.stringify({
+    ok: report.errorCount === 0, command, ...extra, ...r,
+    findings: r.findings.map((f) => ({ ...f, message: wording(f.message) })),
+    lossy: r.lossy.map((l) => ({ ...l, reason: wording(l.reason) })),
+    changed: r.changed.map((c) => ({ ...c, how: wording(c.how) })),
+    seconds: (Date.now() - started) / 1000,
+  }, null, 2);
 }
 
 function finish(report: Report, g: GlobalOptions, json: () => string, human: () => string): number {
   if (g.json) process.stdout.write(json() + "\n");
   else {
-    printReport(report, { quiet: g.quiet, flagOf: activeFlagNamer() });
+    printReport(report, { quiet: g.quiet, wording: activeWording() });
     if (!g.quiet) process.stdout.write(human() + "\n");
   }
   return report.errorCount > 0 ? 1 : 0;
@@ -123,12 +139,8 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
   program.hook("preAction", (_program, command) => void (activeCommand = command));
   // The limits are read where buffers are made, worker threads included: the environment carries them there.
   program.hook("preAction", () => {
-    const limits: [string | undefined, string, string, string][] = [
-      [globals().maxPixels, "--max-pixels", MAX_PIXELS_ENV, "pixels"],
-      [globals().maxLabels, "--max-labels", MAX_LABELS_ENV, "labels"],
-      [globals().maxFileBytes, "--max-file-bytes", MAX_FILE_BYTES_ENV, "bytes"],
-    ];
-    for (const [value, flag, env, unit] of limits) {
+    for (const { key, flag, env, unit } of LIMIT_FLAGS) {
+      const value = globals()[key];
       if (value === undefined) continue;
       const digits = value.replace(/_/g, "");
       if (!/^\d+$/.test(digits) || Number(digits) < 1) throw new UsageError(`${flag} ${value}: expected a whole number of ${unit}`);
@@ -296,19 +308,33 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
 
 /** The command running, for naming options in its errors and findings. */
 let activeCommand: Command | undefined;
-const activeFlagNamer = () => flagNamer(activeCommand?.parent ?? activeCommand!, activeCommand);
+const activeWording = () => cliWording(activeCommand?.parent ?? activeCommand!, activeCommand);
 
 /**
- * The library names options by key (`sizesFrom`); the CLI names them by the flag of the command that ran (-f,
- * --sizes-from). Convert's input format is --from.
+ * The library names options by key (`sizesFrom`, `skipCrowd: false`); the CLI names them by the flag of the command
+ * that ran (-f, --sizes-from, --no-skip-crowd). Convert's input format is --from.
  */
-function flagNamer(program: Command, command: Command | undefined): (key: string) => string | undefined {
-  return (key) => {
-    if (command?.name() === "convert" && key === "format") return "--from";
-    const options = [...(command?.options ?? []), ...program.commands.flatMap((c) => c.options), ...program.options];
-    const option = options.find((o) => o.attributeName() === key && !o.hidden);
-    return option ? (option.short ?? option.long) : undefined;
+function flagNamer(program: Command, command: Command | undefined): OptionNamer {
+  return (key, value) => {
+    if (command?.name() === "convert" && key === "format") return value === undefined ? "--from" : `--from ${value}`;
+    const options = [...(command?.options ?? []), ...program.commands.flatMap((c) => c.options), ...program.options]
+      .filter((o) => o.attributeName() === key && !o.hidden);
+    // A switch set to false is its --no- flag, set to true the plain one.
+    if (value === "true" || value === "false") return options.find((o) => !o.required && !o.optional && o.negate === (value === "false"))?.long;
+    const option = options[0];
+    if (!option) return undefined;
+    const flag = option.short ?? option.long!;
+    return value === undefined ? flag : `${flag} ${value}`;
   };
+}
+
+/**
+ * Library text as the CLI prints it: option keys as the command's flags, and a limit's environment variable with the
+ * global flag that sets it too (`SLYCONV_MAX_PIXELS=N` → `--max-pixels N or SLYCONV_MAX_PIXELS=N`).
+ */
+function cliWording(program: Command, command: Command | undefined): Wording {
+  const flagOf = flagNamer(program, command);
+  return (message) => LIMIT_FLAGS.reduce((text, { flag, env }) => text.replace(new RegExp(`(?<![\\w-])${env}=(\\d+)`, "g"), `${flag} $1 or ${env}=$1`), withOptionNames(message, flagOf));
 }
 
 /** Runs the CLI; user mistakes print one line (stack with --debug), exit 1 for data, 2 for usage. */
@@ -331,7 +357,7 @@ export async function runCommandLine(argv: readonly string[]): Promise<number> {
   let command: string | undefined;
   program.hook("preAction", (_root, action) => void (command = action.name()));
   const fail = (err: unknown, code: number): number => {
-    if (json) process.stdout.write(failureJson(command, err, code) + "\n");
+    if (json) process.stdout.write(failureJson(command, err, code, cliWording(program, activeCommand)) + "\n");
     return code;
   };
   const stopJsonOnSignal = json
@@ -356,7 +382,7 @@ export async function runCommandLine(argv: readonly string[]): Promise<number> {
     stopJsonOnSignal();
     const debug = argv.includes("--debug");
     if (err instanceof SlyconvError) {
-      process.stderr.write(`slyconv: ${err.describe(flagNamer(program, activeCommand))}${err instanceof UsageError ? "" : ` [${err.code}]`}\n`);
+      process.stderr.write(`slyconv: ${withLocation(err.location, cliWording(program, activeCommand)(err.message))}${err instanceof UsageError ? "" : ` [${err.code}]`}\n`);
       if (debug) process.stderr.write((err.stack ?? "") + "\n");
       return fail(err, err.exitCode);
     }

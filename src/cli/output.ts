@@ -1,13 +1,16 @@
 import type { Finding, Report } from "../report.js";
-import { withLocation, withOptionNames } from "../errors.js";
+import { withLocation } from "../errors.js";
 
 const useColor = () => process.stderr.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor() ? `\x1b[${code}m${s}\x1b[0m` : s);
 
-/** One finding as a line; with `flagOf`, option keys in the message are named as flags (see SlyconvError.describe). */
-export function formatFinding(f: Finding, flagOf?: (key: string) => string | undefined): string {
+/** Library text in the CLI's words (option keys as flags); the identity for a program that prints it as it is. */
+export type Wording = (message: string) => string;
+
+/** One finding as a line, its message in `wording`. */
+export function formatFinding(f: Finding, wording: Wording = (m) => m): string {
   const sev = f.severity === "error" ? paint("31", "error") : f.severity === "warning" ? paint("33", "warning") : paint("36", "info");
-  return withLocation(f, `${sev} ${flagOf ? withOptionNames(f.message, flagOf) : f.message} [${f.code}]`);
+  return withLocation(f, `${sev} ${wording(f.message)} [${f.code}]`);
 }
 
 /** "1 warning", "2 warnings". */
@@ -17,24 +20,25 @@ export function plural(n: number, word: string): string {
 
 /**
  * Prints findings (capped per code; info lines only without `quiet`), a count per code, and what the target
- * format could not hold.
+ * format could not hold; messages and reasons in `wording`.
  */
-export function printReport(report: Report, opts: { maxPerCode?: number; stream?: NodeJS.WritableStream; quiet?: boolean; flagOf?: (key: string) => string | undefined } = {}): void {
+export function printReport(report: Report, opts: { maxPerCode?: number; stream?: NodeJS.WritableStream; quiet?: boolean; wording?: Wording } = {}): void {
   const out = opts.stream ?? process.stderr;
+  const wording = opts.wording ?? ((m: string) => m);
   const max = opts.maxPerCode ?? 20;
   const shown = new Map<string, number>();
   for (const f of report.findings) {
     if (opts.quiet && f.severity === "info") continue;
     const n = shown.get(f.code) ?? 0;
     shown.set(f.code, n + 1);
-    if (n < max) out.write(formatFinding(f, opts.flagOf) + "\n");
+    if (n < max) out.write(formatFinding(f, wording) + "\n");
   }
   for (const [code, { count, severity }] of report.countsByCode) {
     if (opts.quiet && severity === "info") continue;
     if (count > max) out.write(`… ${plural(count - max, `more ${severity === "info" ? "info line" : severity}`)} [${code}] (${count} in all)\n`);
   }
-  printEntries(out, "not written (the target format cannot hold them):", report.lossEntries.map((l) => ({ ...l, note: l.reason })), max);
-  printEntries(out, "changed to fit the target format:", report.changeEntries.map((c) => ({ ...c, note: c.how })), max);
+  printEntries(out, "not written (the target format cannot hold them):", report.lossEntries.map((l) => ({ ...l, note: wording(l.reason) })), max);
+  printEntries(out, "changed to fit the target format:", report.changeEntries.map((c) => ({ ...c, note: wording(c.how) })), max);
 }
 
 /**

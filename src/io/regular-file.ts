@@ -84,7 +84,7 @@ export class TextFileTooLargeError extends SlyconvError {
     super("file-too-large", size > bufferConstants.MAX_STRING_LENGTH
       ? `the file is ${megabytes(size)}, more than the ${megabytes(bufferConstants.MAX_STRING_LENGTH)} a file read as text can hold (the longest JavaScript string); split it into smaller files`
       : `the file is ${megabytes(size)}, over the limit of ${megabytes(limit)} for a file read whole; if it is real and the machine has the memory (a few times the file's size), ` +
-        `raise the limit with --max-file-bytes ${size} or ${MAX_FILE_BYTES_ENV}=${size}`,
+        `raise the limit with ${MAX_FILE_BYTES_ENV}=${size}`,
     { file: shown });
     this.name = "TextFileTooLargeError";
   }

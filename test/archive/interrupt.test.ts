@@ -53,7 +53,7 @@ describe("interrupting archive work", () => {
   let project: string;
   beforeAll(async () => {
     project = tempDir("slyconv-int-src-");
-    makePolygonProject(project, 3000);
+    makePolygonProject(project, 1000);
     archive = path.join(tempDir(), "big.tar");
     await tar.c({ file: archive, cwd: project }, ["meta.json", "ds"]);
     const tiny = tempDir("slyconv-int-tiny-");

@@ -59,7 +59,7 @@ describe("every tag is written or counted, in every export", () => {
     const report = new Report();
     const out = path.join(tempDir(), "o");
     await writeDataset(taggedProject(), out, { format: "coco", formatOptions: { images: "none" }, report });
-    expect(tagLosses(report)).toEqual({ "(image)/tag weather": "1: COCO images have no tags (only captions, see --caption-tag)" });
+    expect(tagLosses(report)).toEqual({ "(image)/tag weather": "1: COCO images have no tags (only captions, see `captionTag`)" });
     const coco = JSON.parse(fs.readFileSync(path.join(out, "annotations/instances_train.json"), "utf8"));
     expect(coco.annotations.map((a: any) => a.attributes)).toEqual([{ colour: "red" }, { colour: "red" }, { colour: "red", part_of: "car" }]);
   });

@@ -7,7 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { convertDataset, exportProject, importDataset, readDataset, UsageError } from "../../src/index.js";
 import { runCli } from "../helpers/cli.js";
-import { FIXTURES, listFiles, tempDir } from "../helpers/paths.js";
+import { FIXTURES, REPO_ROOT, listFiles, tempDir } from "../helpers/paths.js";
+import { Report } from "../../src/report.js";
+import { checkPixels } from "../../src/limits.js";
 
 const CANONICAL = path.join(FIXTURES, "supervisely/canonical");
 const DEMO = path.join(FIXTURES, "demo/coco-sample");
@@ -93,5 +95,54 @@ describe("formatOptions at run time", () => {
     const force = await rejection(importDataset(DEMO, taken, { format: "coco" }));
     expect(force.message).toMatch(/pass `force`/);
     expect((await runCli(["import", DEMO, taken, "-f", "coco"])).stderr).toMatch(/pass --force/);
+  });
+
+  it("loss reasons and limits: keys and values in the library (`skipCrowd: false`, SLYCONV_MAX_PIXELS=n); flags on the command line, --json included", async () => {
+    const crowd = path.join(tempDir(), "crowd");
+    fs.mkdirSync(path.join(crowd, "ds", "ann"), { recursive: true });
+    fs.writeFileSync(path.join(crowd, "meta.json"), JSON.stringify({ classes: [{ title: "cat", shape: "rectangle", color: "#FF0000" }], tags: [{ name: "iscrowd", value_type: "none", color: "#00FF00" }] }));
+    const box = (tags: unknown[]) => ({ classTitle: "cat", geometryType: "rectangle", tags, points: { exterior: [[1, 1], [5, 5]], interior: [] } });
+    fs.writeFileSync(path.join(crowd, "ds", "ann", "a.png.json"), JSON.stringify({ size: { width: 8, height: 8 }, tags: [], objects: [box([]), box([{ name: "iscrowd" }])] }));
+    const report = new Report();
+    await exportProject(crowd, path.join(tempDir(), "y"), { format: "yolo", images: "none", report });
+    expect(report.lossEntries.find((e) => e.what === "crowd object")?.reason).toBe("left out (iscrowd; `skipCrowd: false` writes it)");
+    const human = await runCli(["export", crowd, path.join(tempDir(), "y"), "-f", "yolo", "--images", "none"]);
+    expect(human.stderr).toContain("1 × crowd object of class \"cat\": left out (iscrowd; --no-skip-crowd writes it)\n");
+    const json = JSON.parse((await runCli(["--json", "export", crowd, path.join(tempDir(), "y"), "-f", "yolo", "--images", "none"])).stdout);
+    expect(json.lossy.find((e: { what: string }) => e.what === "crowd object").reason).toBe("left out (iscrowd; --no-skip-crowd writes it)");
+
+    // The pixel limit, from the library and from the CLI (an error of the run, and the --json error).
+    expect(() => checkPixels(100, 100, "the image", {})).not.toThrow();
+    const saved = process.env.SLYCONV_MAX_PIXELS;
+    process.env.SLYCONV_MAX_PIXELS = "10";
+    try {
+      expect(() => checkPixels(4, 4, "the mask")).toThrow(/^the mask is 4×4 \(16 pixels\), over the limit of 10 pixels; .*raise the limit with SLYCONV_MAX_PIXELS=16$/);
+    } finally {
+      if (saved === undefined) delete process.env.SLYCONV_MAX_PIXELS;
+      else process.env.SLYCONV_MAX_PIXELS = saved;
+    }
+    const limited = await runCli(["--max-pixels", "10", "export", crowd, path.join(tempDir(), "v"), "-f", "masks"]);
+    expect(limited.code).toBe(1);
+    expect(limited.stderr).toMatch(/^slyconv: the image is 8×8 \(64 pixels\), over the limit of 10 pixels; .*raise the limit with --max-pixels 64 or SLYCONV_MAX_PIXELS=64 \[pixel-limit\]\n$/);
+    const limitedJson = JSON.parse((await runCli(["--json", "--max-pixels", "10", "export", crowd, path.join(tempDir(), "v"), "-f", "masks"])).stdout);
+    expect(limitedJson.error.message).toMatch(/raise the limit with --max-pixels 64 or SLYCONV_MAX_PIXELS=64$/);
+  });
+
+  it("no message of src/ or formats/ names a CLI flag (the CLI's own src/cli/ and the flag declarations aside)", () => {
+    const named: string[] = [];
+    for (const root of ["src", "formats"]) {
+      for (const rel of fs.readdirSync(path.join(REPO_ROOT, root), { recursive: true, encoding: "utf8" })) {
+        const file = `${root}/${rel}`;
+        if (!file.endsWith(".ts") || file.startsWith("src/cli/")) continue;
+        fs.readFileSync(path.join(REPO_ROOT, file), "utf8").split("\n").forEach((line, k) => {
+          const code = line.trim();
+          // Comments, and the flag declarations (OptionSpec: `{ flags: "--x", description: … }`), which are the CLI's.
+          if (/^(\/\/|\*|\/\*)/.test(code) || /^\{? ?(flags|description): /.test(code)) return;
+          // A flag inside a string: a quote or backtick, then text, then --name (node's own flags aside).
+          if (/["'`][^"'`]*(?<![=\w-])--[a-z][a-z-]*/.test(code.replace(/NODE_OPTIONS=--[a-z-]+(=\d+)?/g, "")) && !code.includes("MARKER_TEXT")) named.push(`${file}:${k + 1}: ${code}`);
+        });
+      }
+    }
+    expect(named).toEqual([]);
   });
 });

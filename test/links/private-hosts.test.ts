@@ -10,7 +10,7 @@ import { Report } from "../../src/report.js";
 import { tempDir } from "../helpers/paths.js";
 import { startServer, type TestServer } from "./server.js";
 
-const HOW = "slyconv does not probe loopback, private or link-local hosts unless --allow-private-hosts is given";
+const HOW = "slyconv does not probe loopback, private or link-local hosts unless `allowPrivateHosts: true` is given";
 const once: ProbeSettings = { ...DEFAULT_PROBE_SETTINGS, timeoutMs: 3000, retries: 0 };
 
 let server: TestServer;

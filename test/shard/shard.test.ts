@@ -48,7 +48,7 @@ describe("shard options", () => {
     expect(() => resolveShard({ shardCount: "5" }, {})).toThrow(/needs the shard index/);
     expect(() => resolveShard({ shardCount: "5" }, { JOB_COMPLETION_INDEX: "5" })).toThrow(/below the shard count 5/);
     expect(() => resolveShard({ shardCount: "0" }, { JOB_COMPLETION_INDEX: "0" })).toThrow(/whole number of shards/);
-    expect(() => resolveShard({ shard: "1/2", shardCount: "2" }, {})).toThrow(/leave out --shard-count/);
+    expect(() => resolveShard({ shard: "1/2", shardCount: "2" }, {})).toThrow(/leave out `shardCount`/);
   });
 
   it("the CLI exits 2 on a bad shard, on import, convert, export and validate", async () => {

@@ -237,8 +237,8 @@ describe("crowd / difficult policy", () => {
     const objectLosses = (r: Report) => r.lossEntries.filter((e) => / object$/.test(e.what));
     // (The tags iscrowd and difficult are counted as dropped tags of the objects that are written.)
     expect(objectLosses(report)).toEqual([
-      { className: "sofa", what: "crowd object", reason: "left out (iscrowd; --no-skip-crowd writes it)", count: 2 },
-      { className: "sofa", what: "difficult object", reason: "left out (difficult; --no-skip-difficult writes it)", count: 1 },
+      { className: "sofa", what: "crowd object", reason: "left out (iscrowd; `skipCrowd: false` writes it)", count: 2 },
+      { className: "sofa", what: "difficult object", reason: "left out (difficult; `skipDifficult: false` writes it)", count: 1 },
     ]);
     expect(report.stats.skippedCrowdObjects).toBe(2);
     const all = new Report();
