@@ -472,7 +472,7 @@ class CocoReader {
       (over ??= new Uint8Array(g.rowsOfKey.length))[k] = 1;
       const img = g.images[keyToImage[k]];
       this.ctx.report.error("labels-limit", `image ${JSON.stringify(img.id)} (${JSON.stringify(img.fileName)}) has ${n} annotations, more than the limit of ${this.labelsLimit} labels per image; ` +
-        `they are skipped and the item is written without them; if that is real, raise the limit with --max-labels ${n} or ${MAX_LABELS_ENV}=${n}`,
+        `they are skipped and the item is written without them; if that is real, raise the limit with ${MAX_LABELS_ENV}=${n}`,
       { file: g.files[img.file].display, pointer: jsonPointer("images", img.index) });
       this.ctx.report.count("cocoAnnotationsOverLimit", n);
     });

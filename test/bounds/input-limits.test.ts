@@ -120,7 +120,7 @@ describe("a COCO image with more annotations than the labels limit", () => {
       expect(report.findings.filter((f) => f.severity === "error")).toEqual([{
         severity: "error", code: "labels-limit", file: "instances_x.json", pointer: "/images/0",
         message: 'image 1 ("a.png") has 120 annotations, more than the limit of 50 labels per image; they are skipped and the item is written without them; ' +
-          "if that is real, raise the limit with --max-labels 120 or SLYCONV_MAX_LABELS=120",
+          "if that is real, raise the limit with SLYCONV_MAX_LABELS=120",
       }]);
       // Written (3) + reported (120) = the 123 object annotations of the file.
       expect(report.stats.cocoAnnotationsOverLimit).toBe(120);
