@@ -301,3 +301,44 @@ export async function readShardManifest(dir: string): Promise<ShardManifest> {
   }
   return m as ShardManifest;
 }
+
+/**
+ * The lines of every shard's sidecar in the single run's order: each shard's are in position order already, so this
+ * takes the smallest next position among them each time (a heap: N may be large).
+ */
+export async function* inRunOrder<T>(sources: readonly AsyncIterable<T>[], positionOf: (value: T) => number): AsyncIterable<{ shard: number; value: T }> {
+  const its = sources.map((s) => s[Symbol.asyncIterator]());
+  const heap: { shard: number; value: T; at: number }[] = [];
+  const push = (e: { shard: number; value: T; at: number }) => {
+    heap.push(e);
+    for (let i = heap.length - 1; i > 0;) {
+      const p = (i - 1) >> 1;
+      if (heap[p].at <= heap[i].at) break;
+      [heap[p], heap[i]] = [heap[i], heap[p]];
+      i = p;
+    }
+  };
+  const pull = async (shard: number) => {
+    const r = await its[shard].next();
+    if (!r.done) push({ shard, value: r.value, at: positionOf(r.value) });
+  };
+  for (let s = 0; s < its.length; s++) await pull(s);
+  while (heap.length) {
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heap.length && heap[l].at < heap[m].at) m = l;
+        if (r < heap.length && heap[r].at < heap[m].at) m = r;
+        if (m === i) break;
+        [heap[m], heap[i]] = [heap[i], heap[m]];
+        i = m;
+      }
+    }
+    yield { shard: top.shard, value: top.value };
+    await pull(top.shard);
+  }
+}

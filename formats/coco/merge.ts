@@ -15,7 +15,7 @@ import path from "node:path";
 import readline from "node:readline";
 import type { FormatContext, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { readSidecar } from "../../src/shard.js";
+import { inRunOrder, readSidecar, sidecarPath } from "../../src/shard.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
 import { IdAllocator, type CocoShardDataset, type CocoShardLine } from "./write.js";
 
@@ -214,49 +214,13 @@ interface FileKind {
   part: LinePart;
 }
 
-/** The shards in position order: a heap of their next sidecar lines. */
-class ByPosition {
-  private readonly heap: { shard: number; line: CocoShardLine }[] = [];
-  constructor(private readonly sources: AsyncIterator<unknown>[], private readonly files: string[]) {}
-  async start(): Promise<void> {
-    for (let s = 0; s < this.sources.length; s++) await this.pull(s);
+/** A sidecar line checked to be a CocoShardLine. */
+function checkedLine(line: unknown, file: string): CocoShardLine {
+  const l = line as CocoShardLine;
+  if (!Array.isArray(l) || l.length !== 7 || typeof l[0] !== "number" || typeof l[2] !== "string" || !Array.isArray(l[5]) || !Array.isArray(l[6])) {
+    throw badShard(file, "a sidecar line is not [position, image id, file name, item name, written name, annotation ids, caption ids]");
   }
-  private async pull(shard: number): Promise<void> {
-    const r = await this.sources[shard].next();
-    if (r.done) return;
-    const line = r.value as CocoShardLine;
-    if (!Array.isArray(line) || line.length !== 7 || typeof line[0] !== "number" || !Array.isArray(line[5]) || !Array.isArray(line[6])) {
-      throw badShard(this.files[shard], "a sidecar line is not [position, image id, file name, item name, written name, annotation ids, caption ids]");
-    }
-    const h = this.heap;
-    h.push({ shard, line });
-    for (let i = h.length - 1; i > 0;) {
-      const p = (i - 1) >> 1;
-      if (h[p].line[0] <= h[i].line[0]) break;
-      [h[p], h[i]] = [h[i], h[p]];
-      i = p;
-    }
-  }
-  async next(): Promise<{ shard: number; line: CocoShardLine } | undefined> {
-    const h = this.heap;
-    if (!h.length) return undefined;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < h.length && h[l].line[0] < h[m].line[0]) m = l;
-        if (r < h.length && h[r].line[0] < h[m].line[0]) m = r;
-        if (m === i) break;
-        [h[m], h[i]] = [h[i], h[m]];
-        i = m;
-      }
-    }
-    await this.pull(top.shard);
-    return top;
-  }
+  return l;
 }
 
 const exists = (f: string) => fs.stat(f).then(() => true, () => false);
@@ -294,12 +258,13 @@ async function mergeDataset(ds: CocoShardDataset, dirs: readonly string[], outDi
   const annIds = new IdAllocator(ds.annotationStart);
   const captionIds = new IdAllocator(ds.annotationStart);
   const writtenFiles = new Set<string>();
-  const order = new ByPosition(dirs.map((d) => readSidecar(d, `coco/${ds.name}.ndjson`)[Symbol.asyncIterator]()), dirs.map((d) => path.join(d, ".slyconv-shard", "coco", `${ds.name}.ndjson`)));
-  await order.start();
+  const sidecar = `coco/${ds.name}.ndjson`;
+  const lines = dirs.map((d) => (async function* () {
+    for await (const line of readSidecar(d, sidecar)) yield checkedLine(line, sidecarPath(d, sidecar));
+  })());
   let count = 0;
   try {
-    for (let next = await order.next(); next; next = await order.next()) {
-      const { shard, line: [, wantedId, wantedName, itemNameOr0, writtenOr0, annWanted, capWanted] } = next;
+    for await (const { shard, value: [, wantedId, wantedName, itemNameOr0, writtenOr0, annWanted, capWanted] } of inRunOrder(lines, (l) => l[0])) {
       const itemName = itemNameOr0 === 0 ? wantedName : itemNameOr0;
       const shardName = writtenOr0 === 0 ? wantedName : writtenOr0;
       const where = { file: `${ds.name}/${itemName}` };

@@ -6,7 +6,7 @@ import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import type { FormatContext, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { readSidecar } from "../../src/shard.js";
+import { inRunOrder, readSidecar } from "../../src/shard.js";
 
 const LIST_FILES = ["links.csv", "links.txt"];
 const FLUSH_BYTES = 1 << 20;
@@ -42,7 +42,7 @@ export async function mergeLinksShards(shards: readonly ShardOutput[], outDir: s
   if (names.some((n) => n !== name)) throw new SlyconvError("shards-of-different-runs", "some shards wrote links.csv and others links.txt: they were not written by one run", {}, 2);
   const csv = name === "links.csv";
   const rows = shards.map((s) => rowsOf(path.join(s.dir, name), csv)[Symbol.asyncIterator]());
-  const positions = shards.map((s) => readSidecar(s.dir, "links.ndjson")[Symbol.asyncIterator]());
+  const positions = shards.map((s) => readSidecar(s.dir, "links.ndjson"));
   const out = await fs.open(path.join(outDir, name), "wx");
   let pending: string[] = [];
   let size = 0;
@@ -61,16 +61,10 @@ export async function mergeLinksShards(shards: readonly ShardOutput[], outDir: s
       if (headers.some((h) => h.value !== headers[0].value)) throw new SlyconvError("shards-of-different-runs", "the shards' links.csv headers differ: they were not written by one run", {}, 2);
       if (!headers[0].done) await write(headers[0].value);
     }
-    // Each shard's rows are in position order: take the smallest next position each time (few shards: a scan).
-    const heads = await Promise.all(positions.map((p) => p.next()));
-    for (;;) {
-      let best = -1;
-      for (let s = 0; s < heads.length; s++) if (!heads[s].done && (best < 0 || (heads[s].value as number) < (heads[best].value as number))) best = s;
-      if (best < 0) break;
-      const row = await rows[best].next();
-      if (row.done) throw new SlyconvError("shard-invalid", `${name} of ${shards[best].dir} has fewer rows than its sidecar lists; was it edited? Write that shard again`, { file: path.join(shards[best].dir, name) }, 2);
+    for await (const { shard } of inRunOrder(positions, (p) => p as number)) {
+      const row = await rows[shard].next();
+      if (row.done) throw new SlyconvError("shard-invalid", `${name} of ${shards[shard].dir} has fewer rows than its sidecar lists; was it edited? Write that shard again`, { file: path.join(shards[shard].dir, name) }, 2);
       await write(row.value);
-      heads[best] = await positions[best].next();
     }
     for (const [s, r] of rows.entries()) {
       if (!(await r.next()).done) throw new SlyconvError("shard-invalid", `${name} of ${shards[s].dir} has more rows than its sidecar lists; was it edited? Write that shard again`, { file: path.join(shards[s].dir, name) }, 2);

@@ -2,13 +2,51 @@
  * `slyconv merge` of masks shard outputs: every image's files (img/, masks_machine/, masks_semantic_rgb/,
  * masks_instances/, masks_human/) are its own shard's, so the datasets are joined file by file; the class maps
  * (one for the whole run, from the project's classes) must be the same in every shard and are written once.
+ * An image's masks are named after its stem, unless an earlier image of its dataset has that stem (`a.jpg` and
+ * `a.png`): then after its full name. Each shard recorded the stem it used (sidecar masks.ndjson); merge replays
+ * the choice in the run's order and renames the masks whose name the single run gives differently.
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FormatContext, ShardOutput } from "../../src/format.js";
 import { SlyconvError, optionName } from "../../src/errors.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
+import { inRunOrder, readSidecar } from "../../src/shard.js";
 import { MACHINE_COLOR_FILE, SEMANTIC_COLOR_FILE } from "./class-map.js";
+import { SLY_HUMAN_DIR, SLY_INSTANCES_DIR, SLY_MACHINE_DIR, SLY_SEMANTIC_DIR } from "./layout.js";
+import type { MasksShardLine } from "./write.js";
+
+const stemOf = (name: string) => (name.lastIndexOf(".") > 0 ? name.slice(0, name.lastIndexOf(".")) : name);
+
+/** Per shard, the mask files and folders whose names the single run gives differently. */
+async function maskRenames(shards: readonly ShardOutput[], ctx: FormatContext): Promise<Map<string, string>[]> {
+  const renames = shards.map(() => new Map<string, string>());
+  const lines = shards.map((s) => (async function* () {
+    for await (const line of readSidecar(s.dir, "masks.ndjson")) {
+      const l = line as MasksShardLine;
+      if (!Array.isArray(l) || typeof l[0] !== "number" || typeof l[1] !== "string" || typeof l[2] !== "string" || typeof l[3] !== "string") {
+        throw new SlyconvError("shard-invalid", `${s.dir}: a line of .slyconv-shard/masks.ndjson is not [position, dataset folder, name, stem]; was it edited? Write that shard again`, { file: s.dir }, 2);
+      }
+      yield l;
+    }
+  })());
+  // The stems each dataset has given so far, as the writer keeps them.
+  const stems = new Map<string, Set<string>>();
+  for await (const { shard, value: [, dir, name, used] } of inRunOrder(lines, (l) => l[0])) {
+    const given = stems.get(dir) ?? new Set<string>();
+    stems.set(dir, given);
+    let stem = stemOf(name);
+    if (given.has(stem.toLowerCase())) {
+      if (stem !== used) ctx.report.info("mask-name-collision", `another image has the stem ${JSON.stringify(stem)}: its masks are named ${JSON.stringify(name + ".png")}`, { file: `${dir}/${name}` });
+      stem = name;
+    }
+    given.add(stem.toLowerCase());
+    if (stem === used) continue;
+    for (const sub of [SLY_MACHINE_DIR, SLY_SEMANTIC_DIR, SLY_HUMAN_DIR]) renames[shard].set(`${dir}/${sub}/${used}.png`, `${dir}/${sub}/${stem}.png`);
+    renames[shard].set(`${dir}/${SLY_INSTANCES_DIR}/${used}`, `${dir}/${SLY_INSTANCES_DIR}/${stem}`);
+  }
+  return renames;
+}
 
 const CLASS_MAPS = [MACHINE_COLOR_FILE, SEMANTIC_COLOR_FILE];
 
@@ -22,6 +60,7 @@ export async function mergeMasksShards(shards: readonly ShardOutput[], outDir: s
     }
     await fs.writeFile(path.join(outDir, name), first, { flag: "wx" });
   }
-  await copyUnion(shards.map((s) => s.dir), outDir, { skip: (rel) => CLASS_MAPS.includes(rel) });
+  const renames = await maskRenames(shards, ctx);
+  await copyUnion(shards.map((s) => s.dir), outDir, { skip: (rel) => CLASS_MAPS.includes(rel), renamed: (shard, rel) => renames[shard].get(rel) });
   ctx.report.count("items", shards.reduce((n, s) => n + s.manifest.items, 0));
 }

@@ -254,7 +254,12 @@ async function writeItem(item: Item, maskStem: string, dw: DatasetWriter, plan: 
 
 const stemOf = (name: string) => (name.lastIndexOf(".") > 0 ? name.slice(0, name.lastIndexOf(".")) : name);
 
-async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: ClassPlan, cpu: CpuTaskRunner, opts: MasksExportOptions, ctx: FormatContext): Promise<number> {
+/** A shard's record of each item's mask stem (sidecar masks.ndjson): merge names the masks as the single run does. */
+export type MasksShardLine = [position: number, datasetDir: string, name: string, stem: string];
+
+type StemRecorder = ((item: Item, datasetDir: string, stem: string) => Promise<void> | undefined) | null;
+
+async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: ClassPlan, cpu: CpuTaskRunner, opts: MasksExportOptions, ctx: FormatContext, record: StemRecorder = null, relDir = ds.name): Promise<number> {
   const dw = datasetWriter(dir);
   await fs.mkdir(dir, { recursive: true });
   const names = new Set<string>();
@@ -273,6 +278,7 @@ async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: Cl
         stem = item.name;
       }
       stems.add(stem.toLowerCase());
+      await record?.(item, relDir, stem);
       yield { item, stem };
     }
   };
@@ -282,7 +288,7 @@ async function writeDataset(ds: Dataset, dir: string, fullName: string, plan: Cl
   }
   for (const child of ds.datasets) {
     assertPlainFileName(child.name);
-    count += await writeDataset(child, safeJoin(dir, SLY_DATASETS_DIR, child.name), `${fullName}/${child.name}`, plan, cpu, opts, ctx);
+    count += await writeDataset(child, safeJoin(dir, SLY_DATASETS_DIR, child.name), `${fullName}/${child.name}`, plan, cpu, opts, ctx, record, `${relDir}/${SLY_DATASETS_DIR}/${child.name}`);
   }
   return count;
 }
@@ -304,13 +310,17 @@ export async function writeMasksProject(project: Project, outDir: string, option
   const cpu = new CpuTaskRunner();
   let items = 0;
   const seen = new Set<string>();
+  // A shard records each item's mask stem: the single run may name one differently (formats/masks/merge.ts).
+  const shardLines = ctx.shard ? await ctx.shard.sidecar(outDir, "masks.ndjson") : null;
+  const record: StemRecorder = shardLines ? (item, datasetDir, stem) => shardLines.add([ctx.shard!.positionOf(item), datasetDir, item.name, stem] satisfies MasksShardLine) : null;
   for (const ds of project.datasets) {
     assertPlainFileName(ds.name);
     if (seen.has(ds.name)) throw new SlyconvError("duplicate-dataset", `two datasets are named ${JSON.stringify(ds.name)}`);
     if (RESERVED_DIRS.has(ds.name)) throw new SlyconvError("reserved-dataset-name", `a dataset cannot be named ${JSON.stringify(ds.name)} in a masks export`);
     seen.add(ds.name);
-    items += await writeDataset(ds, safeJoin(outDir, ds.name), ds.name, plan, cpu, opts, ctx);
+    items += await writeDataset(ds, safeJoin(outDir, ds.name), ds.name, plan, cpu, opts, ctx, record);
   }
+  await shardLines?.close();
   ctx.progress.stop();
   ctx.report.count("items", items);
   return { items };

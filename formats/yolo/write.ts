@@ -93,6 +93,17 @@ const stemOf = (name: string) => {
 
 interface Placed { item: Item; split: string; subdirs: string[] }
 
+/** One item of a YOLO shard (sidecar yolo.ndjson): position, folder under images/ and labels/, the prefix a renamed item gets, its name, the name written. */
+export type YoloShardLine = [position: number, folder: string, prefix: string, name: string, written: string];
+
+/** The name an item gets in a folder whose items so far have `stems` (lower case, `folder/stem`): its own, or one with a prefix. */
+export function yoloFileName(stems: Set<string>, folder: string, prefix: string, name: string): string {
+  if (!stems.has(`${folder}/${stemOf(name).toLowerCase()}`)) return name;
+  let alt = `${prefix}_${name}`;
+  for (let k = 2; stems.has(`${folder}/${stemOf(alt).toLowerCase()}`); k++) alt = `${prefix}${k}_${name}`;
+  return alt;
+}
+
 export async function writeYolo(project: Project, outDir: string, options: YoloWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
   const task = options.task ?? "detect";
   const mode = options.images ?? "copy";
@@ -146,6 +157,8 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   };
   /** Label files are found by stem: two images with one stem in a folder would share one label file. */
   const stems = new Set<string>();
+  // A shard records each item's folder and name, so that merge names them as the single run does (formats/yolo/merge.ts).
+  const shardLines = ctx.shard ? await ctx.shard.sidecar(outDir, "yolo.ndjson") : null;
 
   async function* placed(): AsyncIterable<Placed> {
     for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
@@ -163,16 +176,13 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
         for (const d of subdirs) assertPlainFileName(d);
         assertPlainFileName(item.name);
         const folder = [split, ...subdirs].join("/");
-        let name = item.name;
-        if (stems.has(`${folder}/${stemOf(name).toLowerCase()}`)) {
-          // Another image here already has this stem (same name from another dataset, or a.jpg next to a.png).
-          const prefix = options.splitTag ? dsPath.join("_") : "dup";
-          let alt = `${prefix}_${name}`;
-          for (let k = 2; stems.has(`${folder}/${stemOf(alt).toLowerCase()}`); k++) alt = `${prefix}${k}_${name}`;
-          ctx.report.warn("yolo-name-collision", `${folder}/${name}: another image in this folder has the stem ${JSON.stringify(stemOf(name))}; written as ${alt}`, { file: `${dsPath.join("/")}/${item.name}` });
-          name = alt;
+        // Another image here may already have this stem (same name from another dataset, or a.jpg next to a.png).
+        const name = yoloFileName(stems, folder, options.splitTag ? dsPath.join("_") : "dup", item.name);
+        if (name !== item.name) {
+          ctx.report.warn("yolo-name-collision", `${folder}/${item.name}: another image in this folder has the stem ${JSON.stringify(stemOf(item.name))}; written as ${name}`, { file: `${dsPath.join("/")}/${item.name}` });
         }
         stems.add(`${folder}/${stemOf(name).toLowerCase()}`);
+        await shardLines?.add([ctx.shard!.positionOf(item), folder, options.splitTag ? dsPath.join("_") : "dup", item.name, name] satisfies YoloShardLine);
         if (ctx.shard && !splits.has(split)) firstOfSplit.push([split, ctx.shard.positionOf(item)]);
         splits.add(split);
         yield { item: name === item.name ? item : { ...item, name }, split, subdirs };
@@ -224,6 +234,7 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
     await (files as FileWriterThread | null)?.close();
   }
   ctx.progress.stop();
+  await shardLines?.close();
   tally.flush();
 
   const note = unlistedTrains && project.datasets.some((d) => d.name === UNLISTED) ? "; the dataset unlisted (images in no VOC list) is written as train" : "";

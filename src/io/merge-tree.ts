@@ -13,7 +13,10 @@ import { mapConcurrent } from "./concurrency.js";
 export interface UnionOptions {
   /** Relative paths (forward slashes) that the merge writes itself, not copied. */
   skip?: (rel: string) => boolean;
-  /** Where shard `shard`'s file `rel` goes when the single run names it differently (undefined: the same path). */
+  /**
+   * Where shard `shard`'s file or folder `rel` goes when the single run names it differently (undefined: the same
+   * path, or inside its renamed folder).
+   */
   renamed?: (shard: number, rel: string) => string | undefined;
   /** A file that several shards wrote with the same bytes is one file (an item written once for two datasets). */
   sameBytesAllowed?: boolean;
@@ -27,17 +30,21 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   return x.equals(y);
 }
 
-/** Files of one shard output, relative, depth first; folders are made in `out` as they are found. */
-async function* filesOf(dir: string, out: string, rel: string): AsyncIterable<{ from: string; rel: string; link: boolean }> {
+/**
+ * Files of one shard output, relative, depth first, with where each goes (`to`: a folder `renamed` maps takes its
+ * files along); folders are made in `out` as they are found, so that empty ones are kept.
+ */
+async function* filesOf(dir: string, out: string, rel: string, to: string, rename: (rel: string) => string | undefined): AsyncIterable<{ from: string; rel: string; to: string; link: boolean }> {
   const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (rel === "" && NEVER_COPIED.has(e.name)) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
+    const t = rename(r) ?? (to ? `${to}/${e.name}` : e.name);
     if (e.isDirectory()) {
-      await fs.mkdir(path.join(out, r), { recursive: true });
-      yield* filesOf(dir, out, r);
-    } else yield { from: path.join(dir, r), rel: r, link: e.isSymbolicLink() };
+      await fs.mkdir(path.join(out, t), { recursive: true });
+      yield* filesOf(dir, out, r, t, rename);
+    } else yield { from: path.join(dir, r), rel: r, to: t, link: e.isSymbolicLink() };
   }
 }
 
@@ -46,11 +53,12 @@ export async function copyUnion(dirs: readonly string[], out: string, opts: Unio
   let copied = 0;
   for (let shard = 0; shard < dirs.length; shard++) {
     const dir = dirs[shard];
+    const rename = (rel: string) => opts.renamed?.(shard, rel);
     const files = async function* () {
-      for await (const f of filesOf(dir, out, "")) if (!opts.skip?.(f.rel)) yield f;
+      for await (const f of filesOf(dir, out, "", "", rename)) if (!opts.skip?.(f.rel)) yield f;
     };
     for await (const _ of mapConcurrent(files(), COPY_CONCURRENCY, async (f) => {
-      const rel = opts.renamed?.(shard, f.rel) ?? f.rel;
+      const rel = f.to;
       const to = path.join(out, ...rel.split("/"));
       if (rel !== f.rel) await fs.mkdir(path.dirname(to), { recursive: true });
       try {

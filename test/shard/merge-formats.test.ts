@@ -162,23 +162,42 @@ describe("merge refuses", () => {
     await expect(mergeShards([a, b, c], path.join(dir, "inputs-merged"))).rejects.toMatchObject({ code: "shards-of-different-inputs", exitCode: 2 });
   });
 
-  it("YOLO: two images of one folder with one stem in different shards (the single run renames one)", async () => {
-    // x.jpg and x.png of one dataset, chosen so that 3 shards split them (mod 2, FNV-1a of two names that differ
-    // in one byte of the same parity never differs).
-    const p = path.join(dir, "stems");
-    const names = ["a", "b", "c", "d", "e", "f", "g", "h"].map((s) => [`${s}.jpg`, `${s}.png`]).find(([x, y]) => shardOf("ds", x, 3) !== shardOf("ds", y, 3))!;
-    fs.mkdirSync(path.join(p, "ds", "img"), { recursive: true });
-    fs.writeFileSync(path.join(p, "meta.json"), JSON.stringify({ classes: [{ title: "box", shape: "rectangle", color: "#FF0000" }], tags: [] }));
-    for (const n of names) {
-      fs.mkdirSync(path.join(p, "ds", "ann"), { recursive: true });
-      fs.writeFileSync(path.join(p, "ds", "ann", `${n}.json`), JSON.stringify({ tags: [], size: { width: 10, height: 10 }, objects: [] }));
-    }
+  it("VOC: two items with one VOC id (a.jpg, a.png) in different shards, which the single run writes under two ids", async () => {
+    const p = sameStemProject(path.join(dir, "voc-stems"));
     const outs = [];
     for (let i = 0; i < 3; i++) {
-      const out = path.join(dir, `stems-${i}`);
-      await exportProject(p, out, { format: "yolo", shard: { index: i, count: 3 } });
+      const out = path.join(dir, `voc-stems-${i}`);
+      await exportProject(p, out, { format: "voc", shard: { index: i, count: 3 } });
       outs.push(out);
     }
-    await expect(mergeShards(outs, path.join(dir, "stems-merged"))).rejects.toMatchObject({ code: "shard-conflict", message: expect.stringMatching(/labels\/ds\/[a-h]\.txt is in more than one shard/) });
+    await expect(mergeShards(outs, path.join(dir, "voc-stems-merged"))).rejects.toMatchObject({ code: "shard-conflict", exitCode: 1, message: expect.stringMatching(/Annotations\/[a-h]\.xml is in more than one shard/) });
+  });
+});
+
+/** A project whose dataset holds x.jpg, x.png and x.PNG for several x, with a box each (sizes in the annotations). */
+function sameStemProject(p: string): string {
+  fs.mkdirSync(path.join(p, "ds", "img"), { recursive: true });
+  fs.mkdirSync(path.join(p, "ds", "ann"), { recursive: true });
+  fs.writeFileSync(path.join(p, "meta.json"), JSON.stringify({ classes: [{ title: "box", shape: "rectangle", color: "#FF0000" }], tags: [] }));
+  ["a", "b", "c", "d", "e", "f", "g", "h"].forEach((x, i) => ["jpg", "png", "PNG"].forEach((ext, k) => {
+    const box = { classTitle: "box", geometryType: "rectangle", tags: [], points: { exterior: [[i, k], [i + 5 + k, k + 6]], interior: [] } };
+    fs.writeFileSync(path.join(p, "ds", "ann", `${x}.${ext}.json`), JSON.stringify({ tags: [], size: { width: 20, height: 20 }, objects: [box] }));
+  }));
+  return p;
+}
+
+describe("images of one folder sharing a stem, in different shards", () => {
+  it.each(["yolo", "masks"])("%s: named as the single run names them (a prefix, or the full name, for all but the first)", async (to) => {
+    const p = sameStemProject(path.join(dir, `stems-${to}`));
+    // The shards split most of the groups.
+    const split = ["a", "b", "c", "d", "e", "f", "g", "h"].filter((x) => new Set(["jpg", "png", "PNG"].map((e) => shardOf("ds", `${x}.${e}`, 3))).size > 1);
+    expect(split.length).toBeGreaterThan(3);
+    for (const n of [2, 3, 7]) {
+      const r = await runSharded({ kind: "export", project: p, to }, n, path.join(dir, `stems-${to}-out`), n === 2 ? undefined : path.join(dir, `stems-${to}-out`, "single"));
+      expect(r.diffs, `N = ${n}`).toEqual([]);
+    }
+    const files = listFiles(path.join(dir, `stems-${to}-out`, "single"));
+    if (to === "yolo") expect(files.filter((f) => /^labels\/ds\/dup2?_[a-h]\.txt$/.test(f))).toHaveLength(16);
+    else expect(files.filter((f) => /^ds\/masks_machine\/[a-h]\.(jpg|png|PNG)\.png$/.test(f))).toHaveLength(16);
   });
 });
