@@ -31,8 +31,10 @@ class Lines {
   private readonly it: AsyncIterator<string>;
   private head: string | undefined;
   private done = false;
+  private readonly stream: ReturnType<typeof createReadStream>;
   private constructor(readonly file: string) {
-    const rl = readline.createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+    this.stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    const rl = readline.createInterface({ input: this.stream, crlfDelay: Infinity });
     this.it = rl[Symbol.asyncIterator]();
   }
   static open(file: string): Lines {
@@ -53,6 +55,7 @@ class Lines {
   }
   async close(): Promise<void> {
     await this.it.return?.();
+    this.stream.destroy();
   }
 }
 
