@@ -11,7 +11,7 @@
  */
 import { decodePng } from "../../src/codecs/png-decode.js";
 import { decodeIndexedPng } from "../../src/codecs/png-indexed.js";
-import { bitmapFromMask } from "../../src/codecs/bitmap.js";
+import { bitmapEncodedOnRead } from "../../src/codecs/bitmap.js";
 import type { BitmapGeometry } from "../../src/model/index.js";
 import { VOID_INDEX, meaningOf, packRgb, vocColormapIndex, type ClassTable, type Rgb } from "./palette.js";
 
@@ -50,11 +50,14 @@ function decodeMaskPixels(bytes: Uint8Array): MaskPixels {
 
 const unpack = (k: number): Rgb => [(k >> 16) & 255, (k >> 8) & 255, k & 255];
 
-/** Per-pixel codes: 0 background, -1 void, -2 unknown value, c ≥ 1 = names[c - 1]. */
+/**
+ * Per-pixel codes: 0 background, -1 void, -2 unknown value, c ≥ 1 = names[c - 1]. Index masks (palette and gray
+ * PNGs) keep their stored index per pixel and the code of each index, instead of a code array of their own.
+ */
 export interface ClassLayer {
   width: number;
   height: number;
-  codes: Int16Array;
+  pixels: { codes: Int16Array } | { indices: Uint8Array; codeOf: Int16Array };
   names: string[];
   colors: Rgb[];
   /** Values the class table does not know: their colour (or index) and pixel count. */
@@ -63,28 +66,13 @@ export interface ClassLayer {
 
 export const CODE_VOID = -1;
 const CODE_UNKNOWN = -2;
-const UNSET = -32768;
-
 /**
- * One pass: each distinct key is resolved once (`codeOf`), every pixel gets its key's code, and pixels are counted
- * per key so that unknown values can be reported with their pixel counts.
+ * Colour masks in one pass: each distinct colour is resolved once (`codeOf`), every pixel gets its colour's code,
+ * and pixels are counted per colour so that unknown values can be reported with their pixel counts.
  */
-function mapKeys(px: MaskPixels, codeOf: (key: number) => number): { codes: Int16Array; pixelsOf: (key: number) => number } {
+function mapKeys(px: { width: number; height: number; keys: Uint32Array }, codeOf: (key: number) => number): { codes: Int16Array; pixelsOf: (key: number) => number } {
   const n = px.width * px.height;
   const codes = new Int16Array(n);
-  if (px.keys instanceof Uint8Array) {
-    const keys = px.keys;
-    const table = new Int16Array(256).fill(UNSET);
-    const counts = new Uint32Array(256);
-    for (let i = 0; i < n; i++) {
-      const k = keys[i];
-      counts[k]++;
-      let c = table[k];
-      if (c === UNSET) c = table[k] = codeOf(k);
-      codes[i] = c;
-    }
-    return { codes, pixelsOf: (k) => counts[k] };
-  }
   const keys = px.keys;
   const table = new Map<number, number>();
   const counts = new Map<number, number>();
@@ -96,6 +84,19 @@ function mapKeys(px: MaskPixels, codeOf: (key: number) => number): { codes: Int1
     codes[i] = c;
   }
   return { codes, pixelsOf: (k) => counts.get(k) ?? 0 };
+}
+
+/**
+ * The code of each index of an index mask, resolved in the order the indices first appear in the mask (so that
+ * classes are named in the same order as a pixel-by-pixel scan names them), and each index's pixel count.
+ */
+function codeIndices(indices: Uint8Array, codeOf: (key: number) => number): { table: Int16Array; counts: Uint32Array } {
+  const counts = new Uint32Array(256);
+  const firstSeen: number[] = [];
+  for (let i = 0; i < indices.length; i++) if (counts[indices[i]]++ === 0) firstSeen.push(indices[i]);
+  const table = new Int16Array(256);
+  for (const key of firstSeen) table[key] = codeOf(key);
+  return { table, counts };
 }
 
 /** Decodes a SegmentationClass PNG and names every value through the class table. */
@@ -129,9 +130,14 @@ export function readClassLayer(bytes: Uint8Array, table: ClassTable): ClassLayer
     }
     return c + 1;
   };
-  const { codes, pixelsOf } = mapKeys(px, codeOf);
+  if (px.keys instanceof Uint8Array) {
+    const { table: codes, counts } = codeIndices(px.keys, codeOf);
+    const unknown = unknownKeys.map(([key, value]) => ({ value, pixels: counts[key] }));
+    return { width: px.width, height: px.height, pixels: { indices: px.keys, codeOf: codes }, names, colors, unknown };
+  }
+  const { codes, pixelsOf } = mapKeys(px as MaskPixels & { keys: Uint32Array }, codeOf);
   const unknown = unknownKeys.map(([key, value]) => ({ value, pixels: pixelsOf(key) }));
-  return { width: px.width, height: px.height, codes, names, colors, unknown };
+  return { width: px.width, height: px.height, pixels: { codes }, names, colors, unknown };
 }
 
 /** Per-pixel instance numbers: 0 none, 255 void, 1..254 the object's position in the XML. */
@@ -147,7 +153,7 @@ export function readObjectLayer(bytes: Uint8Array): ObjectLayer {
   const px = decodeMaskPixels(bytes);
   if (px.keys instanceof Uint8Array) return { width: px.width, height: px.height, instances: px.keys, unknown: [] };
   const unknownKeys: number[] = [];
-  const { codes, pixelsOf } = mapKeys(px, (key) => {
+  const { codes, pixelsOf } = mapKeys(px as MaskPixels & { keys: Uint32Array }, (key) => {
     const i = vocColormapIndex(unpack(key));
     if (i === undefined) unknownKeys.push(key);
     return i ?? 0;
@@ -184,7 +190,10 @@ function grow(b: Box | undefined, x: number, y: number): Box {
   return b;
 }
 
-/** The pixels of `values` equal to `value` inside `box`, as a bitmap placed at the box. */
+/**
+ * The pixels of `values` equal to `value` inside `box` (the bounds of those pixels, so the mask is cropped to its
+ * content), as a bitmap placed at the box, encoded only when its string is asked for.
+ */
 function bitmapWhere(values: Uint16Array | Int16Array | Uint8Array, width: number, box: Box, value: number): BitmapGeometry {
   const w = box.right - box.left + 1, h = box.bottom - box.top + 1;
   const data = new Uint8Array(w * h);
@@ -192,7 +201,30 @@ function bitmapWhere(values: Uint16Array | Int16Array | Uint8Array, width: numbe
     const row = (y + box.top) * width + box.left, out = y * w;
     for (let x = 0; x < w; x++) if (values[row + x] === value) data[out + x] = 1;
   }
-  return bitmapFromMask({ width: w, height: h, data }, box.left, box.top)!;
+  return bitmapEncodedOnRead([box.left, box.top], { width: w, height: h, data });
+}
+
+/** The pixels of a class layer whose code is `code`, inside `box` (their bounds), as a bitmap placed at the box. */
+function classBitmapWhere(cls: ClassLayer, box: Box, code: number): BitmapGeometry {
+  if ("codes" in cls.pixels) return bitmapWhere(cls.pixels.codes, cls.width, box, code);
+  const { indices, codeOf } = cls.pixels;
+  const w = box.right - box.left + 1, h = box.bottom - box.top + 1;
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = (y + box.top) * cls.width + box.left, out = y * w;
+    for (let x = 0; x < w; x++) if (codeOf[indices[row + x]] === code) data[out + x] = 1;
+  }
+  return bitmapEncodedOnRead([box.left, box.top], { width: w, height: h, data });
+}
+
+let codeOfCodeTable: Int16Array | undefined;
+/** The codes of a code array read as unsigned 16-bit values: each one's own signed value. */
+function codeOfCode(): Int16Array {
+  if (!codeOfCodeTable) {
+    codeOfCodeTable = new Int16Array(65536);
+    for (let k = 0; k < 65536; k++) codeOfCodeTable[k] = k < 32768 ? k : k - 65536;
+  }
+  return codeOfCodeTable;
 }
 
 /**
@@ -201,43 +233,64 @@ function bitmapWhere(values: Uint16Array | Int16Array | Uint8Array, width: numbe
  */
 export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | undefined): { regions: MaskRegion[]; voids: VoidRegion[] } {
   const width = (cls ?? obj)!.width, height = (cls ?? obj)!.height;
-  const noCodes = new Int16Array(0), noInstances = new Uint8Array(0);
-  const codes = cls?.codes ?? noCodes, instances = obj?.instances ?? noInstances;
-  const hasCodes = Boolean(cls), hasInstances = Boolean(obj);
+  // Index masks: each pixel's code through its index's (a table of 256); others: the code array. Absent layers read
+  // as zeros.
+  let values: Uint8Array | Uint16Array, codeOf: Int16Array;
+  if (!cls) [values, codeOf] = [new Uint8Array(width * height), new Int16Array(256)];
+  else if ("indices" in cls.pixels) [values, codeOf] = [cls.pixels.indices, cls.pixels.codeOf];
+  else [values, codeOf] = [new Uint16Array(cls.pixels.codes.buffer, cls.pixels.codes.byteOffset, cls.pixels.codes.length), codeOfCode()];
+  const instances = obj?.instances ?? new Uint8Array(width * height);
+  const hasInstances = Boolean(obj);
   // Region key per pixel: class code × 256 + instance (0 = no region), so each region is cropped by one comparison.
   const keys = new Uint16Array(width * height);
   const boxes = new Map<number, Box>();
   let classVoid: Box | undefined, objectVoid: Box | undefined;
-  let sameVoid = hasCodes && hasInstances;
+  let sameVoid = Boolean(cls) && hasInstances;
   // Pixels come in runs of one value: remember the last region box instead of a map lookup per pixel.
   let lastKey = -1, lastBox: Box | undefined;
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      const code = hasCodes ? codes[i] : 0;
-      const inst = hasInstances ? instances[i] : 0;
-      if (code === 0 && inst === 0) continue;
-      const cv = code === CODE_VOID, ov = inst === VOID_INDEX;
-      if (cv !== ov) sameVoid = false;
-      if (cv) classVoid = grow(classVoid, x, y);
-      if (ov) objectVoid = grow(objectVoid, x, y);
-      const key = (code > 0 ? code : 0) * 256 + (ov ? 0 : inst);
-      if (key === 0) continue;
-      keys[i] = key;
-      if (key !== lastKey) {
-        lastKey = key;
-        lastBox = boxes.get(key);
-        if (!lastBox) {
-          lastBox = { left: x, top: y, right: x, bottom: y, pixels: 0 };
-          boxes.set(key, lastBox);
-        }
+  const visit = (i: number, code: number, inst: number) => {
+    const y = (i / width) | 0, x = i - y * width;
+    const cv = code === CODE_VOID, ov = inst === VOID_INDEX;
+    if (cv !== ov) sameVoid = false;
+    if (cv) classVoid = grow(classVoid, x, y);
+    if (ov) objectVoid = grow(objectVoid, x, y);
+    const key = (code > 0 ? code : 0) * 256 + (ov ? 0 : inst);
+    if (key === 0) return;
+    keys[i] = key;
+    if (key !== lastKey) {
+      lastKey = key;
+      lastBox = boxes.get(key);
+      if (!lastBox) {
+        lastBox = { left: x, top: y, right: x, bottom: y, pixels: 0 };
+        boxes.set(key, lastBox);
       }
-      const b = lastBox!;
-      if (x < b.left) b.left = x;
-      if (x > b.right) b.right = x;
-      if (y < b.top) b.top = y;
-      if (y > b.bottom) b.bottom = y;
-      b.pixels++;
     }
+    const b = lastBox!;
+    if (x < b.left) b.left = x;
+    if (x > b.right) b.right = x;
+    if (y < b.top) b.top = y;
+    if (y > b.bottom) b.bottom = y;
+    b.pixels++;
+  };
+  const n = width * height;
+  let start = 0;
+  // Most of a mask is background: where index 0 is background, four pixels whose indices and instances are all 0
+  // are passed over with two 32-bit reads.
+  if (codeOf[0] === 0 && values instanceof Uint8Array && values.byteOffset % 4 === 0 && instances.byteOffset % 4 === 0) {
+    const words = n >> 2;
+    const v32 = new Uint32Array(values.buffer, values.byteOffset, words), i32 = new Uint32Array(instances.buffer, instances.byteOffset, words);
+    for (let j = 0; j < words; j++) {
+      if ((v32[j] | i32[j]) === 0) continue;
+      for (let i = j * 4; i < j * 4 + 4; i++) {
+        const code = codeOf[values[i]], inst = instances[i];
+        if (code !== 0 || inst !== 0) visit(i, code, inst);
+      }
+    }
+    start = words * 4;
+  }
+  for (let i = start; i < n; i++) {
+    const code = codeOf[values[i]], inst = instances[i];
+    if (code !== 0 || inst !== 0) visit(i, code, inst);
   }
   const regions: MaskRegion[] = [];
   const order = [...boxes.keys()].sort((a, b) => {
@@ -256,9 +309,9 @@ export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | un
   }
   const voids: VoidRegion[] = [];
   if (classVoid && sameVoid) {
-    voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: bitmapWhere(codes, width, classVoid, CODE_VOID) });
+    voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: classBitmapWhere(cls!, classVoid, CODE_VOID) });
   } else {
-    if (classVoid) voids.push({ masks: ["SegmentationClass"], geometry: bitmapWhere(codes, width, classVoid, CODE_VOID) });
+    if (classVoid) voids.push({ masks: ["SegmentationClass"], geometry: classBitmapWhere(cls!, classVoid, CODE_VOID) });
     if (objectVoid) voids.push({ masks: ["SegmentationObject"], geometry: bitmapWhere(instances, width, objectVoid, VOID_INDEX) });
   }
   return { regions, voids };

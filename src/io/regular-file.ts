@@ -52,11 +52,16 @@ export function openRegularFileSync(path: string): number {
 
 /** An open handle of a regular file (symlinks followed); the caller closes it. */
 export async function openRegularFile(path: string): Promise<fsp.FileHandle> {
+  return (await openRegularFileWithStats(path)).fh;
+}
+
+/** openRegularFile with the stats it checked, for callers that need the size too (one fstat, not two). */
+async function openRegularFileWithStats(path: string): Promise<{ fh: fsp.FileHandle; st: fs.Stats }> {
   const fh = await fsp.open(path, READ_NONBLOCK);
   try {
     const st = await fh.stat();
     if (!st.isFile()) throw new NotRegularFileError(path, kindOfFile(st));
-    return fh;
+    return { fh, st };
   } catch (e) {
     await fh.close();
     throw e;
@@ -113,9 +118,9 @@ export function readRegularFileSync(path: string, encoding?: BufferEncoding): Bu
 export async function readRegularFile(path: string): Promise<Buffer>;
 export async function readRegularFile(path: string, encoding: BufferEncoding): Promise<string>;
 export async function readRegularFile(path: string, encoding?: BufferEncoding): Promise<Buffer | string> {
-  const fh = await openRegularFile(path);
+  const { fh, st } = await openRegularFileWithStats(path);
   try {
-    if (encoding) checkFileSize(path, (await fh.stat()).size);
+    if (encoding) checkFileSize(path, st.size);
     return encoding ? await fh.readFile(encoding) : await fh.readFile();
   } finally {
     await fh.close();
