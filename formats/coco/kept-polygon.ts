@@ -9,7 +9,7 @@ import {
   MAKES_POLYGON, MAPPED_KEYS, flatPartsBox, planAnnotation, sameBox, type AnnotationPlan, type Bbox, type CategoryMapping,
 } from "./annotation.js";
 import type { ElementReader } from "./json-scan.js";
-import { isFiniteNumber, isObject, type Json } from "./model.js";
+import { cleanFloat, isFiniteNumber, isObject, type Json } from "./model.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
 
@@ -63,7 +63,11 @@ export function keptBox(plan: AnnotationPlan, raw: Json): Bbox | null | undefine
 
 /** keptBox for an annotation readQuickPolygon read: its bbox, or null when it has none or it is the parts' extremes. */
 export function quickKeptBox(q: QuickPolygon): Bbox | null {
-  return q.hasBbox && !sameBox(q.bbox, flatPartsBox([q.coords.subarray(0, q.count)])) ? q.bbox : null;
+  if (!q.hasBbox) return null;
+  const b = q.bbox;
+  // sameBox(b, flatPartsBox(parts)), from the extremes readQuickPolygon found.
+  const same = b[0] === q.left && b[1] === q.top && b[2] === cleanFloat(q.right - q.left) && b[3] === cleanFloat(q.bottom - q.top);
+  return same ? null : b;
 }
 
 /** Keeps the polygon readQuickPolygon read into q in `store`: its record's position, or -1 (see VertexStore.addFlat). */

@@ -31,6 +31,11 @@ export class QuickPolygon {
   ints = new Int32Array(4096);
   allInts = true;
   count = 0;
+  /** The extremes of the parts' points (what flatPartsBox measures), found while reading them. */
+  left = Infinity;
+  top = Infinity;
+  right = -Infinity;
+  bottom = -Infinity;
   /** Numbers in each part: partLengths[0 .. parts). */
   partLengths = new Int32Array(64);
   parts = 0;
@@ -97,6 +102,7 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
   out.count = 0;
   out.parts = 0;
   out.allInts = true;
+  let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
   for (;;) {
     // A part, at its '['.
     i = skipSpace(b, i + 1);
@@ -108,7 +114,15 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
         if (out.count === out.coords.length) growCoords(out, out.count + 1);
         if (jsonNumberIsScaled) out.ints[out.count] = jsonNumberScaled[0];
         else out.allInts = false;
-        out.coords[out.count++] = jsonNumber[0];
+        const v = jsonNumber[0];
+        if (((out.count - first) & 1) === 0) {
+          if (v < left) left = v;
+          if (v > right) right = v;
+        } else {
+          if (v < top) top = v;
+          if (v > bottom) bottom = v;
+        }
+        out.coords[out.count++] = v;
         i = skipSpace(b, i);
         if (b[i] === 0x2c) {
           i = skipSpace(b, i + 1);
@@ -127,7 +141,13 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
     }
     out.partLengths[out.parts++] = len;
     i = skipSpace(b, i + 1);
-    if (b[i] === 0x5d) return i + 1;
+    if (b[i] === 0x5d) {
+      out.left = left;
+      out.top = top;
+      out.right = right;
+      out.bottom = bottom;
+      return i + 1;
+    }
     if (b[i] !== 0x2c) return -1;
     i = skipSpace(b, i + 1);
     if (b[i] !== 0x5b) return -1;
