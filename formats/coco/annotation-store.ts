@@ -14,13 +14,13 @@
 import fs from "node:fs";
 import { SlyconvError } from "../../src/errors.js";
 import { openRegularFileSync } from "../../src/io/regular-file.js";
-import type { PolygonGeometry } from "../../src/model/index.js";
+import type { Label, Tag } from "../../src/model/index.js";
 import { lazyPolygon, type Extent } from "../../src/geometry/extent.js";
-import { MAKES_POLYGON, type AnnotationPlan, type Bbox, type CategoryMapping } from "./annotation.js";
+import { MAKES_POLYGON, buildLabels, type AnnotationPlan, type Bbox, type CategoryMapping } from "./annotation.js";
 import type { CocoFile } from "./discover.js";
 import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
 import { BlockUnpacker, blockImageIds, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
-import { cleanFloat, type Json } from "./model.js";
+import { EXTRA_COCO, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, type Json } from "./model.js";
 import { ThreadedRows } from "./parse-thread.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
@@ -283,8 +283,8 @@ export class AnnotationStore {
   }
 
   /**
-   * Kept annotations come back with polygons whose points are built only when read (src/geometry/extent.ts): set
-   * when the writer needs only extents (FormatContext.geometry).
+   * Kept annotations come back (keptLabels) with polygons whose points are built only when read
+   * (src/geometry/extent.ts): set when the writer needs only extents (FormatContext.geometry).
    */
   extentOnly = false;
   private readonly extents = { ext: new Float64Array(5 * 16), bbox: null as Bbox | null };
@@ -299,19 +299,30 @@ export class AnnotationStore {
       iscrowd: (t.kept[i] & K_CROWD) !== 0, polygons: [], flatParts: [], rle: null, rleForm: "string", bbox: null, keypoints: null,
       makes: MAKES_POLYGON, problems: [],
     };
-    if (this.extentOnly) this.extentPolygons(record, plan);
-    else ({ polygons: plan.polygons, bbox: plan.bbox } = this.vertices.get(record));
+    ({ polygons: plan.polygons, bbox: plan.bbox } = this.vertices.get(record));
     return { plan, fields: t.kept[i] & K_AREA ? { area: t.area[i] } : {}, category: this.categoryList[t.category[i]] };
   }
 
-  /** The record's polygons without their points (built from the store when read), the box they give, its bbox. */
-  private extentPolygons(record: number, plan: AnnotationPlan): void {
+  /**
+   * The labels of annotation i as kept in the first pass (what buildLabels makes of kept(t, i)), or null when it was
+   * not kept. For a writer that needs extents alone they are made here directly: one lazy polygon per part, the
+   * coco_id and iscrowd tags, extra.coco with the area and a bbox that differs from the parts' extremes.
+   */
+  keptLabels(t: AnnotationTable, i: number): Label[] | null {
+    const record = t.record[i];
+    if (record < 0) return null;
+    if (!this.extentOnly) {
+      const kept = this.kept(t, i)!;
+      return buildLabels(kept.plan, kept.fields, kept.category);
+    }
     const out = this.extents;
     const n = this.vertices.extents(record, out);
     const ext = out.ext;
-    const geometries: PolygonGeometry[] = new Array(n);
+    const classTitle = this.categoryList[t.category[i]].classTitle;
+    const id = t.annId[i], crowd = (t.kept[i] & K_CROWD) !== 0;
     const e = this.extent;
-    let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+    const labels: Label[] = new Array(n);
+    let l = Infinity, tp = Infinity, r = -Infinity, b = -Infinity;
     for (let k = 0; k < n; k++) {
       e.left = ext[5 * k];
       e.top = ext[5 * k + 1];
@@ -319,16 +330,28 @@ export class AnnotationStore {
       e.bottom = ext[5 * k + 3];
       e.vertices = ext[5 * k + 4];
       if (e.left < l) l = e.left;
-      if (e.top < t) t = e.top;
+      if (e.top < tp) tp = e.top;
       if (e.right > r) r = e.right;
       if (e.bottom > b) b = e.bottom;
-      geometries[k] = lazyPolygon(e, this.vertices, record, k);
+      const tags: Tag[] = [];
+      if (!Number.isNaN(id)) tags.push({ name: TAG_COCO_ID, value: id });
+      if (crowd) tags.push({ name: TAG_ISCROWD });
+      labels[k] = { classTitle, geometry: lazyPolygon(e, this.vertices, record, k), tags };
     }
-    plan.polygonGeometries = geometries;
-    // What flatPartsBox gives for the parts.
-    plan.polygonsBox = n ? [l, t, cleanFloat(r - l), cleanFloat(b - t)] : null;
-    plan.bbox = out.bbox;
+    // overlayOf for a kept polygon: its area (finite, when it has one), its bbox when not the parts' extremes.
+    const bbox = out.bbox;
+    const hasArea = (t.kept[i] & K_AREA) !== 0;
+    const otherBox = bbox !== null && n > 0 && !(bbox[0] === l && bbox[1] === tp && bbox[2] === cleanFloat(r - l) && bbox[3] === cleanFloat(b - tp));
+    if (n > 0 && (hasArea || otherBox)) {
+      const overlay: Json = {};
+      if (hasArea) overlay.area = t.area[i];
+      if (otherBox) overlay.bbox = bbox;
+      labels[0].extra = { [EXTRA_COCO]: overlay };
+    }
+    return labels;
   }
+
+
 
   /**
    * Reads annotations of `files` back from their byte ranges, as JSON.parse gives them (files opened on first use);

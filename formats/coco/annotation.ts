@@ -10,7 +10,7 @@
  * - bbox → rectangle only when the annotation has neither segmentation nor visible keypoints; otherwise it is kept
  *   in label.extra.coco when it differs from the box the geometry gives.
  */
-import type { BitmapGeometry, GraphNode, Label, PolygonGeometry, Tag, Vec2 } from "../../src/model/index.js";
+import type { BitmapGeometry, GraphNode, Label, Tag, Vec2 } from "../../src/model/index.js";
 import { bitmapEncodedOnRead, bitmapMadeOnRead } from "../../src/codecs/bitmap.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
 import { CocoRleError, rleArea, rleBounds, rleFromJson, rleToCroppedMask, type CocoRle } from "../../src/codecs/coco-rle.js";
@@ -62,12 +62,6 @@ export interface AnnotationPlan {
   caption: string | null;
   iscrowd: boolean;
   polygons: Vec2[][];
-  /**
-   * The polygon parts as geometries made already, in place of `polygons` (the store's extent-only polygons: see
-   * AnnotationStore.kept), with the box they give (boxOf's).
-   */
-  polygonGeometries?: PolygonGeometry[];
-  polygonsBox?: Bbox | null;
   /** The valid polygon parts as read (flat [x1, y1, x2, y2, …] lists of finite numbers), in the order of `polygons`. */
   flatParts: number[][];
   rle: CocoRle | null;
@@ -322,9 +316,6 @@ export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMappin
     return t;
   };
   const labels: Label[] = [];
-  if (plan.polygonGeometries) {
-    for (const geometry of plan.polygonGeometries) labels.push({ classTitle: cat.classTitle, geometry, tags: tags() });
-  }
   for (const ring of plan.polygons) {
     labels.push({ classTitle: cat.classTitle, geometry: { type: "polygon", exterior: ring, interior: [] }, tags: tags() });
   }
@@ -357,12 +348,12 @@ export function buildLabels(plan: AnnotationPlan, raw: Json, cat: CategoryMappin
     labels.push({ classTitle: cat.keypointsClass!, geometry: { type: "graph", nodes: plan.keypoints!.nodes }, tags: tags() });
   }
   // The box the geometry gives only matters when the annotation has a bbox to compare it with.
-  const overlay = overlayOf(plan, raw, !plan.bbox ? null : plan.polygonGeometries ? plan.polygonsBox! : boxOf({
+  const overlay = overlayOf(plan, raw, plan.bbox ? boxOf({
     polygons: plan.polygons,
     masks: mask ? [mask] : [],
     rect,
     points: plan.keypoints ? Object.values(plan.keypoints.nodes).map((n) => n.loc) : [],
-  }));
+  }) : null);
   if (Object.keys(overlay).length) labels[0].extra = { ...labels[0].extra, [EXTRA_COCO]: overlay };
   return labels;
 }

@@ -692,10 +692,10 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
   const size = { width: img.width, height: img.height };
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
-    const kept = t.flags[i] & F_SECONDARY ? null : store.kept(t, i);
-    if (kept) {
-      // Kept in the first pass: the same plan and fields as a second reading would give.
-      const entry = { ann: i, labels: buildLabels(kept.plan, kept.fields, kept.category) };
+    const keptLabels = t.flags[i] & F_SECONDARY ? null : store.keptLabels(t, i);
+    if (keptLabels) {
+      // Kept in the first pass: the labels a second reading would give.
+      const entry = { ann: i, labels: keptLabels };
       entries.push(entry);
       entryOf.set(i, entry);
       continue;
