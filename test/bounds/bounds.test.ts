@@ -100,9 +100,9 @@ describe("a coordinate at 1e300 (issue 18 point 2)", () => {
     const annotations = images.map((im) => ({ id: im.id, image_id: im.id, category_id: 1, segmentation: [[10, 10, 1e300, 10, 1900, 1900, 20, 1500]], area: 1, bbox: [10, 10, 10, 20], iscrowd: 0 }));
     const input = path.join(dir, "long.json");
     fs.writeFileSync(input, JSON.stringify({ images, annotations, categories: [{ id: 1, name: "cat" }] }));
-    // The signal comes 2 s after the output's temporary folder appears (masks are being drawn by then).
+    // The signal comes half a second after the output's temporary folder appears (masks are being drawn by then).
     const building = () => fs.readdirSync(dir).some((f) => f.startsWith(".out."));
-    const r = await runBounded(["-q", "convert", input, path.join(dir, "out"), "--to", "masks"], { timeoutMs: 90_000, signal: "SIGTERM", signalAfterMs: 2000, signalWhen: building });
+    const r = await runBounded(["-q", "convert", input, path.join(dir, "out"), "--to", "masks"], { timeoutMs: 90_000, signal: "SIGTERM", signalAfterMs: 500, signalWhen: building });
     expect(r.timedOut, r.stderr).toBe(false);
     expect(r.code, r.stderr).toBe(143);
     // The task in progress ends first (about 0.1 s here; seconds on a machine loaded 20 times over), then the handler

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import { importDataset } from "../../src/api.js";
 import { mergeShards } from "../../src/merge.js";
 import { fnv1a32, parseShardSpec, resolveShard, shardOf, SHARD_MANIFEST_FILE } from "../../src/shard.js";
-import { validateProject } from "../../src/validate/index.js";
-import { FIXTURES, HAVE_REAL_DATA, annotationFiles, diffTrees, realData, tempDir } from "../helpers/paths.js";
+import { FIXTURES, diffTrees, tempDir } from "../helpers/paths.js";
 import { runCli } from "../helpers/cli.js";
+import { SHARD_CASES, describeImportShards, itemsOf } from "./import-shards.js";
 
 describe("the shard hash", () => {
   it("is FNV-1a 32 over UTF-8 (published test vectors)", async () => {
@@ -66,48 +66,7 @@ describe("shard options", () => {
   });
 });
 
-/** Every item of a Supervisely project as `dataset-folder/name` (from its ann/ files). */
-function itemsOf(project: string): string[] {
-  return annotationFiles(project).map((f) => path.relative(project, f).split(path.sep).join("/").replace(/\/ann\/(.*)\.json$/, "/$1")).sort();
-}
-
-const CASES: { name: string; input: () => string; format?: string; real?: boolean }[] = [
-  { name: "COCO demo", input: () => path.join(FIXTURES, "demo/coco-sample") },
-  { name: "VOC devkit fixture", input: () => path.join(FIXTURES, "voc/devkit/VOCdevkit"), format: "voc" },
-  { name: "real: cvat VOC 2012 (100 images)", input: () => realData("cvat-voc-voc2012"), format: "voc", real: true },
-  { name: "real: Supervisely SDK project (nested dataset, link item)", input: () => realData("supervisely-sdk-allgeometries"), format: "supervisely", real: true },
-];
-
-describe.each(CASES)("import with N shards, then merge: $name", ({ input, format, real }) => {
-  it.skipIf(real && !HAVE_REAL_DATA).each([1, 2, 3, 7])("N = %i: disjoint, covering, merged byte for byte", async (n) => {
-    const dir = tempDir();
-    const single = path.join(dir, "single");
-    await importDataset(input(), single, { format });
-    const all = itemsOf(single);
-    expect(all.length).toBeGreaterThan(0);
-    const shards: string[] = [];
-    const seen: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const out = path.join(dir, `shard-${i}`);
-      const r = await importDataset(input(), out, { format, shard: { index: i, count: n } });
-      shards.push(out);
-      const mine = itemsOf(out);
-      expect(r.items).toBe(mine.length);
-      const manifest = JSON.parse(fs.readFileSync(path.join(out, SHARD_MANIFEST_FILE), "utf8"));
-      expect(manifest).toMatchObject({ kind: "slyconv-shard", shard: i, of: n, format: "supervisely", items: mine.length });
-      // Each shard is a valid project of its own items (the manifest is not a finding).
-      const v = await validateProject(out);
-      expect(v.report.errorCount, JSON.stringify(v.report.toJSON().findings ?? v.report.toJSON())).toBe(0);
-      seen.push(...mine);
-    }
-    expect(seen.sort()).toEqual(all);
-    const merged = path.join(dir, "merged");
-    // Given in any order.
-    const r = await mergeShards([...shards].reverse(), merged);
-    expect(r.items).toBe(all.length);
-    expect(diffTrees(single, merged)).toEqual([]);
-  });
-});
+describeImportShards(SHARD_CASES.map((c) => ({ ...c, counts: c.real ? [3] : [1, 2, 3, 7] })));
 
 describe("merge refuses what is not one run's N shards", () => {
   const coco = () => path.join(FIXTURES, "demo/coco-sample");
