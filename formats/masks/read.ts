@@ -24,11 +24,14 @@ import { connectedComponents, regionsByValue, type PlacedMask } from "./regions.
 import { instanceClassOf, knownClassNames } from "./names.js";
 import { parseMasksImportOptions, type MasksImportOptions } from "./options.js";
 import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
-import { readRegularFile } from "../../src/io/regular-file.js";
+import { readRegularFile, readRegularFileSync } from "../../src/io/regular-file.js";
 import { reportSpecialFiles } from "../../src/io/list-dir.js";
 import { PixelLimitError } from "../../src/limits.js";
 
-/** Mask decoding is CPU work; a little overlap hides file reads. */
+/**
+ * Items built at once. Mask decoding is CPU work, and mask files are read with synchronous calls (a small file's
+ * thread-pool round trips cost the main thread more than its read); a little overlap hides the rest.
+ */
 const DECODE_CONCURRENCY = 4;
 /** Without a class map, more distinct colours than this means the masks are not label masks (JPEG artefacts, …). */
 const MAX_DISCOVERED_CLASSES = 256;
@@ -62,7 +65,7 @@ function describeKey(key: number, mode: "index" | "colour"): string {
 async function readKeys(file: string, mode: "index" | "colour", st: ReadState): Promise<MaskKeys | null> {
   let bytes: Buffer;
   try {
-    bytes = await readRegularFile(file);
+    bytes = readRegularFileSync(file);
     return readMaskKeys(bytes, mode);
   } catch (e) {
     const why = e instanceof MaskReadError || e instanceof PixelLimitError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
@@ -99,7 +102,8 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
   }
   const labels: Label[] = [];
   let classOf: Uint16Array | undefined;
-  let covered: Uint8Array | undefined;
+  /** The pixels of each instance, with its class: semantic pixels of that class under them are the instance's. */
+  const covers: { area: PlacedMask; cls: number }[] = [];
 
   if (entry.semanticPath) {
     const keys = await readKeys(entry.semanticPath, st.mode, st);
@@ -113,11 +117,10 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
   }
 
   if (entry.instanceFiles?.length) {
-    if (classOf) covered = new Uint8Array(classOf.length);
     for (const file of entry.instanceFiles) {
       let bin;
       try {
-        bin = readBinaryMask(await readRegularFile(file));
+        bin = readBinaryMask(readRegularFileSync(file));
       } catch (e) {
         report.error("mask-unreadable", `cannot read the instance mask: ${(e as Error).message}; the image is kept without it`, { file: displayPath(st.input, file) });
         continue;
@@ -131,7 +134,7 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
         report.warn("instance-empty", "instance mask has no pixel; skipped", { file: displayPath(st.input, file) });
         continue;
       }
-      if (classOf && covered) for (let i = 0; i < bin.data.length; i++) if (bin.data[i] && classOf[i] === cls) covered[i] = 1;
+      if (classOf) covers.push({ area: { x: 0, y: 0, mask: bin, area: 0 }, cls });
       labels.push(bitmapLabel(title, region));
     }
   }
@@ -153,21 +156,13 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
           values[i] = v === TRANSPARENT_KEY || v & COLOUR_FLAG || v === st.opts.ignoreValue ? 0 : v;
         }
       }
-      if (classOf) covered ??= new Uint8Array(classOf.length);
       for (const [id, region] of regionsByValue(values, ids.width, ids.height)) {
         const cls = majorityClass(region, classOf, ids.width, Math.max(st.titles.length - 1, st.classifier.classes.length));
         if (!cls) {
           report.warn("instance-without-class", `instance ${id} covers no class pixel of the semantic mask; skipped`, { file: displayPath(st.input, entry.instanceIdPath) });
           continue;
         }
-        if (covered && classOf) {
-          for (let y = 0; y < region.mask.height; y++) {
-            for (let x = 0; x < region.mask.width; x++) {
-              const i = (y + region.y) * ids.width + x + region.x;
-              if (region.mask.data[y * region.mask.width + x] && classOf[i] === cls) covered[i] = 1;
-            }
-          }
-        }
+        if (classOf) covers.push({ area: region, cls });
         labels.push(bitmapLabel(st.titles[cls], region));
       }
     }
@@ -175,7 +170,14 @@ async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
 
   if (classOf && size) {
     // Semantic pixels no instance of their class covers still become labels: no pixel is dropped.
-    if (covered) for (let i = 0; i < classOf.length; i++) if (covered[i]) classOf[i] = 0;
+    // (Cleared only now: the majority class of each instance is counted on the semantic mask as read.)
+    for (const { area, cls } of covers) {
+      const { width: w, height: h, data } = area.mask;
+      for (let y = 0; y < h; y++) {
+        const row = (y + area.y) * size.width + area.x;
+        for (let x = 0; x < w; x++) if (data[y * w + x] && classOf[row + x] === cls) classOf[row + x] = 0;
+      }
+    }
     labels.push(...semanticLabels(classOf, size.width, size.height, st));
   }
 
@@ -233,7 +235,7 @@ async function discoverClassMap(layout: MasksLayout, opts: MasksImportOptions, i
     if (!e.semanticPath) continue;
     let keys: MaskKeys;
     try {
-      keys = readMaskKeys(await readRegularFile(e.semanticPath), "index");
+      keys = readMaskKeys(readRegularFileSync(e.semanticPath), "index");
     } catch {
       continue; // reported when the item is read
     }

@@ -21,24 +21,38 @@ export function regionsByValue(values: ArrayLike<number>, width: number, height:
   // Pixels come in runs of one value: the last value's box is kept at hand instead of a lookup per pixel.
   let lastV = 0;
   let last: { l: number; t: number; r: number; b: number; n: number } | undefined;
-  for (let y = 0, i = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i++) {
-      const v = values[i];
-      if (v <= 0) continue;
-      if (v !== lastV) {
-        lastV = v;
-        last = boxes.get(v);
-        if (!last) {
-          boxes.set(v, (last = { l: x, t: y, r: x, b: y, n: 1 }));
-          continue;
-        }
+  const visit = (i: number, v: number) => {
+    const y = (i / width) | 0, x = i - y * width;
+    if (v !== lastV) {
+      lastV = v;
+      last = boxes.get(v);
+      if (!last) {
+        boxes.set(v, (last = { l: x, t: y, r: x, b: y, n: 1 }));
+        return;
       }
-      const box = last!;
-      if (x < box.l) box.l = x;
-      if (x > box.r) box.r = x;
-      box.b = y;
-      box.n++;
     }
+    const box = last!;
+    if (x < box.l) box.l = x;
+    if (x > box.r) box.r = x;
+    box.b = y;
+    box.n++;
+  };
+  const n = width * height;
+  let start = 0;
+  // Most of a label image is background: runs of 0 are passed over a 32-bit word (4 or 2 pixels) at a time.
+  if ((values instanceof Uint8Array || values instanceof Uint16Array) && values.byteOffset % 4 === 0) {
+    const per = 4 / values.BYTES_PER_ELEMENT;
+    const words = Math.floor(n / per);
+    const w32 = new Uint32Array(values.buffer, values.byteOffset, words);
+    for (let j = 0; j < words; j++) {
+      if (w32[j] === 0) continue;
+      for (let i = j * per; i < j * per + per; i++) if (values[i] > 0) visit(i, values[i]);
+    }
+    start = words * per;
+  }
+  for (let i = start; i < n; i++) {
+    const v = values[i];
+    if (v > 0) visit(i, v);
   }
   const out = new Map<number, PlacedMask>();
   for (const v of [...boxes.keys()].sort((a, b) => a - b)) {

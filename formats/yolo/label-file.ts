@@ -5,7 +5,7 @@
  */
 import { SlyconvError } from "../../src/errors.js";
 import { NotRegularFileError } from "../../src/io/regular-file.js";
-import { closeFile, forEachLine, openTextFile, readWholeText, WHOLE_FILE_BYTES } from "../../src/io/text-lines.js";
+import { closeFile, forEachLine, openTextFile, readSmallTextFileSync, readWholeText, WHOLE_FILE_BYTES } from "../../src/io/text-lines.js";
 import { MAX_VERTICES_PER_ITEM } from "../../src/limits.js";
 import { LabelLineParser, labelsLimitError, parseLabelText, type LineParseOptions, type YoloRecord } from "./lines.js";
 
@@ -17,13 +17,17 @@ export const MAX_LABEL_LINE_CHARS = MAX_VERTICES_PER_ITEM * 18 + 64;
 
 const LONG_LINE_ADVICE = `no YOLO label is that long (a polygon of the limit of ${MAX_VERTICES_PER_ITEM.toLocaleString("en-US")} vertices per image fits); is this a label file?`;
 
+function unreadable(e: unknown, display: string): SlyconvError {
+  const why = e instanceof NotRegularFileError ? `it is ${e.kind}, not a regular file` : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  return new SlyconvError("file-unreadable", `cannot read file (${why})`, { file: display });
+}
+
 async function withTextFile<T>(file: string, display: string, use: (fd: number, size: number) => Promise<T>): Promise<T> {
   let opened: { fd: number; size: number };
   try {
     opened = await openTextFile(file);
   } catch (e) {
-    const why = e instanceof NotRegularFileError ? `it is ${e.kind}, not a regular file` : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    throw new SlyconvError("file-unreadable", `cannot read file (${why})`, { file: display });
+    throw unreadable(e, display);
   }
   try {
     return await use(opened.fd, opened.size);
@@ -35,8 +39,19 @@ async function withTextFile<T>(file: string, display: string, use: (fd: number, 
   }
 }
 
-/** The records of one label file: read whole when small, else line by line, stopping past the labels limit. */
-export function readLabelFile(file: string, display: string, opts: LineParseOptions): Promise<YoloRecord[]> {
+/**
+ * The records of one label file: read whole when small (with synchronous calls: a dataset is thousands of files of a
+ * few hundred bytes), else line by line, stopping past the labels limit.
+ */
+export async function readLabelFile(file: string, display: string, opts: LineParseOptions): Promise<YoloRecord[]> {
+  let text: string | null;
+  try {
+    text = readSmallTextFileSync(file, display);
+  } catch (e) {
+    if (e instanceof SlyconvError) throw e;
+    throw unreadable(e, display);
+  }
+  if (text !== null) return parseLabelText(text, display, opts);
   return withTextFile(file, display, async (fd, size) => {
     if (size <= WHOLE_FILE_BYTES) return parseLabelText(await readWholeText(fd, size, display), display, opts);
     const parser = new LabelLineParser(display, opts);

@@ -168,21 +168,49 @@ async function fileHeader(fd: number): Promise<HeaderParse | "unreadable"> {
   }
 }
 
-/** Width and height of an image file from its header; sharp for formats not decoded here. Null when unreadable. */
-export async function readImageHeaderSize(file: string): Promise<ImageDimensions | null> {
+/**
+ * The header of a file from its first FIRST_READ bytes, read with synchronous calls (a few microseconds for a file in
+ * the page cache, where the thread-pool round trips of open, read and close cost the main thread far more); null when
+ * the header goes on past them, for fileHeader to read on.
+ */
+function firstHeaderSync(file: string): HeaderParse | "unreadable" | "unopened" | null {
   let fd: number;
   try {
-    fd = await openRead(file);
+    fd = fs.openSync(file, READ_NONBLOCK);
   } catch {
-    return null;
+    return "unopened";
   }
-  let parsed: HeaderParse | "unreadable";
   try {
-    parsed = await fileHeader(fd);
+    const buf = Buffer.allocUnsafe(FIRST_READ);
+    const n = fs.readSync(fd, buf, 0, FIRST_READ, 0);
+    const parsed = parseImageHeader(buf.subarray(0, n));
+    if (parsed.status !== "need-more") return parsed;
+    return n < FIRST_READ ? "unreadable" : null;
   } catch {
-    parsed = "unreadable";
+    return "unreadable";
   } finally {
-    await closeFd(fd);
+    fs.closeSync(fd);
+  }
+}
+
+/** Width and height of an image file from its header; sharp for formats not decoded here. Null when unreadable. */
+export async function readImageHeaderSize(file: string): Promise<ImageDimensions | null> {
+  let parsed: HeaderParse | "unreadable" | "unopened" | null = firstHeaderSync(file);
+  if (parsed === "unopened") return null;
+  if (parsed === null) {
+    let fd: number;
+    try {
+      fd = await openRead(file);
+    } catch {
+      return null;
+    }
+    try {
+      parsed = await fileHeader(fd);
+    } catch {
+      parsed = "unreadable";
+    } finally {
+      await closeFd(fd);
+    }
   }
   if (parsed === "unreadable") return null;
   if (parsed.status === "ok") return { width: parsed.header.width, height: parsed.header.height };
