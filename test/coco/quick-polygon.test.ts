@@ -144,7 +144,7 @@ describe("readQuickPolygon", () => {
   it("numbers are the doubles JSON.parse gives, for decimals of any length and exponent", () => {
     const rng = seededRandom(7);
     const q = new QuickPolygon();
-    for (let n = 0; n < fuzzRuns(20_000); n++) {
+    for (let n = 0; n < fuzzRuns(20_000, 1000); n++) {
       const digits = (k: number) => Array.from({ length: k }, () => Math.floor(rng() * 10)).join("");
       const int = rng() < 0.2 ? "0" : String(1 + Math.floor(rng() * 9)) + digits(Math.floor(rng() * 20));
       const frac = rng() < 0.3 ? "" : `.${digits(1 + Math.floor(rng() * 20))}`;
@@ -161,7 +161,7 @@ describe("readQuickPolygon", () => {
   it("a mutated annotation is either refused or read as the JSON path reads it", () => {
     const rng = seededRandom(11);
     const alphabet = '0123456789-+.eE,:[]{}" \n\tabNxu\\';
-    for (let n = 0; n < fuzzRuns(20_000); n++) {
+    for (let n = 0; n < fuzzRuns(20_000, 1000); n++) {
       const chars = [...usual];
       for (let m = 1 + Math.floor(rng() * 3); m > 0; m--) {
         const at = Math.floor(rng() * chars.length);

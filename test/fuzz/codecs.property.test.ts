@@ -31,7 +31,7 @@ describe("codec properties", () => {
       const back = decodeBitmapData(encodeBitmapData(m));
       expect([back.width, back.height]).toEqual([m.width, m.height]);
       expect(Buffer.from(back.data).equals(Buffer.from(m.data))).toBe(true);
-    }), { numRuns: fuzzRuns(500) });
+    }), { numRuns: fuzzRuns(500, 25) });
   });
 
   it("alpha mask: decode(encode(matte)) = matte", () => {
@@ -39,7 +39,7 @@ describe("codec properties", () => {
       fc.uint8Array({ minLength: width * height, maxLength: width * height }).map((data) => ({ width, height, data })));
     fc.assert(fc.property(matteArb, (m) => {
       expect(Buffer.from(decodeAlphaMaskData(encodeAlphaMaskData(m)).data).equals(Buffer.from(m.data))).toBe(true);
-    }), { numRuns: fuzzRuns(300) });
+    }), { numRuns: fuzzRuns(300, 25) });
   });
 
   it("bitmapFromMask keeps every pixel at its image position", () => {
@@ -56,7 +56,7 @@ describe("codec properties", () => {
       for (let r = 0; r < back.height; r++) for (let c = 0; c < back.width; c++) {
         expect(back.data[r * back.width + c]).toBe(m.data[(r + b.top) * m.width + c + b.left]);
       }
-    }), { numRuns: fuzzRuns(300) });
+    }), { numRuns: fuzzRuns(300, 25) });
   });
 
   it("a bitmap rasterizes back to exactly its pixels", () => {
@@ -65,7 +65,7 @@ describe("codec properties", () => {
       if (!g) return;
       const canvas = rasterizeGeometry(g, m.width, m.height);
       expect(Buffer.from(canvas.data).equals(Buffer.from(m.data))).toBe(true);
-    }), { numRuns: fuzzRuns(200) });
+    }), { numRuns: fuzzRuns(200, 25) });
   });
 
   it("an axis-aligned polygon on pixel centres covers exactly its inclusive box", () => {
@@ -74,7 +74,7 @@ describe("codec properties", () => {
       const canvas = rasterizeGeometry({ type: "polygon", exterior: [[l, t], [r, t], [r, b], [l, b]], interior: [] }, 60, 60);
       expect(maskArea(canvas)).toBe((w + 1) * (h + 1));
       expect(maskBounds(canvas)).toEqual({ left: l, top: t, right: r, bottom: b });
-    }), { numRuns: fuzzRuns(300) });
+    }), { numRuns: fuzzRuns(300, 25) });
   });
 });
 
@@ -109,7 +109,7 @@ describe("COCO RLE properties", () => {
       expect(Buffer.from(rleToMask(rle).data).equals(Buffer.from(m.data))).toBe(true);
       expect(rleArea(rle)).toBe(maskArea(m));
       expect(rleBounds(rle)).toEqual(maskBounds(m));
-    }), { numRuns: fuzzRuns(400) });
+    }), { numRuns: fuzzRuns(400, 25) });
   });
 
   it("the JSON forms (compressed string, uncompressed list) read back as the same RLE", () => {
@@ -118,7 +118,7 @@ describe("COCO RLE properties", () => {
       const json = JSON.parse(JSON.stringify(rleToJson(rle, form)));
       expect(typeof json.counts).toBe(form === "string" ? "string" : "object");
       expect(rleFromJson(json)).toEqual({ height: m.height, width: m.width, counts: rle.counts });
-    }), { numRuns: fuzzRuns(400) });
+    }), { numRuns: fuzzRuns(400, 25) });
   });
 
   it("any counts (up to 2^45, so deltas far beyond 32 bits) survive the compressed string", () => {
@@ -126,7 +126,7 @@ describe("COCO RLE properties", () => {
       const s = encodeRleCounts(counts);
       expect(s).toMatch(/^[0-o]*$/); // characters 48..111 only
       expect(decodeRleCounts(s)).toEqual(counts);
-    }), { numRuns: fuzzRuns(500) });
+    }), { numRuns: fuzzRuns(500, 25) });
   });
 
   it("cropping a mask to its content and placing it back gives the same counts", () => {
@@ -139,7 +139,7 @@ describe("COCO RLE properties", () => {
       }
       expect(maskArea(crop.mask)).toBe(maskArea(m));
       expect(rleFromPlacedMask(crop.mask, crop.x, crop.y, m.width, m.height).counts).toEqual(rle.counts);
-    }), { numRuns: fuzzRuns(300) });
+    }), { numRuns: fuzzRuns(300, 25) });
   });
 
   it("hostile RLE JSON is either read or refused with CocoRleError, never another exception", () => {
@@ -165,7 +165,7 @@ describe("COCO RLE properties", () => {
       } catch (e) {
         expect(e).toBeInstanceOf(CocoRleError);
       }
-    }), { numRuns: fuzzRuns(2000) });
+    }), { numRuns: fuzzRuns(2000, 25) });
     expect(read).toBeGreaterThan(0);
   });
 
@@ -176,7 +176,7 @@ describe("COCO RLE properties", () => {
       } catch (e) {
         expect(e).toBeInstanceOf(CocoRleError);
       }
-    }), { numRuns: fuzzRuns(1000) });
+    }), { numRuns: fuzzRuns(1000, 25) });
   });
 });
 
@@ -189,7 +189,7 @@ describe("polygon ↔ mask, where exact", () => {
       expect(traced.holes).toBe(0);
       // COCO's continuous coordinates: pixel (c, r) covers [c, c+1] × [r, r+1], so the box's outline is on its corners.
       expect(traced.rings).toEqual([[[l, t], [r + 1, t], [r + 1, b + 1], [l, b + 1]]]);
-    }), { numRuns: fuzzRuns(300) });
+    }), { numRuns: fuzzRuns(300, 25) });
   });
 
   it("any mask traces to rings whose pixel centres are exactly the mask (holes filled), with area = pixels + hole pixels", () => {
@@ -218,7 +218,7 @@ describe("polygon ↔ mask, where exact", () => {
           expect(x0 >= 0 && y0 >= 0 && x0 <= m.width && y0 <= m.height).toBe(true);
         }
       }
-    }), { numRuns: fuzzRuns(300) });
+    }), { numRuns: fuzzRuns(300, 25) });
   });
 });
 
@@ -244,20 +244,20 @@ describe("YOLO normalised ↔ pixel coordinates", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 2 }), frac, frac, frac.map(Math.abs), frac.map(Math.abs), size, size, (c, xc, yc, w, h, W, H) => {
       const line = `${c} ${fmt6(xc)} ${fmt6(yc)} ${fmt6(w)} ${fmt6(h)}`;
       expect(roundTrip(line, W, H, "detect")).toEqual([line]);
-    }), { numRuns: fuzzRuns(1000) });
+    }), { numRuns: fuzzRuns(1000, 25) });
   });
 
   it("a polygon line → pixel vertices → polygon line gives the same six decimals", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 2 }), fc.array(fc.tuple(frac, frac), { minLength: 3, maxLength: 12 }), size, size, (c, pts, W, H) => {
       const line = `${c} ${pts.map(([x, y]) => `${fmt6(x)} ${fmt6(y)}`).join(" ")}`;
       expect(roundTrip(line, W, H, "segment")).toEqual([line]);
-    }), { numRuns: fuzzRuns(500) });
+    }), { numRuns: fuzzRuns(500, 25) });
   });
 
   it("pixels → normalised (six decimals) → pixels stays within half a millionth of the image side", () => {
     fc.assert(fc.property(fc.double({ min: -100, max: 9000, noNaN: true }), size, (x, W) => {
       const back = Number(fmt6(x / W)) * W;
       expect(Math.abs(back - x)).toBeLessThanOrEqual(0.5e-6 * W + 1e-9);
-    }), { numRuns: fuzzRuns(1000) });
+    }), { numRuns: fuzzRuns(1000, 25) });
   });
 });

@@ -72,9 +72,9 @@ const { tree } = fc.letrec((tie) => ({
 
 describe("canonicalJsonBytes", () => {
   it("equals JSON.stringify(v, null, 4) on random JSON-like values (points, numbers, strings of all kinds)", () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), tree), (v) => same(v)), { numRuns: fuzzRuns(3000) });
-    fc.assert(fc.property(fc.array(fc.array(point, { maxLength: 50 }), { maxLength: 5 }), (v) => same({ points: { exterior: v[0] ?? [], interior: v.slice(1) } })), { numRuns: fuzzRuns(1000) });
-    fc.assert(fc.property(fc.array(fc.array(anyNumber, { maxLength: 60 }), { maxLength: 4 }), (v) => same({ segmentation: v, bbox: v[0] ?? [] })), { numRuns: fuzzRuns(1000) });
+    fc.assert(fc.property(fc.dictionary(fc.string(), tree), (v) => same(v)), { numRuns: fuzzRuns(3000, 100) });
+    fc.assert(fc.property(fc.array(fc.array(point, { maxLength: 50 }), { maxLength: 5 }), (v) => same({ points: { exterior: v[0] ?? [], interior: v.slice(1) } })), { numRuns: fuzzRuns(1000, 100) });
+    fc.assert(fc.property(fc.array(fc.array(anyNumber, { maxLength: 60 }), { maxLength: 4 }), (v) => same({ segmentation: v, bbox: v[0] ?? [] })), { numRuns: fuzzRuns(1000, 100) });
   });
 
   it("PointLists: point lists go to the coordinates; a value with a string that would read as one is not packed", () => {

@@ -79,7 +79,7 @@ describe("packed annotation files", () => {
     }
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 6 }), (v, d) => {
       for (const t of [String(v), v.toFixed(d), v.toExponential(d), v.toPrecision(d + 1)]) same(poly(`[[${t}, ${t}], [1.5, 2], [3, 4]]`));
-    }), { numRuns: fuzzRuns(2000) });
+    }), { numRuns: fuzzRuns(2000, 100) });
   });
 
   it("handle lists where no points are read, duplicate keys, odd keys and odd text as JSON.parse does", () => {
