@@ -1,14 +1,16 @@
 /**
  * The heavy cases of issue 18 point 3 at their real size (npm run test:slow): a 90 MB YOLO label file of 5 million
- * lines, and a mask just over the pixel limit imported once the limit is raised. Each runs as a CLI child process
- * with a 512 MB heap cap; where /usr/bin/time exists, its peak resident memory must stay under 1 GB.
+ * lines, and a mask just over the pixel limit imported once the limit is raised; and the writers bounds.test.ts
+ * leaves out of its cases. Each runs as a CLI child process with a 512 MB heap cap; where /usr/bin/time exists, its
+ * peak resident memory must stay under 1 GB.
  */
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
 import { annotationFiles, tempDir } from "../helpers/paths.js";
 import { runBounded } from "../helpers/bounded-run.js";
-import { hugeMaskDataset, hugeYoloLabels } from "../helpers/huge-inputs.js";
+import { hugeBitmapProject, hugeMaskDataset, hugeYoloLabels } from "../helpers/huge-inputs.js";
+import { COCO_1E300, LIMIT_TEXT, expectBounded, hugeImageSizeProject } from "./bounded-cases.js";
 
 describe("heavy inputs at full size", () => {
   it("a 90 MB YOLO label file of 5,000,000 lines: refused (labels-limit), under 1 GB", async () => {
@@ -43,4 +45,35 @@ describe("heavy inputs at full size", () => {
     expect(ann.size).toEqual({ width: 12000, height: 12000 });
     expect(ann.objects).toEqual([]);
   }, 900_000);
+});
+
+describe("the other writers of bounds.test.ts's cases", () => {
+  it("a coordinate at 1e300: convert --to masks and coco end at once; masks says it clipped the drawing", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "instances.json");
+    fs.writeFileSync(input, COCO_1E300);
+    for (const to of ["masks", "coco"]) {
+      const r = await runBounded(["convert", input, path.join(dir, to), "--to", to], { timeoutMs: 60_000 });
+      expectBounded(r, [0]);
+      if (to !== "coco") expect(r.stderr).toMatch(/1 vertex of a "cat" polygon lies outside the 64×48 image \(the farthest at 1e\+300, 10\); the mask is drawn clipped to the image \[coordinates-clipped\]/);
+    }
+  }, 240_000);
+
+  it("an annotation holding a 40000² bitmap: COCO export refuses with exit 1", async () => {
+    const project = await hugeBitmapProject(path.join(tempDir(), "p"));
+    const out = path.join(project, "..", "coco");
+    const r = await runBounded(["export", project, out, "-f", "coco"], { timeoutMs: 60_000 });
+    expectBounded(r, [1]);
+    expect(r.stderr).toMatch(new RegExp(`^slyconv: the (bitmap|image) is 40000×40000 \\(1,600,000,000 pixels\\), ${LIMIT_TEXT}; .*--max-pixels 1600000000 or SLYCONV_MAX_PIXELS=1600000000 \\[pixel-limit\\]$`, "m"));
+    expect(fs.existsSync(out)).toBe(false);
+  }, 180_000);
+
+  it("an image of 100000² (its size only, with a polygon): exported to YOLO; a VOC export refuses it with exit 1, not 70", async () => {
+    const project = hugeImageSizeProject(path.join(tempDir(), "p"));
+    const yolo = await runBounded(["export", project, path.join(project, "..", "yolo"), "-f", "yolo"], { timeoutMs: 60_000 });
+    expectBounded(yolo, [0]);
+    const r = await runBounded(["export", project, path.join(project, "..", "voc"), "-f", "voc"], { timeoutMs: 60_000 });
+    expectBounded(r, [1]);
+    expect(r.stderr).toMatch(/^slyconv: the image is 100000×100000 \(10,000,000,000 pixels\), over the limit of 134,217,728 pixels; .* \[pixel-limit\]$/m);
+  }, 180_000);
 });

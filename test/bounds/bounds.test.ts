@@ -10,27 +10,15 @@ import path from "node:path";
 import zlib from "node:zlib";
 import pngjs from "pngjs";
 import { tempDir } from "../helpers/paths.js";
-import { runBounded, type BoundedResult } from "../helpers/bounded-run.js";
+import { runBounded } from "../helpers/bounded-run.js";
+import { runCli } from "../helpers/cli.js";
+import { COCO_1E300, LIMIT_TEXT, expectBounded, hugeImageSizeProject } from "./bounded-cases.js";
 import { hugeBitmapProject, hugeMaskDataset, hugeRleCoco, hugeVocClassMask, hugeYoloLabels, zeroPng, zlibOfZeros } from "../helpers/huge-inputs.js";
 import { clipSegment, drawGeometry, drawLine, verticesOutside } from "../../src/geometry/rasterize.js";
 import { createMask } from "../../src/codecs/mask.js";
-import { checkPixels, DEFAULT_MAX_PIXELS, PixelLimitError } from "../../src/limits.js";
+import { checkPixels, PixelLimitError } from "../../src/limits.js";
 import { decodeBitmapData } from "../../src/codecs/bitmap.js";
 import { rleFromJson } from "../../src/codecs/coco-rle.js";
-
-/** The 200-byte COCO file of the issue: one polygon vertex at 1e300. */
-const COCO_1E300 = `{"images":[{"id":1,"file_name":"a.png","width":64,"height":48}],"categories":[{"id":1,"name":"cat"}],` +
-  `"annotations":[{"id":1,"image_id":1,"category_id":1,"segmentation":[[10,10,1e300,10,20,30]],"area":1,"bbox":[10,10,10,20],"iscrowd":0}]}`;
-
-const LIMIT_TEXT = `over the limit of ${DEFAULT_MAX_PIXELS.toLocaleString("en-US")} pixels`;
-
-/** Ended by itself, with an exit code the CLI documents, in bounded memory. */
-function expectBounded(r: BoundedResult, codes: number[]): void {
-  expect(r.timedOut, `timed out after ${r.seconds} s; stderr: ${r.stderr}`).toBe(false);
-  expect(codes, `exit ${r.code} (${r.signal}); stderr: ${r.stderr}`).toContain(r.code);
-  expect(r.stderr).not.toMatch(/internal error|heap out of memory|at .*\.js:\d+/);
-  if (r.peakMb !== null) expect(r.peakMb, "peak RSS in MB").toBeLessThan(1024);
-}
 
 describe("a coordinate at 1e300 (issue 18 point 2)", () => {
   it("drawLine clips a segment to the canvas before stepping: the far vertex costs nothing", () => {
@@ -70,7 +58,7 @@ describe("a coordinate at 1e300 (issue 18 point 2)", () => {
       .toEqual({ count: 1, farthest: [1e300, 10] });
   });
 
-  it("import warns about it; convert --to voc, masks and coco end at once, clip it and say so", async () => {
+  it("import warns about it; convert --to voc ends at once, clips it and says so", async () => {
     const dir = tempDir();
     const input = path.join(dir, "instances.json");
     fs.writeFileSync(input, COCO_1E300);
@@ -78,11 +66,10 @@ describe("a coordinate at 1e300 (issue 18 point 2)", () => {
     const imp = await runBounded(["import", input, path.join(dir, "project")], { timeoutMs: 60_000 });
     expectBounded(imp, [0]);
     expect(imp.stderr).toMatch(/1 vertex of 1 label lies far outside the 64×48 image \(the farthest at 1e\+300, 10\); it is kept.*\[coordinates-far-outside\]/);
-    for (const to of ["voc", "masks", "coco"]) {
-      const r = await runBounded(["convert", input, path.join(dir, to), "--to", to], { timeoutMs: 60_000 });
-      expectBounded(r, [0]);
-      if (to !== "coco") expect(r.stderr).toMatch(/1 vertex of a "cat" polygon lies outside the 64×48 image \(the farthest at 1e\+300, 10\); the mask is drawn clipped to the image \[coordinates-clipped\]/);
-    }
+    // To masks and COCO in bounds.slow.test.ts.
+    const r = await runBounded(["convert", input, path.join(dir, "voc"), "--to", "voc"], { timeoutMs: 60_000 });
+    expectBounded(r, [0]);
+    expect(r.stderr).toMatch(/1 vertex of a "cat" polygon lies outside the 64×48 image \(the farthest at 1e\+300, 10\); the mask is drawn clipped to the image \[coordinates-clipped\]/);
     // The VOC class mask holds the polygon cut at the border: rows 10..29 from the left edge to x = 63, row 30 from 20.
     const png = pngjs.PNG.sync.read(fs.readFileSync(path.join(dir, "voc", "SegmentationClass", "a.png")), { skipRescale: true } as never);
     const on = (x: number, y: number) => png.data[(y * 64 + x) * 4] !== 0 || png.data[(y * 64 + x) * 4 + 1] !== 0;
@@ -164,13 +151,13 @@ describe("the pixel limit (issue 18 point 3)", () => {
     expect(r.stderr).toMatch(new RegExp(`SegmentationClass/a.png: warning .*40000×40000 \\(1,600,000,000 pixels\\), ${LIMIT_TEXT}.*\\[voc-mask-unreadable\\]`));
   }, 120_000);
 
-  it("an annotation holding a 40000² bitmap: validate reports it; COCO and VOC export refuse with exit 1", async () => {
+  it("an annotation holding a 40000² bitmap: validate reports it; VOC export refuses with exit 1 (COCO: bounds.slow.test.ts)", async () => {
     const project = await hugeBitmapProject(path.join(tempDir(), "p"));
     expect(fs.statSync(path.join(project, "ds", "ann", "a.png.json")).size).toBeLessThan(4500);
     const v = await runBounded(["validate", project], { timeoutMs: 60_000 });
     expectBounded(v, [1]);
     expect(v.stderr).toMatch(new RegExp(`#/objects/0/bitmap/data: error bitmap data does not decode: the bitmap is 40000×40000 \\(1,600,000,000 pixels\\), ${LIMIT_TEXT}.*\\[bitmap-invalid\\]`));
-    for (const f of ["coco", "voc"]) {
+    for (const f of ["voc"]) {
       const out = path.join(project, "..", f);
       const r = await runBounded(["export", project, out, "-f", f], { timeoutMs: 60_000 });
       expectBounded(r, [1]);
@@ -187,18 +174,12 @@ describe("the pixel limit (issue 18 point 3)", () => {
     expect(r.stderr).toMatch(new RegExp(`^instances.json#/annotations/0/segmentation: warning the RLE mask is 50000×50000 \\(2,500,000,000 pixels\\), ${LIMIT_TEXT}; .*SLYCONV_MAX_PIXELS=2500000000; the mask is skipped \\[coco-rle-invalid\\]$`, "m"));
   }, 120_000);
 
-  it("an image of 100000² (its size only, with a polygon): imported and validated; a mask export refuses it with exit 1, not 70", async () => {
-    const project = path.join(tempDir(), "p");
-    fs.mkdirSync(path.join(project, "ds", "ann"), { recursive: true });
-    fs.writeFileSync(path.join(project, "meta.json"), JSON.stringify({ classes: [{ title: "cat", shape: "polygon", color: "#FF0000" }], tags: [], projectType: "images" }));
-    fs.writeFileSync(path.join(project, "ds", "ann", "a.png.json"), JSON.stringify({ size: { width: 100000, height: 100000 }, tags: [], description: "",
-      objects: [{ classTitle: "cat", geometryType: "polygon", tags: [], description: "", points: { exterior: [[10, 10], [90000, 10], [500, 90000]], interior: [] } }] }));
+  it("an image of 100000² (its size only, with a polygon): validated; a mask export refuses it with exit 1, not 70 (YOLO and VOC: bounds.slow.test.ts)", async () => {
+    const project = hugeImageSizeProject(path.join(tempDir(), "p"));
     const v = await runBounded(["validate", project], { timeoutMs: 60_000 });
     expectBounded(v, [0, 1]);
     expect(v.stderr).not.toContain("pixel-limit");
-    const yolo = await runBounded(["export", project, path.join(project, "..", "yolo"), "-f", "yolo"], { timeoutMs: 60_000 });
-    expectBounded(yolo, [0]);
-    for (const f of ["voc", "masks"]) {
+    for (const f of ["masks"]) {
       const r = await runBounded(["export", project, path.join(project, "..", f), "-f", f], { timeoutMs: 60_000 });
       expectBounded(r, [1]);
       expect(r.stderr).toMatch(/^slyconv: the image is 100000×100000 \(10,000,000,000 pixels\), over the limit of 134,217,728 pixels; .* \[pixel-limit\]$/m);
@@ -214,7 +195,7 @@ describe("the pixel limit (issue 18 point 3)", () => {
     expect(low.stderr).toContain("the image is 64×48 (3,072 pixels), over the limit of 3,071 pixels");
     const enough = await runBounded(["--max-pixels", "3072", "convert", input, path.join(dir, "voc"), "--to", "voc"], { timeoutMs: 60_000 });
     expectBounded(enough, [0]);
-    const bad = await runBounded(["--max-pixels", "many", "convert", input, path.join(dir, "voc2"), "--to", "voc"], { timeoutMs: 60_000 });
+    const bad = await runCli(["--max-pixels", "many", "convert", input, path.join(dir, "voc2"), "--to", "voc"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--max-pixels many: expected a whole number of pixels");
   }, 120_000);

@@ -5,73 +5,16 @@
  * killed after 30 s, so a regression fails the test instead of hanging the suite.
  */
 import { describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { BIN } from "../helpers/cli.js";
 import { FIXTURES, tempDir } from "../helpers/paths.js";
 import { NotRegularFileError, readRegularFile, readRegularFileSync } from "../../src/io/regular-file.js";
-
-const canMkfifo = process.platform !== "win32" && spawnSync("mkfifo", ["--version"]).status === 0;
-
-function mkfifo(p: string): void {
-  execFileSync("mkfifo", [p]);
-}
-
-/** The CLI, killed if it takes longer than 30 s (a FIFO read blocks forever). */
-function run(args: string[]): { code: number | null; stderr: string; signal: NodeJS.Signals | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 30_000, killSignal: "SIGKILL", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stderr: r.stderr, signal: r.signal };
-}
-
-/** The canonical fixture project, with `replace` (relative path) turned into a FIFO or a symlink to one. */
-function projectWithFifo(replace: string, viaSymlink: boolean): string {
-  const dir = tempDir();
-  const project = path.join(dir, "project");
-  fs.cpSync(path.join(FIXTURES, "supervisely/canonical"), project, { recursive: true });
-  const target = path.join(project, replace);
-  fs.rmSync(target, { force: true });
-  if (viaSymlink) {
-    mkfifo(path.join(dir, "pipe"));
-    fs.symlinkSync(path.join(dir, "pipe"), target);
-  } else mkfifo(target);
-  return project;
-}
+import { canMkfifo, mkfifo, run, superviselyFifoTests } from "./fifo-cases.js";
 
 describe.skipIf(!canMkfifo)("a FIFO where a file is read", () => {
-  for (const viaSymlink of [false, true]) {
-    const how = viaSymlink ? "a symlink to a FIFO" : "a FIFO";
-    it(`ann/zz.png.json as ${how}: import stops with file-unreadable, validate reports it; neither blocks`, () => {
-      const project = projectWithFifo("ds1/ann/zz.png.json", viaSymlink);
-      const out = path.join(path.dirname(project), "out");
-      const imp = run(["import", project, out, "-f", "supervisely", "--quiet"]);
-      expect(imp.signal).toBeNull();
-      expect(imp.code).toBe(1);
-      expect(imp.stderr).toBe("slyconv: ds1/ann/zz.png.json: cannot read file (it is a named pipe, not a regular file) [file-unreadable]\n");
-      expect(fs.existsSync(out)).toBe(false);
-      const val = run(["validate", project, "--quiet"]);
-      expect(val.signal).toBeNull();
-      expect(val.code).toBe(1);
-      expect(val.stderr).toContain("ds1/ann/zz.png.json: error cannot read the file (it is a named pipe, not a regular file) [file-unreadable]");
-    }, 120_000);
-
-    it(`meta.json as ${how}: import and validate stop with file-unreadable, detect answers`, () => {
-      const project = projectWithFifo("meta.json", viaSymlink);
-      const out = path.join(path.dirname(project), "out");
-      const imp = run(["import", project, out, "-f", "supervisely", "--quiet"]);
-      expect(imp.signal).toBeNull();
-      expect(imp.code).toBe(1);
-      expect(imp.stderr).toBe("slyconv: meta.json: cannot read file (it is a named pipe, not a regular file) [file-unreadable]\n");
-      const val = run(["validate", project, "--quiet"]);
-      expect(val.signal).toBeNull();
-      expect(val.code).toBe(1);
-      expect(val.stderr).toContain("meta.json: error cannot read the file (it is a named pipe, not a regular file) [file-unreadable]");
-      const det = run(["detect", project]);
-      expect(det.signal).toBeNull();
-      expect(det.code).toBe(0);
-    }, 120_000);
-  }
+  // Through a symlink: fifo.slow.test.ts (a YOLO data.yaml symlinked to a FIFO is below).
+  superviselyFifoTests(false);
 
   it("YOLO: a data.yaml that is a symlink to a FIFO, and a label file that is a FIFO, are reported and not read", () => {
     const dir = tempDir();

@@ -1,0 +1,29 @@
+/** What test/bounds/bounds.test.ts and bounds.slow.test.ts share: issue 18's inputs and the check of a bounded run. */
+import fs from "node:fs";
+import path from "node:path";
+import { expect } from "vitest";
+import type { BoundedResult } from "../helpers/bounded-run.js";
+import { DEFAULT_MAX_PIXELS } from "../../src/limits.js";
+
+/** The 200-byte COCO file of the issue: one polygon vertex at 1e300. */
+export const COCO_1E300 = `{"images":[{"id":1,"file_name":"a.png","width":64,"height":48}],"categories":[{"id":1,"name":"cat"}],` +
+  `"annotations":[{"id":1,"image_id":1,"category_id":1,"segmentation":[[10,10,1e300,10,20,30]],"area":1,"bbox":[10,10,10,20],"iscrowd":0}]}`;
+
+export const LIMIT_TEXT = `over the limit of ${DEFAULT_MAX_PIXELS.toLocaleString("en-US")} pixels`;
+
+/** Ended by itself, with an exit code the CLI documents, in bounded memory. */
+export function expectBounded(r: BoundedResult, codes: number[]): void {
+  expect(r.timedOut, `timed out after ${r.seconds} s; stderr: ${r.stderr}`).toBe(false);
+  expect(codes, `exit ${r.code} (${r.signal}); stderr: ${r.stderr}`).toContain(r.code);
+  expect(r.stderr).not.toMatch(/internal error|heap out of memory|at .*\.js:\d+/);
+  if (r.peakMb !== null) expect(r.peakMb, "peak RSS in MB").toBeLessThan(1024);
+}
+
+/** A project of one 100000² image (its size only) holding a polygon: nothing to decode, so nothing to refuse. */
+export function hugeImageSizeProject(project: string): string {
+  fs.mkdirSync(path.join(project, "ds", "ann"), { recursive: true });
+  fs.writeFileSync(path.join(project, "meta.json"), JSON.stringify({ classes: [{ title: "cat", shape: "polygon", color: "#FF0000" }], tags: [], projectType: "images" }));
+  fs.writeFileSync(path.join(project, "ds", "ann", "a.png.json"), JSON.stringify({ size: { width: 100000, height: 100000 }, tags: [], description: "",
+    objects: [{ classTitle: "cat", geometryType: "polygon", tags: [], description: "", points: { exterior: [[10, 10], [90000, 10], [500, 90000]], interior: [] } }] }));
+  return project;
+}
