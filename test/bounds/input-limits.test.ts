@@ -8,36 +8,70 @@ import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FIXTURES, tempDir } from "../helpers/paths.js";
-import { runCli, spawnCli } from "../helpers/cli.js";
+import { once } from "node:events";
+import { SHARE_ENV, Worker } from "node:worker_threads";
+import { FIXTURES, REPO_ROOT, tempDir } from "../helpers/paths.js";
+import { assertDistFresh, runCli } from "../helpers/cli.js";
 import { TextFileTooLargeError } from "../../src/io/regular-file.js";
 import { readDataset } from "../../src/api.js";
 import { Report } from "../../src/report.js";
 import { materializeProject, type Item } from "../../src/model/index.js";
 import { readerStats, readerTuning } from "../../formats/coco/annotation-store.js";
+import type { ReadReply, ReadRequest } from "../../formats/supervisely/read-worker.js";
 
 const over = (size: number, limit = 1000) => `the file is ${size} bytes, over the limit of ${limit} bytes for a file read whole; ` +
   `if it is real and the machine has the memory (a few times the file's size), raise the limit with --max-file-bytes ${size} or SLYCONV_MAX_FILE_BYTES=${size}`;
 
 describe("the file-size limit of files read whole", () => {
-  // The built binary: the reading thread runs only from dist/ (formats/supervisely/packed-reader.ts).
-  it("a Supervisely annotation over it, among 256 items (read by the reading thread): refused, naming file, size and limit", () => {
-    const dir = tempDir();
-    const project = path.join(dir, "p");
+  /** A project of 256 items (a dataset that size is read by the reading thread) whose a200 is `big` bytes; made once. */
+  let made: { project: string; big: string } | undefined;
+  function projectWithBigAnnotation(): { project: string; big: string } {
+    if (made) return made;
+    const project = path.join(tempDir(), "p");
     fs.mkdirSync(path.join(project, "ds", "ann"), { recursive: true });
     fs.writeFileSync(path.join(project, "meta.json"), JSON.stringify({ classes: [], tags: [], projectType: "images" }));
     const small = JSON.stringify({ size: { height: 10, width: 10 }, tags: [], objects: [] });
     for (let k = 0; k < 256; k++) fs.writeFileSync(path.join(project, "ds", "ann", `a${String(k).padStart(3, "0")}.png.json`), small);
     const big = JSON.stringify({ size: { height: 10, width: 10 }, tags: [], objects: [], description: "d".repeat(2000) });
     fs.writeFileSync(path.join(project, "ds", "ann", "a200.png.json"), big);
-    const r = spawnCli(["--max-file-bytes", "1000", "import", project, path.join(dir, "out"), "--quiet"], { cwd: dir });
+    return (made = { project, big });
+  }
+
+  // Inside the test process the reader reads on its own thread; `npm run test:slow` runs this with the built binary,
+  // whose reading thread leaves the file to it (the next test holds the thread to that).
+  it("a Supervisely annotation over it, among 256 items: refused, naming file, size and limit", async () => {
+    const { project, big } = projectWithBigAnnotation();
+    const dir = tempDir();
+    const r = await runCli(["--max-file-bytes", "1000", "import", project, path.join(dir, "out"), "--quiet"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`slyconv: ds/ann/a200.png.json: ${over(big.length)} [file-too-large]\n`);
     expect(fs.existsSync(path.join(dir, "out"))).toBe(false);
     // Raised to the size the message names, it is read.
-    const ok = spawnCli(["--max-file-bytes", String(big.length), "import", project, path.join(dir, "out"), "--quiet"], { cwd: dir });
+    const ok = await runCli(["--max-file-bytes", String(big.length), "import", project, path.join(dir, "out"), "--quiet"], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "out", "ds", "ann", "a200.png.json"), "utf8")).description).toBe("d".repeat(2000));
+  });
+
+  it("the reading thread leaves a file over it unread (for the reader to refuse), and packs it once the limit is raised", async () => {
+    const { project, big } = projectWithBigAnnotation();
+    const files = ["a199", "a200"].map((stem) => path.join(project, "ds", "ann", `${stem}.png.json`));
+    // The thread sees the limit the CLI puts in the environment; SHARE_ENV lets this test change it between requests.
+    assertDistFresh();
+    const thread = new Worker(path.join(REPO_ROOT, "dist/formats/supervisely/read-worker.js"), { env: SHARE_ENV });
+    const packedFiles = async () => {
+      thread.postMessage({ paths: files } satisfies ReadRequest);
+      const [reply] = (await once(thread, "message")) as [ReadReply];
+      return Array.from(reply.skeletonStarts, (start) => start >= 0);
+    };
+    try {
+      process.env.SLYCONV_MAX_FILE_BYTES = "1000";
+      expect(await packedFiles()).toEqual([true, false]);
+      process.env.SLYCONV_MAX_FILE_BYTES = String(big.length);
+      expect(await packedFiles()).toEqual([true, true]);
+    } finally {
+      delete process.env.SLYCONV_MAX_FILE_BYTES;
+      await thread.terminate();
+    }
   });
 
   it("a YOLO data.yaml, a link list and a masks class map over it: refused, naming the file", async () => {
