@@ -10,6 +10,8 @@ import { emptyProjectMeta, ensureClass, rgbToHex } from "../../src/model/index.j
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError, optionName } from "../../src/errors.js";
 import { bitmapEncodedOnRead } from "../../src/codecs/bitmap.js";
+import { CpuTaskRunner } from "../../src/workers/pool.js";
+import { readMaskItemTask, type MaskItemEvent, type MaskItemJob } from "./read-item.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { readJsonFile } from "../../src/io/json-file.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
@@ -18,25 +20,18 @@ import {
   MACHINE_COLOR_FILE, MaskClassifier, SEMANTIC_COLOR_FILE, loadClassMapFile, packRgb, semanticColorsFromJson, unpackRgb,
   type ClassMap, type MapClass, type Rgb,
 } from "./class-map.js";
-import { COLOUR_FLAG, MaskReadError, TRANSPARENT_KEY, pngPalette, readBinaryMask, readMaskKeys, type MaskKeys } from "./mask-png.js";
+import { COLOUR_FLAG, TRANSPARENT_KEY, pngPalette, readMaskKeys, type MaskKeys } from "./mask-png.js";
 import { discoverMasksLayout, type DatasetPlan, type MaskEntry, type MasksLayout } from "./layout.js";
-import { connectedComponents, regionsByValue, type PlacedMask } from "./regions.js";
 import { instanceClassOf, knownClassNames } from "./names.js";
 import { parseMasksImportOptions, type MasksImportOptions } from "./options.js";
 import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
 import { readRegularFile, readRegularFileSync } from "../../src/io/regular-file.js";
 import { reportSpecialFiles } from "../../src/io/list-dir.js";
-import { PixelLimitError } from "../../src/limits.js";
 
-/**
- * Items built at once. Mask decoding is CPU work, and mask files are read with synchronous calls (a small file's
- * thread-pool round trips cost the main thread more than its read); a little overlap hides the rest.
- */
-const DECODE_CONCURRENCY = 4;
+/** Items in flight: enough to keep the worker pool's threads decoding while the main thread writes. */
+const DECODE_CONCURRENCY = 8;
 /** Without a class map, more distinct colours than this means the masks are not label masks (JPEG artefacts, …). */
 const MAX_DISCOVERED_CLASSES = 256;
-/** How many unknown values one finding lists. */
-const UNKNOWN_LISTED = 5;
 
 const stemOf = (name: string) => (name.lastIndexOf(".") > 0 ? name.slice(0, name.lastIndexOf(".")) : name);
 
@@ -49,170 +44,40 @@ interface ReadState {
   titles: string[];
   numberOf: Map<string, number>;
   known: Map<string, string>;
-  mapSource: string;
+  classMap: ClassMap;
+  /** Mask decoding: inline for a few items, in the worker pool for more. */
+  cpu: CpuTaskRunner;
   ctx: FormatContext;
 }
 
-function bitmapLabel(title: string, p: PlacedMask): Label {
-  return { classTitle: title, geometry: bitmapEncodedOnRead([p.x, p.y], p.mask), tags: [] };
-}
+/** An item, with what reading it reports (reported as the items are yielded, so in item order). */
+interface ReadItem { item: Item; events: MaskItemEvent[] }
 
-function describeKey(key: number, mode: "index" | "colour"): string {
-  if (mode === "colour" || key & COLOUR_FLAG) return `(${unpackRgb(key & 0xffffff).join(", ")})`;
-  return String(key);
-}
-
-async function readKeys(file: string, mode: "index" | "colour", st: ReadState): Promise<MaskKeys | null> {
-  let bytes: Buffer;
-  try {
-    bytes = readRegularFileSync(file);
-    return readMaskKeys(bytes, mode);
-  } catch (e) {
-    const why = e instanceof MaskReadError || e instanceof PixelLimitError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-    st.ctx.report.error("mask-unreadable", `cannot read the mask: ${why}; the image is kept without it`, { file: displayPath(st.input, file) });
-    return null;
-  }
-}
-
-function sizeMatches(kind: string, mask: { width: number; height: number }, size: { width: number; height: number } | null, file: string, imageName: string, st: ReadState): boolean {
-  if (!size || (mask.width === size.width && mask.height === size.height)) return true;
-  st.ctx.report.error(
-    "mask-size-mismatch",
-    `${kind} is ${mask.width}×${mask.height} but its image ${imageName} is ${size.width}×${size.height}; the mask is skipped`,
-    { file: displayPath(st.input, file) },
-  );
-  return false;
-}
-
-function semanticLabels(classOf: Uint16Array, width: number, height: number, st: ReadState): Label[] {
-  const labels: Label[] = [];
-  for (const [cls, region] of regionsByValue(classOf, width, height)) {
-    const parts = st.opts.splitInstances ? connectedComponents(region, st.opts.connectivity) : [region];
-    for (const p of parts) labels.push(bitmapLabel(st.titles[cls], p));
-  }
-  return labels;
-}
-
-async function readItem(entry: MaskEntry, st: ReadState): Promise<Item> {
-  const { report } = st.ctx;
+async function readItem(entry: MaskEntry, st: ReadState): Promise<ReadItem> {
+  const events: MaskItemEvent[] = [];
   let size: { width: number; height: number } | null = null;
   if (entry.imagePath) {
     size = await readImageHeaderSize(entry.imagePath);
-    if (!size) report.warn("image-unreadable", "cannot read the image size from its header; the size comes from its mask", { file: displayPath(st.input, entry.imagePath) });
+    if (!size) events.push({ level: "warn", code: "image-unreadable", message: "cannot read the image size from its header; the size comes from its mask", file: displayPath(st.input, entry.imagePath) });
   }
-  const labels: Label[] = [];
-  let classOf: Uint16Array | undefined;
-  /** The pixels of each instance, with its class: semantic pixels of that class under them are the instance's. */
-  const covers: { area: PlacedMask; cls: number }[] = [];
-
-  if (entry.semanticPath) {
-    const keys = await readKeys(entry.semanticPath, st.mode, st);
-    if (keys && sizeMatches("mask", keys, size, entry.semanticPath, entry.name, st)) {
-      size ??= { width: keys.width, height: keys.height };
-      classOf = new Uint16Array(keys.keys.length);
-      const unknown = new Map<number, number>();
-      st.classifier.classifyAll(keys.keys, classOf, unknown, TRANSPARENT_KEY);
-      if (unknown.size) reportUnknown(unknown, entry.semanticPath, st);
-    }
-  }
-
-  if (entry.instanceFiles?.length) {
-    for (const file of entry.instanceFiles) {
-      let bin;
-      try {
-        bin = readBinaryMask(readRegularFileSync(file));
-      } catch (e) {
-        report.error("mask-unreadable", `cannot read the instance mask: ${(e as Error).message}; the image is kept without it`, { file: displayPath(st.input, file) });
-        continue;
-      }
-      if (!sizeMatches("instance mask", bin, size, file, entry.name, st)) continue;
-      size ??= { width: bin.width, height: bin.height };
-      const title = instanceClassOf(stemOf(path.basename(file)), st.known);
-      const cls = st.numberOf.get(title)!;
-      const region = regionsByValue(bin.data, bin.width, bin.height).get(1);
-      if (!region) {
-        report.warn("instance-empty", "instance mask has no pixel; skipped", { file: displayPath(st.input, file) });
-        continue;
-      }
-      if (classOf) covers.push({ area: { x: 0, y: 0, mask: bin, area: 0 }, cls });
-      labels.push(bitmapLabel(title, region));
-    }
-  }
-
-  if (entry.instanceIdPath) {
-    const ids = await readKeys(entry.instanceIdPath, "index", st);
-    if (ids && sizeMatches("instance mask", ids, size, entry.instanceIdPath, entry.name, st)) {
-      size ??= { width: ids.width, height: ids.height };
-      let values: Uint8Array | Uint32Array;
-      if (ids.keys instanceof Uint8Array) {
-        // Byte keys are never transparent or colours; they are this item's own, so the ignore value is cleared in place.
-        values = ids.keys;
-        const ignore = st.opts.ignoreValue;
-        if (ignore !== null && ignore >= 0 && ignore < 256) for (let i = 0; i < values.length; i++) if (values[i] === ignore) values[i] = 0;
-      } else {
-        values = new Uint32Array(ids.keys.length);
-        for (let i = 0; i < values.length; i++) {
-          const v = ids.keys[i];
-          values[i] = v === TRANSPARENT_KEY || v & COLOUR_FLAG || v === st.opts.ignoreValue ? 0 : v;
-        }
-      }
-      for (const [id, region] of regionsByValue(values, ids.width, ids.height)) {
-        const cls = majorityClass(region, classOf, ids.width, Math.max(st.titles.length - 1, st.classifier.classes.length));
-        if (!cls) {
-          report.warn("instance-without-class", `instance ${id} covers no class pixel of the semantic mask; skipped`, { file: displayPath(st.input, entry.instanceIdPath) });
-          continue;
-        }
-        if (classOf) covers.push({ area: region, cls });
-        labels.push(bitmapLabel(st.titles[cls], region));
-      }
-    }
-  }
-
-  if (classOf && size) {
-    // Semantic pixels no instance of their class covers still become labels: no pixel is dropped.
-    // (Cleared only now: the majority class of each instance is counted on the semantic mask as read.)
-    for (const { area, cls } of covers) {
-      const { width: w, height: h, data } = area.mask;
-      for (let y = 0; y < h; y++) {
-        const row = (y + area.y) * size.width + area.x;
-        for (let x = 0; x < w; x++) if (data[y * w + x] && classOf[row + x] === cls) classOf[row + x] = 0;
-      }
-    }
-    labels.push(...semanticLabels(classOf, size.width, size.height, st));
-  }
-
+  const instanceFiles = entry.instanceFiles?.map((file) => {
+    const title = instanceClassOf(stemOf(path.basename(file)), st.known);
+    return { file, title, cls: st.numberOf.get(title)! };
+  });
+  const job: MaskItemJob = {
+    name: entry.name, input: st.input, size, semanticPath: entry.semanticPath, instanceFiles, instanceIdPath: entry.instanceIdPath,
+    mode: st.mode, classMap: st.classMap, ignoreValue: st.opts.ignoreValue, titles: st.titles,
+    splitInstances: st.opts.splitInstances, connectivity: st.opts.connectivity,
+  };
+  const out = await st.cpu.run(readMaskItemTask, [job]);
+  events.push(...out.events);
+  const labels: Label[] = out.labels.map((l) => ({ classTitle: l.title, geometry: bitmapEncodedOnRead([l.x, l.y], l.mask), tags: [] }));
   const item: Item = {
     name: entry.name,
-    annotation: { size: { width: size?.width ?? null, height: size?.height ?? null }, tags: [], labels },
+    annotation: { size: { width: out.size?.width ?? null, height: out.size?.height ?? null }, tags: [], labels },
   };
   if (entry.imagePath) item.image = { kind: "file", path: entry.imagePath };
-  return item;
-}
-
-/** The semantic class most of an instance's pixels have (background and ignore aside); 0 when none. */
-function majorityClass(region: PlacedMask, classOf: Uint16Array | undefined, width: number, classCount: number): number {
-  if (!classOf) return 0;
-  const counts = new Uint32Array(classCount + 1);
-  const { width: w, height: h, data } = region.mask;
-  for (let y = 0; y < h; y++) {
-    const row = (y + region.y) * width + region.x;
-    for (let x = 0; x < w; x++) if (data[y * w + x]) counts[classOf[row + x]]++;
-  }
-  let best = 0, bestCount = 0;
-  for (let c = 1; c < counts.length; c++) if (counts[c] > bestCount) [best, bestCount] = [c, counts[c]];
-  return best;
-}
-
-function reportUnknown(unknown: Map<number, number>, file: string, st: ReadState): void {
-  const sorted = [...unknown].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const colours = st.mode === "colour" || sorted.every(([k]) => k & COLOUR_FLAG);
-  const list = sorted.slice(0, UNKNOWN_LISTED).map(([k, n]) => `${describeKey(k, st.mode)} in ${n} pixel${n === 1 ? "" : "s"}`);
-  if (sorted.length > UNKNOWN_LISTED) list.push(`${sorted.length - UNKNOWN_LISTED} more`);
-  st.ctx.report.warn(
-    colours ? "mask-unknown-colour" : "mask-unknown-value",
-    `${colours ? "colours" : "values"} not in the class map ${st.mapSource}: ${list.join(", ")}; those pixels are left unlabelled`,
-    { file: displayPath(st.input, file) },
-  );
+  return { item, events };
 }
 
 // ---------------------------------------------------------------------------------------------- classes
@@ -339,7 +204,7 @@ export async function readMasksProject(input: string, options: FormatOptions, ct
 
   const st: ReadState = {
     input, opts, classifier, mode: classifier.colourMode ? "colour" : "index", titles, numberOf, known,
-    mapSource: classMap.source, ctx,
+    classMap, cpu: new CpuTaskRunner(), ctx,
   };
 
   const reportPlan = (plan: DatasetPlan) => {
@@ -357,10 +222,17 @@ export async function readMasksProject(input: string, options: FormatOptions, ct
     itemCount: plan.entries.length,
     // A shard's selection (src/shard.ts) is made from the listing: other shards' masks are never decoded.
     items: async function* (select?: ItemSelector) {
-      yield* mapConcurrent(select ? plan.entries.filter((e) => select(e.name)) : plan.entries, DECODE_CONCURRENCY, (entry) => {
+      const read = mapConcurrent(select ? plan.entries.filter((e) => select(e.name)) : plan.entries, DECODE_CONCURRENCY, (entry) => {
         ctx.signal?.throwIfAborted();
         return readItem(entry, st);
       });
+      for await (const { item, events } of read) {
+        for (const e of events) {
+          if (e.level === "error") ctx.report.error(e.code, e.message, { file: e.file });
+          else ctx.report.warn(e.code, e.message, { file: e.file });
+        }
+        yield item;
+      }
     },
   });
 

@@ -1,5 +1,5 @@
 /**
- * The CPU-heavy parts of the VOC, masks and COCO exports run in the worker pool when there is enough of them
+ * The CPU-heavy parts of the VOC, masks and COCO exports and of the masks import run in the worker pool when there is enough of them
  * (src/workers/pool.ts): the same export, inline and with every task forced into a pool, must give the same bytes
  * and the same report. Needs the built worker (dist/src/workers/cpu-worker.js: `npm run build`).
  */
@@ -185,6 +185,29 @@ describe("COCO export: mask segmentations computed in the worker pool", () => {
     expect(pooled.tasks).toBeGreaterThan(0);
     expectSameOutput(inline, pooled);
   });
+});
+
+describe("masks import: each item's masks read in the worker pool", () => {
+  for (const fixture of ["generic-index", "generic-colour", "sly-layout"]) {
+    it(`${fixture}: the same project files and the same report inline and pooled`, async () => {
+      const run = async (mode: "inline" | "pool") => {
+        cpuPoolSettings.threshold = mode === "inline" ? Infinity : 1;
+        cpuPoolSettings.pool = mode === "inline" ? null : pool;
+        const before = pool.tasksRun;
+        const report = new Report();
+        const out = path.join(tempDir(), "sly");
+        const { project } = await readDataset(path.join(FIXTURES, "masks", fixture), { format: "masks", report });
+        await writeDataset(project, out, { format: "supervisely", report, images: "none" });
+        return { files: snapshot(out), report, tasks: pool.tasksRun - before };
+      };
+      const inline = await run("inline");
+      const pooled = await run("pool");
+      expect(inline.tasks).toBe(0);
+      expect(pooled.tasks).toBeGreaterThan(0);
+      expectSameOutput(inline, pooled);
+      expect(pooled.report.toJSON()).toEqual(inline.report.toJSON());
+    });
+  }
 });
 
 describe("CPU tasks: thresholds and errors", () => {
