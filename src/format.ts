@@ -38,6 +38,12 @@ export interface FormatContext {
   geometry?: GeometryNeed;
 }
 
+/** How merge puts the shards' files into its output. */
+export interface MergeFileOptions {
+  /** Hardlink them (where the file system can) instead of copying. */
+  link?: boolean;
+}
+
 /** One shard output given to merge: its folder and its manifest (checked to be one of the run's N shards). */
 export interface ShardOutput {
   dir: string;
@@ -85,7 +91,7 @@ export interface FormatAdapter {
    * Joins the outputs of the N shards of one run (in shard order) into `outDir`, an empty folder, as the single run
    * would have written it (`slyconv merge`).
    */
-  merge?(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void>;
+  merge?(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext, options: MergeFileOptions): Promise<void>;
   /** What the writer needs of each label's geometry, for the given export options (absent: "full"). */
   geometryNeeded?(options: FormatOptions): GeometryNeed;
 }

@@ -3,12 +3,13 @@
  * writes. Each shard output holds a manifest (src/shard.ts) saying which run and which shard it is; inputs that are
  * not the N distinct shards of one run are refused before anything is written.
  */
-import { constants as fsConstants, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { SlyconvError, UsageError } from "./errors.js";
 import { Report } from "./report.js";
 import { readShardManifest, SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, type ShardManifest } from "./shard.js";
 import { OUTPUT_MARKER, writeAtomically } from "./io/safe-output.js";
+import { placeShardFile } from "./io/merge-tree.js";
 import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE } from "./supervisely/layout.js";
 import { canonicalJson } from "./io/json-file.js";
 import { FORMATS, findFormat } from "./registry.js";
@@ -23,6 +24,8 @@ export interface MergeOptions {
   format?: string;
   report?: Report;
   progress?: Progress;
+  /** Hardlink the shards' files into the output instead of copying them (`--link`). */
+  link?: boolean;
 }
 
 export interface MergeResult {
@@ -88,7 +91,7 @@ export async function mergeShards(dirs: readonly string[], out: string, opts: Me
   const items = shards.reduce((n, s) => n + s.manifest.items, 0);
   const ctx = { report, progress: opts.progress ?? silentProgress };
   await writeAtomically(out, { force: opts.force, inputs: dirs }, "dir", (tmp) =>
-    format === "supervisely" ? mergeSupervisely(shards, tmp, report) : adapter!.merge!(shards, tmp, ctx));
+    format === "supervisely" ? mergeSupervisely(shards, tmp, report, opts.link) : adapter!.merge!(shards, tmp, ctx, { link: opts.link }));
   report.count("items", items);
   return { format, runId, shards: of, items, report };
 }
@@ -140,7 +143,7 @@ function placeItemsWithoutImage(shards: { dir: string; manifest: ShardManifest }
   return { moves, note };
 }
 
-async function mergeSupervisely(shards: { dir: string; manifest: ShardManifest }[], out: string, report: Report): Promise<void> {
+async function mergeSupervisely(shards: { dir: string; manifest: ShardManifest }[], out: string, report: Report, link?: boolean): Promise<void> {
   const dirs = shards.map((s) => s.dir);
   const placed = placeItemsWithoutImage(shards);
   // Every file of every shard once: a file in two shards is an item in two shards (or a changed side file).
@@ -172,8 +175,7 @@ async function mergeSupervisely(shards: { dir: string; manifest: ShardManifest }
         }
       } else {
         try {
-          if (e.isSymbolicLink()) await fs.symlink(await fs.readlink(from), to);
-          else await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
+          await placeShardFile(from, to, { link, symlink: e.isSymbolicLink() });
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
           throw new SlyconvError("shard-conflict", `${relName} is in more than one shard (${shardDir} and an earlier one); the shards overlap, so they are not one run's`, { file: from }, 1);

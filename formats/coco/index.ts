@@ -14,5 +14,5 @@ export const cocoFormat: FormatAdapter = {
   detect: async (input) => (await import("./detect.js")).detectCoco(input),
   read: async (input, options, ctx) => (await import("./read.js")).readCocoProject(input, options, ctx),
   write: async (project, outDir, options, ctx) => (await import("./write.js")).writeCocoProject(project, outDir, options, ctx),
-  merge: async (shards, outDir, ctx) => (await import("./merge.js")).mergeCocoShards(shards, outDir, ctx),
+  merge: async (shards, outDir, ctx, options) => (await import("./merge.js")).mergeCocoShards(shards, outDir, ctx, options),
 };

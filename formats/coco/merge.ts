@@ -13,7 +13,7 @@ import { createReadStream, promises as fs } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import readline from "node:readline";
-import type { FormatContext, ShardOutput } from "../../src/format.js";
+import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { inRunOrder, readSidecar, sidecarPath } from "../../src/shard.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
@@ -360,7 +360,7 @@ function datasetsOf(shard: ShardOutput): CocoShardDataset[] {
   return list as CocoShardDataset[];
 }
 
-export async function mergeCocoShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void> {
+export async function mergeCocoShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext, options: MergeFileOptions = {}): Promise<void> {
   const dirs = shards.map((s) => s.dir);
   const datasets = datasetsOf(shards[0]);
   for (const s of shards.slice(1)) {
@@ -374,6 +374,6 @@ export async function mergeCocoShards(shards: readonly ShardOutput[], outDir: st
   let items = 0;
   for (const ds of datasets) items += await mergeDataset(ds, dirs, outDir, renames, ctx);
   ctx.progress.stop();
-  await copyUnion(dirs, outDir, { skip: (rel) => rel.startsWith("annotations/"), renamed: (shard, rel) => renames[shard].get(rel) });
+  await copyUnion(dirs, outDir, { link: options.link, skip: (rel) => rel.startsWith("annotations/"), renamed: (shard, rel) => renames[shard].get(rel) });
   ctx.report.count("items", items);
 }

@@ -16,5 +16,5 @@ export const linksFormat: FormatAdapter = {
   write: async (project, outDir, options, ctx) => {
     await (await import("./write.js")).writeLinksProject(project, outDir, options, ctx);
   },
-  merge: async (shards, outDir, ctx) => (await import("./merge.js")).mergeLinksShards(shards, outDir, ctx),
+  merge: async (shards, outDir, ctx, options) => (await import("./merge.js")).mergeLinksShards(shards, outDir, ctx, options),
 };

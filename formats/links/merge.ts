@@ -4,7 +4,7 @@
  */
 import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
-import type { FormatContext, ShardOutput } from "../../src/format.js";
+import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { inRunOrder, readSidecar } from "../../src/shard.js";
 
@@ -33,7 +33,7 @@ async function* rowsOf(file: string, csv: boolean): AsyncIterable<string> {
   if (row || rest) yield row + rest;
 }
 
-export async function mergeLinksShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void> {
+export async function mergeLinksShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext, _options: MergeFileOptions = {}): Promise<void> {
   const names = await Promise.all(shards.map(async (s) => {
     for (const name of LIST_FILES) if (await fs.stat(path.join(s.dir, name)).then(() => true, () => false)) return name;
     throw new SlyconvError("shard-invalid", `${s.dir} holds no links.csv or links.txt; was it edited? Write that shard again`, { file: s.dir }, 2);

@@ -17,5 +17,5 @@ export const masksFormat: FormatAdapter = {
   write: async (project, outDir, options, ctx) => {
     await (await import("./write.js")).writeMasksProject(project, outDir, options, ctx);
   },
-  merge: async (shards, outDir, ctx) => (await import("./merge.js")).mergeMasksShards(shards, outDir, ctx),
+  merge: async (shards, outDir, ctx, options) => (await import("./merge.js")).mergeMasksShards(shards, outDir, ctx, options),
 };

@@ -8,7 +8,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { FormatContext, ShardOutput } from "../../src/format.js";
+import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError, optionName } from "../../src/errors.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
 import { inRunOrder, readSidecar } from "../../src/shard.js";
@@ -50,7 +50,7 @@ async function maskRenames(shards: readonly ShardOutput[], ctx: FormatContext): 
 
 const CLASS_MAPS = [MACHINE_COLOR_FILE, SEMANTIC_COLOR_FILE];
 
-export async function mergeMasksShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void> {
+export async function mergeMasksShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext, options: MergeFileOptions = {}): Promise<void> {
   for (const name of CLASS_MAPS) {
     const first = await fs.readFile(path.join(shards[0].dir, name));
     for (const s of shards.slice(1)) {
@@ -61,6 +61,6 @@ export async function mergeMasksShards(shards: readonly ShardOutput[], outDir: s
     await fs.writeFile(path.join(outDir, name), first, { flag: "wx" });
   }
   const renames = await maskRenames(shards, ctx);
-  await copyUnion(shards.map((s) => s.dir), outDir, { skip: (rel) => CLASS_MAPS.includes(rel), renamed: (shard, rel) => renames[shard].get(rel) });
+  await copyUnion(shards.map((s) => s.dir), outDir, { link: options.link, skip: (rel) => CLASS_MAPS.includes(rel), renamed: (shard, rel) => renames[shard].get(rel) });
   ctx.report.count("items", shards.reduce((n, s) => n + s.manifest.items, 0));
 }

@@ -17,5 +17,5 @@ export const vocFormat: FormatAdapter = {
   write: async (project, outDir, options, ctx) => {
     await (await import("./write.js")).writeVocProject(project, outDir, { imageFormat: options.imageFormat as ImageFormat | undefined }, ctx);
   },
-  merge: async (shards, outDir, ctx) => (await import("./merge.js")).mergeVocShards(shards, outDir, ctx),
+  merge: async (shards, outDir, ctx, options) => (await import("./merge.js")).mergeVocShards(shards, outDir, ctx, options),
 };

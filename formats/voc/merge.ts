@@ -4,7 +4,7 @@
  * again from every shard's entries in the run's order (so the lists, trainval and the per-class lists are the single
  * run's); labelmap.txt from the union of the classes, parts and actions the shards saw.
  */
-import type { FormatContext, ShardOutput } from "../../src/format.js";
+import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { readSidecar } from "../../src/shard.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
@@ -23,7 +23,7 @@ function stateOf(shard: ShardOutput): VocShardState {
   return v;
 }
 
-export async function mergeVocShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void> {
+export async function mergeVocShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext, options: MergeFileOptions = {}): Promise<void> {
   const states = shards.map(stateOf);
   const indexingText = JSON.stringify(states[0].indexing);
   for (const [i, st] of states.entries()) {
@@ -59,7 +59,7 @@ export async function mergeVocShards(shards: readonly ShardOutput[], outDir: str
   const lists = new SplitListWriter();
   for (const [, split, id, folders, classes] of entries) lists.add(split, id, folders, new Map(classes));
 
-  await copyUnion(shards.map((s) => s.dir), outDir, { skip: (rel) => rel === LABELMAP_FILE || rel.startsWith("ImageSets/"), sameBytesAllowed: true });
+  await copyUnion(shards.map((s) => s.dir), outDir, { link: options.link, skip: (rel) => rel === LABELMAP_FILE || rel.startsWith("ImageSets/"), sameBytesAllowed: true });
   await lists.write(outDir, objectClasses.keys(), ctx.report);
   await writeLabelmap(outDir, { indexing, objectClasses, maskClasses }, ctx.report);
   ctx.report.count("items", shards.reduce((n, s) => n + s.manifest.items, 0));

@@ -24,5 +24,5 @@ export const yoloFormat: FormatAdapter = {
     const { writeYolo, yoloWriteOptions } = await import("./write.js");
     await writeYolo(project, outDir, yoloWriteOptions(options), ctx);
   },
-  merge: async (shards, outDir, ctx) => (await import("./merge.js")).mergeYoloShards(shards, outDir, ctx),
+  merge: async (shards, outDir, ctx, options) => (await import("./merge.js")).mergeYoloShards(shards, outDir, ctx, options),
 };

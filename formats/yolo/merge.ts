@@ -6,7 +6,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { FormatContext, ShardOutput } from "../../src/format.js";
+import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
 import { inRunOrder, readSidecar } from "../../src/shard.js";
@@ -59,7 +59,7 @@ function partsOf(text: string, file: string): { header: string; splits: string; 
   return { header: text.slice(0, firstBreak + 1), splits: text.slice(firstBreak + 1, nc), rest: text.slice(nc) };
 }
 
-export async function mergeYoloShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext): Promise<void> {
+export async function mergeYoloShards(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext, options: MergeFileOptions = {}): Promise<void> {
   const first = new Map<string, number>();
   const yamls: { header: string; splits: string; rest: string }[] = [];
   for (const s of shards) {
@@ -80,7 +80,7 @@ export async function mergeYoloShards(shards: readonly ShardOutput[], outDir: st
   }
   const splits = [...first].sort((a, b) => a[1] - b[1]).map(([name]) => name);
   const renames = await fileRenames(shards, ctx);
-  await copyUnion(shards.map((s) => s.dir), outDir, { skip: (rel) => rel === DATA_YAML, renamed: (shard, rel) => renames[shard].get(rel) });
+  await copyUnion(shards.map((s) => s.dir), outDir, { link: options.link, skip: (rel) => rel === DATA_YAML, renamed: (shard, rel) => renames[shard].get(rel) });
   await fs.writeFile(path.join(outDir, DATA_YAML), yamls[0].header + yamlText(splitEntries(splits)) + yamls[0].rest, { flag: "wx" });
   ctx.report.count("items", shards.reduce((n, s) => n + s.manifest.items, 0));
 }

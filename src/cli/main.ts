@@ -261,10 +261,12 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     .description("join the outputs of the N shards of one run (--shard I/N) into the output the single run writes")
     .argument("<paths...>", "every shard output of the run, then the output folder")
     .option("-f, --format <name>", "the format the shards were written in (read from their manifests; checked when given)")
-    .option("--force", "replace a non-empty output folder (only once the new one is complete)");
+    .option("--force", "replace a non-empty output folder (only once the new one is complete)")
+    .option("--link", "hardlink the shards' files into the output instead of copying them (one file system: no data copied; the output shares those files with the shards)");
   examples(merge, [
     ["slyconv merge out/shard-0 out/shard-1 out/shard-2 ./project", "all 3 shards of one import"],
     ["slyconv merge out/shard-* ./project --json"],
+    ["slyconv merge /data/shards/* /data/project --link", "on the shards' volume: files linked, not copied"],
   ]);
   merge.action(async (paths: string[], opts: Record<string, unknown>) => {
     const started = Date.now();
@@ -273,7 +275,7 @@ Exit codes: 0 done, 1 problems in the data, 2 usage, 70 internal error (a bug: r
     const out = paths[paths.length - 1];
     const report = new Report();
     const { mergeShards } = await import("../merge.js");
-    const r = await mergeShards(paths.slice(0, -1), out, { format: opts.format as string | undefined, force: Boolean(opts.force), report });
+    const r = await mergeShards(paths.slice(0, -1), out, { format: opts.format as string | undefined, force: Boolean(opts.force), link: Boolean(opts.link), report });
     setExit(finish(report, g, () => summaryJson("merge", report, { format: r.format, runId: r.runId, shards: r.shards, items: r.items, output: out }, started),
       () => `merged ${plural(r.shards, "shard")} (${plural(r.items, "item")}, ${r.format}) into ${out}`));
   });

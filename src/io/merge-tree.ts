@@ -20,6 +20,25 @@ export interface UnionOptions {
   renamed?: (shard: number, rel: string) => string | undefined;
   /** A file that several shards wrote with the same bytes is one file (an item written once for two datasets). */
   sameBytesAllowed?: boolean;
+  /** Hardlink the files (copied where the file system cannot link them, or across file systems). */
+  link?: boolean;
+}
+
+/**
+ * A shard's file into the merged output: a hardlink when asked and possible, else a copy (a reflink where the file
+ * system can); symlinks as symlinks. Never replaces a file (EEXIST goes to the caller).
+ */
+export async function placeShardFile(from: string, to: string, opts: { link?: boolean; symlink?: boolean }): Promise<void> {
+  if (opts.symlink) return fs.symlink(await fs.readlink(from), to);
+  if (opts.link) {
+    try {
+      return await fs.link(from, to);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw e;
+    }
+  }
+  await fs.copyFile(from, to, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
 }
 
 const COPY_CONCURRENCY = 16;
@@ -62,8 +81,7 @@ export async function copyUnion(dirs: readonly string[], out: string, opts: Unio
       const to = path.join(out, ...rel.split("/"));
       if (rel !== f.rel) await fs.mkdir(path.dirname(to), { recursive: true });
       try {
-        if (f.link) await fs.symlink(await fs.readlink(f.from), to);
-        else await fs.copyFile(f.from, to, fsConstants.COPYFILE_EXCL | fsConstants.COPYFILE_FICLONE);
+        await placeShardFile(f.from, to, { link: opts.link, symlink: f.link });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
         if (opts.sameBytesAllowed && !f.link && (await sameBytes(f.from, to))) return;

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { convertDataset, exportProject, importDataset } from "../../src/api.js";
 import { mergeShards } from "../../src/merge.js";
 import { SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, shardOf } from "../../src/shard.js";
-import { listFiles, tempDir } from "../helpers/paths.js";
+import { diffTrees, listFiles, tempDir } from "../helpers/paths.js";
 import { runCli } from "../helpers/cli.js";
 import { generatedCoco, generatedProject } from "./generated.js";
 import { runSharded } from "./run-sharded.js";
@@ -39,6 +39,23 @@ describe("a generated project exported as 3 shards and merged equals the single 
     // The single run's output is not empty of what the format holds.
     expect(listFiles(r.single).length).toBeGreaterThan(to === "links" || to === "coco" ? 0 : 20);
     expect(listFiles(r.merged).some((f) => f.startsWith(SHARD_SIDECAR_DIR) || f === SHARD_MANIFEST_FILE)).toBe(false);
+  });
+});
+
+describe("merge --link", () => {
+  it.each(["yolo", "supervisely"])("%s: the shards' files hardlinked, the output the single run's", async (to) => {
+    const base = path.join(dir, `link-${to}`);
+    const r = await runSharded({ kind: "export", project, to }, 2, base);
+    const linked = path.join(base, "linked");
+    const cli = await runCli(["merge", ...r.shards, linked, "--link", "-q"]);
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(diffTrees(r.single, linked)).toEqual([]);
+    // Every copied file is the shard's own (one inode, two names); the files merge writes (data.yaml, meta.json, the datasets note) are not.
+    const own = to === "yolo" ? ["data.yaml"] : ["meta.json", "slyconv_datasets.json"];
+    const files = listFiles(linked).filter((f) => !own.includes(f));
+    expect(files.length).toBeGreaterThan(20);
+    for (const f of files) expect(fs.statSync(path.join(linked, f)).nlink, f).toBeGreaterThanOrEqual(2);
+    for (const f of own) expect(fs.statSync(path.join(linked, f)).nlink, f).toBe(1);
   });
 });
 
