@@ -7,16 +7,16 @@
  * Instance indices follow VOC: object k of the XML file is value k. 0 is background, 255 void.
  */
 import { constants as zlibConstants } from "node:zlib";
-import type { Geometry, ProjectMeta } from "../../src/model/index.js";
+import type { Geometry, PolygonRing, ProjectMeta, Vec2 } from "../../src/model/index.js";
 import { hexToRgb, isHexColor } from "../../src/model/index.js";
 import { decodeAlphaMaskData } from "../../src/codecs/bitmap.js";
 import { BitmapDataError, decodeBitmapData } from "../../src/codecs/bitmap.js";
-import { pasteMask } from "../../src/codecs/mask.js";
-import { encodePalettePng } from "../../src/codecs/png-encode.js";
+import { encodePaletteScanlines } from "../../src/codecs/png-encode.js";
+import { fastPathCoords, fillFlatPolygon, type IndexCanvases } from "../../src/geometry/fill-flat.js";
 import { drawGeometry } from "../../src/geometry/rasterize.js";
 import { VOC_COLORMAP, VOID_INDEX, packRgb, vocColormapIndex, type Rgb } from "./palette.js";
 import type { StoredVoid } from "./void-masks.js";
-import { unpackGeometry, unpackPalette, type PackedGeometry } from "../../src/workers/packed.js";
+import { packPalette, unpackPoints } from "../../src/workers/packed.js";
 import { cpuTask } from "../../src/workers/task.js";
 import { checkPixels } from "../../src/limits.js";
 
@@ -65,68 +65,127 @@ export function assignClassIndices(meta: ProjectMeta): ClassIndexing {
   return { indexOf, palette };
 }
 
-/** The two index canvases of one image. */
-export class MaskCanvas {
-  readonly classIndices: Uint8Array;
-  readonly objectIndices: Uint8Array;
+/**
+ * The two index canvases of one image, kept by each thread that draws and reused from image to image. Each row is
+ * laid out as a PNG scanline (its filter byte 0, then the row), so the encoder compresses them as they are.
+ */
+class MaskCanvases implements IndexCanvases {
+  width = 0;
+  height = 0;
+  stride = 1;
+  readonly offset = 1;
+  first = new Uint8Array(0);
+  second = new Uint8Array(0);
   classUsed = false;
   objectUsed = false;
-  constructor(readonly width: number, readonly height: number) {
+
+  /** Blank canvases of `width` × `height`. */
+  reset(width: number, height: number): void {
     checkPixels(width, height, "the image");
-    this.classIndices = new Uint8Array(width * height);
-    this.objectIndices = new Uint8Array(width * height);
-  }
-
-  /** Draws a geometry with its class index, and with its instance when it is an object (instance ≠ null). */
-  draw(g: Geometry, classIndex: number, instance: number | null): boolean {
-    const cls = { width: this.width, height: this.height, data: this.classIndices };
-    const obj = { width: this.width, height: this.height, data: this.objectIndices };
-    if (g.type === "bitmap" || g.type === "alpha_mask") {
-      // Decode once, paste into both canvases.
-      const mask = g.type === "bitmap" ? decodeBitmapData(g.data) : decodeAlphaMaskData(g.data);
-      const x = Math.round(g.origin[0]), y = Math.round(g.origin[1]);
-      pasteMask(cls, mask, x, y, classIndex);
-      if (instance !== null) pasteMask(obj, mask, x, y, instance);
+    this.width = width;
+    this.height = height;
+    this.stride = width + 1;
+    const bytes = this.stride * height;
+    if (this.first.length < bytes) {
+      this.first = new Uint8Array(bytes);
+      this.second = new Uint8Array(bytes);
     } else {
-      if (!drawGeometry(cls, g, classIndex)) return false;
-      if (instance !== null) drawGeometry(obj, g, instance);
+      this.first.fill(0, 0, bytes);
+      this.second.fill(0, 0, bytes);
     }
-    this.classUsed = true;
-    if (instance !== null) this.objectUsed = true;
-    return true;
+    this.classUsed = false;
+    this.objectUsed = false;
   }
 
-  paintVoid(v: StoredVoid): void {
-    const mask = decodeBitmapData(v.data);
-    const x = Math.round(v.origin[0]), y = Math.round(v.origin[1]);
-    if (v.masks.includes("SegmentationClass")) {
-      pasteMask({ width: this.width, height: this.height, data: this.classIndices }, mask, x, y, VOID_INDEX);
-      this.classUsed = true;
-    }
-    if (v.masks.includes("SegmentationObject")) {
-      pasteMask({ width: this.width, height: this.height, data: this.objectIndices }, mask, x, y, VOID_INDEX);
-      this.objectUsed = true;
-    }
+  get bytes(): number {
+    return this.stride * this.height;
   }
 
-  classPng(palette: readonly Rgb[]): Buffer {
-    return encodePalettePng(this.width, this.height, this.classIndices, palette, MASK_DEFLATE);
-  }
-
-  objectPng(): Buffer {
-    return encodePalettePng(this.width, this.height, this.objectIndices, VOC_COLORMAP, MASK_DEFLATE);
+  /** Sets the pixels of a full-image 0/1 mask, or of `mask` placed at (x0, y0), clipped (pasteMask). */
+  paste(mask: { width: number; height: number; data: Uint8Array }, x0: number, y0: number, v1: number, v2: number): void {
+    const yFrom = Math.max(0, -y0), yTo = Math.min(mask.height, this.height - y0);
+    const xFrom = Math.max(0, -x0), xTo = Math.min(mask.width, this.width - x0);
+    for (let y = yFrom; y < yTo; y++) {
+      const src = y * mask.width, dst = this.offset + (y + y0) * this.stride + x0;
+      for (let x = xFrom; x < xTo; x++) {
+        if (mask.data[src + x]) {
+          if (v1 >= 0) this.first[dst + x] = v1;
+          if (v2 >= 0) this.second[dst + x] = v2;
+        }
+      }
+    }
   }
 }
 
-/** Everything needed to draw the two masks of one image, in a form that can be sent to a worker thread. */
+const canvases = new MaskCanvases();
+
+/** One label to draw: its class index, its instance (-1: class mask only), and its shape. */
+export type VocMaskDraw =
+  | {
+    classIndex: number;
+    instance: number;
+    /** A polygon or multipolygon: part k is rings parts[k] (its exterior) up to parts[k + 1] (its holes) of the job. */
+    parts: number[];
+  }
+  | { classIndex: number; instance: number; geometry: Geometry };
+
+/** Everything needed to draw the two masks of one image, in a form that is cheap to send to a worker thread. */
 export interface VocMaskJob {
   width: number;
   height: number;
-  /** In drawing order; instance -1: class mask only. */
-  draws: { geometry: PackedGeometry; classIndex: number; instance: number }[];
+  /** The vertices of every polygon of the job, x, y pairs: one buffer, moved to the worker rather than copied. */
+  coords: Float64Array;
+  /** Ring r is coords[ringStarts[r], ringStarts[r + 1]). */
+  ringStarts: Int32Array;
+  /** In drawing order. */
+  draws: VocMaskDraw[];
   voids: StoredVoid[];
   /** SegmentationClass palette: 256 × r, g, b. */
   palette: Uint8Array;
+}
+
+/** Builds one image's VocMaskJob as its labels are walked (the writer's side). */
+export class VocMaskJobBuilder {
+  private readonly coords: number[] = [];
+  private readonly ringStarts: number[] = [0];
+  readonly draws: VocMaskDraw[] = [];
+  readonly voids: StoredVoid[] = [];
+  constructor(readonly width: number, readonly height: number, private readonly palette: Uint8Array) {}
+
+  add(g: Geometry, classIndex: number, instance: number): void {
+    if (g.type === "polygon") this.draws.push({ classIndex, instance, parts: [this.ring(g)] });
+    else if (g.type === "multipolygon") this.draws.push({ classIndex, instance, parts: g.parts.map((p) => this.ring(p)) });
+    else this.draws.push({ classIndex, instance, geometry: g });
+    const last = this.draws[this.draws.length - 1];
+    if ("parts" in last) last.parts.push(this.ringStarts.length - 1);
+  }
+
+  /** Adds a polygon's rings; returns the index of its exterior ring. */
+  private ring(p: PolygonRing): number {
+    const first = this.ringStarts.length - 1;
+    for (const ring of [p.exterior, ...p.interior]) {
+      for (const [x, y] of ring) this.coords.push(x, y);
+      this.ringStarts.push(this.coords.length);
+    }
+    return first;
+  }
+
+  build(): VocMaskJob {
+    return {
+      width: this.width,
+      height: this.height,
+      coords: new Float64Array(this.coords),
+      ringStarts: new Int32Array(this.ringStarts),
+      draws: this.draws,
+      voids: this.voids,
+      palette: this.palette,
+    };
+  }
+}
+
+/** The buffers of a job to move to a worker rather than copy. */
+export function vocMaskJobBuffers(job: VocMaskJob): ArrayBuffer[] {
+  return [job.coords.buffer as ArrayBuffer, job.ringStarts.buffer as ArrayBuffer];
 }
 
 export interface VocMaskPngs {
@@ -138,9 +197,62 @@ export interface VocMaskPngs {
   unreadable?: { draw: number; message: string }[];
 }
 
+/** A full-image mask for what the fast path does not draw, reused. */
+let fallbackMask: Uint8Array = new Uint8Array(0);
+
+/** A geometry's pixels as rasterize.ts draws them, into both canvases (coordinates beyond the fast path, other types). */
+function drawGenerally(c: MaskCanvases, g: Geometry, v1: number, v2: number): boolean {
+  const size = c.width * c.height;
+  if (fallbackMask.length < size) fallbackMask = new Uint8Array(size);
+  const mask = { width: c.width, height: c.height, data: fallbackMask.subarray(0, size) };
+  mask.data.fill(0);
+  if (!drawGeometry(mask, g, 1)) return false;
+  c.paste(mask, 0, 0, v1, v2);
+  return true;
+}
+
+/** Draws one label into the class canvas and, when it is an object, the object canvas. */
+function drawOne(c: MaskCanvases, job: VocMaskJob, d: VocMaskDraw): void {
+  const v2 = d.instance < 0 ? -1 : d.instance;
+  if ("parts" in d) {
+    const { coords, ringStarts } = job;
+    for (let k = 0; k + 1 < d.parts.length; k++) {
+      const first = d.parts[k], end = d.parts[k + 1];
+      if (fastPathCoords(coords, ringStarts[first], ringStarts[end])) fillFlatPolygon(c, coords, ringStarts, first, end, d.classIndex, v2);
+      else {
+        const ring = (r: number) => unpackPoints(coords.subarray(ringStarts[r], ringStarts[r + 1]));
+        const interior: Vec2[][] = [];
+        for (let r = first + 1; r < end; r++) interior.push(ring(r));
+        drawGenerally(c, { type: "polygon", exterior: ring(first), interior }, d.classIndex, v2);
+      }
+    }
+  } else {
+    const g = d.geometry;
+    if (g.type === "bitmap" || g.type === "alpha_mask") {
+      // A bitmap whose header reads but whose pixels do not (a corrupt PNG stream) throws before anything is drawn.
+      const mask = g.type === "bitmap" ? decodeBitmapData(g.data) : decodeAlphaMaskData(g.data);
+      c.paste(mask, Math.round(g.origin[0]), Math.round(g.origin[1]), d.classIndex, v2);
+    } else if (!drawGenerally(c, g, d.classIndex, v2)) return;
+  }
+  c.classUsed = true;
+  if (v2 >= 0) c.objectUsed = true;
+}
+
+function paintVoid(c: MaskCanvases, v: StoredVoid): void {
+  const mask = decodeBitmapData(v.data);
+  const inClass = v.masks.includes("SegmentationClass"), inObject = v.masks.includes("SegmentationObject");
+  c.paste(mask, Math.round(v.origin[0]), Math.round(v.origin[1]), inClass ? VOID_INDEX : -1, inObject ? VOID_INDEX : -1);
+  if (inClass) c.classUsed = true;
+  if (inObject) c.objectUsed = true;
+}
+
+/** Palettes as PNG PLTE payloads, the last few kept (an export uses two: its class palette and VOC's). */
+const VOC_PLTE = packPalette(VOC_COLORMAP);
+
 /** Draws and encodes the masks of one image (the CPU-heavy part of a VOC export; runs in the worker pool). */
 export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
-  const canvas = new MaskCanvas(job.width, job.height);
+  const c = canvases;
+  c.reset(job.width, job.height);
   const unreadable: { draw: number; message: string }[] = [];
   // A bitmap whose header reads but whose pixels do not (a corrupt PNG stream) is left out, and said so.
   const attempt = (draw: number, paint: () => void) => {
@@ -151,11 +263,12 @@ export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
       unreadable.push({ draw, message: e.message });
     }
   };
-  job.draws.forEach((d, i) => attempt(i, () => canvas.draw(unpackGeometry(d.geometry), d.classIndex, d.instance < 0 ? null : d.instance)));
-  for (const v of job.voids) attempt(-1, () => canvas.paintVoid(v));
+  for (let i = 0; i < job.draws.length; i++) attempt(i, () => drawOne(c, job, job.draws[i]));
+  for (const v of job.voids) attempt(-1, () => paintVoid(c, v));
+  const rows = c.bytes;
   return {
-    ...(canvas.classUsed ? { classPng: canvas.classPng(unpackPalette(job.palette)) } : {}),
-    ...(canvas.objectUsed ? { objectPng: canvas.objectPng() } : {}),
+    ...(c.classUsed ? { classPng: encodePaletteScanlines(c.width, c.height, c.first.subarray(0, rows), job.palette, MASK_DEFLATE) } : {}),
+    ...(c.objectUsed ? { objectPng: encodePaletteScanlines(c.width, c.height, c.second.subarray(0, rows), VOC_PLTE, MASK_DEFLATE) } : {}),
     ...(unreadable.length ? { unreadable } : {}),
   };
 }

@@ -22,9 +22,10 @@ import { labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import type { Report } from "../../src/report.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
 import { labelmapLine } from "./palette.js";
-import { assignClassIndices, renderVocMasksTask, type ClassIndexing, type VocMaskJob } from "./write-masks.js";
+import { assignClassIndices, renderVocMasksTask, vocMaskJobBuffers, VocMaskJobBuilder, type ClassIndexing } from "./write-masks.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
-import { packGeometry, packPalette, packedBuffers } from "../../src/workers/packed.js";
+import { FileWriterThread } from "../../src/io/file-writer.js";
+import { packPalette } from "../../src/workers/packed.js";
 import { writeVocXml, isVocObjectElement, type VocObjectOut } from "./xml-write.js";
 import type { VocBox, VocField } from "./xml-model.js";
 import { ACTIONS_PREFIX, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG, STRUCTURE_TAGS, findTag, tagText } from "./tags.js";
@@ -50,7 +51,10 @@ export interface VocWriteOptions {
   imageFormat?: ImageFormat;
 }
 
-const WRITE_CONCURRENCY = 8;
+/** Items in flight: the file-writer thread takes files 8 at a time and the pool's threads a mask each; this keeps them busy. */
+const WRITE_CONCURRENCY = 64;
+/** Items written on the main thread before the file-writer thread is started: a small export never starts it. */
+const THREAD_MIN_ITEMS = 64;
 const MAX_INSTANCE = 254;
 
 const AREA_TYPES = new Set(["bitmap", "polygon", "multipolygon", "alpha_mask"]);
@@ -68,6 +72,13 @@ interface ExportState {
   objectClasses: Map<string, { parts: Set<string>; actions: Set<string> }>;
   /** Classes drawn into SegmentationClass. */
   maskClasses: Set<string>;
+  /** The thread that creates the output files (src/io/file-writer.ts), once the export is big enough; null before. */
+  files: FileWriterThread | null;
+}
+
+/** Creates a new output file, from the file-writer thread when there is one. */
+function createFile(state: ExportState, file: string, data: string | Uint8Array): Promise<void> {
+  return state.files ? state.files.write(file, data) : fs.writeFile(file, data, { flag: "wx" });
 }
 
 interface VocObjectDraft {
@@ -265,10 +276,10 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   for (const o of objects) for (const l of o.areas) { const k = instanceTagOf(l); if (k) usedInstances.add(k); }
   // The masks are drawn once the labels are walked, in one job (inline or in a worker thread), and only for images
   // that have something to draw.
-  let job: VocMaskJob | undefined;
+  let job: VocMaskJobBuilder | undefined;
   /** The label of each of job.draws. */
   const drawn: Label[] = [];
-  const jobOrNone = () => (job ??= size ? { width: size.width, height: size.height, draws: [], voids: [], palette: state.palette } : undefined);
+  const jobOrNone = () => (job ??= size ? new VocMaskJobBuilder(size.width, size.height, state.palette) : undefined);
   const draw = (l: Label, instance: number | null) => {
     const what = geometryTypeName(l.geometry);
     const index = state.indexing.indexOf.get(l.classTitle);
@@ -277,7 +288,7 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     if (index === undefined) return report.lose(l.classTitle, what, "more than 254 mask classes");
     if (instance !== null && instance > MAX_INSTANCE) return report.lose(l.classTitle, what, "more than 254 objects in one image");
     warnIfClipped(report, l.geometry, l.classTitle, job.width, job.height, { file: `${ANNOTATIONS_DIR}/${id}.xml` });
-    job.draws.push({ geometry: packGeometry(l.geometry), classIndex: index, instance: instance ?? -1 });
+    job.add(l.geometry, index, instance ?? -1);
     drawn.push(l);
     state.maskClasses.add(l.classTitle);
     if (what === "polygon" || what === "multipolygon") report.change(l.classTitle, what, "rasterized into the VOC masks (the outline is not kept)");
@@ -317,15 +328,17 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
 
   const voids = storedVoids(a);
   if (voids.length && jobOrNone()) job!.voids.push(...voids);
-  const pngs = job ? await state.cpu.run(renderVocMasksTask, [job], job.draws.flatMap((d) => packedBuffers(d.geometry))) : {};
+  const built = job?.build();
+  const pngs = built ? await state.cpu.run(renderVocMasksTask, [built], vocMaskJobBuffers(built)) : {};
   for (const u of pngs.unreadable ?? []) {
     const l = drawn[u.draw];
     if (l) report.lose(l.classTitle, `${geometryTypeName(l.geometry)} mask`, `the bitmap data cannot be decoded (${u.message}); the object's box is written without its mask`);
     else report.lose("(void)", "void region", `the stored void mask cannot be decoded (${u.message})`);
   }
   const hasMasks = Boolean(pngs.classPng || pngs.objectPng);
-  if (pngs.classPng) await fs.writeFile(path.join(outDir, SEGMENTATION_CLASS_DIR, `${id}.png`), pngs.classPng);
-  if (pngs.objectPng) await fs.writeFile(path.join(outDir, SEGMENTATION_OBJECT_DIR, `${id}.png`), pngs.objectPng);
+  const written: Promise<void>[] = [];
+  if (pngs.classPng) written.push(createFile(state, path.join(outDir, SEGMENTATION_CLASS_DIR, `${id}.png`), pngs.classPng));
+  if (pngs.objectPng) written.push(createFile(state, path.join(outDir, SEGMENTATION_OBJECT_DIR, `${id}.png`), pngs.objectPng));
 
   const filename = await writeImage(item, id, outDir, opts.imageFormat, ctx);
   const header = (item.imageMeta?.voc && typeof item.imageMeta.voc === "object" ? item.imageMeta.voc : {}) as Record<string, unknown>;
@@ -338,7 +351,8 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     objects: out,
   });
   if (!size) report.warn("voc-size-unknown", `${item.name}: image size unknown; the XML has no <size> and no mask is drawn`, { file: `${ANNOTATIONS_DIR}/${id}.xml` });
-  await fs.writeFile(path.join(outDir, ANNOTATIONS_DIR, `${id}.xml`), xml);
+  written.push(createFile(state, path.join(outDir, ANNOTATIONS_DIR, `${id}.xml`), xml));
+  await Promise.all(written);
   return { classes, hasMasks };
 }
 
@@ -365,18 +379,23 @@ export async function writeVocProject(project: Project, outDir: string, options:
   const opts: Required<VocWriteOptions> = { imageFormat: options.imageFormat === "jpg" ? "jpg" : "keep" };
   for (const d of [ANNOTATIONS_DIR, IMAGES_DIR, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR]) await fs.mkdir(path.join(outDir, d), { recursive: true });
   const indexing = assignClassIndices(project.meta);
-  const state: ExportState = { indexing, palette: packPalette(indexing.palette), cpu: new CpuTaskRunner(), objectClasses: new Map(), maskClasses: new Set() };
+  const state: ExportState = { indexing, palette: packPalette(indexing.palette), cpu: new CpuTaskRunner(), objectClasses: new Map(), maskClasses: new Set(), files: null };
   const lists = new SplitListWriter();
   const writtenIds = new Map<string, { fingerprint: string; image: Item["image"]; result: Promise<ItemResult> }>();
-  let items = 0;
+  let items = 0, planned = 0, filesTried = false;
   // A shard records each list entry with its position in the run, and the classes it saw (formats/voc/merge.ts).
   const shardLines = ctx.shard ? await ctx.shard.sidecar(outDir, "voc.ndjson") : null;
   ctx.progress.start("writing Pascal VOC");
+  try {
   for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
     const split = dataset.name === UNLISTED_DATASET ? null : dataset.name;
-    const planned = async function* () {
+    const plan = async function* () {
       for await (const item of iterateItems(dataset.items)) {
         ctx.signal?.throwIfAborted();
+        if (!filesTried && ++planned > THREAD_MIN_ITEMS) {
+          filesTried = true;
+          state.files = FileWriterThread.start();
+        }
         const fp = annotationFingerprint(item);
         let id = stemOf(assertPlainFileName(item.name));
         const prev = writtenIds.get(id);
@@ -397,7 +416,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
         yield { item, id, result: entry.result };
       }
     };
-    for await (const r of mapConcurrent(planned(), WRITE_CONCURRENCY, async (p) => ({ ...p, result: await p.result }))) {
+    for await (const r of mapConcurrent(plan(), WRITE_CONCURRENCY, async (p) => ({ ...p, result: await p.result }))) {
       if (split) {
         const folders = foldersOf(r.item, r.result.hasMasks);
         lists.add(split, r.id, folders, r.result.classes);
@@ -406,6 +425,9 @@ export async function writeVocProject(project: Project, outDir: string, options:
       items++;
       ctx.progress.increment();
     }
+  }
+  } finally {
+    await state.files?.close();
   }
   ctx.progress.stop();
   if (shardLines) {

@@ -227,11 +227,11 @@ describe("CPU tasks: thresholds and errors", () => {
     expect((err as Error).message).toBe("bitmap data is not base64");
     await expect(pool.run(decode, "")).rejects.toBeInstanceOf(BitmapDataError);
     // A task that catches it: the VOC renderer reports the draw it could not decode, from the worker as inline.
-    const job = { width: 4, height: 4, draws: [{ geometry: { type: "plain" as const, geometry: { type: "bitmap" as const, origin: [0, 0] as [number, number], data: "!!!" } }, classIndex: 1, instance: 1 }], voids: [], palette: new Uint8Array(768) };
+    const job = { width: 4, height: 4, coords: new Float64Array(0), ringStarts: Int32Array.of(0), draws: [{ geometry: { type: "bitmap" as const, origin: [0, 0] as [number, number], data: "!!!" }, classIndex: 1, instance: 1 }], voids: [], palette: new Uint8Array(768) };
     const inline = renderVocMasksTask.fn(structuredClone(job)).unreadable;
     expect(inline).toEqual([{ draw: 0, message: "bitmap data is not base64" }]);
     expect((await pool.run(renderVocMasksTask, structuredClone(job))).unreadable).toEqual(inline);
-    const empty = { ...job, draws: [{ ...job.draws[0], geometry: { ...job.draws[0].geometry, geometry: { ...job.draws[0].geometry.geometry, data: "" } } }] };
+    const empty = { ...job, draws: [{ ...job.draws[0], geometry: { ...job.draws[0].geometry, data: "" } }] };
     expect(await pool.run(renderVocMasksTask, empty)).toEqual({ unreadable: [{ draw: 0, message: "bitmap data is empty" }] });
   });
 
