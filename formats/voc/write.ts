@@ -22,7 +22,7 @@ import { labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import type { Report } from "../../src/report.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
 import { labelmapLine } from "./palette.js";
-import { assignClassIndices, renderVocMasksTask, vocMaskJobBuffers, VocMaskJobBuilder, type ClassIndexing } from "./write-masks.js";
+import { assignClassIndices, VocMaskJobBuilder, VocMaskQueue, type ClassIndexing } from "./write-masks.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { FileWriterThread } from "../../src/io/file-writer.js";
 import { packPalette } from "../../src/workers/packed.js";
@@ -67,7 +67,7 @@ interface ExportState {
   /** indexing.palette packed for the mask jobs. */
   palette: Uint8Array;
   /** Mask drawing and PNG encoding: inline for small exports, in the worker pool for large ones. */
-  cpu: CpuTaskRunner;
+  masks: VocMaskQueue;
   /** Object classes (XML <name>s and mask classes), with their parts and actions. */
   objectClasses: Map<string, { parts: Set<string>; actions: Set<string> }>;
   /** Classes drawn into SegmentationClass. */
@@ -329,7 +329,7 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   const voids = storedVoids(a);
   if (voids.length && jobOrNone()) job!.voids.push(...voids);
   const built = job?.build();
-  const pngs = built ? await state.cpu.run(renderVocMasksTask, [built], vocMaskJobBuffers(built)) : {};
+  const pngs = built ? await state.masks.render(built) : {};
   for (const u of pngs.unreadable ?? []) {
     const l = drawn[u.draw];
     if (l) report.lose(l.classTitle, `${geometryTypeName(l.geometry)} mask`, `the bitmap data cannot be decoded (${u.message}); the object's box is written without its mask`);
@@ -379,7 +379,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
   const opts: Required<VocWriteOptions> = { imageFormat: options.imageFormat === "jpg" ? "jpg" : "keep" };
   for (const d of [ANNOTATIONS_DIR, IMAGES_DIR, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR]) await fs.mkdir(path.join(outDir, d), { recursive: true });
   const indexing = assignClassIndices(project.meta);
-  const state: ExportState = { indexing, palette: packPalette(indexing.palette), cpu: new CpuTaskRunner(), objectClasses: new Map(), maskClasses: new Set(), files: null };
+  const state: ExportState = { indexing, palette: packPalette(indexing.palette), masks: new VocMaskQueue(new CpuTaskRunner()), objectClasses: new Map(), maskClasses: new Set(), files: null };
   const lists = new SplitListWriter();
   const writtenIds = new Map<string, { fingerprint: string; image: Item["image"]; result: Promise<ItemResult> }>();
   let items = 0, planned = 0, filesTried = false;
