@@ -226,6 +226,16 @@ export const cases: BenchCase[] = SHAPES.flatMap((s): BenchCase[] => {
       },
     },
     {
+      name: `coco→voc ${label} (convert, boxes only)`,
+      floor,
+      goal: { ratio: 0.9, rssMB },
+      prepare: (dataDir) => generate(cocoFile(dataDir, s), s),
+      run: async (dataDir, outDir) => {
+        const { report } = await (await api()).convertDataset(cocoFile(dataDir, s), outDir, { from: "coco", to: "voc", images: "none", formatOptions: { boxesOnly: true } });
+        return { items: report.stats.items ?? 0 };
+      },
+    },
+    {
       name: `supervisely→coco ${label} (export)`,
       target: train ? "about the import's pace, ≤ 1.5 GB RSS" : "about the import's pace",
       prepare: (dataDir) => prepareProject(dataDir, s),

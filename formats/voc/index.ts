@@ -15,7 +15,7 @@ export const vocFormat: FormatAdapter = {
   detect: async (input) => (await import("./detect.js")).detectVoc(input),
   read: async (input, options, ctx) => (await import("./read.js")).readVocProject(input, options, ctx),
   write: async (project, outDir, options, ctx) => {
-    await (await import("./write.js")).writeVocProject(project, outDir, { imageFormat: options.imageFormat as ImageFormat | undefined }, ctx);
+    await (await import("./write.js")).writeVocProject(project, outDir, { imageFormat: options.imageFormat as ImageFormat | undefined, boxesOnly: options.boxesOnly === true }, ctx);
   },
   merge: async (shards, outDir, ctx, options) => (await import("./merge.js")).mergeVocShards(shards, outDir, ctx, options),
 };

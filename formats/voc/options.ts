@@ -22,5 +22,9 @@ export const vocExportOptions = [
     description: "VOC export: keep images as they are, or jpg to re-encode non-JPEG images into JPEGImages/*.jpg",
     choices: ["keep", "jpg"],
   },
+  {
+    flags: "--boxes-only",
+    description: "VOC export: boxes only (detection): Annotations and ImageSets/Main, no SegmentationClass / SegmentationObject masks; polygons and masks become their objects' boxes",
+  },
   ...SKIP_OBJECT_OPTIONS,
 ] as const satisfies readonly OptionSpec[];

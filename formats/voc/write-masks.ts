@@ -10,7 +10,8 @@ import os from "node:os";
 import type { Geometry, PolygonRing, ProjectMeta, Vec2 } from "../../src/model/index.js";
 import { hexToRgb, isHexColor } from "../../src/model/index.js";
 import { decodeAlphaMaskData } from "../../src/codecs/bitmap.js";
-import { BitmapDataError, decodeBitmapData } from "../../src/codecs/bitmap.js";
+import { BitmapDataError, bitmapMask, decodeBitmapData, hasSourceMask } from "../../src/codecs/bitmap.js";
+import type { BinaryMask } from "../../src/codecs/mask.js";
 import { constants as zlibConstants } from "node:zlib";
 import { encodePaletteScanlines } from "../../src/codecs/png-encode.js";
 import { fastPathCoords, fillFlatPolygon, type IndexCanvases } from "../../src/geometry/fill-flat.js";
@@ -145,6 +146,8 @@ export type VocMaskDraw =
     /** A polygon or multipolygon: part k is rings parts[k] (its exterior) up to parts[k + 1] (its holes) of the job. */
     parts: number[];
   }
+  /** A bitmap made from pixels a reader holds (src/codecs/bitmap.ts bitmapMask): those pixels, not a PNG to decode. */
+  | { classIndex: number; instance: number; mask: BinaryMask; origin: Vec2 }
   | { classIndex: number; instance: number; geometry: Geometry };
 
 /** Everything needed to draw the two masks of one image, in a form that is cheap to send to a worker thread. */
@@ -173,6 +176,7 @@ export class VocMaskJobBuilder {
   add(g: Geometry, classIndex: number, instance: number): void {
     if (g.type === "polygon") this.draws.push({ classIndex, instance, parts: [this.ring(g)] });
     else if (g.type === "multipolygon") this.draws.push({ classIndex, instance, parts: g.parts.map((p) => this.ring(p)) });
+    else if (g.type === "bitmap" && hasSourceMask(g)) this.draws.push({ classIndex, instance, mask: bitmapMask(g), origin: g.origin });
     else this.draws.push({ classIndex, instance, geometry: g });
     const last = this.draws[this.draws.length - 1];
     if ("parts" in last) last.parts.push(this.ringStarts.length - 1);
@@ -252,6 +256,8 @@ function drawOne(c: MaskCanvases, job: VocMaskJob, d: VocMaskDraw): void {
         drawGenerally(c, { type: "polygon", exterior: ring(first), interior }, d.classIndex, v2);
       }
     }
+  } else if ("mask" in d) {
+    c.paste(d.mask, Math.round(d.origin[0]), Math.round(d.origin[1]), d.classIndex, v2);
   } else {
     const g = d.geometry;
     if (g.type === "bitmap" || g.type === "alpha_mask") {

@@ -18,7 +18,7 @@ import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { placeFile } from "../../src/io/place-file.js";
 import { assertPlainFileName, safeJoin, stemOf } from "../../src/io/paths.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
-import { labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
+import { bitmapMask, hasSourceMask, labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import type { Report } from "../../src/report.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
 import { labelmapLine } from "./palette.js";
@@ -49,6 +49,11 @@ export interface VocShardState {
 export interface VocWriteOptions {
   /** keep: copy images as they are; jpg: re-encode non-JPEG images to .jpg (VOC's JPEGImages holds JPEGs). */
   imageFormat?: ImageFormat;
+  /**
+   * Boxes only (detection): the XML and ImageSets/Main as a full export writes them, with no SegmentationClass /
+   * SegmentationObject masks (and `<segmented>` 0); polygons and masks are their objects' boxes.
+   */
+  boxesOnly?: boolean;
 }
 
 /** Items in flight: the file-writer thread takes files 8 at a time and the pool's threads a mask each; this keeps them busy. */
@@ -60,6 +65,8 @@ const MAX_INSTANCE = 254;
 const AREA_TYPES = new Set(["bitmap", "polygon", "multipolygon", "alpha_mask"]);
 const LOSS_NOT_HELD = "VOC holds boxes and masks only";
 const LOSS_PART_OF_OBJECT = "VOC holds boxes and masks only (the object it is bound to is written without it)";
+const BOXES_ONLY_AREA = "written as its object's box only (--boxes-only: no masks)";
+const BOXES_ONLY_LOST = "--boxes-only writes no masks, and this region is no object with a box";
 
 /** Everything the writer learns across items, for labelmap.txt. */
 interface ExportState {
@@ -211,10 +218,24 @@ function fieldsOf(sources: Label[], state: ExportState, className: string, repor
 
 interface ItemResult { classes: ClassPresence; hasMasks: boolean }
 
-/** Same labels and size: with the same image, a repeated item (an image listed in several splits), written once. */
-function annotationFingerprint(item: Item): string {
+/**
+ * Same labels and size: with the same image, a repeated item (an image listed in several splits), written once. A
+ * bitmap a reader made from pixels it holds is hashed by those pixels (its PNG string is not made for this). With
+ * `boxesOnly`, what the export writes of a label: its box, not its outline (whose points are not built for this).
+ */
+function annotationFingerprint(item: Item, boxesOnly: boolean): string {
   const a = item.annotation;
-  return createHash("sha1").update(JSON.stringify([a.size, a.labels, a.customBigData ?? null])).digest("hex");
+  const hash = createHash("sha1").update(JSON.stringify([a.size, a.customBigData ?? null, a.labels.length]));
+  for (const l of a.labels) {
+    const g = l.geometry;
+    const mask = g.type === "bitmap" && hasSourceMask(g) ? bitmapMask(g) : null;
+    if (boxesOnly || mask) {
+      const shape = boxesOnly ? geometryBounds(g) : [g.type === "bitmap" ? g.origin : null, mask!.width, mask!.height];
+      hash.update(JSON.stringify([l.classTitle, g.type, shape, l.tags, l.extra ?? null, l.description ?? null]));
+      if (mask && !boxesOnly) hash.update(mask.data);
+    } else hash.update(JSON.stringify(l));
+  }
+  return hash.digest("hex");
 }
 
 /** Whether two items show the same image: same file, or files with the same bytes (a project may hold copies). */
@@ -282,6 +303,11 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   const jobOrNone = () => (job ??= size ? new VocMaskJobBuilder(size.width, size.height, state.palette) : undefined);
   const draw = (l: Label, instance: number | null) => {
     const what = geometryTypeName(l.geometry);
+    if (opts.boxesOnly) {
+      if (instance === null) report.lose(l.classTitle, what, BOXES_ONLY_LOST);
+      else report.change(l.classTitle, what, BOXES_ONLY_AREA);
+      return;
+    }
     const index = state.indexing.indexOf.get(l.classTitle);
     const job = jobOrNone();
     if (!job) return report.lose(l.classTitle, what, "image size unknown: the mask cannot be drawn");
@@ -327,7 +353,8 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   for (const l of classOnly) draw(l, null);
 
   const voids = storedVoids(a);
-  if (voids.length && jobOrNone()) job!.voids.push(...voids);
+  if (opts.boxesOnly) for (const _ of voids) report.lose("(void)", "void region", "--boxes-only writes no masks");
+  else if (voids.length && jobOrNone()) job!.voids.push(...voids);
   const built = job?.build();
   const pngs = built ? await state.masks.render(built) : {};
   for (const u of pngs.unreadable ?? []) {
@@ -347,7 +374,8 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
     filename,
     header,
     ...(size ? { size: { ...size, depth: typeof header.depth === "string" ? header.depth : "3" } } : {}),
-    segmented: hasMasks ? "1" : keptSegmented,
+    // Boxes only: no image of this export is segmented, whatever the source said.
+    segmented: opts.boxesOnly ? "0" : hasMasks ? "1" : keptSegmented,
     objects: out,
   });
   if (!size) report.warn("voc-size-unknown", `${item.name}: image size unknown; the XML has no <size> and no mask is drawn`, { file: `${ANNOTATIONS_DIR}/${id}.xml` });
@@ -376,7 +404,7 @@ export async function writeLabelmap(outDir: string, state: Pick<ExportState, "in
 }
 
 export async function writeVocProject(project: Project, outDir: string, options: VocWriteOptions, ctx: FormatContext): Promise<{ items: number }> {
-  const opts: Required<VocWriteOptions> = { imageFormat: options.imageFormat === "jpg" ? "jpg" : "keep" };
+  const opts: Required<VocWriteOptions> = { imageFormat: options.imageFormat === "jpg" ? "jpg" : "keep", boxesOnly: options.boxesOnly === true };
   for (const d of [ANNOTATIONS_DIR, IMAGES_DIR, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR]) await fs.mkdir(path.join(outDir, d), { recursive: true });
   const indexing = assignClassIndices(project.meta);
   const state: ExportState = { indexing, palette: packPalette(indexing.palette), masks: new VocMaskQueue(new CpuTaskRunner()), objectClasses: new Map(), maskClasses: new Set(), files: null };
@@ -396,7 +424,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
           filesTried = true;
           state.files = FileWriterThread.start();
         }
-        const fp = annotationFingerprint(item);
+        const fp = annotationFingerprint(item, opts.boxesOnly);
         let id = stemOf(assertPlainFileName(item.name));
         const prev = writtenIds.get(id);
         if (prev?.fingerprint === fp && (await sameImage(prev.image, item.image))) {
