@@ -12,8 +12,8 @@ import { hexToRgb, isHexColor } from "../../src/model/index.js";
 import { decodeAlphaMaskData } from "../../src/codecs/bitmap.js";
 import { BitmapDataError, bitmapMask, decodeBitmapData, hasSourceMask } from "../../src/codecs/bitmap.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
-import { constants as zlibConstants } from "node:zlib";
-import { encodePaletteScanlines } from "../../src/codecs/png-encode.js";
+import { palettePngOfCompressed } from "../../src/codecs/png-encode.js";
+import { deflateRanges } from "../../src/codecs/run-deflate.js";
 import { fastPathCoords, fillFlatPolygon, type IndexCanvases } from "../../src/geometry/fill-flat.js";
 import { drawGeometry } from "../../src/geometry/rasterize.js";
 import { VOC_COLORMAP, VOID_INDEX, packRgb, vocColormapIndex, type Rgb } from "./palette.js";
@@ -31,15 +31,6 @@ export interface ClassIndexing {
 }
 
 const MAX_CLASS_INDEX = 254;
-
-/**
- * Masks are long runs of one index: zlib's run-length strategy deflates them about 7× faster than its default level
- * (0.25 ms of CPU for 640×480) for the same size. Measured on the COCO val2017 shape's masks: level 1 takes 0.3 ms
- * for twice the bytes; a 512-byte window (windowBits 9) is slower, as zlib then slides it every 512 bytes; sharp
- * writes no palette PNG of given indices (its palette mode quantizes) and takes 3 ms for a gray one; a run-length
- * deflate in JavaScript, with Huffman codes per image and background rows skipped unread, took as long as zlib.
- */
-const MASK_DEFLATE = { strategy: zlibConstants.Z_RLE };
 
 
 export function assignClassIndices(meta: ProjectMeta): ClassIndexing {
@@ -75,8 +66,8 @@ export function assignClassIndices(meta: ProjectMeta): ClassIndexing {
 
 /**
  * The two index canvases of one image, kept by each thread that draws and reused from image to image. Each row is
- * laid out as a PNG scanline (its filter byte 0, then the row), so the encoder compresses them as they are; the
- * rows anything was drawn on are noted, and the next image clears only those.
+ * laid out as a PNG scanline (its filter byte 0, then the row), and the columns drawn on in each row are noted
+ * (IndexCanvases colFrom / colTo): the encoder reads those alone, and the next image clears those alone.
  */
 class MaskCanvases implements IndexCanvases {
   width = 0;
@@ -85,19 +76,20 @@ class MaskCanvases implements IndexCanvases {
   readonly offset = 1;
   first = new Uint8Array(0);
   second = new Uint8Array(0);
-  /** 1 for each row that may hold anything but background. */
-  touched = new Uint8Array(0);
+  colFrom = new Int32Array(0);
+  colTo = new Int32Array(0);
   classUsed = false;
   objectUsed = false;
 
   /** Blank canvases of `width` × `height`. */
   reset(width: number, height: number): void {
     checkPixels(width, height, "the image");
-    // Everything outside the noted rows is zero: clear those (in the last image's layout), and the whole is blank.
+    // Everything outside the noted columns is zero: clear those (in the last image's layout), and the whole is blank.
     for (let y = 0; y < this.height; y++) {
-      if (!this.touched[y]) continue;
-      this.first.fill(0, y * this.stride, (y + 1) * this.stride);
-      this.second.fill(0, y * this.stride, (y + 1) * this.stride);
+      if (this.colFrom[y] > this.colTo[y]) continue;
+      const row = y * this.stride + this.offset;
+      this.first.fill(0, row + this.colFrom[y], row + this.colTo[y] + 1);
+      this.second.fill(0, row + this.colFrom[y], row + this.colTo[y] + 1);
     }
     this.width = width;
     this.height = height;
@@ -107,23 +99,31 @@ class MaskCanvases implements IndexCanvases {
       this.first = new Uint8Array(bytes);
       this.second = new Uint8Array(bytes);
     }
-    if (this.touched.length < height) this.touched = new Uint8Array(height);
-    else this.touched.fill(0, 0, height);
+    if (this.colFrom.length < height) {
+      this.colFrom = new Int32Array(height);
+      this.colTo = new Int32Array(height);
+    }
+    this.colFrom.fill(width, 0, height);
+    this.colTo.fill(-1, 0, height);
     this.classUsed = false;
     this.objectUsed = false;
   }
 
-  /** Notes rows from..to (inclusive, clipped to the image) as drawn on. */
-  touch(from: number, to: number): void {
-    const a = Math.max(0, from), b = Math.min(this.height - 1, to);
-    if (a <= b) this.touched.fill(1, a, b + 1);
+  /** Notes columns x0..x1 of rows y0..y1 (inclusive, clipped to the image) as drawn on. */
+  touch(x0: number, x1: number, y0: number, y1: number): void {
+    const a = Math.max(0, x0), b = Math.min(this.width - 1, x1);
+    if (a > b) return;
+    for (let y = Math.max(0, y0); y <= Math.min(this.height - 1, y1); y++) {
+      if (a < this.colFrom[y]) this.colFrom[y] = a;
+      if (b > this.colTo[y]) this.colTo[y] = b;
+    }
   }
 
   /** Sets the pixels of a full-image 0/1 mask, or of `mask` placed at (x0, y0), clipped (pasteMask). */
   paste(mask: { width: number; height: number; data: Uint8Array }, x0: number, y0: number, v1: number, v2: number): void {
     const yFrom = Math.max(0, -y0), yTo = Math.min(mask.height, this.height - y0);
     const xFrom = Math.max(0, -x0), xTo = Math.min(mask.width, this.width - x0);
-    if (xFrom < xTo) this.touch(yFrom + y0, yTo - 1 + y0);
+    this.touch(x0 + xFrom, x0 + xTo - 1, y0 + yFrom, y0 + yTo - 1);
     for (let y = yFrom; y < yTo; y++) {
       const src = y * mask.width, dst = this.offset + (y + y0) * this.stride + x0;
       for (let x = xFrom; x < xTo; x++) {
@@ -240,16 +240,8 @@ function drawOne(c: MaskCanvases, job: VocMaskJob, d: VocMaskDraw): void {
     const { coords, ringStarts } = job;
     for (let k = 0; k + 1 < d.parts.length; k++) {
       const first = d.parts[k], end = d.parts[k + 1];
-      if (fastPathCoords(coords, ringStarts[first], ringStarts[end])) {
-        // What a polygon draws lies within its exterior's rows (its holes only take pixels away).
-        let minY = Infinity, maxY = -Infinity;
-        for (let i = ringStarts[first] + 1; i < ringStarts[first + 1]; i += 2) {
-          if (coords[i] < minY) minY = coords[i];
-          if (coords[i] > maxY) maxY = coords[i];
-        }
-        if (minY <= maxY) c.touch(Math.floor(minY), Math.ceil(maxY));
-        fillFlatPolygon(c, coords, ringStarts, first, end, d.classIndex, v2);
-      } else {
+      if (fastPathCoords(coords, ringStarts[first], ringStarts[end])) fillFlatPolygon(c, coords, ringStarts, first, end, d.classIndex, v2);
+      else {
         const ring = (r: number) => unpackPoints(coords.subarray(ringStarts[r], ringStarts[r + 1]));
         const interior: Vec2[][] = [];
         for (let r = first + 1; r < end; r++) interior.push(ring(r));
@@ -297,7 +289,7 @@ export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
   };
   for (let i = 0; i < job.draws.length; i++) attempt(i, () => drawOne(c, job, job.draws[i]));
   for (const v of job.voids) attempt(-1, () => paintVoid(c, v));
-  const png = (canvas: Uint8Array, plte: Uint8Array) => encodePaletteScanlines(c.width, c.height, canvas.subarray(0, c.stride * c.height), plte, MASK_DEFLATE);
+  const png = (canvas: Uint8Array, plte: Uint8Array) => palettePngOfCompressed(c.width, c.height, plte, deflateRanges(canvas, c.stride, c.offset, c.height, c.colFrom, c.colTo));
   return {
     ...(c.classUsed ? { classPng: png(c.first, job.palette) } : {}),
     ...(c.objectUsed ? { objectPng: png(c.second, VOC_PLTE) } : {}),

@@ -106,16 +106,16 @@ export function encodePalettePng(
 }
 
 /**
- * 8-bit palette PNG from scanlines already laid out (each row after its filter-type byte 0), with `plte` as the PLTE
- * payload (r, g, b per entry): a renderer that draws into that layout hands its bytes to the compressor as they are.
+ * 8-bit palette PNG whose image data is compressed already (`zlibData`: a zlib stream of the scanlines, each after
+ * its filter-type byte), with `plte` as the PLTE payload (r, g, b per entry).
  */
-export function encodePaletteScanlines(width: number, height: number, scanlines: Uint8Array, plte: Uint8Array, deflate?: ZlibOptions): Buffer {
+export function palettePngOfCompressed(width: number, height: number, plte: Uint8Array, zlibData: Uint8Array): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 3;
-  return Buffer.concat([SIGNATURE, chunk("IHDR", ihdr), chunk("PLTE", plte), chunk("IDAT", deflateSync(scanlines, deflate)), chunk("IEND", new Uint8Array(0))]);
+  return Buffer.concat([SIGNATURE, chunk("IHDR", ihdr), chunk("PLTE", plte), chunk("IDAT", zlibData), chunk("IEND", new Uint8Array(0))]);
 }
 
 /** 8-bit grayscale PNG (machine masks: pixel = class index). */

@@ -20,6 +20,12 @@ export interface IndexCanvases {
   first: Uint8Array;
   /** Drawn too when its value is 0 or more. */
   second: Uint8Array;
+  /**
+   * When present, the columns drawn on in each row, widened as pixels are set: row y holds its pixels within
+   * colFrom[y]..colTo[y] (none while colFrom[y] > colTo[y]). An encoder reads those columns alone.
+   */
+  colFrom?: Int32Array;
+  colTo?: Int32Array;
 }
 
 /** Beyond this, products in the crossing expression could overflow; such polygons take rasterize.ts's path. */
@@ -54,7 +60,7 @@ export function fillFlatRings(c: IndexCanvases, coords: Float64Array, ringStarts
     }
   }
   if (minY === Infinity) return;
-  const { width, height, stride, offset, first, second } = c;
+  const { width, height, stride, offset, first, second, colFrom, colTo } = c;
   const y0 = Math.max(0, Math.ceil(minY)), y1 = Math.min(height - 1, Math.floor(maxY));
   if (y0 <= y1) {
     // Crossings gathered by edge into per-row buckets: counted, then placed.
@@ -107,6 +113,10 @@ export function fillFlatRings(c: IndexCanvases, coords: Float64Array, ringStarts
         if (from <= to) {
           first.fill(v1, row + from, row + to + 1);
           if (v2 >= 0) second.fill(v2, row + from, row + to + 1);
+          if (colFrom && colTo) {
+            if (from < colFrom[y0 + k]) colFrom[y0 + k] = from;
+            if (to > colTo[y0 + k]) colTo[y0 + k] = to;
+          }
         }
       }
       start = end;
@@ -121,7 +131,7 @@ export function fillFlatRings(c: IndexCanvases, coords: Float64Array, ringStarts
 
 /** rasterize.ts drawLine into both canvases. */
 function line(c: IndexCanvases, ax: number, ay: number, bx: number, by: number, v1: number, v2: number): void {
-  const { width, height, stride, offset, first, second } = c;
+  const { width, height, stride, offset, first, second, colFrom, colTo } = c;
   if (!(ax >= -1 && ax <= width && ay >= -1 && ay <= height && bx >= -1 && bx <= width && by >= -1 && by <= height)) {
     const clipped = clipSegment(c, [ax, ay], [bx, by]);
     if (!clipped) return;
@@ -137,6 +147,10 @@ function line(c: IndexCanvases, ax: number, ay: number, bx: number, by: number, 
       const at = offset + y0 * stride + x0;
       first[at] = v1;
       if (v2 >= 0) second[at] = v2;
+      if (colFrom && colTo) {
+        if (x0 < colFrom[y0]) colFrom[y0] = x0;
+        if (x0 > colTo[y0]) colTo[y0] = x0;
+      }
     }
     if (x0 === x1 && y0 === y1) break;
     const e2 = 2 * err;
@@ -181,14 +195,21 @@ export function fillFlatPolygon(c: IndexCanvases, coords: Float64Array, ringStar
   for (let r = firstRing; r <= ringEnd; r++) starts.push(ringStarts[r] - from);
   fillFlatRings(own, moved, starts, 0, 1, 1, -1);
   fillFlatRings(own, moved, starts, 1, starts.length - 1, 0, -1);
-  const { stride, offset, first, second } = c;
+  const { stride, offset, first, second, colFrom, colTo } = c;
   for (let y = 0; y < h; y++) {
     const src = y * w, dst = offset + (y + y0) * stride + x0;
+    let left = w, right = -1;
     for (let x = 0; x < w; x++) {
       if (scratchMask[src + x]) {
         first[dst + x] = v1;
         if (v2 >= 0) second[dst + x] = v2;
+        if (x < left) left = x;
+        right = x;
       }
+    }
+    if (colFrom && colTo && left <= right) {
+      if (x0 + left < colFrom[y + y0]) colFrom[y + y0] = x0 + left;
+      if (x0 + right > colTo[y + y0]) colTo[y + y0] = x0 + right;
     }
   }
 }
