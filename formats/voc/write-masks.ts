@@ -84,12 +84,14 @@ class MaskCanvases implements IndexCanvases {
   /** Blank canvases of `width` × `height`. */
   reset(width: number, height: number): void {
     checkPixels(width, height, "the image");
-    // Everything outside the noted columns is zero: clear those (in the last image's layout), and the whole is blank.
-    for (let y = 0; y < this.height; y++) {
-      if (this.colFrom[y] > this.colTo[y]) continue;
-      const row = y * this.stride + this.offset;
-      this.first.fill(0, row + this.colFrom[y], row + this.colTo[y] + 1);
-      this.second.fill(0, row + this.colFrom[y], row + this.colTo[y] + 1);
+    // Everything outside the noted columns is zero: clear the rows from the first to the last that has any (in the
+    // last image's layout; one fill is cheaper than one a row), and the whole is blank.
+    let top = 0, bottom = this.height - 1;
+    while (top <= bottom && this.colFrom[top] > this.colTo[top]) top++;
+    while (bottom >= top && this.colFrom[bottom] > this.colTo[bottom]) bottom--;
+    if (top <= bottom) {
+      this.first.fill(0, top * this.stride, (bottom + 1) * this.stride);
+      this.second.fill(0, top * this.stride, (bottom + 1) * this.stride);
     }
     this.width = width;
     this.height = height;

@@ -10,7 +10,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { loadSharp } from "../../src/io/sharp-lazy.js";
-import type { Item, Label, Project } from "../../src/model/index.js";
+import type { Item, Label, Project, Vec2 } from "../../src/model/index.js";
 import { geometryTypeName, iterateItems, walkDatasets } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
@@ -218,23 +218,48 @@ function fieldsOf(sources: Label[], state: ExportState, className: string, repor
 
 interface ItemResult { classes: ClassPresence; hasMasks: boolean }
 
+/** Coordinates of the polygons of one item, for its fingerprint (kept between items). */
+let fingerprintCoords = new Float64Array(1 << 12);
+
 /**
- * Same labels and size: with the same image, a repeated item (an image listed in several splits), written once. A
- * bitmap a reader made from pixels it holds is hashed by those pixels (its PNG string is not made for this). With
- * `boxesOnly`, what the export writes of a label: its box, not its outline (whose points are not built for this).
+ * Same labels and size: with the same image, a repeated item (an image listed in several splits), written once. The
+ * fingerprint hashes the labels as JSON but for their polygons' coordinates, hashed as numbers (their decimal text is
+ * most of the cost of the JSON), and bitmaps a reader made from pixels it holds, hashed by those pixels (their PNG
+ * string is not made for this). With `boxesOnly`, what the export writes of a label: its box, not its outline (whose
+ * points a reader may not even have built).
  */
 function annotationFingerprint(item: Item, boxesOnly: boolean): string {
   const a = item.annotation;
-  const hash = createHash("sha1").update(JSON.stringify([a.size, a.customBigData ?? null, a.labels.length]));
-  for (const l of a.labels) {
+  let n = 0;
+  const ring = (points: readonly Vec2[]): number => {
+    if (fingerprintCoords.length < n + 2 * points.length) {
+      const grown = new Float64Array(Math.max(2 * fingerprintCoords.length, n + 2 * points.length));
+      grown.set(fingerprintCoords.subarray(0, n));
+      fingerprintCoords = grown;
+    }
+    for (const p of points) {
+      fingerprintCoords[n++] = p[0];
+      fingerprintCoords[n++] = p[1];
+    }
+    return points.length;
+  };
+  const masks: Uint8Array[] = [];
+  const labels = a.labels.map((l) => {
     const g = l.geometry;
-    const mask = g.type === "bitmap" && hasSourceMask(g) ? bitmapMask(g) : null;
-    if (boxesOnly || mask) {
-      const shape = boxesOnly ? geometryBounds(g) : [g.type === "bitmap" ? g.origin : null, mask!.width, mask!.height];
-      hash.update(JSON.stringify([l.classTitle, g.type, shape, l.tags, l.extra ?? null, l.description ?? null]));
-      if (mask && !boxesOnly) hash.update(mask.data);
-    } else hash.update(JSON.stringify(l));
-  }
+    let shape: unknown = g;
+    if (boxesOnly) shape = geometryBounds(g);
+    else if (g.type === "polygon") shape = [ring(g.exterior), g.interior.map(ring)];
+    else if (g.type === "multipolygon") shape = g.parts.map((p) => [ring(p.exterior), p.interior.map(ring)]);
+    else if (g.type === "bitmap" && hasSourceMask(g)) {
+      const mask = bitmapMask(g);
+      masks.push(mask.data);
+      shape = [g.origin, mask.width, mask.height];
+    }
+    return [l.classTitle, g.type, shape, l.tags, l.extra ?? null, l.description ?? null];
+  });
+  const hash = createHash("sha1").update(JSON.stringify([a.size, a.customBigData ?? null, labels]));
+  hash.update(new Uint8Array(fingerprintCoords.buffer, 0, n * 8));
+  for (const m of masks) hash.update(m);
   return hash.digest("hex");
 }
 

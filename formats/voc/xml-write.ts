@@ -49,22 +49,29 @@ export const VOC_FLAG_DEFAULTS: readonly VocField[] = [
 /** `<source>` for images that came from elsewhere (CVAT writes the same). */
 const DEFAULT_SOURCE = { database: "Unknown" };
 
+const XML_SPECIAL = /[&<>]/;
+
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return XML_SPECIAL.test(s) ? s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : s;
 }
 
 const num = (n: number) => String(n);
 
+/** Indentation by depth (the deepest element is an attribute's name, at 4). */
+const TABS = Array.from({ length: 16 }, (_, d) => "\t".repeat(d));
+const tabs = (depth: number) => TABS[depth] ?? "\t".repeat(depth);
+
+/** The file's text, a line at a time (one string grown as it goes: files are a few KB). */
 class XmlText {
-  private readonly lines: string[] = [];
+  private text = "";
   leaf(depth: number, name: string, text: string): void {
-    this.lines.push(`${"\t".repeat(depth)}<${name}>${escapeXml(text)}</${name}>`);
+    this.text += `${tabs(depth)}<${name}>${escapeXml(text)}</${name}>\n`;
   }
   open(depth: number, name: string): void {
-    this.lines.push(`${"\t".repeat(depth)}<${name}>`);
+    this.text += `${tabs(depth)}<${name}>\n`;
   }
   close(depth: number, name: string): void {
-    this.lines.push(`${"\t".repeat(depth)}</${name}>`);
+    this.text += `${tabs(depth)}</${name}>\n`;
   }
   /** A kept value: text, a nested element (object) or repeated elements (array). */
   value(depth: number, name: string, v: unknown): void {
@@ -77,15 +84,11 @@ class XmlText {
     } else if (v !== undefined && v !== null) this.leaf(depth, name, String(v));
   }
   box(depth: number, b: VocBox): void {
-    this.open(depth, "bndbox");
-    this.leaf(depth + 1, "xmin", num(b.xmin));
-    this.leaf(depth + 1, "ymin", num(b.ymin));
-    this.leaf(depth + 1, "xmax", num(b.xmax));
-    this.leaf(depth + 1, "ymax", num(b.ymax));
-    this.close(depth, "bndbox");
+    const t = tabs(depth + 1);
+    this.text += `${tabs(depth)}<bndbox>\n${t}<xmin>${num(b.xmin)}</xmin>\n${t}<ymin>${num(b.ymin)}</ymin>\n${t}<xmax>${num(b.xmax)}</xmax>\n${t}<ymax>${num(b.ymax)}</ymax>\n${tabs(depth)}</bndbox>\n`;
   }
   toString(): string {
-    return this.lines.join("\n") + "\n";
+    return this.text;
   }
 }
 

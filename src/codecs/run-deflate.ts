@@ -125,11 +125,19 @@ function begin(bytes: number): void {
 /** Beyond this, b + len × a could leave the integers a double holds exactly: reduced first. */
 const ADLER_SAFE = 2 ** 52;
 
+/** Runs shorter than this have their Adler-32 sums added as they are (below 2^53 whatever the value). */
+const SHORT_RUN = 1 << 20;
+
 /** `len` bytes of value v. */
 function addRun(v: number, len: number): void {
   // Adler-32 over len bytes of v: a grows by v a byte, b by each new a: len × a + v × len (len + 1) / 2 in all.
+  // a is kept below 65521, so len × a stays exact; b is reduced before it could leave the exact integers.
   if (v === 0) adlerB += len * adlerA;
-  else {
+  else if (len < SHORT_RUN) {
+    adlerB += len * adlerA + (v * len * (len + 1)) / 2;
+    adlerA += v * len;
+    if (adlerA >= ADLER_MOD) adlerA %= ADLER_MOD;
+  } else {
     const tri = len % 2 === 0 ? ((len / 2) % ADLER_MOD) * ((len + 1) % ADLER_MOD) : (len % ADLER_MOD) * (((len + 1) / 2) % ADLER_MOD);
     adlerB += (len % ADLER_MOD) * adlerA + v * (tri % ADLER_MOD);
     adlerA = (adlerA + v * (len % ADLER_MOD)) % ADLER_MOD;
@@ -218,6 +226,53 @@ export function deflateRanges(data: Uint8Array, stride: number, offset: number, 
   return finish();
 }
 
+/** Writes bits first-bit-first (deflate's order) into `bytes`. */
+class BitWriter {
+  at = 0;
+  private buf = 0;
+  private bits = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  byte(b: number): void {
+    this.bytes[this.at++] = b;
+  }
+
+  /** The low `n` bits of `value` (n ≤ 24). */
+  put(value: number, n: number): void {
+    this.buf |= value << this.bits;
+    this.bits += n;
+    while (this.bits >= 8) {
+      this.bytes[this.at++] = this.buf & 0xff;
+      this.buf >>>= 8;
+      this.bits -= 8;
+    }
+  }
+
+  /** tokens[0, count), each as code[token] of bits[token] bits (at most 24). */
+  tokens(tokens: Uint16Array, count: number, code: Uint32Array, bits: Uint8Array): void {
+    const bytes = this.bytes;
+    let at = this.at, buf = this.buf, n = this.bits;
+    for (let k = 0; k < count; k++) {
+      const tok = tokens[k];
+      buf |= code[tok] << n;
+      n += bits[tok];
+      while (n >= 8) {
+        bytes[at++] = buf & 0xff;
+        buf >>>= 8;
+        n -= 8;
+      }
+    }
+    this.at = at;
+    this.buf = buf;
+    this.bits = n;
+  }
+
+  /** Pads with zeros to a whole byte. */
+  align(): void {
+    if (this.bits > 0) this.put(0, 8 - this.bits);
+  }
+}
+
 /** The tokens gathered as one dynamic-Huffman block, in a zlib stream. */
 function finish(): Uint8Array {
   if (runLength) addRun(runValue, runLength);
@@ -273,47 +328,30 @@ function finish(): Uint8Array {
   // At most 21 bits a token, plus the header (at most 19 × 3 + 287 × 14 bits) and the trailer.
   const capacity = Math.ceil((21 * t) / 8) + 1024;
   if (out.length < capacity) out = new Uint8Array(Math.max(capacity, out.length * 2));
-  let at = 0, buf = 0, bits = 0;
-  const put = (value: number, n: number) => {
-    buf |= value << bits;
-    bits += n;
-    while (bits >= 8) {
-      out[at++] = buf & 0xff;
-      buf >>>= 8;
-      bits -= 8;
-    }
-  };
-  out[at++] = 0x78; // deflate, 32 KB window
-  out[at++] = 0x01; // (0x78 << 8 | 0x01) % 31 === 0
-  put(1, 1); // BFINAL
-  put(2, 2); // BTYPE dynamic
-  put(hlit - 257, 5);
-  put(0, 5); // HDIST - 1: one distance code
-  put(hclen - 4, 4);
-  for (let k = 0; k < hclen; k++) put(clLengths[CODE_LENGTH_ORDER[k]], 3);
+  const w = new BitWriter(out);
+  w.byte(0x78); // deflate, 32 KB window
+  w.byte(0x01); // (0x78 << 8 | 0x01) % 31 === 0
+  w.put(1, 1); // BFINAL
+  w.put(2, 2); // BTYPE dynamic
+  w.put(hlit - 257, 5);
+  w.put(0, 5); // HDIST - 1: one distance code
+  w.put(hclen - 4, 4);
+  for (let k = 0; k < hclen; k++) w.put(clLengths[CODE_LENGTH_ORDER[k]], 3);
   for (let k = 0; k < clSymbols.length; k += 2) {
     const s = clSymbols[k];
-    put(clCodes[s], clLengths[s]);
-    if (s === 16) put(clSymbols[k + 1], 2);
-    else if (s === 17) put(clSymbols[k + 1], 3);
-    else if (s === 18) put(clSymbols[k + 1], 7);
+    w.put(clCodes[s], clLengths[s]);
+    if (s === 16) w.put(clSymbols[k + 1], 2);
+    else if (s === 17) w.put(clSymbols[k + 1], 3);
+    else if (s === 18) w.put(clSymbols[k + 1], 7);
   }
-  for (let k = 0; k < t; k++) {
-    const tok = tokens[k];
-    buf |= tokenCode[tok] << bits;
-    bits += tokenBits[tok];
-    while (bits >= 8) {
-      out[at++] = buf & 0xff;
-      buf >>>= 8;
-      bits -= 8;
-    }
-  }
-  put(litCodes[256], litLengths[256]);
-  if (bits > 0) put(0, 8 - bits);
+  w.tokens(tokens, t, tokenCode, tokenBits);
+  w.put(litCodes[256], litLengths[256]);
+  w.align();
+  const at = w.at;
   const a = adlerA % ADLER_MOD, b = adlerB % ADLER_MOD;
-  out[at++] = b >>> 8;
-  out[at++] = b & 0xff;
-  out[at++] = a >>> 8;
-  out[at++] = a & 0xff;
-  return out.slice(0, at);
+  out[at] = b >>> 8;
+  out[at + 1] = b & 0xff;
+  out[at + 2] = a >>> 8;
+  out[at + 3] = a & 0xff;
+  return out.slice(0, at + 4);
 }

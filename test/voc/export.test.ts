@@ -6,7 +6,7 @@ import type { Item, Label, Project } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureClass, ensureTagMeta, hexToRgb, rgbToHex } from "../../src/model/index.js";
 import { writeDataset } from "../../src/api.js";
 import { Report } from "../../src/report.js";
-import { bitmapFromMask } from "../../src/codecs/bitmap.js";
+import { bitmapEncodedOnRead, bitmapFromMask } from "../../src/codecs/bitmap.js";
 import { decodeIndexedPng } from "../../src/codecs/png-indexed.js";
 import { vocColor } from "../../formats/voc/palette.js";
 import { tempDir } from "../helpers/paths.js";
@@ -125,5 +125,53 @@ describe("VOC export of a generic Supervisely project", () => {
     expect(filesIn(path.join(det, "ImageSets"))).toEqual(["Main"]);
     expect(fs.readFileSync(path.join(det, "ImageSets/Main/dog_train.txt"), "utf8")).toBe("a  0\n");
     expect(fs.readFileSync(path.join(det, "Annotations/a.xml"), "utf8")).toContain("<segmented>0</segmented>");
+  });
+});
+
+describe("VOC export: an item repeated in several datasets", () => {
+  // dx moves a vertex that is no extreme: the box stays.
+  const polygon = (dx: number) => ({ type: "polygon" as const, exterior: [[1, 1], [6.5, 1], [4 + dx, 5.25]] as [number, number][], interior: [] });
+  async function twoDatasets(second: Label[], formatOptions: Record<string, unknown> = {}) {
+    const meta = emptyProjectMeta();
+    ensureClass(meta, "cat", "any");
+    const mask = { width: 3, height: 2, data: Uint8Array.of(1, 1, 0, 0, 1, 1) };
+    const first: Label[] = [
+      { classTitle: "cat", geometry: polygon(0), tags: [{ name: "coco_id", value: 7 }] },
+      // A bitmap made from pixels, as COCO's reader makes crowd masks: compared by those pixels.
+      { classTitle: "cat", geometry: bitmapEncodedOnRead([2, 3], mask), tags: [] },
+    ];
+    const item = (labels: Label[]): Item => ({ name: "a.jpg", annotation: { size: { width: 10, height: 8 }, tags: [], labels } });
+    const out = path.join(tempDir(), "voc");
+    const report = new Report();
+    await writeDataset({ meta, datasets: [{ name: "train", items: [item(first)], datasets: [] }, { name: "val", items: [item(second(mask))], datasets: [] }] }, out, { format: "voc", report, formatOptions });
+    return { out, report };
+  }
+  const same = (mask: { width: number; height: number; data: Uint8Array }): Label[] => [
+    { classTitle: "cat", geometry: polygon(0), tags: [{ name: "coco_id", value: 7 }] },
+    { classTitle: "cat", geometry: bitmapEncodedOnRead([2, 3], { ...mask, data: mask.data.slice() }), tags: [] },
+  ];
+
+  it("the same labels (polygon points, bitmap pixels): written once, listed in both splits", async () => {
+    const { out, report } = await twoDatasets(same as never);
+    expect(filesIn(path.join(out, "Annotations"))).toEqual(["a.xml"]);
+    expect(listIds(path.join(out, "ImageSets/Main/train.txt"))).toEqual(["a"]);
+    expect(listIds(path.join(out, "ImageSets/Main/val.txt"))).toEqual(["a"]);
+    expect(report.findings.filter((f) => f.code === "voc-name-collision")).toEqual([]);
+  });
+
+  it("a polygon point or a bitmap pixel apart: another item, renamed", async () => {
+    for (const second of [
+      (mask: { width: number; height: number; data: Uint8Array }) => [{ ...same(mask)[0], geometry: polygon(1e-9) }, same(mask)[1]],
+      (mask: { width: number; height: number; data: Uint8Array }) => [same(mask)[0], { ...same(mask)[1], geometry: bitmapEncodedOnRead([2, 3], { ...mask, data: Uint8Array.of(1, 1, 0, 0, 1, 0) }) }],
+    ]) {
+      const { out, report } = await twoDatasets(second as never);
+      expect(filesIn(path.join(out, "Annotations"))).toEqual(["a.xml", "val_a.xml"]);
+      expect(report.findings.filter((f) => f.code === "voc-name-collision")).toHaveLength(1);
+    }
+  });
+
+  it("--boxes-only: what it writes decides (the same boxes are the same item)", async () => {
+    const { out } = await twoDatasets(((mask: { width: number; height: number; data: Uint8Array }) => [{ ...same(mask)[0], geometry: polygon(1e-9) }, same(mask)[1]]) as never, { boxesOnly: true });
+    expect(filesIn(path.join(out, "Annotations"))).toEqual(["a.xml"]);
   });
 });

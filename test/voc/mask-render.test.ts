@@ -133,7 +133,7 @@ describe("VOC masks: the renderer draws what rasterize.ts draws", () => {
   it("random polygons, parts, holes and bitmaps, on canvases from 1×1 up", () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 41 }), fc.integer({ min: 1, max: 41 }), fc.array(draw, { maxLength: 8 }), (width, height, draws) => {
       expectSamePixels(width, height, draws);
-    }), { numRuns: 200 });
+    }), { numRuns: 150 });
   });
 
   it("void regions over labels, in either mask or both", () => {
