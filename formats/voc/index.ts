@@ -11,6 +11,8 @@ export const vocFormat: FormatAdapter = {
   importOptions: vocImportOptions,
   exportOptions: vocExportOptions,
   writesTags: () => vocTagsWritten,
+  // Boxes only: each object's box is its labels' extent, so the reader need not build outlines.
+  geometryNeeded: (options) => (options.boxesOnly === true ? "extent" : "full"),
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectVoc(input),
   read: async (input, options, ctx) => (await import("./read.js")).readVocProject(input, options, ctx),

@@ -105,7 +105,7 @@ export function bitmapDataProblem(data: string): string | null {
 export function labelsWithReadableMasks<L extends { geometry: Geometry }>(labels: readonly L[], lost: (label: L, reason: string) => void): L[] {
   return labels.filter((l) => {
     const g = l.geometry;
-    const why = (g.type === "bitmap" && !sourceMasks.has(g)) || g.type === "alpha_mask" ? bitmapDataProblem(g.data) : null;
+    const why = (g.type === "bitmap" && !hasSourceMask(g)) || g.type === "alpha_mask" ? bitmapDataProblem(g.data) : null;
     if (why) lost(l, `the bitmap data cannot be decoded (${why})`);
     return !why;
   });
