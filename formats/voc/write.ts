@@ -20,6 +20,7 @@ import { assertPlainFileName, safeJoin, stemOf } from "../../src/io/paths.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
 import { bitmapMask, hasSourceMask, labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import type { Report } from "../../src/report.js";
+import { optionSetting } from "../../src/errors.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
 import { labelmapLine } from "./palette.js";
 import { assignClassIndices, VocMaskJobBuilder, VocMaskQueue, type ClassIndexing } from "./write-masks.js";
@@ -65,8 +66,10 @@ const MAX_INSTANCE = 254;
 const AREA_TYPES = new Set(["bitmap", "polygon", "multipolygon", "alpha_mask"]);
 const LOSS_NOT_HELD = "VOC holds boxes and masks only";
 const LOSS_PART_OF_OBJECT = "VOC holds boxes and masks only (the object it is bound to is written without it)";
-const BOXES_ONLY_AREA = "written as its object's box only (--boxes-only: no masks)";
-const BOXES_ONLY_LOST = "--boxes-only writes no masks, and this region is no object with a box";
+const BOXES_ONLY = optionSetting("boxesOnly", true);
+const BOXES_ONLY_AREA = `written as its object's box only (${BOXES_ONLY}: no masks)`;
+const BOXES_ONLY_LOST = `${BOXES_ONLY} writes no masks, and this region is no object with a box`;
+const BOXES_ONLY_VOID = `${BOXES_ONLY} writes no masks`;
 
 /** Everything the writer learns across items, for labelmap.txt. */
 interface ExportState {
@@ -378,7 +381,7 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   for (const l of classOnly) draw(l, null);
 
   const voids = storedVoids(a);
-  if (opts.boxesOnly) for (const _ of voids) report.lose("(void)", "void region", "--boxes-only writes no masks");
+  if (opts.boxesOnly) for (const _ of voids) report.lose("(void)", "void region", BOXES_ONLY_VOID);
   else if (voids.length && jobOrNone()) job!.voids.push(...voids);
   const built = job?.build();
   const pngs = built ? await state.masks.render(built) : {};
