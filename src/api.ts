@@ -372,7 +372,8 @@ export async function importDataset<F extends FormatId = FormatId>(input: string
   FileWriterThread.prestart();
   try {
     const added = opts.images === undefined ? {} : { images: opts.images };
-    const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report }, { alsoKnown: [], added });
+    const geometry = adapterFor("supervisely", "write").geometryNeeded?.({});
+    const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report }, { alsoKnown: [], added, geometry });
     try {
       const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report, inputs, runId }, report) : { ...opts, report, inputs, runId });
       return { format, items, report };

@@ -21,11 +21,13 @@ export interface OptionSpec {
 }
 
 /**
- * How much of each label's geometry the writer the items go to needs: "full" (the default), or "extent": its type and
- * its extent (a box), as YOLO detect. With "extent" a reader may give geometries whose points are built only when
- * read (src/geometry/extent.ts): every consumer still sees the same labels.
+ * How the writer the items go to uses each label's geometry: "full" (the default); "extent": its type and extent (a
+ * box) alone, as YOLO detect; "flat": it copies each polygon's points once, as flat numbers (the Supervisely
+ * writer's packing). With "extent" or "flat" a reader may give polygons whose points are built only when read, or
+ * copied straight from where the reader keeps them (src/geometry/extent.ts); with "extent", masks whose pixels are
+ * made only when read. Every consumer still sees the same labels.
  */
-export type GeometryNeed = "full" | "extent";
+export type GeometryNeed = "full" | "extent" | "flat";
 
 /** What every adapter call receives: where to report, show progress, and whether to stop. */
 export interface FormatContext {

@@ -130,6 +130,8 @@ class CocoReader {
   readonly otherCaptionIds = new Map<AnnotationTable, Map<number, unknown>>();
   /** Annotations that make a mask (RLE), over all files. */
   masks = 0;
+  /** Masks are made only when their data is read (a writer that needs extents alone: see buildLabels). */
+  masksOnRead = false;
   sawCrowd = false;
   sawCaption = false;
   sawCocoId = false;
@@ -564,7 +566,8 @@ class CocoReader {
     const signal = this.ctx.signal;
     const store = this.store;
     // For a writer that needs extents alone, masks are made only if their data is read (see buildLabels).
-    const inWorkers = !store.extentOnly && this.masks >= readerTuning.workerMasks;
+    const masksOnRead = this.masksOnRead;
+    const inWorkers = !masksOnRead && this.masks >= readerTuning.workerMasks;
     return async function* (select?: ItemSelector) {
       for (const g of groups) {
         const chosen = select ? g.images.flatMap((img, k) => (select(img.itemName) ? [k] : [])) : null;
@@ -577,7 +580,7 @@ class CocoReader {
           if (!inWorkers) {
             for (let j = 0; j < count; j++) {
               signal?.throwIfAborted();
-              yield buildItem(g, at(j), readAnnotation, store);
+              yield buildItem(g, at(j), readAnnotation, store, undefined, masksOnRead);
             }
             continue;
           }
@@ -682,7 +685,7 @@ function readPlan(g: GroupState, i: number, size: { width: number | null; height
 }
 
 /** Image k's item. `masks`: labels of its mask annotations built ahead (see buildMaskLabels). */
-function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: AnnotationStore, masks?: Map<number, Label[] | null>): Item {
+function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: AnnotationStore, masks?: Map<number, Label[] | null>, masksOnRead = false): Item {
   const img = g.images[k];
   const t = g.annotations;
   const tags: Tag[] = [];
@@ -723,7 +726,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
         continue;
       }
     }
-    const entry = { ann: i, labels: buildLabels(plan, raw, cat, undefined, store.extentOnly) };
+    const entry = { ann: i, labels: buildLabels(plan, raw, cat, undefined, masksOnRead) };
     entries.push(entry);
     entryOf.set(i, entry);
   }
@@ -769,7 +772,8 @@ export async function readCocoProject(input: string, options: FormatOptions, ctx
   }
   const root = (await fs.promises.stat(input)).isDirectory() ? input : path.dirname(input);
   const reader = new CocoReader(ctx, root, opts.images, opts.imagesDir);
-  reader.store.extentOnly = ctx.geometry === "extent";
+  reader.store.extentOnly = ctx.geometry === "extent" || ctx.geometry === "flat";
+  reader.masksOnRead = ctx.geometry === "extent";
   const groups = groupFiles(files, opts.dataset);
   const byDataset = new Map<string, GroupState[]>();
   for (const group of groups) {

@@ -235,9 +235,38 @@ export class VertexStore {
     return n;
   }
 
+  /** Where part k of a record starts: in `ints` (coordinates × SCALE) or in `doubles`, and its count of numbers. */
+  private part(position: number, k: number): { ints: Int32Array | null; doubles: Float64Array | null; at: number; count: number } {
+    const { chunk, offset } = this.ints.at(position);
+    const head = chunk[offset];
+    const n = head & PARTS;
+    let o = offset + 1 + n;
+    let dChunk: Float64Array | null = null;
+    let q = 0;
+    if (head & (DOUBLES | BOX)) ({ chunk: dChunk, offset: q } = this.doubles.at(chunk[o++]));
+    if (head & BOX) q += 4;
+    let before = 0;
+    for (let j = 0; j < k; j++) before += chunk[offset + 1 + j];
+    const count = chunk[offset + 1 + k];
+    return head & DOUBLES ? { ints: null, doubles: dChunk, at: q + before, count } : { ints: chunk, doubles: null, at: o + before, count };
+  }
+
   /** Part k of a record, as `get` gives it. */
   ring(position: number, k: number): Vec2[] {
-    return this.get(position).polygons[k];
+    const { ints, doubles, at, count } = this.part(position, k);
+    const ring: Vec2[] = new Array(count >> 1);
+    for (let i = 0; i < ring.length; i++) ring[i] = ints ? [ints[at + 2 * i] / SCALE, ints[at + 2 * i + 1] / SCALE] : [doubles![at + 2 * i], doubles![at + 2 * i + 1]];
+    return ring;
+  }
+
+  /** Part k of a record as flat coordinates (the numbers of `ring`'s points) in `into.coords`, grown when short; their count. */
+  flatRing(position: number, k: number, into: { coords: Float64Array }): number {
+    const { ints, doubles, at, count } = this.part(position, k);
+    if (into.coords.length < count) into.coords = new Float64Array(Math.max(count, 2 * into.coords.length));
+    const out = into.coords;
+    if (ints) for (let i = 0; i < count; i++) out[i] = ints[at + i] / SCALE;
+    else out.set(doubles!.subarray(at, at + count));
+    return count;
   }
 
   /** The store's numbers, to be moved to another thread and adopted there (see adopt). */

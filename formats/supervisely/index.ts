@@ -15,6 +15,8 @@ export const superviselyFormat: FormatAdapter = {
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectSupervisely(input),
   read: async (input, _options, ctx) => (await import("./read.js")).readSuperviselyProject(input, ctx),
+  // The writer copies each polygon's points once into its packing (PointLists): a reader may keep them where they are.
+  geometryNeeded: () => "flat",
   write: async (project, outDir, options, ctx) => {
     await (await import("./write.js")).writeSuperviselyProject(project, outDir, { images: options.images as ImageMode | undefined }, ctx);
   },

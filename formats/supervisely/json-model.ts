@@ -10,6 +10,7 @@ import { TAG_VALUE_TYPES, distinctColor, isHexColor } from "../../src/model/inde
 import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import type { PackedPoints } from "./packed.js";
 import { isPointListStandIn } from "../../src/io/json-bytes.js";
+import { flatExterior } from "../../src/geometry/extent.js";
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "../../src/io/json-file.js";
 import { geometryOfPayload, geometryRule, payloadNeeds, pointCountProblem } from "../../src/supervisely/geometry-rules.js";
 
@@ -233,7 +234,25 @@ function snapped(points: Vec2[]): Vec2[] {
  * How a value's builder writes each [[x, y], …] list: what it returns goes in the list's place (the writer thread's
  * packing puts a stand-in there). Without one, the list itself.
  */
-export type PointListWriter = <T>(points: T[]) => unknown;
+export type PointListWriter = (<T>(points: T[]) => unknown) & {
+  /** A list given as flat coordinates x1, y1, x2, y2, … (coords[0 .. count)), when the writer takes that form. */
+  flat?(coords: Float64Array, count: number): unknown;
+};
+
+/** Where a lazy polygon's coordinates are copied to on their way to `flat` (kept between calls). */
+const flatScratch = { coords: new Float64Array(1024) };
+
+/**
+ * A lazy polygon's exterior (src/geometry/extent.ts) written through `write.flat` from where its numbers are kept,
+ * snapped as `snapped` snaps them; undefined when the polygon is not one whose points are still unread.
+ */
+function flatPointList(g: Geometry, write: PointListWriter): unknown {
+  const count = flatExterior(g, flatScratch);
+  if (count <= 0) return undefined;
+  const c = flatScratch.coords;
+  for (let i = 0; i < count; i++) if (needsSnap(c[i])) c[i] = snapCoordinate(c[i]);
+  return write.flat!(c, count);
+}
 
 /** A point list as written (snapped), through `write` when there is one. */
 const pointList = (points: Vec2[], write: PointListWriter | null) => (write ? write(snapped(points)) : snapped(points));
@@ -263,7 +282,11 @@ function addGeometryJson(out: Json, g: Geometry, lists: PointListWriter | null):
   switch (g.type) {
     case "point": out.points = ring(lists, [[c(g.x), c(g.y)]]); return;
     case "rectangle": out.points = ring(lists, [[c(g.left), c(g.top)], [c(g.right), c(g.bottom)]]); return;
-    case "polygon": out.points = ring(lists, g.exterior, g.interior); return;
+    case "polygon": {
+      const flat = lists?.flat ? flatPointList(g, lists) : undefined;
+      out.points = flat !== undefined ? { exterior: flat, interior: g.interior.map((h) => pointList(h, lists)) } : ring(lists, g.exterior, g.interior);
+      return;
+    }
     case "line": out.points = ring(lists, g.points); return;
     case "multipolygon": out.parts = g.parts.map((p) => ring(lists, p.exterior, p.interior)); return;
     case "bitmap": out.bitmap = { origin: snapPoint(g.origin), data: g.data }; return;

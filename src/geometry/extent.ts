@@ -1,6 +1,7 @@
 /**
  * Geometries whose extent is known before their points are: what a reader gives when the writer its items go to
- * needs only each label's type and extent (FormatContext.geometry "extent": YOLO detect writes boxes). The points are
+ * needs only each label's type and extent (FormatContext.geometry "extent": YOLO detect writes boxes), or reads the
+ * points once as flat numbers ("flat": the Supervisely writer's packing, through flatExterior). The points are
  * built on first use, so that a consumer that does read them (a far-outside check that has to count vertices, any
  * code that does not know about extents) gets exactly what the reader would have given; until then, geometryBounds
  * and the pipeline's checks read the extent instead of walking the points.
@@ -19,6 +20,8 @@ export interface Extent {
 /** Where a lazy polygon's points come from: part `part` of record `record` of a store. */
 export interface RingSource {
   ring(record: number, part: number): Vec2[];
+  /** The part's coordinates x1, y1, x2, y2, … written into `into.coords` (grown when short); their count. */
+  flatRing(record: number, part: number, into: { coords: Float64Array }): number;
 }
 
 /**
@@ -51,6 +54,11 @@ class LazyPolygon implements PolygonGeometry, Extent {
     return this.points === undefined ? this : undefined;
   }
 
+  /** The exterior's coordinates, flat, into `into.coords`; their count (see flatExterior). */
+  flat(into: { coords: Float64Array }): number {
+    return this.source.flatRing(this.record, this.part, into);
+  }
+
   toJSON(): PolygonGeometry {
     return { type: this.type, exterior: this.exterior, interior: this.interior };
   }
@@ -64,4 +72,13 @@ export function lazyPolygon(extent: Extent, source: RingSource, record: number, 
 /** The extent of a geometry made by lazyPolygon whose points have not been read, else undefined. */
 export function knownExtent(g: Geometry): Extent | undefined {
   return g instanceof LazyPolygon ? g.extent : undefined;
+}
+
+/**
+ * For a polygon of lazyPolygon whose points have not been read: its exterior's coordinates x1, y1, x2, y2, … written
+ * into `into.coords` (grown when short), straight from where they are kept (no [x, y] arrays), and their count. -1
+ * for any other geometry. For a writer that copies the points into its own buffer (the Supervisely writer's packing).
+ */
+export function flatExterior(g: Geometry, into: { coords: Float64Array }): number {
+  return g instanceof LazyPolygon && g.extent !== undefined ? g.flat(into) : -1;
 }

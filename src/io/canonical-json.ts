@@ -544,7 +544,10 @@ const MARKER_START = `"${String.fromCharCode(POINT_LIST_MARKER)}`;
  */
 export class PointLists {
   /** list(), bound: what a value's builder is given. */
-  readonly write = <T>(points: T[]): T[] | string => this.list(points);
+  readonly write = Object.assign(<T>(points: T[]): T[] | string => this.list(points), {
+    /** The stand-in for a list given as flat coordinates x1, y1, x2, y2, … (coords[0 .. count), count even and > 0). */
+    flat: (coords: Float64Array, count: number): string => this.flatList(coords, count),
+  });
   private coords = new Float64Array(1 << 14);
   private length = 0;
   private count = 0;
@@ -573,6 +576,20 @@ export class PointLists {
     this.length = k;
     this.count++;
     return pointListStandIn(n);
+  }
+
+  private flatList(coords: Float64Array, count: number): string {
+    if (this.length + count > this.coords.length) {
+      let size = this.coords.length * 2;
+      while (size < this.length + count) size *= 2;
+      const next = new Float64Array(size);
+      next.set(this.coords.subarray(0, this.length));
+      this.coords = next;
+    }
+    this.coords.set(coords.subarray(0, count), this.length);
+    this.length += count;
+    this.count++;
+    return pointListStandIn(count >> 1);
   }
 
   /**
