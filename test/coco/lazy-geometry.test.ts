@@ -1,13 +1,15 @@
 /**
- * `convert --to yolo --task detect` takes the fast path: the YOLO writer declares it needs extents alone, and the
- * COCO reader then gives polygons whose points are built only when read (src/geometry/extent.ts) and masks made only
- * when their data is read. Its output and report must be those of the full path (the same project read with full
- * geometry, then written): byte for byte, every loss, change, finding and count.
+ * The COCO reader's lazy geometries (src/geometry/extent.ts). `convert --to yolo --task detect` takes them: the YOLO
+ * writer declares it needs extents alone, and the reader gives polygons whose points are built only when read and
+ * masks made only when their data is read. An import (and `convert --to supervisely`) takes them too: the Supervisely
+ * writer copies each polygon's coordinates straight from the reader's store into its packing. Each output and report
+ * must be those of the full path (the same project read with full geometry, then written): byte for byte, every
+ * loss, change, finding and count.
  */
 import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { convertDataset, readDataset, writeDataset } from "../../src/api.js";
+import { convertDataset, importDataset, readDataset, writeDataset, writeProject } from "../../src/api.js";
 import { Report } from "../../src/report.js";
 import { cocoFormat } from "../../formats/coco/index.js";
 import { knownExtent } from "../../src/geometry/extent.js";
@@ -150,5 +152,62 @@ describe("COCO → YOLO detect, fast path", () => {
       expect(JSON.parse(JSON.stringify(g))).toEqual(JSON.parse(JSON.stringify(fullPolygons[k])));
     });
     expect(knownExtent(fullPolygons[0])).toBeUndefined();
+  });
+});
+
+describe("COCO → Supervisely, points copied from the reader's store", () => {
+  async function bothWays(input: string) {
+    const fastReport = new Report(Number.MAX_SAFE_INTEGER);
+    const fast = path.join(tempDir("slyconv-flat-"), "fast");
+    await importDataset(input, fast, { format: "coco", images: "none", report: fastReport, formatOptions: { images: "none" } });
+    const fullReport = new Report(Number.MAX_SAFE_INTEGER);
+    const full = path.join(tempDir("slyconv-flat-"), "full");
+    const { project, dispose } = await readDataset(input, { format: "coco", report: fullReport, formatOptions: { images: "none" } });
+    try {
+      await writeProject(project, full, { images: "none", report: fullReport });
+    } finally {
+      await dispose();
+    }
+    return { fast: tree(fast), full: tree(full), fastReport: reportOf(fastReport), fullReport: reportOf(fullReport) };
+  }
+
+  // 300 images: enough for the writer thread, whose packing takes the flat lists (the first 64 are written here).
+  function many(dir: string): string {
+    const images = Array.from({ length: 300 }, (_, k) => ({ id: k + 1, file_name: `${k}.jpg`, width: 640, height: 480 }));
+    const annotations = images.flatMap((img, k) => [
+      { id: 2 * k + 1, image_id: img.id, category_id: 1, segmentation: [[10.25, 20, 110.5, 20, 110.5, 80.25, 10 + k / 1000, 80.25]], bbox: [10, 20, 100.5, 60.25], area: 6000, iscrowd: 0 },
+      // Two parts, doubles, and a coordinate within the snapping distance of a whole number.
+      { id: 2 * k + 2, image_id: img.id, category_id: 2, segmentation: [[1.123456, 2.654321, 50.0000000001, 2.5, 40.75, 60.999999], [300, 300, 320, 300, 310, 330]], iscrowd: 0 },
+    ]);
+    const file = path.join(dir, "instances_many.json");
+    fs.writeFileSync(file, JSON.stringify({ images, annotations, categories: [{ id: 1, name: "thing" }, { id: 2, name: "other" }] }));
+    return file;
+  }
+
+  const inputs: [string, string][] = [
+    ["300 images", many(tempDir("slyconv-flat-in-"))],
+    ["edge cases", edgeCases(tempDir("slyconv-flat-in-"))],
+    ["demo", path.join(FIXTURES, "demo/coco-sample")],
+    ["fixtures/coco/full", path.join(FIXTURES, "coco/full")],
+  ];
+  if (HAVE_REAL_DATA) for (const name of ["cvat-coco-voc2012", "labelme-coco-instanceseg", "mmpose-coco-keypoints"]) inputs.push([name, realData(name)]);
+  for (const [name, input] of inputs) {
+    it(`${name}: the same project and report as the full path`, async () => {
+      const r = await bothWays(input);
+      expect(Object.keys(r.fast).length).toBeGreaterThan(2);
+      expect(r.fast).toEqual(r.full);
+      expect(r.fastReport).toEqual(r.fullReport);
+    });
+  }
+
+  it("300 images: the coordinates written are the ones read, snapped as always", async () => {
+    const r = await bothWays(inputs[0][1]);
+    const file = Object.keys(r.fast).find((f) => f.endsWith("/ann/7.jpg.json"))!;
+    const objects = JSON.parse(r.fast[file]).objects;
+    expect(objects.map((o: any) => o.points.exterior)).toEqual([
+      [[10.25, 20], [110.5, 20], [110.5, 80.25], [10.007, 80.25]],
+      [[1.123456, 2.654321], [50, 2.5], [40.75, 61]],
+      [[300, 300], [320, 300], [310, 330]],
+    ]);
   });
 });
