@@ -40,13 +40,13 @@ export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelByt
 /** For tests: blocks of annotations added from their packed form so far: parsed by a ParseThread, or claimed back. */
 export const readerStats = { threadBlocks: 0, claimedBlocks: 0 };
 
-
-export const F_SKIP = 1;
-export const F_SECONDARY = 2;
-export const F_CAPTION = 4;
-export const F_DUPLICATE_ID = 8;
+/** Bits of AnnotationTable.flags, set and read through its methods (skip, markCaption, isSecondary, …). */
+const F_SKIP = 1;
+const F_SECONDARY = 2;
+const F_CAPTION = 4;
+const F_DUPLICATE_ID = 8;
 /** A mask (RLE) annotation: its labels are built ahead of its item, to encode masks many at a time. */
-export const F_MASK = 16;
+const F_MASK = 16;
 
 /** Bits of AnnotationTable.kept: what a polygon annotation kept in the vertex store had besides its vertices. */
 export const K_AREA = 1;
@@ -95,6 +95,108 @@ export class AnnotationTable {
     this.mergeInto[i] = -1;
     this.record[i] = -1;
     return i;
+  }
+
+  /** A row for element `index` of file `file` (its bytes at `offset`, `bytes` long); the mapping says the rest. */
+  addRow(file: number, index: number, offset: number, bytes: number): number {
+    const i = this.add();
+    this.file[i] = file;
+    this.index[i] = index;
+    this.offset[i] = offset;
+    this.bytes[i] = bytes;
+    this.category[i] = -1;
+    return i;
+  }
+
+  /** The mapping's reading of row i: its COCO id (null: none that is a number) and its image's key (imageKey). */
+  setIdentity(i: number, id: number | null, imageKey?: number): void {
+    this.annId[i] = id ?? NaN;
+    if (imageKey !== undefined) this.image[i] = imageKey;
+  }
+
+  /** Row i is left out (a problem the mapping reported, or its image is over the labels limit). */
+  skip(i: number): void {
+    this.flags[i] |= F_SKIP;
+  }
+
+  /** Row i is a caption: a tag of its image, not an object. */
+  markCaption(i: number): void {
+    this.flags[i] |= F_CAPTION;
+  }
+
+  /** Row i is an object of category `category` (an index of the store's); a mask is built ahead of its item. */
+  markObject(i: number, category: number, mask: boolean, hash?: number): void {
+    this.category[i] = category;
+    if (mask) this.flags[i] |= F_MASK;
+    if (hash !== undefined) this.hash[i] = hash;
+  }
+
+  isCaption(i: number): boolean {
+    return (this.flags[i] & F_CAPTION) !== 0;
+  }
+
+  /** A second reading of an object (COCO's instances and keypoints files share ids): merged into primaryOf(i). */
+  isSecondary(i: number): boolean {
+    return (this.flags[i] & F_SECONDARY) !== 0;
+  }
+
+  primaryOf(i: number): number {
+    return this.mergeInto[i];
+  }
+
+  /** A mask annotation whose labels are built ahead of its item: not a caption, not a second reading. */
+  isMaskBuiltAhead(i: number): boolean {
+    return (this.flags[i] & (F_MASK | F_SECONDARY | F_CAPTION)) === F_MASK;
+  }
+
+  /** Its COCO id, when it has one that is a number and no earlier annotation has it (else NaN). */
+  uniqueId(i: number): number {
+    return this.flags[i] & F_DUPLICATE_ID ? NaN : this.annId[i];
+  }
+
+  /**
+   * Links the rows once every file is read, and groups them by image: each row's image key becomes its image
+   * (`keyToImage`; -1, no such image: `missingImage` is told and the row left out); the objects of an image over the
+   * labels limit (`overLimit`, by key) are left out; an id seen before, in another file, on the same image, category
+   * and content, is a second reading of that object (merged into the first), any other repeat a duplicate
+   * (`duplicateId`). Image k's rows, in file order, are then order[start[k]] … order[start[k + 1] - 1].
+   */
+  groupByImage(images: number, keyToImage: Int32Array, overLimit: Uint8Array | null, tell: { missingImage(i: number, key: number): void; duplicateId(i: number, first: number): void }): { order: Int32Array; start: Int32Array } {
+    const firstById = new Map<number, number>();
+    for (let i = 0; i < this.length; i++) {
+      if (overLimit && overLimit[this.image[i]] && !(this.flags[i] & F_CAPTION)) this.flags[i] |= F_SKIP;
+      if (this.flags[i] & F_SKIP) continue;
+      const img = keyToImage[this.image[i]];
+      if (img < 0) {
+        tell.missingImage(i, this.image[i]);
+        this.flags[i] |= F_SKIP;
+        continue;
+      }
+      this.image[i] = img;
+      if (this.flags[i] & F_CAPTION || Number.isNaN(this.annId[i])) continue;
+      const first = firstById.get(this.annId[i]);
+      if (first === undefined) {
+        firstById.set(this.annId[i], i);
+        continue;
+      }
+      const sameObject = this.file[first] !== this.file[i] && this.image[first] === img && this.category[first] === this.category[i] && this.hash[first] === this.hash[i];
+      if (sameObject && this.mergeInto[first] < 0) {
+        this.flags[i] |= F_SECONDARY;
+        this.mergeInto[i] = first;
+      } else {
+        this.flags[i] |= F_DUPLICATE_ID;
+        tell.duplicateId(i, first);
+      }
+    }
+    // Counting sort by image, stable (file order within an image).
+    const counts = new Int32Array(images + 1);
+    for (let i = 0; i < this.length; i++) if (!(this.flags[i] & F_SKIP)) counts[this.image[i] + 1]++;
+    for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
+    const start = Int32Array.from(counts);
+    const order = new Int32Array(counts[counts.length - 1]);
+    const fill = Int32Array.from(counts);
+    for (let i = 0; i < this.length; i++) if (!(this.flags[i] & F_SKIP)) order[fill[this.image[i]]++] = i;
+    return { order, start };
   }
 }
 

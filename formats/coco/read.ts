@@ -29,7 +29,7 @@ import {
   type AnnotationPlan, type CategoryMapping, type PendingBitmap,
 } from "./annotation.js";
 import {
-  AnnotationStore, AnnotationTable, ElementSyntaxError, F_CAPTION, F_DUPLICATE_ID, F_MASK, F_SECONDARY, F_SKIP,
+  AnnotationStore, AnnotationTable, ElementSyntaxError,
   parseOrThrow, readerTuning, type RowMapping,
 } from "./annotation-store.js";
 import { CategoryCatalog } from "./categories.js";
@@ -227,7 +227,7 @@ class CocoReader {
         if (!isArray) throw new SlyconvError("coco-structure", "`annotations` must be a list", { file: f.display, pointer: "/annotations" });
         // Annotations need the categories and are checked against the images, which may come later in the file
         // (COCO's own files end with categories): only where each annotation is gets noted now, and they are read
-        // once the scan is over, in runs and on two threads (readAnnotationRows).
+        // once the scan is over, in runs and on two threads (AnnotationStore.readRows).
         return "ranges";
       },
       onRange: (k, index, offset, length) => {
@@ -237,7 +237,7 @@ class CocoReader {
           imageIndexes.push(index);
           return;
         }
-        const row = this.addRow(g, fi, index, offset, length);
+        const row = g.annotations.addRow(fi, index, offset, length);
         if (deferredFrom < 0) deferredFrom = row;
         deferredTo = row + 1;
         rows.add(row);
@@ -346,17 +346,6 @@ class CocoReader {
     g.images.push({ id, fileName: value.file_name, width: dim("width"), height: dim("height"), raw: value, file: fi, index, itemName: "" });
   }
 
-  private addRow(g: GroupState, fi: number, index: number, offset: number, length: number): number {
-    const t = g.annotations;
-    const i = t.add();
-    t.file[i] = fi;
-    t.index[i] = index;
-    t.offset[i] = offset;
-    t.bytes[i] = length;
-    t.category[i] = -1;
-    return i;
-  }
-
   private addAnnotation(g: GroupState, fi: number, i: number, index: number, value: unknown, nonFinite: boolean, categories: Map<unknown, CategoryMapping>): void {
     const t = g.annotations;
     const file = g.files[fi].display;
@@ -370,19 +359,21 @@ class CocoReader {
     const img = imageIdx !== undefined ? g.images[imageIdx] : null;
     const plan = planAnnotation(value, (id) => categories.get(id), img ? { width: img.width, height: img.height } : null, nonFinite, true);
     for (const p of plan.problems) this.ctx.report.warn(p.code, p.message, { file, pointer: base + p.pointer });
-    t.annId[i] = plan.id ?? NaN;
     if (plan.skip) {
-      t.flags[i] = F_SKIP;
+      t.setIdentity(i, plan.id);
+      t.skip(i);
       return;
     }
     if (plan.imageId === undefined || !(isFiniteNumber(plan.imageId) || typeof plan.imageId === "string")) {
       this.ctx.report.warn("coco-missing-image", `annotation has no valid image_id (${JSON.stringify(plan.imageId)}); it is skipped`, { file, pointer: `${base}/image_id` });
-      t.flags[i] = F_SKIP;
+      t.setIdentity(i, plan.id);
+      t.skip(i);
       return;
     }
-    t.image[i] = this.imageKey(g, plan.imageId);
+    const imageKey = this.imageKey(g, plan.imageId);
+    t.setIdentity(i, plan.id, imageKey);
     if (plan.caption !== null) {
-      t.flags[i] = F_CAPTION;
+      t.markCaption(i);
       this.sawCaption = true;
       const id = (value as Json).id;
       if (id !== undefined && !isFiniteNumber(id)) {
@@ -392,20 +383,17 @@ class CocoReader {
       }
       return;
     }
-    if (!this.countRow(g, t.image[i])) {
-      t.flags[i] = F_SKIP;
+    if (!this.countRow(g, imageKey)) {
+      t.skip(i);
       return;
     }
     const cat = categories.get(plan.categoryId)!;
-    t.category[i] = this.store.categoryIndex(cat);
     this.catalog.noteMakes(cat, plan.makes);
-    if (plan.makes & MAKES_BITMAP) {
-      this.masks++;
-      t.flags[i] |= F_MASK;
-    }
+    const mask = (plan.makes & MAKES_BITMAP) !== 0;
+    if (mask) this.masks++;
+    t.markObject(i, this.store.categoryIndex(cat), mask, g.compareAcrossFiles && isObject(value) ? annotationHash(value) : undefined);
     if (plan.iscrowd) this.sawCrowd = true;
     if (plan.id !== null) this.sawCocoId = true;
-    if (g.compareAcrossFiles && isObject(value)) t.hash[i] = annotationHash(value);
     if (isObject(value)) this.store.keep(t, i, plan, value);
   }
 
@@ -422,43 +410,15 @@ class CocoReader {
       if (idx !== undefined) keyToImage[k] = idx;
     });
     const overLimit = this.reportImagesOverLimit(g, keyToImage);
-    const firstById = new Map<number, number>();
-    for (let i = 0; i < t.length; i++) {
-      if (overLimit && overLimit[t.image[i]] && !(t.flags[i] & F_CAPTION)) t.flags[i] |= F_SKIP;
-      if (t.flags[i] & F_SKIP) continue;
-      const img = keyToImage[t.image[i]];
-      // Made only for a warning: one object and pointer per annotation cost a second on COCO train2017.
-      const whereOf = (i: number) => ({ file: g.files[t.file[i]].display, pointer: jsonPointer("annotations", t.index[i]) });
-      if (img < 0) {
+    // Made only for a warning: one object and pointer per annotation cost a second on COCO train2017.
+    const whereOf = (i: number) => ({ file: g.files[t.file[i]].display, pointer: jsonPointer("annotations", t.index[i]) });
+    const { order, start } = t.groupByImage(g.images.length, keyToImage, overLimit, {
+      missingImage: (i, key) => {
         const where = whereOf(i);
-        report.warn("coco-missing-image", `image_id ${JSON.stringify(g.imageKeyIds[t.image[i]])} is not among the images; the annotation is skipped`, { ...where, pointer: `${where.pointer}/image_id` });
-        t.flags[i] |= F_SKIP;
-        continue;
-      }
-      t.image[i] = img;
-      if (t.flags[i] & F_CAPTION || Number.isNaN(t.annId[i])) continue;
-      const first = firstById.get(t.annId[i]);
-      if (first === undefined) {
-        firstById.set(t.annId[i], i);
-        continue;
-      }
-      const sameObject = t.file[first] !== t.file[i] && t.image[first] === img && t.category[first] === t.category[i] && t.hash[first] === t.hash[i];
-      if (sameObject && t.mergeInto[first] < 0) {
-        t.flags[i] |= F_SECONDARY;
-        t.mergeInto[i] = first;
-      } else {
-        t.flags[i] |= F_DUPLICATE_ID;
-        report.warn("coco-duplicate-annotation-id", `annotation id ${t.annId[i]} is used again (first in ${g.files[t.file[first]].display} at ${jsonPointer("annotations", t.index[first])}); both are kept, export gives this one a new id`, whereOf(i));
-      }
-    }
-    // Counting sort by image, stable (file order within an image).
-    const counts = new Int32Array(g.images.length + 1);
-    for (let i = 0; i < t.length; i++) if (!(t.flags[i] & F_SKIP)) counts[t.image[i] + 1]++;
-    for (let k = 1; k < counts.length; k++) counts[k] += counts[k - 1];
-    const start = Int32Array.from(counts);
-    const order = new Int32Array(counts[counts.length - 1]);
-    const fill = Int32Array.from(counts);
-    for (let i = 0; i < t.length; i++) if (!(t.flags[i] & F_SKIP)) order[fill[t.image[i]]++] = i;
+        report.warn("coco-missing-image", `image_id ${JSON.stringify(g.imageKeyIds[key])} is not among the images; the annotation is skipped`, { ...where, pointer: `${where.pointer}/image_id` });
+      },
+      duplicateId: (i, first) => report.warn("coco-duplicate-annotation-id", `annotation id ${t.annId[i]} is used again (first in ${g.files[t.file[first]].display} at ${jsonPointer("annotations", t.index[first])}); both are kept, export gives this one a new id`, whereOf(i)),
+    });
     g.order = order;
     g.start = start;
   }
@@ -635,7 +595,7 @@ class CocoReader {
         const captionIds: unknown[] = [];
         for (let p = g.start![k]; p < g.start![k + 1]; p++) {
           const i = g.order![p];
-          if (t.flags[i] & F_CAPTION) captionIds.push(Number.isNaN(t.annId[i]) ? (otherIds?.get(i) ?? null) : t.annId[i]);
+          if (t.isCaption(i)) captionIds.push(Number.isNaN(t.annId[i]) ? (otherIds?.get(i) ?? null) : t.annId[i]);
         }
         if (captionIds.length) entry.caption_ids = captionIds;
       }
@@ -657,7 +617,8 @@ async function encodeMasks(pending: PendingBitmap[]): Promise<void> {
 
 function instanceKey(g: GroupState, i: number): string {
   const t = g.annotations;
-  return !Number.isNaN(t.annId[i]) && !(t.flags[i] & F_DUPLICATE_ID) ? `coco-ann-${t.annId[i]}` : `coco-ann-${g.dataset}-${t.file[i]}-${t.index[i]}`;
+  const id = t.uniqueId(i);
+  return !Number.isNaN(id) ? `coco-ann-${id}` : `coco-ann-${g.dataset}-${t.file[i]}-${t.index[i]}`;
 }
 
 type ReadAnnotation = (i: number) => { value: unknown; nonFinite: boolean };
@@ -671,7 +632,7 @@ function buildMaskLabels(g: GroupState, k: number, read: ReadAnnotation, out: Ma
   const t = g.annotations;
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
-    if ((t.flags[i] & (F_MASK | F_SECONDARY | F_CAPTION)) !== F_MASK) continue;
+    if (!t.isMaskBuiltAhead(i)) continue;
     const { raw, plan, categories } = readPlan(g, i, { width: img.width, height: img.height }, read);
     out.set(i, plan.skip ? null : buildLabels(plan, raw, categories.get(plan.categoryId)!, pending));
   }
@@ -695,7 +656,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
   const size = { width: img.width, height: img.height };
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
-    const keptLabels = t.flags[i] & F_SECONDARY ? null : store.keptLabels(t, i);
+    const keptLabels = t.isSecondary(i) ? null : store.keptLabels(t, i);
     if (keptLabels) {
       // Kept in the first pass: the labels a second reading would give.
       const entry = { ann: i, labels: keptLabels };
@@ -714,13 +675,13 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
     }
     const { raw, plan, categories } = readPlan(g, i, size, read);
     if (plan.skip) continue;
-    if (t.flags[i] & F_CAPTION) {
+    if (t.isCaption(i)) {
       tags.push({ name: TAG_CAPTION, value: plan.caption! });
       continue;
     }
     const cat = categories.get(plan.categoryId)!;
-    if (t.flags[i] & F_SECONDARY) {
-      const primary = entryOf.get(t.mergeInto[i]);
+    if (t.isSecondary(i)) {
+      const primary = entryOf.get(t.primaryOf(i));
       if (primary) {
         mergeSecondary(primary.labels, plan, raw, cat);
         continue;
