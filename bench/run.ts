@@ -5,8 +5,8 @@
  * same input (its floor, measured in the same run), with the goal beside it and whether it is met; then this
  * machine's limits, measured in the same run.
  *
- * A FILTER selects the cases whose name holds every one of its words (any letter case); several filters select the
- * union. A selected conversion brings its floor along.
+ * A FILTER selects the cases whose name holds every one of its words (any letter case) and none of its words that
+ * start with "-"; several filters select the union. A selected conversion brings its floor along.
  *
  * A job that takes less than QUICK_CASE seconds is run RUNS times and reported by its median run, with the fastest
  * and slowest: on a shared virtual machine the same job varies by a third from one minute to the next. When both a
@@ -81,7 +81,8 @@ const isFloor = (c: BenchCase) => c.kind === "floor";
 function selected(c: BenchCase): boolean {
   if (!filters.length) return true;
   const name = c.name.toLowerCase();
-  return filters.some((f) => f.toLowerCase().split(/\s+/).filter(Boolean).every((w) => name.includes(w)));
+  // A word with a leading "-" must not be in the name.
+  return filters.some((f) => f.toLowerCase().split(/\s+/).filter(Boolean).every((w) => (w.length > 1 && w.startsWith("-") ? !name.includes(w.slice(1)) : name.includes(w))));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[(xs.length - 1) >> 1];
