@@ -11,7 +11,8 @@
  */
 import { decodePng } from "../../src/codecs/png-decode.js";
 import { decodeIndexedPng } from "../../src/codecs/png-indexed.js";
-import { bitmapEncodedOnRead } from "../../src/codecs/bitmap.js";
+import type { BinaryMask } from "../../src/codecs/mask.js";
+import { cpuTask } from "../../src/workers/task.js";
 import type { BitmapGeometry } from "../../src/model/index.js";
 import { VOID_INDEX, meaningOf, packRgb, vocColormapIndex, type ClassTable, type Rgb } from "./palette.js";
 
@@ -162,20 +163,23 @@ export function readObjectLayer(bytes: Uint8Array): ObjectLayer {
   return { width: px.width, height: px.height, instances: Uint8Array.from(codes), unknown };
 }
 
-export interface MaskRegion {
+/** A 0/1 mask cropped to its content, placed at (x, y) in the image. */
+export interface PlacedBitmap { x: number; y: number; mask: BinaryMask }
+
+export interface MaskRegion<G = BitmapGeometry> {
   /** Undefined: no class value there; the caller takes the class of XML object `instance`. */
   className?: string;
   color?: Rgb;
   /** Instance number (0 = a class region with no object); null when there is no SegmentationObject mask. */
   instance: number | null;
-  geometry: BitmapGeometry;
+  geometry: G;
   pixels: number;
 }
 
 /** The void (255) pixels of the mask files, as one bitmap and the folders it belongs to. */
-export interface VoidRegion {
+export interface VoidRegion<G = BitmapGeometry> {
   masks: ("SegmentationClass" | "SegmentationObject")[];
-  geometry: BitmapGeometry;
+  geometry: G;
 }
 
 interface Box { left: number; top: number; right: number; bottom: number; pixels: number }
@@ -194,18 +198,18 @@ function grow(b: Box | undefined, x: number, y: number): Box {
  * The pixels of `values` equal to `value` inside `box` (the bounds of those pixels, so the mask is cropped to its
  * content), as a bitmap placed at the box, encoded only when its string is asked for.
  */
-function bitmapWhere(values: Uint16Array | Int16Array | Uint8Array, width: number, box: Box, value: number): BitmapGeometry {
+function bitmapWhere(values: Uint16Array | Int16Array | Uint8Array, width: number, box: Box, value: number): PlacedBitmap {
   const w = box.right - box.left + 1, h = box.bottom - box.top + 1;
   const data = new Uint8Array(w * h);
   for (let y = 0; y < h; y++) {
     const row = (y + box.top) * width + box.left, out = y * w;
     for (let x = 0; x < w; x++) if (values[row + x] === value) data[out + x] = 1;
   }
-  return bitmapEncodedOnRead([box.left, box.top], { width: w, height: h, data });
+  return { x: box.left, y: box.top, mask: { width: w, height: h, data } };
 }
 
 /** The pixels of a class layer whose code is `code`, inside `box` (their bounds), as a bitmap placed at the box. */
-function classBitmapWhere(cls: ClassLayer, box: Box, code: number): BitmapGeometry {
+function classBitmapWhere(cls: ClassLayer, box: Box, code: number): PlacedBitmap {
   if ("codes" in cls.pixels) return bitmapWhere(cls.pixels.codes, cls.width, box, code);
   const { indices, codeOf } = cls.pixels;
   const w = box.right - box.left + 1, h = box.bottom - box.top + 1;
@@ -214,7 +218,7 @@ function classBitmapWhere(cls: ClassLayer, box: Box, code: number): BitmapGeomet
     const row = (y + box.top) * cls.width + box.left, out = y * w;
     for (let x = 0; x < w; x++) if (codeOf[indices[row + x]] === code) data[out + x] = 1;
   }
-  return bitmapEncodedOnRead([box.left, box.top], { width: w, height: h, data });
+  return { x: box.left, y: box.top, mask: { width: w, height: h, data } };
 }
 
 let codeOfCodeTable: Int16Array | undefined;
@@ -231,7 +235,7 @@ function codeOfCode(): Int16Array {
  * Combines the two layers (either may be absent; present ones have the same size) into regions and void bitmaps.
  * Regions come ordered by instance, then by class.
  */
-export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | undefined): { regions: MaskRegion[]; voids: VoidRegion[] } {
+export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | undefined): { regions: MaskRegion<PlacedBitmap>[]; voids: VoidRegion<PlacedBitmap>[] } {
   const width = (cls ?? obj)!.width, height = (cls ?? obj)!.height;
   // Index masks: each pixel's code through its index's (a table of 256); others: the code array. Absent layers read
   // as zeros.
@@ -292,7 +296,7 @@ export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | un
     const code = codeOf[values[i]], inst = instances[i];
     if (code !== 0 || inst !== 0) visit(i, code, inst);
   }
-  const regions: MaskRegion[] = [];
+  const regions: MaskRegion<PlacedBitmap>[] = [];
   const order = [...boxes.keys()].sort((a, b) => {
     const ka = a % 256 || 1000, kb = b % 256 || 1000; // instances first, class-only regions last
     return ka - kb || a - b;
@@ -307,7 +311,7 @@ export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | un
       pixels: box.pixels,
     });
   }
-  const voids: VoidRegion[] = [];
+  const voids: VoidRegion<PlacedBitmap>[] = [];
   if (classVoid && sameVoid) {
     voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: classBitmapWhere(cls!, classVoid, CODE_VOID) });
   } else {
@@ -316,3 +320,69 @@ export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | un
   }
   return { regions, voids };
 }
+
+type Size = { width: number; height: number };
+
+/** One image's mask files (their bytes, read by the caller) with what readVocMasks needs to know. */
+export interface VocMaskJob {
+  classBytes?: Uint8Array;
+  objectBytes?: Uint8Array;
+  /** The files as messages name them. */
+  classShown?: string;
+  objectShown?: string;
+  table: ClassTable;
+  /** The image's size (XML or header), when known: masks of another size are skipped. */
+  size?: Size;
+}
+
+export interface VocMaskOut {
+  /** What reading them reports (warnings), in order. */
+  warnings: { code: string; message: string; file: string }[];
+  /** Whether a class mask was kept. */
+  hasClass: boolean;
+  /** The size of the masks kept. */
+  size?: Size;
+  regions: MaskRegion<PlacedBitmap>[];
+  voids: VoidRegion<PlacedBitmap>[];
+}
+
+/**
+ * An image's SegmentationClass and SegmentationObject masks decoded, checked against the image size and each other,
+ * and combined into regions (combineLayers). A pool task (src/workers): a pure function of its job, whose findings
+ * are returned for the caller to report.
+ */
+export function readVocMasks(job: VocMaskJob): VocMaskOut {
+  const warnings: VocMaskOut["warnings"] = [];
+  const decode = <T>(bytes: Uint8Array | undefined, file: string | undefined, read: (b: Uint8Array) => T): T | undefined => {
+    if (!bytes) return undefined;
+    try {
+      return read(bytes);
+    } catch (e) {
+      if (!(e instanceof MaskDecodeError)) throw e;
+      warnings.push({ code: "voc-mask-unreadable", message: `mask is not a readable PNG (${e.message}); it is skipped`, file: file! });
+      return undefined;
+    }
+  };
+  let cls = decode(job.classBytes, job.classShown, (b) => readClassLayer(b, job.table));
+  let obj = decode(job.objectBytes, job.objectShown, readObjectLayer);
+  const fits = (layer: Size | undefined, file: string | undefined, against: Size | undefined, what: string) => {
+    if (!layer || !against || (layer.width === against.width && layer.height === against.height)) return true;
+    warnings.push({ code: "voc-mask-size", message: `mask is ${layer.width}×${layer.height} but ${what} is ${against.width}×${against.height}; the mask is skipped`, file: file! });
+    return false;
+  };
+  if (!fits(cls, job.classShown, job.size, "the image")) cls = undefined;
+  if (!fits(obj, job.objectShown, job.size ?? cls, job.size ? "the image" : "the class mask")) obj = undefined;
+  for (const [layer, file] of [[cls, job.classShown], [obj, job.objectShown]] as const) {
+    if (!layer?.unknown.length) continue;
+    const pixels = layer.unknown.reduce((n, u) => n + u.pixels, 0);
+    const list = layer.unknown.slice(0, 5).map((u) => `${u.value} ${u.pixels} px`).join(", ");
+    const source = layer === cls ? `the class table (${job.table.source})` : "the VOC colour map";
+    warnings.push({ code: "voc-mask-unknown-color", message: `${layer.unknown.length} mask colours are not in ${source}: ${list}; those ${pixels} pixels are left unlabelled`, file: file! });
+  }
+  const kept = cls ?? obj;
+  const { regions, voids } = kept ? combineLayers(cls, obj) : { regions: [], voids: [] };
+  return { warnings, hasClass: Boolean(cls), size: kept ? { width: kept.width, height: kept.height } : undefined, regions, voids };
+}
+
+/** readVocMasks as a worker-pool task (VOC import and convert). */
+export const readVocMasksTask = cpuTask(import.meta.url, "readVocMasks", readVocMasks);

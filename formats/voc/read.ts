@@ -10,14 +10,17 @@ import type { Annotation, Dataset, Item, Label, Project, Tag } from "../../src/m
 import { emptyProjectMeta, ensureClass, ensureTagMeta, rgbToHex } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { mapLimit } from "../../src/io/concurrency.js";
+import { mapConcurrent, mapLimit } from "../../src/io/concurrency.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { displayPath } from "../../src/io/paths.js";
 import { catalogRoot, findVocRoots, hasImageExtension, pickImage, type VocCatalog, type VocRoot } from "./layout.js";
 import { readClassTable, standardVocColor, type ClassTable, type Rgb, type TableIssue } from "./palette.js";
 import { parseVocXml, type ParseCounters } from "./xml-read.js";
 import type { VocObject, VocXml } from "./xml-model.js";
-import { combineLayers, MaskDecodeError, readClassLayer, readObjectLayer, type ClassLayer, type MaskRegion, type ObjectLayer } from "./read-masks.js";
+import { readVocMasksTask, type MaskRegion, type VocMaskJob, type VocMaskOut } from "./read-masks.js";
+import { bitmapEncodedOnRead, encodeBitmapData } from "../../src/codecs/bitmap.js";
+import { CpuTaskRunner } from "../../src/workers/pool.js";
+import type { Location } from "../../src/errors.js";
 import { geometryBounds } from "../../src/geometry/bounds.js";
 import { FieldTypeCollector, fieldsToTags, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG } from "./tags.js";
 import { imageSetsTagValue, planSplits, readImageSets, UNLISTED_DATASET, type SplitLists } from "./image-sets.js";
@@ -30,7 +33,7 @@ import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
  * trips of an asynchronous read (open, stat, read, close) cost more main-thread time than the read itself.
  */
 const XML_READ_CONCURRENCY = 16;
-/** Images built at once (header read, two mask PNGs decoded: CPU bound once the files are in). */
+/** Images prepared at once (header read, the two mask PNGs decoded in the worker pool), then built in id order. */
 const BUILD_CONCURRENCY = 8;
 
 /** Binding key shared by the labels of one XML object (its box, its parts, its mask): Supervisely's `instance`. */
@@ -112,38 +115,8 @@ interface BuildContext {
   types: FieldTypeCollector;
   classes: ClassCollector;
   used: { instance: boolean; partOf: boolean; imageSets: boolean };
-}
-
-async function readMaskLayers(id: string, data: RootData, b: BuildContext, size: { width: number; height: number } | undefined) {
-  const { ctx, input } = b;
-  let cls: ClassLayer | undefined, obj: ObjectLayer | undefined;
-  const classFile = data.catalog.classMasks.get(id), objectFile = data.catalog.objectMasks.get(id);
-  const load = async <T>(file: string, decode: (bytes: Uint8Array) => T): Promise<T | undefined> => {
-    try {
-      return decode(readRegularFileSync(file));
-    } catch (e) {
-      if (!(e instanceof MaskDecodeError)) throw e;
-      ctx.report.warn("voc-mask-unreadable", `mask is not a readable PNG (${e.message}); it is skipped`, { file: displayPath(input, file) });
-      return undefined;
-    }
-  };
-  if (classFile) cls = await load(classFile, (bytes) => readClassLayer(bytes, data.table));
-  if (objectFile) obj = await load(objectFile, readObjectLayer);
-  const fits = (layer: { width: number; height: number } | undefined, file: string | undefined, against: { width: number; height: number } | undefined, what: string) => {
-    if (!layer || !against || (layer.width === against.width && layer.height === against.height)) return true;
-    ctx.report.warn("voc-mask-size", `mask is ${layer.width}×${layer.height} but ${what} is ${against.width}×${against.height}; the mask is skipped`, { file: displayPath(input, file!) });
-    return false;
-  };
-  if (!fits(cls, classFile, size, "the image")) cls = undefined;
-  if (!fits(obj, objectFile, size ?? cls, size ? "the image" : "the class mask")) obj = undefined;
-  for (const [layer, file] of [[cls, classFile], [obj, objectFile]] as const) {
-    if (!layer?.unknown.length) continue;
-    const pixels = layer.unknown.reduce((n, u) => n + u.pixels, 0);
-    const list = layer.unknown.slice(0, 5).map((u) => `${u.value} ${u.pixels} px`).join(", ");
-    const source = layer === cls ? `the class table (${data.table.source})` : "the VOC colour map";
-    ctx.report.warn("voc-mask-unknown-color", `${layer.unknown.length} mask colours are not in ${source}: ${list}; those ${pixels} pixels are left unlabelled`, { file: displayPath(input, file!) });
-  }
-  return { cls, obj };
+  /** Mask reading: inline for a few images, in the worker pool for more. */
+  cpu: CpuTaskRunner;
 }
 
 /**
@@ -183,8 +156,8 @@ function joinInstances(regions: MaskRegion[], objects: VocObject[]): Map<number,
 type Size = { width: number; height: number };
 
 /** The image file of an id, the item name, and the size: `<size>` checked against the image header. */
-async function imageAndSize(id: string, data: RootData, b: BuildContext): Promise<{ imageFile?: string; name: string; size?: Size }> {
-  const { ctx, input } = b;
+async function imageAndSize(id: string, data: RootData, b: BuildContext, warnings: Finding[]): Promise<{ imageFile?: string; name: string; size?: Size }> {
+  const { input } = b;
   const xml = data.xml.get(id);
   const xmlImageName = xml?.filename ? path.basename(xml.filename.replace(/\\/g, "/")) : undefined;
   const candidates = data.catalog.images.get(id) ?? (xmlImageName ? data.catalog.images.get(xmlImageName.slice(0, xmlImageName.length - path.extname(xmlImageName).length)) : undefined);
@@ -194,9 +167,9 @@ async function imageAndSize(id: string, data: RootData, b: BuildContext): Promis
   if (imageFile) {
     const header = await readImageHeaderSize(imageFile);
     if (!header) {
-      ctx.report.warn("voc-image-unreadable", "image header cannot be read; the size comes from the XML", { file: displayPath(input, imageFile) });
+      warnings.push({ code: "voc-image-unreadable", message: "image header cannot be read; the size comes from the XML", where: { file: displayPath(input, imageFile) } });
     } else if (size && (size.width !== header.width || size.height !== header.height)) {
-      ctx.report.warn("voc-size-mismatch", `<size> says ${size.width}×${size.height} but ${displayPath(input, imageFile)} is ${header.width}×${header.height}; the image's size is used`, { file: xml!.file, line: xml!.sizeLine });
+      warnings.push({ code: "voc-size-mismatch", message: `<size> says ${size.width}×${size.height} but ${displayPath(input, imageFile)} is ${header.width}×${header.height}; the image's size is used`, where: { file: xml!.file, line: xml!.sizeLine } });
       size = header;
     } else if (!size) size = header;
   }
@@ -256,30 +229,58 @@ function maskLabels(regions: MaskRegion[], objectOfInstance: Map<number, VocObje
   });
 }
 
-async function buildItem(id: string, data: RootData, b: BuildContext): Promise<BuiltItem> {
+/** A warning found while an item is prepared, reported when the item is built (in id order). */
+interface Finding { code: string; message: string; where: Location }
+
+/** What building an item waits for: the image size (a header read) and its masks read in the worker pool. */
+interface Prepared {
+  id: string;
+  image: { imageFile?: string; name: string; size?: Size };
+  warnings: Finding[];
+  masks: VocMaskOut;
+}
+
+async function prepareItem(id: string, data: RootData, b: BuildContext): Promise<Prepared> {
+  const warnings: Finding[] = [];
+  const image = await imageAndSize(id, data, b, warnings);
+  const classFile = data.catalog.classMasks.get(id), objectFile = data.catalog.objectMasks.get(id);
+  let masks: VocMaskOut = { warnings: [], hasClass: false, regions: [], voids: [] };
+  if (classFile || objectFile) {
+    const job: VocMaskJob = {
+      table: data.table, size: image.size,
+      ...(classFile ? { classBytes: readRegularFileSync(classFile), classShown: displayPath(b.input, classFile) } : {}),
+      ...(objectFile ? { objectBytes: readRegularFileSync(objectFile), objectShown: displayPath(b.input, objectFile) } : {}),
+    };
+    masks = await b.cpu.run(readVocMasksTask, [job]);
+  }
+  return { id, image, warnings, masks };
+}
+
+function buildItem(p: Prepared, data: RootData, b: BuildContext): BuiltItem {
+  const { id, masks } = p;
+  for (const w of p.warnings) b.ctx.report.warn(w.code, w.message, w.where);
+  for (const w of masks.warnings) b.ctx.report.warn(w.code, w.message, { file: w.file });
   const xml = data.xml.get(id);
-  const { imageFile, name, size: imageSize } = await imageAndSize(id, data, b);
-  let size = imageSize;
-  const { cls, obj } = await readMaskLayers(id, data, b, size);
-  if (!size && (cls || obj)) size = { width: (cls ?? obj)!.width, height: (cls ?? obj)!.height };
+  const { imageFile, name } = p.image;
+  let size = p.image.size ?? masks.size;
   if (!size && xml) b.ctx.report.warn("voc-size-unknown", "no usable <size> and no image: the image size is unknown", { file: xml.file, line: xml.sizeLine });
 
-  const masks = cls || obj ? combineLayers(cls, obj) : { regions: [], voids: [] };
-  const objectOfInstance = joinInstances(masks.regions, xml?.objects ?? []);
+  const regions: MaskRegion[] = masks.regions.map((r) => ({ ...r, geometry: bitmapEncodedOnRead([r.geometry.x, r.geometry.y], r.geometry.mask) }));
+  const objectOfInstance = joinInstances(regions, xml?.objects ?? []);
   const joined = new Set([...objectOfInstance.values()].map((o) => o.index));
   const { labels, fieldsOfBoxless } = xmlLabels(xml, size, joined, b);
   const maskFile = displayPath(b.input, data.catalog.objectMasks.get(id) ?? data.catalog.classMasks.get(id) ?? id);
-  labels.push(...maskLabels(masks.regions, objectOfInstance, fieldsOfBoxless, Boolean(cls), maskFile, b));
+  labels.push(...maskLabels(regions, objectOfInstance, fieldsOfBoxless, masks.hasClass, maskFile, b));
 
   const annotation: Annotation = { size: { width: size?.width ?? null, height: size?.height ?? null }, tags: [], labels };
   if (masks.voids.length) {
-    const stored: StoredVoid[] = masks.voids.map((v) => ({ masks: v.masks, origin: v.geometry.origin, data: v.geometry.data }));
+    const stored: StoredVoid[] = masks.voids.map((v) => ({ masks: v.masks, origin: [v.geometry.x, v.geometry.y], data: encodeBitmapData(v.geometry.mask) }));
     annotation.customBigData = { [VOID_MASKS_KEY]: stored };
   }
   const item: Item = { name, annotation };
   if (imageFile) item.image = { kind: "file", path: imageFile };
   if (xml && Object.keys(xml.header).length) item.imageMeta = { voc: plain(xml.header) };
-  return { id, item, hasMasks: masks.regions.length > 0 };
+  return { id, item, hasMasks: regions.length > 0 };
 }
 
 /** The ids of a root: annotation files, images not named by an annotation, and masks. */
@@ -331,17 +332,20 @@ export async function readVocProject(input: string, _options: FormatOptions, ctx
 
   const classes = new ClassCollector();
   const used = { instance: false, partOf: false, imageSets: false };
-  const build: BuildContext = { input, ctx, types, classes, used };
+  const build: BuildContext = { input, ctx, types, classes, used, cpu: new CpuTaskRunner() };
   const project: Project = { meta: emptyProjectMeta(), datasets: [] };
   for (const data of rootData) {
     const ids = idsOf(data);
     ctx.progress.start("reading VOC images and masks", ids.length);
-    const builtList = await mapLimit(ids, BUILD_CONCURRENCY, async (id) => {
+    const builtList: BuiltItem[] = [];
+    const prepared = mapConcurrent(ids, BUILD_CONCURRENCY, (id) => {
       ctx.signal?.throwIfAborted();
-      const r = await buildItem(id, data, build);
-      ctx.progress.increment();
-      return r;
+      return prepareItem(id, data, build);
     });
+    for await (const p of prepared) {
+      builtList.push(buildItem(p, data, build));
+      ctx.progress.increment();
+    }
     ctx.progress.stop();
     const built = new Map(builtList.map((x) => [x.id, x]));
     const datasets = datasetsOf(data, built, ctx, input, used);

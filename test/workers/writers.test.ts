@@ -1,5 +1,6 @@
 /**
- * The CPU-heavy parts of the VOC, masks and COCO exports and of the masks import run in the worker pool when there is enough of them
+ * The CPU-heavy parts of the VOC, masks and COCO exports and of the masks and VOC imports run in the worker pool when there is
+ * enough of them
  * (src/workers/pool.ts): the same export, inline and with every task forced into a pool, must give the same bytes
  * and the same report. Needs the built worker (dist/src/workers/cpu-worker.js: `npm run build`).
  */
@@ -190,8 +191,8 @@ describe("COCO export: mask segmentations computed in the worker pool", () => {
   });
 });
 
-describe("masks import: each item's masks read in the worker pool", () => {
-  for (const fixture of ["generic-index", "generic-colour", "sly-layout"]) {
+describe("masks and VOC import: each item's masks read in the worker pool", () => {
+  for (const [format, fixture] of [["masks", "masks/generic-index"], ["masks", "masks/generic-colour"], ["masks", "masks/sly-layout"], ["voc", "devkit"]] as const) {
     it(`${fixture}: the same project files and the same report inline and pooled`, async () => {
       const run = async (mode: "inline" | "pool") => {
         cpuPoolSettings.threshold = mode === "inline" ? Infinity : 1;
@@ -199,7 +200,9 @@ describe("masks import: each item's masks read in the worker pool", () => {
         const before = pool.tasksRun;
         const report = new Report();
         const out = path.join(tempDir(), "sly");
-        const { project } = await readDataset(path.join(FIXTURES, "masks", fixture), { format: "masks", report });
+        // The VOC devkit with its mask PNGs (test/voc/fixture.ts) is made in a temporary folder.
+        const input = fixture === "devkit" ? await devkitFixture() : path.join(FIXTURES, fixture);
+        const { project } = await readDataset(input, { format, report });
         await writeDataset(project, out, { format: "supervisely", report, images: "none" });
         return { files: snapshot(out), report, tasks: pool.tasksRun - before };
       };
