@@ -84,11 +84,20 @@ export class Report {
 
   /** Counts something the target format holds only in a changed form (never changed silently). */
   change(className: string, what: string, how: string, count = 1): void {
-    const key = `${className}\u0000${what}\u0000${how}`;
-    const e = this.changes.get(key);
-    if (e) e.count += count;
-    else this.changes.set(key, { className, what, how, count });
+    // As lose: per class, the few changes it has (a stream of labels repeats them).
+    let entries = this.changesByClass.get(className);
+    if (!entries) this.changesByClass.set(className, (entries = []));
+    for (const e of entries) {
+      if (e.what === what && e.how === how) {
+        e.count += count;
+        return;
+      }
+    }
+    const e = { className, what, how, count };
+    entries.push(e);
+    this.changes.set(`${className}\u0000${what}\u0000${how}`, e);
   }
+  private readonly changesByClass = new Map<string, ChangeEntry[]>();
   get changeEntries(): ChangeEntry[] {
     return [...this.changes.values()];
   }

@@ -11,8 +11,9 @@ export const vocFormat: FormatAdapter = {
   importOptions: vocImportOptions,
   exportOptions: vocExportOptions,
   writesTags: () => vocTagsWritten,
-  // Boxes only: each object's box is its labels' extent, so the reader need not build outlines.
-  geometryNeeded: (options) => (options.boxesOnly === true ? "extent" : "full"),
+  // Boxes are labels' extents, and the masks are drawn from outlines copied once as numbers (write-masks.ts): the
+  // reader need not build outlines as points (its lazy polygons, src/geometry/extent.ts, make them only if read).
+  geometryNeeded: (options) => (options.boxesOnly === true ? "extent" : "flat"),
   // Loaded on first call so that the CLI starts without them (src/registry.ts).
   detect: async (input) => (await import("./detect.js")).detectVoc(input),
   read: async (input, options, ctx) => (await import("./read.js")).readVocProject(input, options, ctx),

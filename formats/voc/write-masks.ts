@@ -15,6 +15,7 @@ import type { BinaryMask } from "../../src/codecs/mask.js";
 import { palettePngOfCompressed } from "../../src/codecs/png-encode.js";
 import { deflateRanges } from "../../src/codecs/run-deflate.js";
 import { fastPathCoords, fillFlatPolygon, type IndexCanvases } from "../../src/geometry/fill-flat.js";
+import { flatExterior } from "../../src/geometry/extent.js";
 import { drawGeometry } from "../../src/geometry/rasterize.js";
 import { VOC_COLORMAP, VOID_INDEX, packRgb, vocColormapIndex, type Rgb } from "./palette.js";
 import type { StoredVoid } from "./void-masks.js";
@@ -167,17 +168,33 @@ export interface VocMaskJob {
   palette: Uint8Array;
 }
 
+/** Where flatExterior puts a lazy polygon's numbers (kept between labels). */
+const flatScratch = { coords: new Float64Array(256) };
+
 /** Builds one image's VocMaskJob as its labels are walked (the writer's side). */
 export class VocMaskJobBuilder {
-  private readonly coords: number[] = [];
+  private coords = new Float64Array(256);
+  private used = 0;
   private readonly ringStarts: number[] = [0];
   readonly draws: VocMaskDraw[] = [];
   readonly voids: StoredVoid[] = [];
   constructor(readonly width: number, readonly height: number, private readonly palette: Uint8Array) {}
 
   add(g: Geometry, classIndex: number, instance: number): void {
-    if (g.type === "polygon") this.draws.push({ classIndex, instance, parts: [this.ring(g)] });
-    else if (g.type === "multipolygon") this.draws.push({ classIndex, instance, parts: g.parts.map((p) => this.ring(p)) });
+    if (g.type === "polygon") {
+      const first = this.ringStarts.length - 1;
+      // A reader's lazy polygon (src/geometry/extent.ts) gives its exterior as numbers, its points never made.
+      const n = flatExterior(g, flatScratch);
+      if (n < 0) this.points(g.exterior);
+      else {
+        this.room(n);
+        this.coords.set(flatScratch.coords.subarray(0, n), this.used);
+        this.used += n;
+        this.ringStarts.push(this.used);
+      }
+      for (const hole of g.interior) this.points(hole);
+      this.draws.push({ classIndex, instance, parts: [first] });
+    } else if (g.type === "multipolygon") this.draws.push({ classIndex, instance, parts: g.parts.map((p) => this.ring(p)) });
     else if (g.type === "bitmap" && hasSourceMask(g)) this.draws.push({ classIndex, instance, mask: bitmapMask(g), origin: g.origin });
     else this.draws.push({ classIndex, instance, geometry: g });
     const last = this.draws[this.draws.length - 1];
@@ -187,18 +204,33 @@ export class VocMaskJobBuilder {
   /** Adds a polygon's rings; returns the index of its exterior ring. */
   private ring(p: PolygonRing): number {
     const first = this.ringStarts.length - 1;
-    for (const ring of [p.exterior, ...p.interior]) {
-      for (const [x, y] of ring) this.coords.push(x, y);
-      this.ringStarts.push(this.coords.length);
-    }
+    this.points(p.exterior);
+    for (const hole of p.interior) this.points(hole);
     return first;
+  }
+
+  /** Adds one ring. */
+  private points(ring: readonly Vec2[]): void {
+    this.room(2 * ring.length);
+    for (const [x, y] of ring) {
+      this.coords[this.used++] = x;
+      this.coords[this.used++] = y;
+    }
+    this.ringStarts.push(this.used);
+  }
+
+  private room(n: number): void {
+    if (this.used + n <= this.coords.length) return;
+    const grown = new Float64Array(Math.max(2 * this.coords.length, this.used + n));
+    grown.set(this.coords.subarray(0, this.used));
+    this.coords = grown;
   }
 
   build(): VocMaskJob {
     return {
       width: this.width,
       height: this.height,
-      coords: new Float64Array(this.coords),
+      coords: this.coords.slice(0, this.used),
       ringStarts: new Int32Array(this.ringStarts),
       draws: this.draws,
       voids: this.voids,

@@ -18,6 +18,7 @@ import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { placeFile } from "../../src/io/place-file.js";
 import { assertPlainFileName, safeJoin, stemOf } from "../../src/io/paths.js";
 import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
+import { flatExterior } from "../../src/geometry/extent.js";
 import { bitmapMask, hasSourceMask, labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import type { Report } from "../../src/report.js";
 import { optionSetting } from "../../src/errors.js";
@@ -223,6 +224,7 @@ interface ItemResult { classes: ClassPresence; hasMasks: boolean }
 
 /** Coordinates of the polygons of one item, for its fingerprint (kept between items). */
 let fingerprintCoords = new Float64Array(1 << 12);
+const fingerprintFlat = { coords: new Float64Array(256) };
 
 /**
  * Same labels and size: with the same image, a repeated item (an image listed in several splits), written once. The
@@ -234,12 +236,15 @@ let fingerprintCoords = new Float64Array(1 << 12);
 function annotationFingerprint(item: Item, boxesOnly: boolean): string {
   const a = item.annotation;
   let n = 0;
-  const ring = (points: readonly Vec2[]): number => {
-    if (fingerprintCoords.length < n + 2 * points.length) {
-      const grown = new Float64Array(Math.max(2 * fingerprintCoords.length, n + 2 * points.length));
+  const room = (numbers: number) => {
+    if (fingerprintCoords.length < n + numbers) {
+      const grown = new Float64Array(Math.max(2 * fingerprintCoords.length, n + numbers));
       grown.set(fingerprintCoords.subarray(0, n));
       fingerprintCoords = grown;
     }
+  };
+  const ring = (points: readonly Vec2[]): number => {
+    room(2 * points.length);
     for (const p of points) {
       fingerprintCoords[n++] = p[0];
       fingerprintCoords[n++] = p[1];
@@ -251,8 +256,16 @@ function annotationFingerprint(item: Item, boxesOnly: boolean): string {
     const g = l.geometry;
     let shape: unknown = g;
     if (boxesOnly) shape = geometryBounds(g);
-    else if (g.type === "polygon") shape = [ring(g.exterior), g.interior.map(ring)];
-    else if (g.type === "multipolygon") shape = g.parts.map((p) => [ring(p.exterior), p.interior.map(ring)]);
+    else if (g.type === "polygon") {
+      // A reader's lazy polygon (src/geometry/extent.ts) gives its exterior as numbers, its points never made.
+      const flat = flatExterior(g, fingerprintFlat);
+      if (flat >= 0) {
+        room(flat);
+        fingerprintCoords.set(fingerprintFlat.coords.subarray(0, flat), n);
+        n += flat;
+      }
+      shape = [flat >= 0 ? flat >> 1 : ring(g.exterior), g.interior.map(ring)];
+    } else if (g.type === "multipolygon") shape = g.parts.map((p) => [ring(p.exterior), p.interior.map(ring)]);
     else if (g.type === "bitmap" && hasSourceMask(g)) {
       const mask = bitmapMask(g);
       masks.push(mask.data);

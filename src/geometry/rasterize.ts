@@ -2,6 +2,7 @@ import type { Geometry, Vec2 } from "../model/geometry.js";
 import { bitmapMask, decodeAlphaMaskData } from "../codecs/bitmap.js";
 import { createMask, pasteMask, type BinaryMask } from "../codecs/mask.js";
 import { geometryVertices, orientedBoxCorners } from "./bounds.js";
+import { knownExtent } from "./extent.js";
 
 /**
  * Geometry → pixels, for mask exports, as the Supervisely SDK draws them. Convention (documented in the README): a
@@ -203,6 +204,9 @@ const fmtCoord = (n: number) => (Number.isFinite(n) && Math.abs(n) < 1e7 ? Strin
  * its vertices that lie outside the image, which the drawing clips to the image border. Nothing when none do.
  */
 export function warnIfClipped(report: { warn(code: string, message: string, where?: { file?: string }): void }, g: Geometry, className: string, width: number, height: number, where: { file?: string } = {}): number {
+  // A lazy polygon within the image by its extent has no vertex outside (and its points are not made to see that).
+  const e = knownExtent(g);
+  if (e && e.left >= -1 && e.top >= -1 && e.right <= width && e.bottom <= height) return 0;
   const { count, farthest } = verticesOutside(g, width, height);
   if (count) {
     const at = farthest ? ` (the farthest at ${fmtCoord(farthest[0])}, ${fmtCoord(farthest[1])})` : "";
