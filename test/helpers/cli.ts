@@ -39,8 +39,9 @@ export function assertDistFresh(): void {
  * the sources, with stdout and stderr captured, the environment (CI, NO_COLOR, `env`) and working folder set for the
  * run and put back after it. Starting node and loading the CLI for each of the suite's hundreds of runs cost more than
  * the runs themselves. What only a real process shows (exit status, signals, start-up, memory) is tested with
- * spawnCli. `SLYCONV_TEST_CLI=spawn` makes this spawn the built binary instead: `npm run test:slow` runs the CLI tests
- * that way too.
+ * spawnCli, and so is a limit flag that must reach worker threads (--max-pixels and the like travel in the
+ * environment, which a pool thread started earlier in this process does not see). `SLYCONV_TEST_CLI=spawn` makes
+ * this spawn the built binary instead: `npm run test:slow` runs the CLI tests that way too.
  */
 export async function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   if (process.env.SLYCONV_TEST_CLI === "spawn") return spawnCliAsync(args, opts);
