@@ -1,11 +1,13 @@
 /**
- * Shards of every real dataset and of the generated sets: imported, converted into every writable format, and the
+ * Shards of every real dataset and of the generated sets (a project, a COCO file, and the project as each other
+ * format writes it): imported, converted into every writable format, and the
  * imported project exported into every writable format, each as N = 1, 2, 3 and 7 shards; merged, the output is the
  * single run's byte for byte, and the shards' items add up to the run's.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { importDataset } from "../../src/api.js";
+import { exportProject, importDataset } from "../../src/api.js";
 import { HAVE_REAL_DATA, annotationFiles, listFiles, realData, tempDir } from "../helpers/paths.js";
 import { generatedCoco, generatedProject } from "./generated.js";
 import { runOperation, runSharded, type Operation } from "./run-sharded.js";
@@ -31,15 +33,23 @@ const REAL: Input[] = [
 ].map((c) => ({ ...c, real: true }));
 
 let generatedDir: string;
+/** The generated project written by each writer is an input of that format too (masks has no real dataset). */
+const EXPORTED_INPUTS = ["voc", "yolo", "masks", "links"];
 const GENERATED: Input[] = [
   { name: "generated project", input: () => path.join(generatedDir, "project"), from: "supervisely", real: false },
   { name: "generated COCO with id quirks", input: () => path.join(generatedDir, "coco"), from: "coco", real: false },
+  ...EXPORTED_INPUTS.map((f) => ({
+    name: `generated project written as ${f}`, input: () => path.join(generatedDir, f), from: f, real: false,
+    // Its link items have no image to take a size from.
+    ...(f === "yolo" ? { options: { imageSize: "640x480" } } : {}),
+  })),
 ];
 
 beforeAll(async () => {
   generatedDir = tempDir();
-  await generatedProject(path.join(generatedDir, "project"), 7, 60);
+  const project = await generatedProject(path.join(generatedDir, "project"), 7, 60);
   generatedCoco(path.join(generatedDir, "coco"), 8, 50);
+  for (const f of EXPORTED_INPUTS) await exportProject(project, path.join(generatedDir, f), { format: f as never });
 });
 
 const WRITABLE = ["coco", "voc", "yolo", "masks", "links", "supervisely"];
@@ -75,5 +85,7 @@ describe.each([...REAL, ...GENERATED])("$name", (c) => {
       expect(r.itemsPerShard.reduce((a, b) => a + b, 0), `N = ${n}: every item in one shard`).toBe(items);
       if (n === 1) expect(listFiles(r.merged)).toEqual(listFiles(single));
     }
+    // Removed as it goes: the whole matrix writes too many files to remove in one afterAll.
+    fs.rmSync(base, { recursive: true, force: true });
   });
 });
