@@ -8,7 +8,8 @@
  * A FILTER selects the cases whose name holds every one of its words (any letter case) and none of its words that
  * start with "-"; several filters select the union. A selected conversion brings its floor along.
  *
- * A job that takes less than QUICK_CASE seconds is run RUNS times and reported by its median run, with the fastest
+ * A job that takes less than QUICK_CASE seconds (or, with a quick floor, less than QUICK_RATIO times the floor's
+ * time) is run RUNS times and reported by its median run, with the fastest
  * and slowest: on a shared virtual machine the same job varies by a third from one minute to the next. When both a
  * conversion and its floor are quick, every run of the conversion follows a run of the floor, and the ratio is the
  * median of those pairs' ratios, so that a slow minute slows both sides of a pair.
@@ -64,6 +65,8 @@ const filters = process.argv.slice(2).filter((a) => a.trim() !== "");
 
 /** Jobs faster than this (seconds) are run RUNS times. */
 const QUICK_CASE = 10;
+/** A conversion within this many times its floor's time is run RUNS times when the floor is quick. */
+const QUICK_RATIO = 4;
 const RUNS = 5;
 
 interface Entry { c: BenchCase; modPath: string; dataDir: string }
@@ -166,10 +169,12 @@ async function measureCase(e: Entry): Promise<Measured> {
   const floor = e.c.floor ? await measureFloor(entriesById.get(e.c.floor)!, 1) : undefined;
   await prepare(e);
   const pairRatios: number[] = [];
-  while (!m.error && m.runs.length < (m.runs.length && m.runs[0].seconds < QUICK_CASE ? RUNS : 1)) {
+  // Quick: under QUICK_CASE, or within QUICK_RATIO × a quick floor (on a busy machine both take longer alike).
+  const floorQuick = () => floor !== undefined && !floor.error && median(floor.runs.map((r) => r.seconds)) < QUICK_CASE;
+  const quick = (first: number) => first < QUICK_CASE || (floorQuick() && first < QUICK_RATIO * median(floor!.runs.map((r) => r.seconds)));
+  while (!m.error && m.runs.length < (m.runs.length && quick(m.runs[0].seconds) ? RUNS : 1)) {
     // A quick floor is run again right before each run, so that each ratio compares two runs of the same minute.
-    const pairFloor = floor && !floor.error && lastRun !== floor.entry && median(floor.runs.map((r) => r.seconds)) < QUICK_CASE;
-    if (pairFloor) {
+    if (floor && floorQuick() && lastRun !== floor.entry) {
       const f = await runOnce(floor.entry);
       if ("error" in f) floor.error = f.error;
       else floor.runs.push(f);
