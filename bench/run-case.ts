@@ -3,7 +3,7 @@
  * last line, so that the peak RSS is that of the conversion alone. cpuSeconds is the process's user + system CPU time
  * over the conversion, all threads (worker pool included): above the wall time when more than one core was busy.
  */
-import { readFileSync } from "node:fs";
+import { peakRssKB } from "./peak-rss.js";
 import { pathToFileURL } from "node:url";
 import type { BenchCase } from "./types.js";
 import { tuneV8ForConversions } from "../src/cli/runtime-tuning.js";
@@ -22,18 +22,4 @@ const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const maxRssMB = peakRssKB() / 1024;
 
-/**
- * This process's peak RSS in KB: VmHWM where /proc has it. getrusage's maxRSS is not this process's alone on Linux:
- * it starts from the RSS of the bench process this one was forked from (kept across exec), so a small job would show
- * the bench's own memory.
- */
-function peakRssKB(): number {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
-    if (m) return Number(m[1]);
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS;
-}
 process.stdout.write(`\n${JSON.stringify({ items, seconds, cpuSeconds, maxRssMB, parts })}\n`);

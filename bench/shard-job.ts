@@ -10,6 +10,7 @@
 import { tuneV8ForConversions } from "../src/cli/runtime-tuning.js";
 import { importDataset } from "../src/api.js";
 import { mergeShards } from "../src/merge.js";
+import { peakRssKB } from "./peak-rss.js";
 
 const [kind, ...args] = process.argv.slice(2);
 tuneV8ForConversions();
@@ -25,4 +26,4 @@ if (kind === "import") {
 } else throw new Error(`shard-job: unknown job ${kind}`);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const cpu = process.cpuUsage(cpuBefore);
-process.stdout.write(`\n${JSON.stringify({ items, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`\n${JSON.stringify({ items, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB: peakRssKB() / 1024 })}\n`);
