@@ -40,8 +40,16 @@ export function skipPolicyOf(options: FormatOptions, defaults: SkipPolicy = KEEP
 
 const truthy = (v: unknown) => v === undefined || v === null || v === 1 || v === true || v === "1" || (typeof v === "string" && v.toLowerCase() === "true");
 
+/**
+ * `name` is lower case. A tag name of another length cannot lower-case to it (lower-casing changes a length only by
+ * adding a combining dot, which no flag name holds), so only names of its length are lower-cased: most tags are not
+ * flags, and every label of a stream is asked.
+ */
 function hasFlag(l: Label, name: string): boolean {
-  return l.tags.some((t) => t.name.toLowerCase() === name && truthy(t.value));
+  for (const t of l.tags) {
+    if (t.name.length === name.length && (t.name === name || t.name.toLowerCase() === name) && truthy(t.value)) return true;
+  }
+  return false;
 }
 
 export const isCrowd = (l: Label) => hasFlag(l, "iscrowd");

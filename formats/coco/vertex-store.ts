@@ -36,9 +36,16 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
   private used = 0; // of the last chunk
   constructor(readonly size: number, private readonly make: (n: number) => A, private readonly bytesEach: number) {}
 
-  /** Room for n numbers in one chunk: the chunk and offset to write to, or null when n is larger than a chunk. */
-  reserve(n: number): { chunk: A; offset: number; position: number } | null {
-    if (n > this.size) return null;
+  /** Where reserve's room is: the chunk and the offset in it to write to. */
+  chunk!: A;
+  offset = 0;
+
+  /**
+   * Room for n numbers in one chunk (then at this.chunk[this.offset ..]): its position, or -1 when n is larger than
+   * a chunk. (No object per call: a file has hundreds of thousands of records.)
+   */
+  reserve(n: number): number {
+    if (n > this.size) return -1;
     if (this.chunks.length === 0 || this.used + n > this.size) {
       this.chunks.push(this.make(Math.min(this.size, Math.max(FIRST_CHUNK, n))));
       this.used = 0;
@@ -52,7 +59,9 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
     }
     const offset = this.used;
     this.used += n;
-    return { chunk, offset, position: index * this.size + offset };
+    this.chunk = chunk;
+    this.offset = offset;
+    return index * this.size + offset;
   }
 
   /** The chunks, the last one cut to what it holds (for adopt: see VertexStore.chunks). */
@@ -131,23 +140,24 @@ export class VertexStore {
     const asInts = ints !== null || fitsIntegers(coords, count);
     const header = 1 + parts + (asInts && !bbox ? 0 : 1);
     const dblCount = (bbox ? 4 : 0) + (asInts ? 0 : count);
-    const rec = this.ints.reserve(header + (asInts ? count : 0));
-    if (!rec) return -1;
-    const { chunk, offset } = rec;
+    const position = this.ints.reserve(header + (asInts ? count : 0));
+    if (position < 0) return -1;
+    const chunk = this.ints.chunk, offset = this.ints.offset;
     chunk[offset] = parts | (asInts ? 0 : DOUBLES) | (bbox ? BOX : 0);
     for (let k = 0; k < parts; k++) chunk[offset + 1 + k] = partLengths[k];
     let o = offset + 1 + parts;
     if (dblCount) {
-      const d = this.doubles.reserve(dblCount);
-      if (!d) return -1;
-      chunk[o++] = d.position;
-      let q = d.offset;
-      if (bbox) for (let k = 0; k < 4; k++) d.chunk[q++] = bbox[k];
-      if (!asInts) d.chunk.set(coords.subarray(0, count), q);
+      const dPosition = this.doubles.reserve(dblCount);
+      if (dPosition < 0) return -1;
+      const dChunk = this.doubles.chunk;
+      chunk[o++] = dPosition;
+      let q = this.doubles.offset;
+      if (bbox) for (let k = 0; k < 4; k++) dChunk[q++] = bbox[k];
+      if (!asInts) for (let i = 0; i < count; i++) dChunk[q++] = coords[i];
     }
-    if (ints) chunk.set(ints.subarray(0, count), o);
+    if (ints) for (let i = 0; i < count; i++) chunk[o++] = ints[i];
     else if (asInts) for (let i = 0; i < count; i++) chunk[o++] = Math.round(coords[i] * SCALE);
-    return rec.position;
+    return position;
   }
 
   /** The polygons ([x, y] vertices) and the bbox of a record. */
