@@ -150,7 +150,8 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
       writeFileSync(file, text, { flag: "wx" });
       return;
     }
-    const written = files.write(file, text);
+    // Not waited for one by one (see below): sent when a batch is full, or when the thread is closed.
+    const written = files.write(file, text, false);
     written.catch(() => {}); // awaited below or at the end
     inFlight.push(written);
     if (inFlight.length > THREAD_WRITES_IN_FLIGHT) await inFlight.shift();
@@ -229,6 +230,10 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
       count++;
       ctx.progress.increment();
     }
+    // Closing sends the last batch and waits for it; then every file's own outcome is looked at.
+    const thread = files as FileWriterThread | null;
+    files = null;
+    await thread?.close();
     for (const written of inFlight.splice(0)) await written;
   } finally {
     await (files as FileWriterThread | null)?.close();

@@ -83,9 +83,12 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
     await worker?.terminate();
   }
 
-  /** Creates `file` (which must not exist) with `data`. */
-  write(file: string, data: string | Uint8Array): Promise<void> {
-    return this.enqueue({ kind: "data", path: file, data }, []);
+  /**
+   * Creates `file` (which must not exist) with `data`. With `soon` false the file waits for a full batch (or close):
+   * for a caller that does not wait for each file, fewer messages (each one wakes both threads).
+   */
+  write(file: string, data: string | Uint8Array, soon = true): Promise<void> {
+    return this.enqueue({ kind: "data", path: file, data }, [], soon);
   }
 
   /**
@@ -102,7 +105,7 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
     return this.enqueue({ kind: "packed", path: file, ...packed, python: opts.python }, [packed.coords.buffer as ArrayBuffer]);
   }
 
-  private enqueue(job: FileJob, transfer: ArrayBuffer[]): Promise<void> {
+  private enqueue(job: FileJob, transfer: ArrayBuffer[], soon = true): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise<void>((resolve, reject) => {
       this.queue.push(job);
@@ -110,7 +113,7 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
       this.transfer.push(...transfer);
       this.waiting.push({ resolve, reject });
       if ((this.queue.length >= BATCH && this.queuedBytes >= BATCH_BYTES) || this.queue.length >= MAX_BATCH) this.flush();
-      else if (!this.scheduled) {
+      else if (soon && !this.scheduled) {
         this.scheduled = true;
         setImmediate(() => {
           this.scheduled = false;
