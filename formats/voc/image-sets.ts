@@ -200,14 +200,57 @@ export class SplitListWriter {
     const stems = classFileStems([...objectClasses].sort());
     for (const [cls, safe] of stems) {
       if (safe !== cls) report.warn("voc-class-file-name", `class ${JSON.stringify(cls)} is written to per-class lists as ${JSON.stringify(safe)} (${fileNameReason(cls, safe)})`);
-      for (const [split, entries] of mainEntries) {
-        const lines = entries.map((e) => {
-          const v = e.classes.get(cls);
-          return `${e.id} ${v === undefined ? "-1" : ` ${v}`}`;
-        });
-        await fs.writeFile(path.join(outDir, "ImageSets", MAIN_SETS, `${assertPlainFileName(safe)}_${split}.txt`), lines.join("\n") + "\n");
-      }
     }
+    for (const [split, entries] of mainEntries) {
+      const lists = new ClassLists(entries);
+      for (const [cls, safe] of stems) await fs.writeFile(path.join(outDir, "ImageSets", MAIN_SETS, `${assertPlainFileName(safe)}_${split}.txt`), lists.of(cls));
+    }
+  }
+}
+
+/**
+ * The per-class lists of one split (`<id> -1` / `<id>  0` / `<id>  1` a line), as bytes: one template of every line
+ * with -1, copied and patched where the class is present. With a hundred thousand images and 80 classes, a string
+ * per line (millions of them, kept until each file's text is joined) took hundreds of MB at the end of an export.
+ */
+class ClassLists {
+  private readonly template: Buffer;
+  /** Where each entry's two column bytes are. */
+  private readonly column: Int32Array;
+  /** Per class, the entries that have it and its value there (0: only difficult objects, 1: others). */
+  private readonly present = new Map<string, number[]>();
+
+  constructor(entries: readonly ListEntry[]) {
+    let size = 0;
+    for (const e of entries) size += Buffer.byteLength(e.id) + 4;
+    this.template = Buffer.allocUnsafe(size);
+    this.column = new Int32Array(entries.length);
+    let at = 0;
+    entries.forEach((e, k) => {
+      at += this.template.write(e.id, at, "utf8");
+      this.template[at++] = 0x20;
+      this.column[k] = at;
+      this.template[at++] = 0x2d; // "-1": absent
+      this.template[at++] = 0x31;
+      this.template[at++] = 0x0a;
+      for (const [cls, v] of e.classes) {
+        const list = this.present.get(cls);
+        if (list) list.push(k, v);
+        else this.present.set(cls, [k, v]);
+      }
+    });
+  }
+
+  /** The file of one class. */
+  of(cls: string): Buffer {
+    if (!this.column.length) return Buffer.from("\n");
+    const out = Buffer.from(this.template);
+    const list = this.present.get(cls) ?? [];
+    for (let i = 0; i < list.length; i += 2) {
+      out[this.column[list[i]]] = 0x20; // " 0" / " 1": present
+      out[this.column[list[i]] + 1] = list[i + 1] ? 0x31 : 0x30;
+    }
+    return out;
   }
 }
 

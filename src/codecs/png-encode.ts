@@ -1,4 +1,4 @@
-import { deflateSync, type ZlibOptions } from "node:zlib";
+import zlib, { deflateSync, type ZlibOptions } from "node:zlib";
 
 /**
  * Minimal PNG writer for the few exact layouts this toolkit must emit (1-bit palette masks, 8-bit gray mattes,
@@ -23,10 +23,14 @@ const CRC_TABLES = (() => {
   return t;
 })();
 
-/** CRC-32 as PNG chunks use it (over the chunk type and data). */
-export function crc32(buf: Uint8Array): number {
+/** zlib's own CRC-32 (Node 20.15 and later). */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+/** CRC-32 as PNG chunks use it (over the chunk type and data); `start`: the CRC of what came before. */
+export function crc32(buf: Uint8Array, start = 0): number {
+  if (nativeCrc32) return nativeCrc32(buf, start);
   const t = CRC_TABLES;
-  let c = -1, i = 0;
+  let c = ~start, i = 0;
   for (const end = buf.length - 3; i < end; i += 4) {
     c ^= buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24);
     c = t[768 + (c & 0xff)] ^ t[512 + ((c >>> 8) & 0xff)] ^ t[256 + ((c >>> 16) & 0xff)] ^ t[c >>> 24];
@@ -118,9 +122,23 @@ export function encodePalettePng(
   return encodePng({ width, height, bitDepth: 8, colorType: 3, palette, ...(deflate ? { deflate } : {}) }, indices);
 }
 
+/** PLTE chunks (length, type, payload, CRC) of the last palettes asked for: an export uses one or two. */
+const plteChunks: { payload: Uint8Array; chunk: Buffer }[] = [];
+
+function plteChunk(payload: Uint8Array): Buffer {
+  for (const c of plteChunks) if (c.payload.length === payload.length && Buffer.compare(c.payload, payload) === 0) return c.chunk;
+  const made = { payload: payload.slice(), chunk: chunk("PLTE", payload) };
+  plteChunks.unshift(made);
+  plteChunks.length = Math.min(plteChunks.length, 4);
+  return made.chunk;
+}
+
+const IDAT_TYPE = Buffer.from("IDAT", "latin1");
+const IEND = chunk("IEND", new Uint8Array(0));
+
 /**
  * 8-bit palette PNG whose image data is compressed already (`zlibData`: a zlib stream of the scanlines, each after
- * its filter-type byte), with `plte` as the PLTE payload (r, g, b per entry).
+ * its filter-type byte), with `plte` as the PLTE payload (r, g, b per entry). Written into one buffer.
  */
 export function palettePngOfCompressed(width: number, height: number, plte: Uint8Array, zlibData: Uint8Array): Buffer {
   const ihdr = Buffer.alloc(13);
@@ -128,7 +146,17 @@ export function palettePngOfCompressed(width: number, height: number, plte: Uint
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = 3;
-  return Buffer.concat([SIGNATURE, chunk("IHDR", ihdr), chunk("PLTE", plte), chunk("IDAT", zlibData), chunk("IEND", new Uint8Array(0))]);
+  const head = chunk("IHDR", ihdr), palette = plteChunk(plte);
+  const out = Buffer.allocUnsafe(SIGNATURE.length + head.length + palette.length + 12 + zlibData.length + IEND.length);
+  let at = 0;
+  for (const part of [SIGNATURE, head, palette]) at += part.copy(out, at);
+  out.writeUInt32BE(zlibData.length, at);
+  at += IDAT_TYPE.copy(out, at + 4) + 4;
+  out.set(zlibData, at);
+  at += zlibData.length;
+  out.writeUInt32BE(crc32(zlibData, crc32(IDAT_TYPE)), at);
+  IEND.copy(out, at + 4);
+  return out;
 }
 
 /** 8-bit grayscale PNG (machine masks: pixel = class index). */

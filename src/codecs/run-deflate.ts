@@ -35,9 +35,9 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
  * Huffman code lengths for `freq` (0 for unused symbols), none longer than maxBits. A single used symbol gets
  * length 1 with an unused partner of length 1, so that the code is complete (inflaters refuse incomplete ones).
  */
-export function huffmanLengths(freq: ArrayLike<number>, maxBits: number): Uint8Array {
+export function huffmanLengths(freq: ArrayLike<number>, maxBits: number, lengths = new Uint8Array(freq.length)): Uint8Array {
   const n = freq.length;
-  const lengths = new Uint8Array(n);
+  lengths.fill(0, 0, n);
   const used: number[] = [];
   for (let s = 0; s < n; s++) if (freq[s] > 0) used.push(s);
   if (used.length === 0) return lengths;
@@ -64,9 +64,10 @@ export function huffmanLengths(freq: ArrayLike<number>, maxBits: number): Uint8A
 function treeDepths(weights: number[]): number[] {
   const n = weights.length;
   const order = weights.map((_, i) => i).sort((a, b) => weights[a] - weights[b] || a - b);
-  // Nodes 0..n-1 are the leaves in sorted order, n.. the inner nodes in the order they are made.
-  const weight = new Float64Array(2 * n - 1);
-  const parent = new Int32Array(2 * n - 1);
+  // Nodes 0..n-1 are the leaves in sorted order, n.. the inner nodes in the order they are made. (Plain arrays: a
+  // few dozen numbers, made for every image, are cheaper on the heap than as typed arrays with buffers of their own.)
+  const weight = new Array<number>(2 * n - 1).fill(0);
+  const parent = new Array<number>(2 * n - 1).fill(0);
   for (let i = 0; i < n; i++) weight[i] = weights[order[i]];
   let leaf = 0, inner = n;
   const take = (made: number) => (leaf < n && (inner >= made || weight[leaf] <= weight[inner]) ? leaf++ : inner++);
@@ -76,7 +77,7 @@ function treeDepths(weights: number[]): number[] {
     parent[a] = made;
     parent[b] = made;
   }
-  const depth = new Int32Array(2 * n - 1);
+  const depth = new Array<number>(2 * n - 1).fill(0);
   for (let i = 2 * n - 3; i >= 0; i--) depth[i] = depth[parent[i]] + 1;
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) out[order[i]] = depth[i];
@@ -84,16 +85,16 @@ function treeDepths(weights: number[]): number[] {
 }
 
 /** Canonical codes for `lengths` (RFC 1951 3.2.2), bit-reversed: deflate sends Huffman codes first bit first. */
-function canonicalCodes(lengths: Uint8Array): Uint16Array {
+function canonicalCodes(lengths: Uint8Array, n: number, codes: Uint16Array): Uint16Array {
   const count = new Uint16Array(16);
-  for (const l of lengths) if (l) count[l]++;
+  for (let s = 0; s < n; s++) if (lengths[s]) count[lengths[s]]++;
   const next = new Uint16Array(16);
   for (let bits = 1, code = 0; bits < 16; bits++) {
     code = (code + count[bits - 1]) << 1;
     next[bits] = code;
   }
-  const codes = new Uint16Array(lengths.length);
-  for (let s = 0; s < lengths.length; s++) {
+  codes.fill(0, 0, n);
+  for (let s = 0; s < n; s++) {
     const l = lengths[s];
     if (!l) continue;
     let c = next[l]++, r = 0;
@@ -273,6 +274,13 @@ class BitWriter {
   }
 }
 
+/** The code tables of one stream, kept between calls. */
+const tables = {
+  litLengths: new Uint8Array(286), litCodes: new Uint16Array(286), allLengths: new Uint8Array(287),
+  clFreq: new Uint32Array(19), clLengths: new Uint8Array(19), clCodes: new Uint16Array(19),
+  tokenCode: new Uint32Array(256 + MAX_MATCH + 1), tokenBits: new Uint8Array(256 + MAX_MATCH + 1),
+};
+
 /** The tokens gathered as one dynamic-Huffman block, in a zlib stream. */
 function finish(): Uint8Array {
   if (runLength) addRun(runValue, runLength);
@@ -281,21 +289,22 @@ function finish(): Uint8Array {
   litFreq[256]++; // end of block
   const t = count;
 
-  const litLengths = huffmanLengths(litFreq, 15);
+  const { litLengths, litCodes, clFreq, clLengths, clCodes, tokenCode, tokenBits } = tables;
+  huffmanLengths(litFreq, 15, litLengths);
   let hlit = 286;
   while (hlit > 257 && litLengths[hlit - 1] === 0) hlit--;
-  const litCodes = canonicalCodes(litLengths);
+  canonicalCodes(litLengths, 286, litCodes);
   // One distance code (distance 1), one bit long, as RFC 1951 allows for a single code.
-  const allLengths = new Uint8Array(hlit + 1);
+  const allLengths = tables.allLengths, all = hlit + 1;
   allLengths.set(litLengths.subarray(0, hlit));
   allLengths[hlit] = 1;
   // The code lengths, run-length coded: 16 repeats the previous length 3-6 times, 17 and 18 give 3-10 and 11-138 zeros.
   const clSymbols: number[] = [];
-  const clFreq = new Uint32Array(19);
-  for (let i = 0; i < allLengths.length;) {
+  clFreq.fill(0);
+  for (let i = 0; i < all;) {
     const l = allLengths[i];
     let run = 1;
-    while (i + run < allLengths.length && allLengths[i + run] === l) run++;
+    while (i + run < all && allLengths[i + run] === l) run++;
     i += run;
     if (l === 0) {
       while (run >= 11) { const r = Math.min(run, 138); clSymbols.push(18, r - 11); clFreq[18]++; run -= r; }
@@ -308,13 +317,12 @@ function finish(): Uint8Array {
     }
     for (; run > 0; run--) { clSymbols.push(l, 0); clFreq[l]++; }
   }
-  const clLengths = huffmanLengths(clFreq, 7);
-  const clCodes = canonicalCodes(clLengths);
+  huffmanLengths(clFreq, 7, clLengths);
+  canonicalCodes(clLengths, 19, clCodes);
   let hclen = 19;
   while (hclen > 4 && clLengths[CODE_LENGTH_ORDER[hclen - 1]] === 0) hclen--;
 
   // Each token's bits in one number: a literal's code, or a length's code, its extra bits and distance code 0.
-  const tokenCode = new Uint32Array(256 + MAX_MATCH + 1), tokenBits = new Uint8Array(256 + MAX_MATCH + 1);
   for (let v = 0; v < 256; v++) {
     tokenCode[v] = litCodes[v];
     tokenBits[v] = litLengths[v];
