@@ -5,9 +5,9 @@ import type { FormatAdapter, FormatContext, FormatOptions, GeometryNeed, TagsWri
 import { FORMATS, FORMAT_ALIASES, findFormat } from "./registry.js";
 import { similarFormatNames } from "./format-suggestions.js";
 import type { Dataset, Item, Project, Vec2 } from "./model/index.js";
-import { geometryVertices } from "./geometry/bounds.js";
+import { geometryVertices, holeVertices } from "./geometry/bounds.js";
 import { knownExtent } from "./geometry/extent.js";
-import { maxLabels, MAX_LABELS_ENV, MAX_VERTICES_PER_ITEM } from "./limits.js";
+import { maxLabels, MAX_LABELS_ENV, maxVertices, vertexLimitError } from "./limits.js";
 import { iterateItems, knownItemCount } from "./model/index.js";
 import { Report } from "./report.js";
 import { silentProgress, withKnownTotal, type Progress } from "./io/progress.js";
@@ -244,7 +244,7 @@ export function noTagsWritten(title: string): TagsWritten {
  * annotation file too large to read back); vertices far outside the image (beyond it by more than its own width or
  * height, or not finite) get a warning with their count, as the mask exports clip them.
  */
-function checkItemBounds(item: Item, dataset: string, report: Report, limit: number): void {
+function checkItemBounds(item: Item, dataset: string, report: Report, limit: number, vertexLimit: number): void {
   const { labels, size } = item.annotation;
   if (labels.length > limit) {
     throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${labels.length} labels, over the limit of ${limit} per item; if that is real, raise it with ${MAX_LABELS_ENV}=${labels.length}`);
@@ -264,7 +264,7 @@ function checkItemBounds(item: Item, dataset: string, report: Report, limit: num
     }
     const vertices = geometryVertices(l.geometry);
     if (!vertices) continue;
-    total += vertices.length;
+    total += vertices.length + holeVertices(l.geometry);
     if (!sized) continue;
     let here = 0;
     for (const v of vertices) {
@@ -276,9 +276,7 @@ function checkItemBounds(item: Item, dataset: string, report: Report, limit: num
     }
     if (here) { count += here; objects++; }
   }
-  if (total > MAX_VERTICES_PER_ITEM) {
-    throw new SlyconvError("labels-limit", `item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${total} vertices, over the limit of ${MAX_VERTICES_PER_ITEM} per item (its annotation file would be too large to read back)`);
-  }
+  if (total > vertexLimit) throw vertexLimitError(`item ${JSON.stringify(item.name)} of dataset ${dataset} holds ${total} vertices`, total);
   if (count) {
     report.warn("coordinates-far-outside", `item ${JSON.stringify(item.name)}: ${count} ${count === 1 ? "vertex" : "vertices"} of ${objects} ${objects === 1 ? "label lies" : "labels lie"} far outside the ${width}×${height} image${farthest ? ` (the farthest at ${farthest[0]}, ${farthest[1]})` : ""}; ${count === 1 ? "it is" : "they are"} kept, and mask exports clip them to the image`, { file: `${dataset}/${item.name}` });
   }
@@ -311,10 +309,10 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
     name,
     datasets: level(ds.datasets, name),
     items: async function* () {
-      const limit = maxLabels();
+      const limit = maxLabels(), vertexLimit = maxVertices();
       for await (const item of iterateItems(ds.items)) {
         report.count("itemsRead");
-        checkItemBounds(item, ds.name, report, limit);
+        checkItemBounds(item, ds.name, report, limit, vertexLimit);
         for (const l of item.annotation.labels) {
           report.labelsPerClass[l.classTitle] = (report.labelsPerClass[l.classTitle] ?? 0) + 1;
           if (tags) {

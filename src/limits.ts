@@ -30,10 +30,15 @@ export const DEFAULT_MAX_FILE_BYTES = 2 ** 27;
 export const MAX_FILE_BYTES_ENV = "SLYCONV_MAX_FILE_BYTES";
 
 /**
- * Vertices one item may hold: a vertex takes about 50 bytes of the 4-space-indented annotation JSON, and a file over
- * V8's longest string (about 512 MB) cannot be read back, by slyconv or by Node tools.
+ * Vertices one item may hold, holes included. Each is an array of its own once read, and an item is read, converted
+ * and written at about 350 bytes a vertex besides 2.4 KB a label (measured: 2 million vertices, 820 MB; 100,000 labels
+ * of 20 vertices, 950 MB), so an item at both limits stays near 650 MB. Real images have thousands. A written vertex
+ * takes about 100 bytes of the 4-space-indented annotation JSON, and a file over V8's longest string (about 512 MB,
+ * 5 million vertices) cannot be read back, by slyconv or by Node tools.
  */
-export const MAX_VERTICES_PER_ITEM = 5_000_000;
+export const DEFAULT_MAX_VERTICES = 1_000_000;
+/** Environment variable that sets the vertex limit (the CLI's --max-vertices sets it too). */
+export const MAX_VERTICES_ENV = "SLYCONV_MAX_VERTICES";
 
 function fromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -60,6 +65,11 @@ export function maxFileBytes(): number {
   return fromEnv(MAX_FILE_BYTES_ENV, DEFAULT_MAX_FILE_BYTES);
 }
 
+/** The vertices-per-item limit in force: SLYCONV_MAX_VERTICES when set, else DEFAULT_MAX_VERTICES. */
+export function maxVertices(): number {
+  return fromEnv(MAX_VERTICES_ENV, DEFAULT_MAX_VERTICES);
+}
+
 /** A size over the pixel limit: exit 1 where it stops a run; readers that skip unreadable masks report it instead. */
 export class PixelLimitError extends SlyconvError {
   constructor(message: string, location: Location = {}) {
@@ -84,6 +94,15 @@ export function checkPixels(width: number, height: number, what: string, locatio
     throw new PixelLimitError(`${what} is ${width}×${height} (${grouped(pixels)} pixels), over the limit of ${grouped(limit)} pixels; ` +
       `if it is real and the machine has the memory (about 6 bytes a pixel), raise the limit with ${MAX_PIXELS_ENV}=${pixels}`, location);
   }
+}
+
+/**
+ * The refusal of an item with more vertices than the limit (exit 1): `holds` says what holds how many, "item "a.png"
+ * of dataset ds holds 13300000 vertices"; `count`, the value to raise the limit to.
+ */
+export function vertexLimitError(holds: string, count: number, location: Location = {}): SlyconvError {
+  return new SlyconvError("labels-limit", `${holds}, over the limit of ${maxVertices()} vertices per item (each takes about 350 bytes of memory ` +
+    `to convert, and past about 5,000,000 the annotation file written is too large to read back); if that is real and the machine has the memory, raise the limit with ${MAX_VERTICES_ENV}=${count}`, location);
 }
 
 /** Whether `width` × `height` is within the pixel limit (for callers that report and go on instead of throwing). */

@@ -23,6 +23,7 @@ import { BlockUnpacker, blockImageIds, keptBox, storeQuick, type AdoptedPolygon,
 import { EXTRA_COCO, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, type Json } from "./model.js";
 import { ThreadedRows } from "./parse-thread.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
+import { OVERSIZED_ROW_BYTES } from "./row-vertices.js";
 import { VertexStore } from "./vertex-store.js";
 
 /**
@@ -69,6 +70,8 @@ export class AnnotationTable {
   record = new Int32Array(1024);
   area = new Float64Array(1024);
   kept = new Uint8Array(1024);
+  /** Vertices of the annotation's polygons (what its labels will hold), against the vertex limit per image. */
+  vertices = new Int32Array(1024);
 
   add(): number {
     if (this.length === this.file.length) {
@@ -90,6 +93,7 @@ export class AnnotationTable {
       this.record = grow(this.record, new Int32Array(n));
       this.area = grow(this.area, new Float64Array(n));
       this.kept = grow(this.kept, new Uint8Array(n));
+      this.vertices = grow(this.vertices, new Int32Array(n));
     }
     const i = this.length++;
     this.mergeInto[i] = -1;
@@ -147,6 +151,21 @@ export class AnnotationTable {
   /** A mask annotation whose labels are built ahead of its item: not a caption, not a second reading. */
   isMaskBuiltAhead(i: number): boolean {
     return (this.flags[i] & (F_MASK | F_SECONDARY | F_CAPTION)) === F_MASK;
+  }
+
+  /** Row i's polygons hold `vertices` vertices (counted against the vertex limit of its image). */
+  addVertices(i: number, vertices: number): void {
+    this.vertices[i] += vertices;
+  }
+
+  /**
+   * Per image, once grouped: the vertices of its objects' polygons (a second reading of an object, a caption and a
+   * row left out do not count).
+   */
+  verticesByImage(images: number): Float64Array {
+    const out = new Float64Array(images);
+    for (let i = 0; i < this.length; i++) if (!(this.flags[i] & (F_SKIP | F_SECONDARY | F_CAPTION))) out[this.image[i]] += this.vertices[i];
+    return out;
   }
 
   /** Its COCO id, when it has one that is a number and no earlier annotation has it (else NaN). */
@@ -226,6 +245,11 @@ export interface RowMapping {
   imageFull(imageId: unknown): boolean;
   /** A usual polygon annotation kept from its numbers: what it says about the project. */
   noteKept(cat: CategoryMapping, crowd: boolean, hasId: boolean): void;
+  /**
+   * An oversized row (row-vertices.ts) offered before it is parsed: true when the mapping entered it from its bytes
+   * alone (its vertices put its image past the vertex limit), false to have it parsed.
+   */
+  addOversized(row: number, bytes: Buffer, from: number, to: number): boolean;
 }
 
 /** The rows of one file: its table, its categories, and the mapping to hand the other rows to. */
@@ -317,12 +341,14 @@ export class AnnotationStore {
       this.keepRow(f, from + k, lastCat!, lastIndex, q.id, q.imageId, q.iscrowd, q.area, 0, record);
       return true;
     } : undefined;
+    const taken = (bytes: Buffer, start: number, end: number, k: number): boolean =>
+      (end - start > OVERSIZED_ROW_BYTES && f.map.addOversized(from + k, bytes, start, end)) || (quick !== undefined && quick(bytes, start, end, k));
     await reader.parseRuns(to - from, (k) => t.offset[from + k], (k) => t.bytes[from + k], (k: number, r: ParsedElement, text: () => string) => {
       if (failed) return;
       const row = from + k;
       if (!r.ok) failed = new ElementSyntaxError({ key: "annotations", index: t.index[row], text: text(), offset: t.offset[row], length: t.bytes[row] }, r.error);
       else f.map.addAnnotation(row, t.index[row], r.value, r.nonFinite);
-    }, quick);
+    }, taken);
     if (failed) throw failed;
   }
 
@@ -364,6 +390,7 @@ export class AnnotationStore {
     f.map.noteKept(cat, crowd, !Number.isNaN(id));
     if (f.compareAcrossFiles) t.hash[i] = hash;
     t.record[i] = record;
+    t.addVertices(i, this.vertices.vertexCount(record));
     t.kept[i] = (Number.isNaN(area) ? 0 : K_AREA) | (crowd ? K_CROWD : 0);
     if (!Number.isNaN(area)) t.area[i] = area;
   }

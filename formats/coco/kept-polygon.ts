@@ -10,6 +10,7 @@ import {
 } from "./annotation.js";
 import type { ElementReader } from "./json-scan.js";
 import { cleanFloat, isFiniteNumber, isObject, type Json } from "./model.js";
+import { OVERSIZED_ROW_BYTES } from "./row-vertices.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { VertexStore } from "./vertex-store.js";
 
@@ -234,14 +235,20 @@ export async function parseBlock(
 ): Promise<ParsedBlock> {
   const packer = new BlockPacker(count);
   const q = new QuickPolygon();
-  await reader.parseRuns(count, offsetOf, lengthOf, (k, parsed) => {
+  // Oversized rows are left to the reader, which counts their vertices from their bytes (row-vertices.ts) and parses
+  // them only when it must: parsed here, one of 100 MB took as much memory again in this thread. A run of parseRuns
+  // never spans a row left out: that row alone is longer than a run.
+  const rows: number[] = [];
+  for (let k = 0; k < count; k++) if (lengthOf(k) <= OVERSIZED_ROW_BYTES) rows.push(k);
+  await reader.parseRuns(rows.length, (j) => offsetOf(rows[j]), (j) => lengthOf(rows[j]), (j, parsed) => {
     if (!parsed.ok) return;
     const p = keptPolygonOf(parsed.value, parsed.nonFinite, anyNumericCategory, withHash);
-    if (p && budget.take(p.imageId)) packer.add(k, p);
-  }, withHash ? undefined : (bytes, from, to, k) => {
+    if (p && budget.take(p.imageId)) packer.add(rows[j], p);
+  }, withHash ? undefined : (bytes, from, to, j) => {
     if (!readQuickPolygon(bytes, from, to, q)) return false;
-    if (budget.take(q.imageId)) packer.addQuick(k, q);
+    if (budget.take(q.imageId)) packer.addQuick(rows[j], q);
     return true;
   });
   return packer.finish();
 }
+

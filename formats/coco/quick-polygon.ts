@@ -10,6 +10,7 @@
  * the numbers JSON.parse gives (see readJsonNumber).
  */
 import { jsonNumber, jsonNumberIsScaled, jsonNumberScaled, readJsonNumber } from "../../src/io/json-bytes.js";
+import { MAX_KEPT_NUMBERS } from "./vertex-store.js";
 
 /** What readQuickPolygon read: reused from one annotation to the next. */
 export class QuickPolygon {
@@ -84,7 +85,7 @@ function readKey(b: Uint8Array, i: number, end: number): number {
 
 /** Grows out.coords and out.ints to hold at least n numbers. */
 function growCoords(out: QuickPolygon, n: number): void {
-  const size = Math.max(n, out.coords.length * 2);
+  const size = Math.min(Math.max(n, out.coords.length * 2), MAX_KEPT_NUMBERS);
   const coords = new Float64Array(size), ints = new Int32Array(size);
   coords.set(out.coords.subarray(0, out.count));
   ints.set(out.ints.subarray(0, out.count));
@@ -111,7 +112,12 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
       for (;;) {
         i = readJsonNumber(b, i, end);
         if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
-        if (out.count === out.coords.length) growCoords(out, out.count + 1);
+        if (out.count === out.coords.length) {
+          // No VertexStore record holds more: such a polygon is parsed and read again instead, and reading it here
+          // would only grow these arrays to its size.
+          if (out.count >= MAX_KEPT_NUMBERS) return -1;
+          growCoords(out, out.count + 1);
+        }
         if (jsonNumberIsScaled) out.ints[out.count] = jsonNumberScaled[0];
         else out.allInts = false;
         const v = jsonNumber[0];

@@ -21,7 +21,7 @@ import { encodeBitmapTask } from "../../src/codecs/bitmap.js";
 import { mapLimit } from "../../src/io/concurrency.js";
 import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "../../src/io/json-file.js";
-import { MAX_LABELS_ENV, maxLabels } from "../../src/limits.js";
+import { MAX_LABELS_ENV, maxLabels, maxVertices, vertexLimitError } from "../../src/limits.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { baseName, unsafeNameReason } from "../../src/io/paths.js";
 import {
@@ -38,6 +38,7 @@ import {
 } from "./discover.js";
 import { ElementReader, elementSyntaxError, scanTopLevel } from "./json-scan.js";
 import { annotationHash } from "./kept-polygon.js";
+import { rowVertices } from "./row-vertices.js";
 import {
   COCO_INFO_FILE, COCO_INFO_FORMAT, EXTRA_COCO, EXTRA_INSTANCE, TAG_CAPTION, TAG_COCO_ID, TAG_ISCROWD,
   isFiniteNumber, isObject, type CocoInfo, type CocoInfoSource, type Json,
@@ -111,6 +112,8 @@ interface GroupState {
   annotations: AnnotationTable;
   /** Per file: category id → mapping. */
   categoryTables: Map<unknown, CategoryMapping>[];
+  /** Per image (after finishing): the vertices of its polygon annotations, against the vertex limit. */
+  verticesOfImage?: Float64Array;
   /** Annotation indices grouped by image (after finishing): order[start[i] .. start[i+1]). */
   order?: Int32Array;
   start?: Int32Array;
@@ -184,6 +187,7 @@ class CocoReader {
   }
 
   private readonly labelsLimit = maxLabels();
+  private readonly vertexLimit = maxVertices();
 
   private async scanFile(g: GroupState, fi: number): Promise<void> {
     const f = g.files[fi];
@@ -305,6 +309,17 @@ class CocoReader {
         if (crowd) this.sawCrowd = true;
         if (hasId) this.sawCocoId = true;
       },
+      addOversized: (row, bytes, from, to) => {
+        const counted = rowVertices(bytes, from, to);
+        if (!counted || counted.vertices <= this.vertexLimit) return false;
+        // Its image is refused for it (buildItem), so nothing else of it is needed.
+        const t = g.annotations;
+        const imageKey = this.imageKey(g, counted.imageId);
+        t.setIdentity(row, null, imageKey);
+        if (!this.countRow(g, imageKey)) t.skip(row);
+        t.addVertices(row, counted.vertices);
+        return true;
+      },
     };
   }
 
@@ -392,6 +407,7 @@ class CocoReader {
     const mask = (plan.makes & MAKES_BITMAP) !== 0;
     if (mask) this.masks++;
     t.markObject(i, this.store.categoryIndex(cat), mask, g.compareAcrossFiles && isObject(value) ? annotationHash(value) : undefined);
+    if (plan.makes & MAKES_POLYGON) for (const part of plan.flatParts) t.addVertices(i, part.length >> 1);
     if (plan.iscrowd) this.sawCrowd = true;
     if (plan.id !== null) this.sawCocoId = true;
     if (isObject(value)) this.store.keep(t, i, plan, value);
@@ -421,6 +437,7 @@ class CocoReader {
     });
     g.order = order;
     g.start = start;
+    g.verticesOfImage = t.verticesByImage(g.images.length);
   }
 
   /**
@@ -528,6 +545,7 @@ class CocoReader {
     // For a writer that needs extents alone, masks are made only if their data is read (see buildLabels).
     const masksOnRead = this.masksOnRead;
     const inWorkers = !masksOnRead && this.masks >= readerTuning.workerMasks;
+    const vertexLimit = this.vertexLimit;
     return async function* (select?: ItemSelector) {
       for (const g of groups) {
         const chosen = select ? g.images.flatMap((img, k) => (select(img.itemName) ? [k] : [])) : null;
@@ -540,7 +558,7 @@ class CocoReader {
           if (!inWorkers) {
             for (let j = 0; j < count; j++) {
               signal?.throwIfAborted();
-              yield buildItem(g, at(j), readAnnotation, store, undefined, masksOnRead);
+              yield buildItem(g, at(j), readAnnotation, store, vertexLimit, undefined, masksOnRead);
             }
             continue;
           }
@@ -562,7 +580,7 @@ class CocoReader {
               await previous.encoded;
               for (let j = previous.from; j < previous.to; j++) {
                 signal?.throwIfAborted();
-                yield buildItem(g, at(j), readAnnotation, store, previous.masks);
+                yield buildItem(g, at(j), readAnnotation, store, vertexLimit, previous.masks);
               }
             }
             if (k === from) break; // nothing was left: the last batch went out above
@@ -646,7 +664,7 @@ function readPlan(g: GroupState, i: number, size: { width: number | null; height
 }
 
 /** Image k's item. `masks`: labels of its mask annotations built ahead (see buildMaskLabels). */
-function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: AnnotationStore, masks?: Map<number, Label[] | null>, masksOnRead = false): Item {
+function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: AnnotationStore, vertexLimit: number, masks?: Map<number, Label[] | null>, masksOnRead = false): Item {
   const img = g.images[k];
   const t = g.annotations;
   const tags: Tag[] = [];
@@ -654,6 +672,12 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
   const entries: { ann: number; labels: Label[] }[] = [];
   const entryOf = new Map<number, { ann: number; labels: Label[] }>();
   const size = { width: img.width, height: img.height };
+  // Counted in the first pass: refused before any of its labels is built (13 million vertices on one image took 1.9 GB).
+  const vertices = g.verticesOfImage![k];
+  if (vertices > vertexLimit) {
+    throw vertexLimitError(`image ${JSON.stringify(img.id)} (${JSON.stringify(img.fileName)}) has ${vertices} polygon vertices`, vertices,
+      { file: g.files[img.file].display, pointer: jsonPointer("images", img.index) });
+  }
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
     const keptLabels = t.isSecondary(i) ? null : store.keptLabels(t, i);

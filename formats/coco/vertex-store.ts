@@ -18,6 +18,8 @@ import type { Bbox } from "./annotation.js";
 
 const SCALE = 10000;
 const INT_CHUNK = 1 << 22; // 16 MB
+/** More numbers than this never fit a record (a record is one chunk at most): such an annotation is not kept. */
+export const MAX_KEPT_NUMBERS = INT_CHUNK;
 const DBL_CHUNK = 1 << 21; // 16 MB
 /** Numbers a chunk starts with before it grows. */
 const FIRST_CHUNK = 1 << 12;
@@ -119,6 +121,7 @@ export class VertexStore {
     if (parts.length > PARTS) return -1;
     let numbers = 0;
     for (const p of parts) numbers += p.length;
+    if (numbers > MAX_KEPT_NUMBERS) return -1;
     if (numbers > this.scratch.length) this.scratch = new Float64Array(Math.max(numbers, this.scratch.length * 2));
     if (parts.length > this.scratchLengths.length) this.scratchLengths = new Int32Array(Math.max(parts.length, this.scratchLengths.length * 2));
     let o = 0;
@@ -158,6 +161,15 @@ export class VertexStore {
     if (ints) for (let i = 0; i < count; i++) chunk[o++] = ints[i];
     else if (asInts) for (let i = 0; i < count; i++) chunk[o++] = Math.round(coords[i] * SCALE);
     return position;
+  }
+
+  /** The vertices of a record's parts together (what `get` would build), from its header alone. */
+  vertexCount(position: number): number {
+    const { chunk, offset } = this.ints.at(position);
+    const n = chunk[offset] & PARTS;
+    let vertices = 0;
+    for (let k = 0; k < n; k++) vertices += chunk[offset + 1 + k] >> 1;
+    return vertices;
   }
 
   /** The polygons ([x, y] vertices) and the bbox of a record. */

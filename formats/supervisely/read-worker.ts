@@ -7,6 +7,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { Packer } from "./packed.js";
 import { maxTextFileBytes, openRegularFileSync } from "../../src/io/regular-file.js";
+import { annotationOverLimits } from "../../src/supervisely/annotation-counts.js";
 
 export interface ReadRequest { paths: string[] }
 /** The answer to one request (requests are answered in order). */
@@ -69,7 +70,9 @@ parentPort!.on("message", ({ paths }: ReadRequest) => {
     firsts[i] = packer.nl;
     let ok = false;
     try {
-      ok = bytes !== null && packer.pack(bytes);
+      // A file over the labels or vertex limit is left to the main thread, which refuses it: packed, its points would
+      // still become an array each there.
+      ok = bytes !== null && annotationOverLimits(bytes) === null && packer.pack(bytes);
     } catch {
       ok = false; // (a bug here must not stop the read: the main thread reads the file itself)
     }

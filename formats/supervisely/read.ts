@@ -2,12 +2,13 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Dataset, Item, Project, ProjectMeta } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureClass, ensureTagMeta, inferTagValueType, geometryTypeName, iterateItems } from "../../src/model/index.js";
-import { readJsonFile } from "../../src/io/json-file.js";
+import { readCheckedJsonFile, readJsonFile } from "../../src/io/json-file.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { SlyconvError } from "../../src/errors.js";
 import type { FormatContext } from "../../src/format.js";
 import { annotationFromJson, metaFromJson, type MetaReadIssue } from "./json-model.js";
 import { annotationFromPacked, readWorker, type PackedFile } from "./packed-reader.js";
+import { checkAnnotationBytes } from "../../src/supervisely/annotation-counts.js";
 import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE, RESERVED_DIRS, findProjectRoot, hasImageExtension, looksLikeDataset, type DatasetsNote } from "../../src/supervisely/layout.js";
 
 import { SHARD_MANIFEST_FILE } from "../../src/shard.js";
@@ -110,7 +111,8 @@ async function readItem(root: string, e: DatasetEntry, meta: ProjectMeta | undef
   let annotation;
   if (e.annFile) {
     const file = rel(root, e.annFile);
-    annotation = (packed ? annotationFromPacked(packed, meta, file) : null) ?? annotationFromJson(await readJsonFile(e.annFile, file), meta, file);
+    annotation = (packed ? annotationFromPacked(packed, meta, file) : null) ??
+      annotationFromJson(await readCheckedJsonFile(e.annFile, file, (bytes) => checkAnnotationBytes(bytes, file)), meta, file);
   } else {
     ctx?.report.warn("annotation-missing", "image has no annotation file; an empty annotation is used", { file: rel(root, e.imageFile ?? e.infoFile ?? e.name) });
     const w = imageInfo?.width, h = imageInfo?.height;

@@ -4,6 +4,8 @@
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Report } from "../../src/report.js";
+import { SlyconvError } from "../../src/errors.js";
+import { MAX_LABELS_ENV, maxLabels } from "../../src/limits.js";
 import type { VocBox, VocField, VocObject, VocPart, VocXml } from "./xml-model.js";
 
 const parser = new XMLParser({
@@ -174,12 +176,52 @@ function readObject(node: unknown, index: number, ctx: { text: string; lines: Li
   return obj;
 }
 
+/** Characters of the smallest element, `<a/>`: a file of fewer per label is not counted. */
+const ELEMENT_CHARS = 4;
+/**
+ * Elements a file within the labels limit holds at most: this many an object (a VOC object has about a dozen: name,
+ * pose, truncated, difficult, the box and its four corners; a part has six), and the header's.
+ */
+const ELEMENTS_PER_OBJECT = 20;
+const HEADER_ELEMENTS = 10_000;
+
+/**
+ * Refuses a file with more `<object>` elements than the labels limit, or more elements of any kind than objects
+ * within it have, before it is parsed: the parsed tree takes about 260 bytes an element (a 120 MB file of 1.1 million
+ * objects took 3.4 GB; one of 29 million empty elements, 4.7 GB before the process died). Counted from the text,
+ * nested or commented ones too: upper bounds that real files meet exactly.
+ */
+function checkElementCounts(text: string, file: string): void {
+  const limit = maxLabels();
+  const elementLimit = ELEMENTS_PER_OBJECT * limit + HEADER_ELEMENTS;
+  if (text.length <= ELEMENT_CHARS * limit) return;
+  let objects = 0, elements = 0;
+  for (let i = text.indexOf("<"); i >= 0; i = text.indexOf("<", i + 1)) {
+    const first = text.charCodeAt(i + 1);
+    if (first === 0x2f || first === 0x21 || first === 0x3f) continue; // </end>, <!-- … -->, <?xml … ?>
+    elements++;
+    if (first === 0x6f && text.startsWith("object", i + 1)) {
+      const next = text.charCodeAt(i + 7);
+      if (next === 0x3e || next === 0x2f || next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09) objects++;
+    }
+  }
+  if (objects > limit) {
+    throw new SlyconvError("labels-limit", `the file holds ${objects} objects, more than the limit of ${limit} labels per image; if that is real, raise it with ${MAX_LABELS_ENV}=${objects}`, { file });
+  }
+  if (elements > elementLimit) {
+    const labels = Math.ceil((elements - HEADER_ELEMENTS) / ELEMENTS_PER_OBJECT);
+    throw new SlyconvError("labels-limit", `the file holds ${elements} XML elements, more than the objects of the labels limit have (${ELEMENTS_PER_OBJECT} for ` +
+      `each of ${limit}, and ${HEADER_ELEMENTS} more: ${elementLimit}); if that is real, raise the limit with ${MAX_LABELS_ENV}=${labels}`, { file });
+  }
+}
+
 /**
  * Parses one annotation file. Malformed XML is an error (file and line) and gives null; so does a root other than
  * `<annotation>`. Object-level problems are warnings and the rest of the file is kept.
  */
 export function parseVocXml(text: string, file: string, report: Report, counters: ParseCounters): VocXml | null {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  checkElementCounts(text, file);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
     report.error("voc-xml-malformed", `malformed XML: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col });

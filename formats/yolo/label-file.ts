@@ -6,16 +6,21 @@
 import { SlyconvError } from "../../src/errors.js";
 import { NotRegularFileError } from "../../src/io/regular-file.js";
 import { closeFile, forEachLine, openTextFile, readSmallTextFileSync, readWholeText, WHOLE_FILE_BYTES } from "../../src/io/text-lines.js";
-import { MAX_VERTICES_PER_ITEM } from "../../src/limits.js";
+import { maxVertices } from "../../src/limits.js";
 import { LabelLineParser, labelsLimitError, parseLabelText, type LineParseOptions, type YoloRecord } from "./lines.js";
 
 /**
- * Longest label line read: a polygon of the per-item vertex limit written with six decimals ("0.123456 0.654321 ",
- * 18 characters a vertex) fits; a longer line cannot become an item, and is refused before it fills the memory.
+ * Longest label line read, and what to say of a longer one: a polygon of the per-item vertex limit written with six
+ * decimals ("0.123456 0.654321 ", 18 characters a vertex) fits; a longer line cannot become an item, and is refused
+ * before it fills the memory.
  */
-export const MAX_LABEL_LINE_CHARS = MAX_VERTICES_PER_ITEM * 18 + 64;
-
-const LONG_LINE_ADVICE = `no YOLO label is that long (a polygon of the limit of ${MAX_VERTICES_PER_ITEM.toLocaleString("en-US")} vertices per image fits); is this a label file?`;
+function longLineRule(): { maxLineChars: number; longLineAdvice: string } {
+  const vertices = maxVertices();
+  return {
+    maxLineChars: vertices * 18 + 64,
+    longLineAdvice: `no YOLO label is that long (a polygon of the limit of ${vertices.toLocaleString("en-US")} vertices per image fits); is this a label file?`,
+  };
+}
 
 function unreadable(e: unknown, display: string): SlyconvError {
   const why = e instanceof NotRegularFileError ? `it is ${e.kind}, not a regular file` : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
@@ -62,7 +67,7 @@ export async function readLabelFile(file: string, display: string, opts: LinePar
       const megabytes = Math.max(1, Math.round(size / 2 ** 20));
       const total = Math.max(parser.limit + 1, Math.round((parser.labels * size) / consumed));
       throw labelsLimitError(display, parser.labels, parser.limit, { total, megabytes, line });
-    }, { maxLineChars: MAX_LABEL_LINE_CHARS, display, longLineAdvice: LONG_LINE_ADVICE });
+    }, { ...longLineRule(), display });
     return parser.records;
   });
 }
@@ -74,7 +79,7 @@ export function maxClassIdOf(file: string, display: string): Promise<number> {
     await forEachLine(fd, (line) => {
       const m = /^\s*(\d+)/.exec(line);
       if (m) max = Math.max(max, Number(m[1]));
-    }, { maxLineChars: MAX_LABEL_LINE_CHARS, display, longLineAdvice: LONG_LINE_ADVICE });
+    }, { ...longLineRule(), display });
     return max;
   });
 }

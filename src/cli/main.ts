@@ -10,7 +10,7 @@ import { tuneV8ForConversions } from "./runtime-tuning.js";
 import { createProgress } from "../io/progress.js";
 import { writeSync } from "node:fs";
 import { handleInterrupts, interruptedSignal, onInterrupt } from "../io/cleanup.js";
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LABELS, DEFAULT_MAX_PIXELS, MAX_FILE_BYTES_ENV, MAX_LABELS_ENV, MAX_PIXELS_ENV } from "../limits.js";
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LABELS, DEFAULT_MAX_PIXELS, DEFAULT_MAX_VERTICES, MAX_FILE_BYTES_ENV, MAX_LABELS_ENV, MAX_PIXELS_ENV, MAX_VERTICES_ENV } from "../limits.js";
 import { failureJson } from "./json-failure.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { userErrorFromSystemError } from "../io/system-errors.js";
@@ -21,12 +21,13 @@ import { formatsTable } from "./formats-table.js";
 const pkgUrl = ["../../../package.json", "../../package.json"].map((up) => new URL(up, import.meta.url)).find((u) => existsSync(u))!;
 const pkg = JSON.parse(readFileSync(pkgUrl, "utf8")) as { version: string };
 
-interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean; maxPixels?: string; maxLabels?: string; maxFileBytes?: string }
+interface GlobalOptions { debug?: boolean; quiet?: boolean; json?: boolean; maxPixels?: string; maxLabels?: string; maxVertices?: string; maxFileBytes?: string }
 
 /** The global options that set a limit (src/limits.ts): each is passed on in its environment variable. */
 const LIMIT_FLAGS = [
   { key: "maxPixels", flag: "--max-pixels", env: MAX_PIXELS_ENV, unit: "pixels" },
   { key: "maxLabels", flag: "--max-labels", env: MAX_LABELS_ENV, unit: "labels" },
+  { key: "maxVertices", flag: "--max-vertices", env: MAX_VERTICES_ENV, unit: "vertices" },
   { key: "maxFileBytes", flag: "--max-file-bytes", env: MAX_FILE_BYTES_ENV, unit: "bytes" },
 ] as const;
 
@@ -117,6 +118,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--json", "print one machine-readable JSON summary on stdout")
     .option("--max-pixels <n>", `largest image, mask or bitmap size (width × height) a buffer is made for (default ${DEFAULT_MAX_PIXELS}; also ${MAX_PIXELS_ENV})`)
     .option("--max-labels <n>", `most labels one image may have (default ${DEFAULT_MAX_LABELS}; also ${MAX_LABELS_ENV})`)
+    .option("--max-vertices <n>", `most vertices the labels of one image may have, holes included (default ${DEFAULT_MAX_VERTICES}; also ${MAX_VERTICES_ENV})`)
     .option("--max-file-bytes <n>", `largest annotation, XML, class map or list file read whole, in bytes (default ${DEFAULT_MAX_FILE_BYTES}; also ${MAX_FILE_BYTES_ENV})`)
     .showHelpAfterError("(run with --help for usage)")
     // Every command's --help lists --json, -q, --debug too.

@@ -40,6 +40,14 @@ export function geometryVertices(g: Geometry): Vec2[] | null {
   }
 }
 
+/** Vertices of a geometry's holes (polygon and multipolygon interiors), which geometryVertices leaves out. */
+export function holeVertices(g: Geometry): number {
+  let n = 0;
+  if (g.type === "polygon") for (const ring of g.interior) n += ring.length;
+  else if (g.type === "multipolygon") for (const part of g.parts) for (const ring of part.interior) n += ring.length;
+  return n;
+}
+
 /**
  * Extreme coordinates of a geometry. Bitmaps and alpha masks cover pixels origin .. origin + size - 1
  * (their header is read, not their pixels). Null for an empty or unknown geometry.

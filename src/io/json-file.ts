@@ -1,6 +1,6 @@
 import { SlyconvError } from "../errors.js";
 import { jsonErrorOffset } from "./json-bytes.js";
-import { TextFileTooLargeError, readRegularFileSync } from "./regular-file.js";
+import { TextFileTooLargeError, readRegularFileSync, readTextBytesSync } from "./regular-file.js";
 import { pythonJson } from "./python-json.js";
 
 /** Line and column (1-based) of a character offset. */
@@ -37,10 +37,29 @@ export async function readJsonFile(path: string, displayName = path): Promise<un
     // Regular files only: a FIFO would block the read forever, a device (/dev/zero) fill the memory.
     text = readRegularFileSync(path, "utf8");
   } catch (e) {
-    if (e instanceof TextFileTooLargeError) throw new SlyconvError(e.code, e.message, { file: displayName });
-    throw new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: displayName });
+    throw readError(e, displayName);
   }
   return parseJsonText(text, displayName);
+}
+
+/**
+ * readJsonFile with the file's bytes handed to `check` before they are decoded and parsed: what it throws (a file
+ * holding more than a limit allows) stops the read.
+ */
+export async function readCheckedJsonFile(path: string, displayName: string, check: (bytes: Buffer) => void): Promise<unknown> {
+  let bytes: Buffer;
+  try {
+    bytes = readTextBytesSync(path);
+  } catch (e) {
+    throw readError(e, displayName);
+  }
+  check(bytes);
+  return parseJsonText(bytes.toString("utf8"), displayName);
+}
+
+function readError(e: unknown, displayName: string): SlyconvError {
+  if (e instanceof TextFileTooLargeError) return new SlyconvError(e.code, e.message, { file: displayName });
+  return new SlyconvError("file-unreadable", `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: displayName });
 }
 
 /**

@@ -101,6 +101,31 @@ export function checkFileSize(file: string, size: number): void {
   if (size > limit) throw new TextFileTooLargeError(file, size, limit);
 }
 
+/**
+ * The bytes of a regular file that is read whole as text (its bytes looked at before they are decoded), refused by
+ * its size first like its text would be (TextFileTooLargeError); NotRegularFileError for anything else.
+ */
+export function readTextBytesSync(path: string): Buffer {
+  const fd = openRegularFileSync(path);
+  try {
+    checkFileSize(path, fs.fstatSync(fd).size);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** readTextBytesSync through the thread pool. */
+export async function readTextBytes(path: string): Promise<Buffer> {
+  const { fh, st } = await openRegularFileWithStats(path);
+  try {
+    checkFileSize(path, st.size);
+    return await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+}
+
 /** The bytes of a regular file, or its text when `encoding` is given; NotRegularFileError for anything else. */
 export function readRegularFileSync(path: string): Buffer;
 export function readRegularFileSync(path: string, encoding: BufferEncoding): string;

@@ -10,7 +10,8 @@ import { validateAgainst } from "./schemas.js";
 import { checkAnnotation } from "./annotation-checks.js";
 import { isObject, type MetaIndex } from "./meta-checks.js";
 import type { DatasetDir, ItemEntry } from "./listing.js";
-import { TextFileTooLargeError, readRegularFile } from "../io/regular-file.js";
+import { TextFileTooLargeError, readRegularFile, readTextBytes } from "../io/regular-file.js";
+import { annotationOverLimits } from "../supervisely/annotation-counts.js";
 
 const NOT_READ = Symbol("not read");
 
@@ -22,11 +23,23 @@ export function realImageSize(file: string): Promise<{ width: number; height: nu
   return readImageHeaderSize(file);
 }
 
-/** Reads and parses a JSON file; a syntax or read error becomes a finding and the file counts as not read. */
-export async function readJsonForCheck(absolute: string, rel: string, out: Finding[]): Promise<unknown> {
+/**
+ * Reads and parses a JSON file; a syntax or read error becomes a finding and the file counts as not read. An
+ * annotation file is not parsed when its bytes hold more labels or vertices than the limits allow (parsing it alone
+ * could take gigabytes): that is a file-unreadable finding too.
+ */
+export async function readJsonForCheck(absolute: string, rel: string, out: Finding[], annotation = false): Promise<unknown> {
   let text: string;
   try {
-    text = await readRegularFile(absolute, "utf8");
+    if (annotation) {
+      const bytes = await readTextBytes(absolute);
+      const over = annotationOverLimits(bytes);
+      if (over) {
+        out.push(finding("file-unreadable", rel, "", over.message));
+        return NOT_READ;
+      }
+      text = bytes.toString("utf8");
+    } else text = await readRegularFile(absolute, "utf8");
   } catch (e) {
     out.push(finding("file-unreadable", rel, "", e instanceof TextFileTooLargeError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`));
     return NOT_READ;
@@ -67,7 +80,7 @@ export async function checkItem(e: ItemEntry, ctx: ItemContext): Promise<ItemRes
   let sizePointer = "/size";
   const annRel = e.ann ? relOf(ANN_DIR, e.ann) : undefined;
   if (e.ann) {
-    const raw = await readJsonForCheck(absOf(ANN_DIR, e.ann), annRel!, out);
+    const raw = await readJsonForCheck(absOf(ANN_DIR, e.ann), annRel!, out, true);
     if (wasRead(raw)) {
       const schema = validateAgainst("annotation", raw, "annotation-schema", annRel!);
       out.push(...schema.findings);

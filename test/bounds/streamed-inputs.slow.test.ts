@@ -36,8 +36,8 @@ describe("YOLO label files of hundreds of MB are streamed", () => {
     const out = path.join(dir, "..", "out");
     const r = await runBounded(["import", dir, out, "-f", "yolo"], { timeoutMs: 300_000 });
     expectRefused(r, out);
-    expect(r.stderr).toBe("slyconv: labels/a.txt:1: the line is longer than 90,000,064 characters; no YOLO label is that long " +
-      "(a polygon of the limit of 5,000,000 vertices per image fits); is this a label file? [line-too-long]\n");
+    expect(r.stderr).toBe("slyconv: labels/a.txt:1: the line is longer than 18,000,064 characters; no YOLO label is that long " +
+      "(a polygon of the limit of 1,000,000 vertices per image fits); is this a label file? [line-too-long]\n");
   }, 600_000);
 
   it("a label file of 100,000 labels (the limit, 1.8 MB, streamed) is converted whole", async () => {

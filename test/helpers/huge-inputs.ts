@@ -214,3 +214,61 @@ export function hugeSuperviselyAnnotation(dir: string, bytes: number): string {
   fs.closeSync(fd);
   return dir;
 }
+
+/**
+ * A Supervisely project whose one annotation (ds/ann/a.png.json) is `labels` polygons of `vertices` vertices each,
+ * written compact (`[123,456],`: 10 bytes a vertex, so 133 polygons of 100,000 make 133 MB, under the file-size limit).
+ */
+export function superviselyPolygons(dir: string, labels: number, vertices: number): string {
+  fs.mkdirSync(path.join(dir, "ds", "ann"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify({ classes: [{ title: "cat", shape: "polygon", color: "#FF0000" }], tags: [], projectType: "images" }));
+  const points = Array.from({ length: vertices }, (_, k) => `[${100 + (k % 800)},${100 + (Math.floor(k / 800) % 800)}]`).join(",");
+  const label = `{"classTitle":"cat","tags":[],"points":{"exterior":[${points}],"interior":[]}}`;
+  const fd = fs.openSync(path.join(dir, "ds", "ann", "a.png.json"), "w");
+  fs.writeSync(fd, '{"size":{"height":1000,"width":1000},"tags":[],"objects":[');
+  const batch = Math.max(1, Math.floor((8 << 20) / label.length));
+  for (let from = 0; from < labels; from += batch) {
+    fs.writeSync(fd, (from ? "," : "") + Array(Math.min(batch, labels - from)).fill(label).join(","));
+  }
+  fs.writeSync(fd, "]}");
+  fs.closeSync(fd);
+  return dir;
+}
+
+/**
+ * A COCO file whose one image (a.png, 1000×1000) has `annotations` polygon annotations of `vertices` vertices each
+ * (133 of 100,000, or 1 of 13,300,000: about 106 MB).
+ */
+export function cocoPolygons(file: string, annotations: number, vertices: number): string {
+  const fd = fs.openSync(file, "w");
+  fs.writeSync(fd, '{"images":[{"id":1,"file_name":"a.png","width":1000,"height":1000}],"categories":[{"id":1,"name":"cat"}],"annotations":[');
+  const block = 100_000;
+  for (let id = 1; id <= annotations; id++) {
+    fs.writeSync(fd, `${id > 1 ? "," : ""}{"id":${id},"image_id":1,"category_id":1,"iscrowd":0,"area":100,"bbox":[100,100,800,800],"segmentation":[[`);
+    for (let from = 0; from < vertices; from += block) {
+      const part: string[] = [];
+      for (let k = from; k < Math.min(vertices, from + block); k++) part.push(`${100 + (k % 800)},${100 + (Math.floor(k / 800) % 800)}`);
+      fs.writeSync(fd, (from ? "," : "") + part.join(","));
+    }
+    fs.writeSync(fd, "]]}");
+  }
+  fs.writeSync(fd, "]}");
+  fs.closeSync(fd);
+  return file;
+}
+
+/** A VOC folder whose one annotation (Annotations/a.xml) holds `objects` boxes (1.1 million: 120 MB). */
+export function vocObjects(dir: string, objects: number): string {
+  fs.mkdirSync(path.join(dir, "Annotations"), { recursive: true });
+  const fd = fs.openSync(path.join(dir, "Annotations", "a.xml"), "w");
+  fs.writeSync(fd, "<annotation><filename>a.jpg</filename><size><width>1000</width><height>1000</height><depth>3</depth></size>");
+  const object = (k: number) => `<object><name>cat</name><bndbox><xmin>${(k % 900) + 1}</xmin><ymin>1</ymin><xmax>${(k % 900) + 10}</xmax><ymax>10</ymax></bndbox></object>`;
+  for (let from = 0; from < objects; from += 10_000) {
+    const part: string[] = [];
+    for (let k = from; k < Math.min(objects, from + 10_000); k++) part.push(object(k));
+    fs.writeSync(fd, part.join(""));
+  }
+  fs.writeSync(fd, "</annotation>");
+  fs.closeSync(fd);
+  return dir;
+}
