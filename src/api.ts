@@ -146,7 +146,7 @@ export async function readDataset<F extends FormatId = FormatId>(input: string, 
 export interface ReadOptions<F extends FormatId = FormatId> extends RunOptions {
   /** The input's format (a name or an alias); detected when absent. */
   format?: F;
-  /** The reader's options (README, "Library"); a key the reader does not know is refused. */
+  /** The reader's options (docs/library.md); a key the reader does not know is refused. */
   formatOptions?: ReadOptionsOf<F>;
   archiveLimits?: ExtractLimits;
 }
@@ -353,7 +353,7 @@ export async function writeProject(project: Project, out: string, opts: WriteOpt
 export interface ImportOptions<F extends FormatId = FormatId> extends WriteOptions {
   /** The input's format (a name or an alias); detected when absent. */
   format?: F;
-  /** The reader's options (README, "Library"); a key the reader does not know is refused. */
+  /** The reader's options (docs/library.md); a key the reader does not know is refused. */
   formatOptions?: ReadOptionsOf<F>;
   archiveLimits?: ExtractLimits;
 }
@@ -387,7 +387,7 @@ export interface ExportOptions<F extends FormatId = FormatId> extends RunOptions
   /** The output's format (a name or an alias). */
   format: F;
   force?: boolean;
-  /** The writer's options (README, "Library"); a key the writer does not know is refused. */
+  /** The writer's options (docs/library.md); a key the writer does not know is refused. */
   formatOptions?: WriteOptionsOf<F>;
   /**
    * How images get into the output, as in importDataset: the same as `formatOptions.images`, for the writers that

@@ -1,5 +1,5 @@
 /**
- * Limits that keep a tiny hostile file from taking gigabytes (docs/bad-input.md, "Pixel and size limits").
+ * Limits that keep a tiny hostile file from taking gigabytes (docs/bad-input/limits.md).
  *
  * Pixel buffers are one or more bytes a pixel, and several live at once (a masks import keeps the decoded PNG, its
  * colour keys and the class masks: about 6 bytes a pixel), so every image, mask, bitmap and RLE size is checked

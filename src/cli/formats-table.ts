@@ -7,7 +7,7 @@ export function formatsTable(): string {
   return ["| format | import | export | shapes written |", "|---|---|---|---|", ...rows].join("\n");
 }
 
-/** The README's table of library option keys per format and direction, from the same declarations as the flags. */
+/** The table of library option keys in docs/library.md per format and direction, from the same declarations as the flags. */
 export function optionKeysTable(): string {
   const keys = (list: readonly string[]) => list.map((k) => `\`${k}\``).join(", ");
   const rows = FORMATS.map((f) => `| ${f.name} | ${keys([...optionKeysOf(f.importOptions), ...READER_OPTION_KEYS])} | ${keys(optionKeysOf(f.exportOptions))} |`);

@@ -2,7 +2,7 @@
  * What the operating system or the JavaScript engine said, in terms a user can act on. A disk that is full, a
  * read-only file system, a path under a file, a name too long for the file system: these are not bugs, so they get
  * one line naming the path and what to do, and exit 1 (the data or the disk) or 2 (the path asked for), never the
- * 70 of an internal error. docs/bad-input.md has the table; test/io/system-errors.test.ts checks every row.
+ * 70 of an internal error. docs/bad-input/outputs.md has the table; test/io/system-errors.test.ts checks every row.
  *
  * `userErrorFromSystemError` is applied where an output is written (writeAtomically, which knows the output's
  * path and so can name it when the error does not) and once more by the CLI for everything else.
@@ -33,7 +33,7 @@ interface Row {
   outputOnly?: boolean;
 }
 
-/** The table of docs/bad-input.md ("Disk and system errors"). */
+/** The table of docs/bad-input/outputs.md ("Disk and system errors"). */
 export const SYSTEM_ERRORS: Readonly<Record<string, Row>> = {
   ENOSPC: { code: "disk-full", exit: 1, message: "no space left on the disk; free some space, or write the output to another disk" },
   EDQUOT: { code: "disk-full", exit: 1, message: "disk quota exceeded; free some space within your quota, or write the output to another disk" },

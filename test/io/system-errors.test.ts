@@ -1,6 +1,6 @@
 /**
  * Issue 18 point 4: disk and system errors get one line naming the path and what to do, and exit 1 (data, disk) or
- * 2 (the path asked for), never 70. Every row of the table (src/io/system-errors.ts, docs/bad-input.md) is checked
+ * 2 (the path asked for), never 70. Every row of the table (src/io/system-errors.ts, docs/bad-input/outputs.md) is checked
  * with an injected error; the full disk, the read-only file system, an output under a file and outputs in /proc and
  * /sys are also run for real through the CLI (a full disk and a read-only disk are small tmpfs mounts in a private
  * mount namespace, `unshare -m`, where that is allowed: root on Linux; skipped with a message elsewhere).
@@ -146,9 +146,9 @@ describe("outputs the system refuses: one line, exit 2, never an internal error"
   }
 });
 
-describe("docs/bad-input.md", () => {
+describe("docs/bad-input/outputs.md", () => {
   it("lists every row of the errno table with its message, code and exit", async () => {
-    const doc = fs.readFileSync(path.join(FIXTURES, "../docs/bad-input.md"), "utf8");
+    const doc = fs.readFileSync(path.join(FIXTURES, "../docs/bad-input/outputs.md"), "utf8");
     for (const [code, row] of Object.entries(SYSTEM_ERRORS)) {
       const line = doc.split("\n").find((l) => l.startsWith(`| \`${code}\` |`));
       expect(line, code).toBeDefined();
