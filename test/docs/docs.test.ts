@@ -54,4 +54,17 @@ describe("docs describe the code as it is", () => {
     const gone = [...named].filter((m) => !modules.includes(m));
     expect(gone, "docs/ARCHITECTURE.md or docs/architecture/ names modules that do not exist").toEqual([]);
   });
+
+  it("every page is under 20,000 bytes (a reader skims; each page says one thing)", () => {
+    const big = docs(REPO_ROOT).filter(([, text]) => Buffer.byteLength(text) >= 20_000).map(([file, text]) => `${file}: ${Buffer.byteLength(text)} bytes`);
+    expect(big, "split the page by topic and link the parts from it").toEqual([]);
+  });
+
+  it("every relative link of README.md and docs/ points at a file that exists", () => {
+    const broken = docs(REPO_ROOT).flatMap(([file, text]) =>
+      [...prose(text).matchAll(/\]\(([^)\s#]+)(?:#[^)\s]*)?\)/g)].map((m) => m[1])
+        .filter((target) => !/^[a-z]+:/.test(target) && !fs.existsSync(path.join(REPO_ROOT, path.dirname(file), target)))
+        .map((target) => `${file}: ${target}`));
+    expect(broken).toEqual([]);
+  });
 });
