@@ -13,6 +13,8 @@ import { FORMAT_ALIASES } from "../../src/registry.js";
 
 const program = buildProgram(() => {});
 const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+/** The README and the pages its sections were moved to: their command lines and options are checked alike. */
+const readmePages = [readme, ...["library", "supervisely", "choices", "bad-input"].map((p) => fs.readFileSync(path.join(REPO_ROOT, `docs/${p}.md`), "utf8"))];
 /** Commander's own -h/--help, on every command and not in `options`. */
 const HELP = { short: "-h", long: "--help" } as Option;
 const command = (name: string) => program.commands.find((c) => c.name() === name);
@@ -23,13 +25,13 @@ function optionOf(cmd: Command | undefined, flag: string): Option | undefined {
   return all.find((o) => o.long === flag || o.short === flag);
 }
 
-/** Every `slyconv <command> …` line of the README's code blocks and inline code. */
+/** Every `slyconv <command> …` line of the README's (and its pages') code blocks and inline code. */
 function readmeCommandLines(): string[] {
   const lines: string[] = [];
-  for (const block of readme.matchAll(/```(?:sh)?\n([\s\S]*?)```/g)) {
+  for (const block of readmePages.flatMap((page) => [...page.matchAll(/```(?:sh)?\n([\s\S]*?)```/g)])) {
     for (const line of block[1].split("\n")) if (/^\s*slyconv \w/.test(line)) lines.push(line.replace(/#.*$/, "").trim());
   }
-  for (const m of readme.matchAll(/`(slyconv [^`]+)`/g)) lines.push(m[1]);
+  for (const m of readmePages.flatMap((page) => [...page.matchAll(/`(slyconv [^`]+)`/g)])) lines.push(m[1]);
   return lines;
 }
 
@@ -96,7 +98,7 @@ describe("README and --help agree", () => {
     expect(lines.flatMap(checkLine)).toEqual([]);
     // Options named in prose and tables (`--task detect|segment|pose|obb`) exist on some command, with those choices.
     const problems: string[] = [];
-    for (const m of readme.matchAll(/`(--[a-z][a-z-]*)(?: ([^`]+))?`/g)) {
+    for (const m of readmePages.flatMap((page) => [...page.matchAll(/`(--[a-z][a-z-]*)(?: ([^`]+))?`/g)])) {
       const opts = program.commands.map((c) => optionOf(c, m[1])).filter((o): o is Option => Boolean(o));
       if (!opts.length) { problems.push(`no command has ${m[1]}`); continue; }
       const values = m[2]?.split("|") ?? [];
