@@ -20,7 +20,8 @@ export const DEFAULT_MAX_LABELS = 100_000;
 export const MAX_LABELS_ENV = "SLYCONV_MAX_LABELS";
 
 /**
- * Bytes of a file read whole (a Supervisely annotation, a VOC XML, a class map, a link list, a YAML or list file):
+ * Bytes of a file read whole (a Supervisely annotation, a VOC XML, a class map, a link list, a YAML or list file, a
+ * mask PNG; an image compared with another):
  * reading, parsing and writing it back takes up to about 4.5 times the file's size (measured: a 248 MB annotation,
  * 1.1 GB), so 128 MiB keeps the largest such file under 1 GB. Real annotations of one image are a few MB at most.
  * COCO files and YOLO label files are streamed and have no such limit.

@@ -5,7 +5,8 @@
  * synchronous calls: the reading is the task's own thread's). What it would report is recorded, in order, for the
  * caller to report on the main thread.
  */
-import { readRegularFileSync } from "../../src/io/regular-file.js";
+import { FileTooLargeError } from "../../src/io/regular-file.js";
+import { readImageFileSync } from "../../src/io/image-file.js";
 import { displayPath } from "../../src/io/paths.js";
 import { PixelLimitError } from "../../src/limits.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
@@ -76,9 +77,9 @@ export function readMaskItem(job: MaskItemJob): MaskItemOut {
 
   const readKeys = (file: string, mode: "index" | "colour"): MaskKeys | null => {
     try {
-      return readMaskKeys(readRegularFileSync(file), mode);
+      return readMaskKeys(readImageFileSync(file, "the mask"), mode);
     } catch (e) {
-      const why = e instanceof MaskReadError || e instanceof PixelLimitError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      const why = e instanceof MaskReadError || e instanceof PixelLimitError || e instanceof FileTooLargeError ? e.message : `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
       events.push({ level: "error", code: "mask-unreadable", message: `cannot read the mask: ${why}; the image is kept without it`, file: shown(file) });
       return null;
     }
@@ -119,7 +120,7 @@ export function readMaskItem(job: MaskItemJob): MaskItemOut {
   for (const { file, title, cls } of job.instanceFiles ?? []) {
     let bin;
     try {
-      bin = readBinaryMask(readRegularFileSync(file));
+      bin = readBinaryMask(readImageFileSync(file, "the mask"));
     } catch (e) {
       events.push({ level: "error", code: "mask-unreadable", message: `cannot read the instance mask: ${(e as Error).message}; the image is kept without it`, file: shown(file) });
       continue;

@@ -25,7 +25,7 @@ import { discoverMasksLayout, type DatasetPlan, type MaskEntry, type MasksLayout
 import { instanceClassOf, knownClassNames } from "./names.js";
 import { parseMasksImportOptions, type MasksImportOptions } from "./options.js";
 import { RESERVED_DIRS } from "../../src/supervisely/layout.js";
-import { readRegularFile, readRegularFileSync } from "../../src/io/regular-file.js";
+import { readImageFileSync } from "../../src/io/image-file.js";
 import { reportSpecialFiles } from "../../src/io/list-dir.js";
 
 /** Items in flight: enough to keep the worker pool's threads decoding while the main thread writes. */
@@ -100,7 +100,7 @@ async function discoverClassMap(layout: MasksLayout, opts: MasksImportOptions, i
     if (!e.semanticPath) continue;
     let keys: MaskKeys;
     try {
-      keys = readMaskKeys(readRegularFileSync(e.semanticPath), "index");
+      keys = readMaskKeys(readImageFileSync(e.semanticPath, "the mask"), "index");
     } catch {
       continue; // reported when the item is read
     }
@@ -140,7 +140,13 @@ async function findClassMap(layout: MasksLayout, opts: MasksImportOptions, input
 async function firstPalette(layout: MasksLayout): Promise<Rgb[] | null> {
   for (const e of allEntries(layout.datasets)) {
     if (!e.semanticPath) continue;
-    const palette = pngPalette(await readRegularFile(e.semanticPath).catch(() => Buffer.alloc(0)));
+    let bytes: Buffer;
+    try {
+      bytes = readImageFileSync(e.semanticPath, "the mask");
+    } catch {
+      bytes = Buffer.alloc(0); // reported when the item is read
+    }
+    const palette = pngPalette(bytes);
     // A palette whose used part is all one colour says nothing about classes.
     return palette && new Set(palette.slice(0, 16).map((c) => c.join(","))).size > 2 ? palette : null;
   }

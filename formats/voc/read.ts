@@ -25,7 +25,9 @@ import { geometryBounds } from "../../src/geometry/bounds.js";
 import { FieldTypeCollector, fieldsToTags, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG } from "./tags.js";
 import { imageSetsTagValue, planSplits, readImageSets, UNLISTED_DATASET, type SplitLists } from "./image-sets.js";
 import { VOID_MASKS_KEY, type StoredVoid } from "./void-masks.js";
-import { readRegularFileSync } from "../../src/io/regular-file.js";
+import { FileTooLargeError, readRegularFileSync } from "../../src/io/regular-file.js";
+import { readImageFileSync } from "../../src/io/image-file.js";
+import { PixelLimitError } from "../../src/limits.js";
 import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
 
 /**
@@ -245,11 +247,24 @@ async function prepareItem(id: string, data: RootData, b: BuildContext): Promise
   const image = await imageAndSize(id, data, b, warnings);
   const classFile = data.catalog.classMasks.get(id), objectFile = data.catalog.objectMasks.get(id);
   let masks: VocMaskOut = { warnings: [], hasClass: false, regions: [], voids: [] };
-  if (classFile || objectFile) {
+  // A mask over the file-size or pixel limit is not read; like an unreadable one, it is skipped with a warning.
+  const maskBytes = (file: string | undefined): Buffer | undefined => {
+    if (!file) return undefined;
+    try {
+      return readImageFileSync(file, "the PNG");
+    } catch (e) {
+      if (!(e instanceof FileTooLargeError || e instanceof PixelLimitError)) throw e;
+      const why = e instanceof PixelLimitError ? `mask is not a readable PNG (${e.message})` : `mask is not read (${e.message})`;
+      warnings.push({ code: "voc-mask-unreadable", message: `${why}; it is skipped`, where: { file: displayPath(b.input, file) } });
+      return undefined;
+    }
+  };
+  const classBytes = maskBytes(classFile), objectBytes = maskBytes(objectFile);
+  if (classBytes || objectBytes) {
     const job: VocMaskJob = {
       table: data.table, size: image.size,
-      ...(classFile ? { classBytes: readRegularFileSync(classFile), classShown: displayPath(b.input, classFile) } : {}),
-      ...(objectFile ? { objectBytes: readRegularFileSync(objectFile), objectShown: displayPath(b.input, objectFile) } : {}),
+      ...(classBytes ? { classBytes, classShown: displayPath(b.input, classFile!) } : {}),
+      ...(objectBytes ? { objectBytes, objectShown: displayPath(b.input, objectFile!) } : {}),
     };
     masks = await b.cpu.run(readVocMasksTask, [job]);
   }

@@ -33,7 +33,7 @@ import type { VocBox, VocField } from "./xml-model.js";
 import { ACTIONS_PREFIX, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG, STRUCTURE_TAGS, findTag, tagText } from "./tags.js";
 import { defaultFolders, parseImageSetsTag, SplitListWriter, UNLISTED_DATASET, type ClassPresence } from "./image-sets.js";
 import { storedVoids } from "./void-masks.js";
-import { readRegularFile } from "../../src/io/regular-file.js";
+import { readImageFileSync, sameFileBytes } from "../../src/io/image-file.js";
 import { warnIfClipped } from "../../src/geometry/rasterize.js";
 
 export type ImageFormat = "keep" | "jpg";
@@ -284,9 +284,18 @@ async function sameImage(a: Item["image"], b: Item["image"]): Promise<boolean> {
   if (!a || !b) return !a && !b;
   if (a.kind === "link" || b.kind === "link") return a.kind === "link" && b.kind === "link" && a.url === b.url;
   if (a.kind === "file" && b.kind === "file" && path.resolve(a.path) === path.resolve(b.path)) return true;
-  const bytes = async (s: NonNullable<Item["image"]>) => (s.kind === "bytes" ? s.data : s.kind === "file" ? await readRegularFile(s.path).catch(() => null) : null);
-  const [x, y] = [await bytes(a), await bytes(b)];
-  return Boolean(x && y && x.equals(y));
+  if (a.kind === "file" && b.kind === "file") return sameFileBytes(a.path, b.path);
+  // An image given as bytes is in memory already; a file compared with it is read whole, within the file-size limit.
+  const bytes = (s: NonNullable<Item["image"]>) => {
+    if (s.kind === "bytes") return s.data;
+    try {
+      return s.kind === "file" ? readImageFileSync(s.path, "the image") : null;
+    } catch {
+      return null;
+    }
+  };
+  const [x, y] = [bytes(a), bytes(b)];
+  return Boolean(x && y && Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(y));
 }
 
 async function writeImage(item: Item, id: string, outDir: string, format: ImageFormat, ctx: FormatContext): Promise<string> {

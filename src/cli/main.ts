@@ -119,7 +119,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option("--max-pixels <n>", `largest image, mask or bitmap size (width × height) a buffer is made for (default ${DEFAULT_MAX_PIXELS}; also ${MAX_PIXELS_ENV})`)
     .option("--max-labels <n>", `most labels one image may have (default ${DEFAULT_MAX_LABELS}; also ${MAX_LABELS_ENV})`)
     .option("--max-vertices <n>", `most vertices the labels of one image may have, holes included (default ${DEFAULT_MAX_VERTICES}; also ${MAX_VERTICES_ENV})`)
-    .option("--max-file-bytes <n>", `largest annotation, XML, class map or list file read whole, in bytes (default ${DEFAULT_MAX_FILE_BYTES}; also ${MAX_FILE_BYTES_ENV})`)
+    .option("--max-file-bytes <n>", `largest annotation, XML, class map, list or mask file read whole, in bytes (default ${DEFAULT_MAX_FILE_BYTES}; also ${MAX_FILE_BYTES_ENV})`)
     .showHelpAfterError("(run with --help for usage)")
     // Every command's --help lists --json, -q, --debug too.
     .configureHelp({ showGlobalOptions: true })

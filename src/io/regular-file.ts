@@ -78,20 +78,37 @@ export function maxTextFileBytes(): number {
 
 const megabytes = (n: number) => (n < 2 ** 20 ? `${n} bytes` : `${(n / 2 ** 20).toFixed(0)} MB`);
 
+/** A file as a message names it: relative to the working folder when it is under it. */
+function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return path.isAbsolute(file) && rel && !rel.startsWith("..") ? rel : file;
+}
+
 /**
  * A file too large to read whole (a hostile 1 GB annotation on one line): exit 1, naming the file, its size, the
  * limit and how to raise it, checked from the file's size before anything is read.
  */
 export class TextFileTooLargeError extends SlyconvError {
   constructor(file: string, size: number, limit: number) {
-    const rel = path.relative(process.cwd(), file);
-    const shown = path.isAbsolute(file) && rel && !rel.startsWith("..") ? rel : file;
+    const shown = shownPath(file);
     super("file-too-large", size > bufferConstants.MAX_STRING_LENGTH
       ? `the file is ${megabytes(size)}, more than the ${megabytes(bufferConstants.MAX_STRING_LENGTH)} a file read as text can hold (the longest JavaScript string); split it into smaller files`
       : `the file is ${megabytes(size)}, over the limit of ${megabytes(limit)} for a file read whole; if it is real and the machine has the memory (a few times the file's size), ` +
         `raise the limit with ${MAX_FILE_BYTES_ENV}=${size}`,
     { file: shown });
     this.name = "TextFileTooLargeError";
+  }
+}
+
+/**
+ * An image or mask file too large to read whole (its bytes, not text): exit 1 where it stops a run, else reported
+ * with the file skipped; checked from the file's size before anything is read.
+ */
+export class FileTooLargeError extends SlyconvError {
+  constructor(file: string, size: number, limit: number) {
+    super("file-too-large", `the file is ${megabytes(size)}, over the limit of ${megabytes(limit)} for a file read whole; if it is real and the machine has the memory, ` +
+      `raise the limit with ${MAX_FILE_BYTES_ENV}=${size}`, { file: shownPath(file) });
+    this.name = "FileTooLargeError";
   }
 }
 

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { crc32 } from "../../src/codecs/png-encode.js";
+import { crc32, encodeGrayPng } from "../../src/codecs/png-encode.js";
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -271,4 +271,23 @@ export function vocObjects(dir: string, objects: number): string {
   fs.writeSync(fd, "</annotation>");
   fs.closeSync(fd);
   return dir;
+}
+
+/**
+ * A 10×10 gray PNG made `bytes` long by a tEXt chunk of zeros, written sparse (a 1.5 GB file takes a few KB of disk;
+ * the chunk's CRC is not computed, so a reader that gets that far refuses it).
+ */
+export function sparsePng(file: string, bytes: number): void {
+  const png = Buffer.from(encodeGrayPng(10, 10, new Uint8Array(100)));
+  const iend = png.subarray(png.length - 12);
+  const head = png.subarray(0, png.length - 12);
+  const dataLength = bytes - png.length - 12;
+  const chunkHead = Buffer.alloc(8);
+  chunkHead.writeUInt32BE(dataLength, 0);
+  chunkHead.write("tEXt", 4, "latin1");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const fd = fs.openSync(file, "w");
+  fs.writeSync(fd, Buffer.concat([head, chunkHead, Buffer.from("Comment\0")]));
+  fs.writeSync(fd, Buffer.concat([Buffer.alloc(4), iend]), 0, 16, head.length + 8 + dataLength);
+  fs.closeSync(fd);
 }
