@@ -64,22 +64,18 @@ export function positionOf(item: Item): number {
   return p;
 }
 
-const SIDECAR_FLUSH = 1 << 20;
-
-export class SidecarWriter {
+/** Text appended to a new file ("wx") through a 1 MiB buffer; `write` returns a promise only when the buffer goes out. */
+export class BufferedTextFile {
   private pending: string[] = [];
   private size = 0;
-  private constructor(private readonly fh: FileHandle) {}
-  static async open(file: string): Promise<SidecarWriter> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    return new SidecarWriter(await fs.open(file, "wx"));
+  private constructor(readonly path: string, private readonly fh: FileHandle) {}
+  static async create(file: string): Promise<BufferedTextFile> {
+    return new BufferedTextFile(file, await fs.open(file, "wx"));
   }
-  /** Adds a line; a promise only when the buffer is written out. */
-  add(value: unknown): Promise<void> | undefined {
-    const line = JSON.stringify(value) + "\n";
-    this.pending.push(line);
-    this.size += line.length;
-    return this.size >= SIDECAR_FLUSH ? this.flush() : undefined;
+  write(text: string): Promise<void> | undefined {
+    this.pending.push(text);
+    this.size += text.length;
+    return this.size >= 1 << 20 ? this.flush() : undefined;
   }
   private async flush(): Promise<void> {
     if (!this.pending.length) return;
@@ -91,6 +87,22 @@ export class SidecarWriter {
   async close(): Promise<void> {
     await this.flush();
     await this.fh.close();
+  }
+}
+
+/** One JSON value per line. */
+export class SidecarWriter {
+  private constructor(private readonly file: BufferedTextFile) {}
+  static async open(file: string): Promise<SidecarWriter> {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    return new SidecarWriter(await BufferedTextFile.create(file));
+  }
+  /** Adds a line; a promise only when the buffer is written out. */
+  add(value: unknown): Promise<void> | undefined {
+    return this.file.write(JSON.stringify(value) + "\n");
+  }
+  close(): Promise<void> {
+    return this.file.close();
   }
 }
 

@@ -15,7 +15,7 @@ import path from "node:path";
 import readline from "node:readline";
 import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { inRunOrder, readSidecar, sidecarPath } from "../../src/shard.js";
+import { BufferedTextFile, inRunOrder, readSidecar, sidecarPath } from "../../src/shard.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
 import { IdAllocator, type CocoShardDataset, type CocoShardLine } from "./write.js";
 
@@ -144,27 +144,15 @@ function leadingIds(line: string, file: string, withImageId: boolean): { id: str
 /** Element lines joined by ",\n" into a part file, as JsonArrayPart writes them. */
 class LinePart {
   count = 0;
-  private pending: string[] = [];
-  private size = 0;
-  private constructor(readonly path: string, private readonly fh: FileHandle) {}
+  private constructor(readonly path: string, private readonly file: BufferedTextFile) {}
   static async create(file: string): Promise<LinePart> {
-    return new LinePart(file, await fs.open(file, "wx"));
+    return new LinePart(file, await BufferedTextFile.create(file));
   }
   add(line: string): Promise<void> | undefined {
-    this.pending.push(this.count++ ? ",\n" + line : line);
-    this.size += line.length + 2;
-    return this.size >= FLUSH_BYTES ? this.flush() : undefined;
+    return this.file.write(this.count++ ? ",\n" + line : line);
   }
-  private async flush(): Promise<void> {
-    if (!this.pending.length) return;
-    const text = this.pending.join("");
-    this.pending = [];
-    this.size = 0;
-    await this.fh.write(text);
-  }
-  async close(): Promise<void> {
-    await this.flush();
-    await this.fh.close();
+  close(): Promise<void> {
+    return this.file.close();
   }
 }
 
