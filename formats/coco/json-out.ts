@@ -37,6 +37,20 @@ export class JsonArrayPart {
   }
 }
 
+/** Copies `file` to the end of `out` in chunks of `buf`'s size. */
+export async function appendFileTo(out: fsp.FileHandle, file: string, buf: Buffer = Buffer.allocUnsafe(FLUSH_BYTES)): Promise<void> {
+  const src = await fsp.open(file, "r");
+  try {
+    for (;;) {
+      const { bytesRead } = await src.read(buf, 0, buf.length, null);
+      if (!bytesRead) break;
+      await out.write(buf, 0, bytesRead);
+    }
+  } finally {
+    await src.close();
+  }
+}
+
 /** One top-level entry of the output: a value written inline, or an array whose elements are in a part file. */
 export type TopEntry = [key: string, value: unknown] | [key: string, part: JsonArrayPart];
 
@@ -51,16 +65,7 @@ export async function assembleJson(file: string, entries: TopEntry[]): Promise<v
       await out.write(`${i ? ",\n" : ""}${JSON.stringify(key)}: `);
       if (v instanceof JsonArrayPart) {
         await out.write("[\n");
-        const src = await fsp.open(v.path, "r");
-        try {
-          for (;;) {
-            const { bytesRead } = await src.read(buf, 0, buf.length, null);
-            if (!bytesRead) break;
-            await out.write(buf, 0, bytesRead);
-          }
-        } finally {
-          await src.close();
-        }
+        await appendFileTo(out, v.path, buf);
         await out.write("\n]");
       } else await out.write(JSON.stringify(v));
     }

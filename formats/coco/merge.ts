@@ -18,6 +18,7 @@ import { SlyconvError } from "../../src/errors.js";
 import { BufferedTextFile, inRunOrder, readSidecar, sidecarPath } from "../../src/shard.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
 import { IdAllocator, type CocoShardDataset, type CocoShardLine } from "./write.js";
+import { appendFileTo } from "./json-out.js";
 
 const FLUSH_BYTES = 1 << 20;
 
@@ -181,19 +182,6 @@ async function suffixOf(file: string): Promise<string> {
   }
 }
 
-async function appendFile(out: FileHandle, file: string): Promise<void> {
-  const src = await fs.open(file, "r");
-  const buf = Buffer.allocUnsafe(FLUSH_BYTES);
-  try {
-    for (;;) {
-      const { bytesRead } = await src.read(buf, 0, buf.length, null);
-      if (!bytesRead) break;
-      await out.write(buf, 0, bytesRead);
-    }
-  } finally {
-    await src.close();
-  }
-}
 
 /** One of a dataset's files (instances, person_keypoints, captions) in each shard that wrote it. */
 interface FileKind {
@@ -327,9 +315,9 @@ async function mergeDataset(ds: CocoShardDataset, dirs: readonly string[], outDi
     const out = await fs.open(path.join(annDir, k.file), "wx");
     try {
       await out.write(k.frame.prefix);
-      await appendFile(out, imagesPart.path);
+      await appendFileTo(out, imagesPart.path);
       await out.write('\n],\n"annotations": [\n');
-      await appendFile(out, k.part.path);
+      await appendFileTo(out, k.part.path);
       await out.write(k.frame.suffix);
     } finally {
       await out.close();
