@@ -14,7 +14,7 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LABELS, DEFAULT_MAX_PIXELS, DEFAULT
 import { failureJson } from "./json-failure.js";
 import { ARCHIVE_FORMATS, type ArchiveFormat } from "../io/archive-formats.js";
 import { userErrorFromSystemError } from "../io/system-errors.js";
-import { plural, printReport, type Wording } from "./output.js";
+import { ignoreClosedPipes, plural, printReport, type Wording } from "./output.js";
 import { formatsTable } from "./formats-table.js";
 
 // The package root is three levels up from dist/src/cli/ (the built CLI) and two from src/cli/ (the tests run the sources).
@@ -345,6 +345,7 @@ function cliWording(program: Command, command: Command | undefined): Wording {
 export async function main(argv = process.argv): Promise<number> {
   tuneV8ForConversions();
   handleInterrupts();
+  ignoreClosedPipes();
   return runCommandLine(argv);
 }
 

@@ -64,3 +64,16 @@ function printEntries(out: NodeJS.WritableStream, title: string, entries: { clas
   }
   if (sorted.length > max) out.write(`  … ${sorted.length - max} more kinds (${sorted.slice(max).reduce((n, g) => n + g.count, 0)} in all; --json lists them per class)\n`);
 }
+
+/**
+ * `slyconv … --help | head -1` closes stdout early: Node then reports EPIPE as an uncaught error with a stack. A
+ * reader that stops reading is no mistake of the run, so further output to that stream is dropped and the command
+ * carries on (a conversion still finishes and renames its output into place).
+ */
+export function ignoreClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") throw err;
+    });
+  }
+}
