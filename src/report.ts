@@ -31,6 +31,33 @@ export const MAX_LISTED_ENTRIES = 1000;
 
 const STAT_NAME = /^[a-z][a-zA-Z0-9]*$/;
 
+/** Loss or change entries, one per class, `what` and reason, in the order first counted. */
+class CountedEntries<E extends { className: string; what: string; count: number }> {
+  private readonly all: E[] = [];
+  // Per class, the few entries it has: no key string to build per label, as a stream of labels repeats them.
+  private readonly byClass = new Map<string, E[]>();
+
+  add(className: string, what: string, count: number, sameReason: (e: E) => boolean, make: () => E): void {
+    let entries = this.byClass.get(className);
+    if (!entries) this.byClass.set(className, (entries = []));
+    for (const e of entries) {
+      if (e.what === what && sameReason(e)) {
+        e.count += count;
+        return;
+      }
+    }
+    const e = make();
+    entries.push(e);
+    this.all.push(e);
+  }
+  entries(): E[] {
+    return [...this.all];
+  }
+  get size(): number {
+    return this.all.length;
+  }
+}
+
 /**
  * Collects findings and losses of one conversion. Stores at most `keepPerCode` findings of each code (counts stay
  * exact), so a million identical warnings cost a counter, not a million objects.
@@ -38,8 +65,8 @@ const STAT_NAME = /^[a-z][a-zA-Z0-9]*$/;
 export class Report {
   readonly findings: Finding[] = [];
   readonly countsByCode = new Map<string, { severity: Severity; count: number }>();
-  private readonly losses = new Map<string, LossEntry>();
-  private readonly changes = new Map<string, ChangeEntry>();
+  private readonly losses = new CountedEntries<LossEntry>();
+  private readonly changes = new CountedEntries<ChangeEntry>();
   readonly stats: Record<string, number> = {};
   /** Labels per class title that went through a conversion. */
   readonly labelsPerClass: Record<string, number> = {};
@@ -64,42 +91,18 @@ export class Report {
 
   /** Counts something a target format cannot hold (never dropped silently). */
   lose(className: string, what: string, reason: string, count = 1): void {
-    // Per class, the few losses it has (no key string to build per label: a stream of labels repeats them).
-    let entries = this.lossesByClass.get(className);
-    if (!entries) this.lossesByClass.set(className, (entries = []));
-    for (const e of entries) {
-      if (e.what === what && e.reason === reason) {
-        e.count += count;
-        return;
-      }
-    }
-    const e = { className, what, reason, count };
-    entries.push(e);
-    this.losses.set(`${className}\u0000${what}\u0000${reason}`, e);
+    this.losses.add(className, what, count, (e) => e.reason === reason, () => ({ className, what, reason, count }));
   }
-  private readonly lossesByClass = new Map<string, LossEntry[]>();
   get lossEntries(): LossEntry[] {
-    return [...this.losses.values()];
+    return this.losses.entries();
   }
 
   /** Counts something the target format holds only in a changed form (never changed silently). */
   change(className: string, what: string, how: string, count = 1): void {
-    // As lose: per class, the few changes it has (a stream of labels repeats them).
-    let entries = this.changesByClass.get(className);
-    if (!entries) this.changesByClass.set(className, (entries = []));
-    for (const e of entries) {
-      if (e.what === what && e.how === how) {
-        e.count += count;
-        return;
-      }
-    }
-    const e = { className, what, how, count };
-    entries.push(e);
-    this.changes.set(`${className}\u0000${what}\u0000${how}`, e);
+    this.changes.add(className, what, count, (e) => e.how === how, () => ({ className, what, how, count }));
   }
-  private readonly changesByClass = new Map<string, ChangeEntry[]>();
   get changeEntries(): ChangeEntry[] {
-    return [...this.changes.values()];
+    return this.changes.entries();
   }
 
   /** Adds to a statistic; the names are camelCase (`itemsRead`, `cocoImages`), as every key of `--json` is. */
