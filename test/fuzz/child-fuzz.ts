@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { listFiles, tempDir } from "../helpers/paths.js";
 import { runBounded } from "../helpers/bounded-run.js";
-import { extremeChangeArbitrary, OUTSIDE_CONTENT, snapshot, type Change } from "./harness.js";
+import { extremeChangeArbitrary, OUTSIDE_CONTENT, setUpChangedInput, snapshot, type Change } from "./harness.js";
 
 export interface ChildFuzzCase {
   format: string;
@@ -39,23 +39,8 @@ function describe(change: Change): string {
 export async function runChildCase(c: ChildFuzzCase, change: Change, command: Command): Promise<number> {
   const work = tempDir("slyconv-xfuzz-");
   try {
-    const base = path.join(work, "d1", "d2", "d3");
-    fs.mkdirSync(base, { recursive: true });
-    const copy = path.join(base, "in");
-    fs.cpSync(c.fixture, copy, { recursive: true });
-    const outsideDir = path.join(base, "outside");
-    fs.mkdirSync(outsideDir);
-    const outside = path.join(outsideDir, path.basename(change.target));
-    fs.writeFileSync(outside, OUTSIDE_CONTENT);
-    if (change.kind === "bytes") {
-      const file = path.join(copy, change.target);
-      fs.writeFileSync(file, change.mutate(fs.readFileSync(file)));
-    } else change.mutate(copy, change.target, outside);
-    const outParent = path.join(base, "outparent");
-    fs.mkdirSync(outParent);
+    const { copy, outside, outParent, isOutput } = setUpChangedInput(work, c.fixture, change);
     const out = path.join(outParent, "out");
-    const outRel = "d1/d2/d3/outparent/out";
-    const isOutput = (rel: string) => rel === outRel || rel.startsWith(`${outRel}/`);
     const before = snapshot(work, isOutput);
     const args = command === "import"
       ? ["--json", "import", copy, out, "-f", c.format, "--images", "copy", ...(c.args ?? [])]

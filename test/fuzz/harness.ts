@@ -524,6 +524,33 @@ export const OUTSIDE_CONTENT = "a file outside the input: never written\n";
 const DEFAULT_TIMEOUT_MS = 20_000;
 
 /**
+ * The work folder of one mutated run: `d1/d2/d3/in` (a copy of `fixture`, `change` applied), `d1/d2/d3/outside/`
+ * (what symlink mutations point at, holding OUTSIDE_CONTENT) and `d1/d2/d3/outparent/` (the output's parent; the
+ * output is `outparent/out`, and `isOutput` tells its paths, relative to the work folder, from the rest).
+ */
+export function setUpChangedInput(work: string, fixture: string, change: Change): { copy: string; outside: string; outParent: string; isOutput: (rel: string) => boolean } {
+  const base = path.join(work, "d1", "d2", "d3");
+  fs.mkdirSync(base, { recursive: true });
+  const copy = path.join(base, "in");
+  fs.cpSync(fixture, copy, { recursive: true });
+  const outsideDir = path.join(base, "outside");
+  fs.mkdirSync(outsideDir);
+  const outside = path.join(outsideDir, path.basename(change.target));
+  fs.writeFileSync(outside, OUTSIDE_CONTENT);
+  // A fixture that is one file (a COCO JSON) is changed as the file `in` of its parent folder.
+  const root = fs.statSync(copy).isDirectory() ? copy : base;
+  const target = fs.statSync(copy).isDirectory() ? change.target : "in";
+  if (change.kind === "bytes") {
+    const file = path.join(root, target);
+    fs.writeFileSync(file, change.mutate(fs.readFileSync(file)));
+  } else change.mutate(root, target, outside);
+  const outParent = path.join(base, "outparent");
+  fs.mkdirSync(outParent);
+  const outRel = "d1/d2/d3/outparent/out";
+  return { copy, outside, outParent, isOutput: (rel) => rel === outRel || rel.startsWith(`${outRel}/`) };
+}
+
+/**
  * Runs one mutated import; returns what happened, throws on a forbidden outcome.
  *
  * Layout of the work folder: `d1/d2/d3/in` (the mutated copy), `d1/d2/d3/outside/` (what symlink mutations point
@@ -535,24 +562,7 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 export async function runChanged(c: FuzzCase, change: Change): Promise<"ok" | "rejected"> {
   const work = tempDir("slyconv-fuzz-");
   try {
-    const base = path.join(work, "d1", "d2", "d3");
-    fs.mkdirSync(base, { recursive: true });
-    const copy = path.join(base, "in");
-    fs.cpSync(c.fixture, copy, { recursive: true });
-    const outsideDir = path.join(base, "outside");
-    fs.mkdirSync(outsideDir);
-    const outside = path.join(outsideDir, path.basename(change.target));
-    fs.writeFileSync(outside, OUTSIDE_CONTENT);
-    const root = fs.statSync(copy).isDirectory() ? copy : base;
-    const target = fs.statSync(copy).isDirectory() ? change.target : "in";
-    if (change.kind === "bytes") {
-      const file = path.join(root, target);
-      fs.writeFileSync(file, change.mutate(fs.readFileSync(file)));
-    } else change.mutate(root, target, outside);
-    const outParent = path.join(base, "outparent");
-    fs.mkdirSync(outParent);
-    const outRel = "d1/d2/d3/outparent/out";
-    const isOutput = (rel: string) => rel === outRel || rel.startsWith(`${outRel}/`);
+    const { copy, outside, outParent, isOutput } = setUpChangedInput(work, c.fixture, change);
     const before = snapshot(work, isOutput);
     let outcome: "ok" | "rejected" = "ok";
     const importer = c.importer ?? importDataset;
