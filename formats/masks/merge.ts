@@ -11,28 +11,21 @@ import path from "node:path";
 import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError, optionName } from "../../src/errors.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
-import { inRunOrder, readSidecar } from "../../src/shard.js";
+import { replayNames } from "../../src/shard.js";
 import { MACHINE_COLOR_FILE, SEMANTIC_COLOR_FILE } from "./class-map.js";
 import { SLY_HUMAN_DIR, SLY_INSTANCES_DIR, SLY_MACHINE_DIR, SLY_SEMANTIC_DIR } from "./layout.js";
 import type { MasksShardLine } from "./write.js";
 
 const stemOf = (name: string) => (name.lastIndexOf(".") > 0 ? name.slice(0, name.lastIndexOf(".")) : name);
 
+const isMasksLine = (l: unknown): l is MasksShardLine =>
+  Array.isArray(l) && typeof l[0] === "number" && typeof l[1] === "string" && typeof l[2] === "string" && typeof l[3] === "string";
+
 /** Per shard, the mask files and folders whose names the single run gives differently. */
 async function maskRenames(shards: readonly ShardOutput[], ctx: FormatContext): Promise<Map<string, string>[]> {
-  const renames = shards.map(() => new Map<string, string>());
-  const lines = shards.map((s) => (async function* () {
-    for await (const line of readSidecar(s.dir, "masks.ndjson")) {
-      const l = line as MasksShardLine;
-      if (!Array.isArray(l) || typeof l[0] !== "number" || typeof l[1] !== "string" || typeof l[2] !== "string" || typeof l[3] !== "string") {
-        throw new SlyconvError("shard-invalid", `${s.dir}: a line of .slyconv-shard/masks.ndjson is not [position, dataset folder, name, stem]; was it edited? Write that shard again`, { file: s.dir }, 2);
-      }
-      yield l;
-    }
-  })());
   // The stems each dataset has given so far, as the writer keeps them.
   const stems = new Map<string, Set<string>>();
-  for await (const { shard, value: [, dir, name, used] } of inRunOrder(lines, (l) => l[0])) {
+  return replayNames(shards, "masks.ndjson", isMasksLine, "[position, dataset folder, name, stem]", ([, dir, name, used], rename) => {
     const given = stems.get(dir) ?? new Set<string>();
     stems.set(dir, given);
     let stem = stemOf(name);
@@ -41,11 +34,10 @@ async function maskRenames(shards: readonly ShardOutput[], ctx: FormatContext): 
       stem = name;
     }
     given.add(stem.toLowerCase());
-    if (stem === used) continue;
-    for (const sub of [SLY_MACHINE_DIR, SLY_SEMANTIC_DIR, SLY_HUMAN_DIR]) renames[shard].set(`${dir}/${sub}/${used}.png`, `${dir}/${sub}/${stem}.png`);
-    renames[shard].set(`${dir}/${SLY_INSTANCES_DIR}/${used}`, `${dir}/${SLY_INSTANCES_DIR}/${stem}`);
-  }
-  return renames;
+    if (stem === used) return;
+    for (const sub of [SLY_MACHINE_DIR, SLY_SEMANTIC_DIR, SLY_HUMAN_DIR]) rename(`${dir}/${sub}/${used}.png`, `${dir}/${sub}/${stem}.png`);
+    rename(`${dir}/${SLY_INSTANCES_DIR}/${used}`, `${dir}/${SLY_INSTANCES_DIR}/${stem}`);
+  });
 }
 
 const CLASS_MAPS = [MACHINE_COLOR_FILE, SEMANTIC_COLOR_FILE];

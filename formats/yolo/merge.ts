@@ -9,36 +9,27 @@ import path from "node:path";
 import type { FormatContext, MergeFileOptions, ShardOutput } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { copyUnion } from "../../src/io/merge-tree.js";
-import { inRunOrder, readSidecar } from "../../src/shard.js";
+import { replayNames } from "../../src/shard.js";
 import { splitEntries, yamlText, yoloFileName, type YoloShardLine } from "./write.js";
 
 const stemOf = (name: string) => (name.lastIndexOf(".") > 0 ? name.slice(0, name.lastIndexOf(".")) : name);
+
+const isYoloLine = (l: unknown): l is YoloShardLine => Array.isArray(l) && l.length === 5 && typeof l[0] === "number" && l.slice(1).every((x) => typeof x === "string");
 
 /**
  * Per shard, the image and label files the single run names differently: an image whose stem an earlier image of its
  * folder has gets a prefix (`dup_a.png`), and which one that is depends on the whole run's order.
  */
 async function fileRenames(shards: readonly ShardOutput[], ctx: FormatContext): Promise<Map<string, string>[]> {
-  const renames = shards.map(() => new Map<string, string>());
-  const lines = shards.map((s) => (async function* () {
-    for await (const line of readSidecar(s.dir, "yolo.ndjson")) {
-      const l = line as YoloShardLine;
-      if (!Array.isArray(l) || typeof l[0] !== "number" || !l.slice(1).every((x) => typeof x === "string")) {
-        throw new SlyconvError("shard-invalid", `${s.dir}: a line of .slyconv-shard/yolo.ndjson is not [position, folder, prefix, name, written name]; was it edited? Write that shard again`, { file: s.dir }, 2);
-      }
-      yield l;
-    }
-  })());
   const stems = new Set<string>();
-  for await (const { shard, value: [, folder, prefix, name, written] } of inRunOrder(lines, (l) => l[0])) {
+  return replayNames(shards, "yolo.ndjson", isYoloLine, "[position, folder, prefix, name, written name]", ([, folder, prefix, name, written], rename) => {
     const final = yoloFileName(stems, folder, prefix, name);
     stems.add(`${folder}/${stemOf(final).toLowerCase()}`);
-    if (final === written) continue;
+    if (final === written) return;
     if (final !== name) ctx.report.warn("yolo-name-collision", `${folder}/${name}: another image in this folder has the stem ${JSON.stringify(stemOf(name))}; written as ${final}`, { file: `${folder}/${name}` });
-    renames[shard].set(`images/${folder}/${written}`, `images/${folder}/${final}`);
-    renames[shard].set(`labels/${folder}/${stemOf(written)}.txt`, `labels/${folder}/${stemOf(final)}.txt`);
-  }
-  return renames;
+    rename(`images/${folder}/${written}`, `images/${folder}/${final}`);
+    rename(`labels/${folder}/${stemOf(written)}.txt`, `labels/${folder}/${stemOf(final)}.txt`);
+  });
 }
 
 const DATA_YAML = "data.yaml";
