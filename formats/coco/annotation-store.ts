@@ -14,13 +14,13 @@
 import fs from "node:fs";
 import { SlyconvError } from "../../src/errors.js";
 import { openRegularFileSync } from "../../src/io/regular-file.js";
-import type { Label, Tag } from "../../src/model/index.js";
-import { lazyPolygon, type Extent } from "../../src/geometry/extent.js";
+import type { Label, Tag, Vec2 } from "../../src/model/index.js";
+import { lazyPolygon, type Extent, type RingSource } from "../../src/geometry/extent.js";
 import { MAKES_POLYGON, buildLabels, type AnnotationPlan, type Bbox, type CategoryMapping } from "./annotation.js";
 import type { CocoFile } from "./discover.js";
 import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
 import { BlockUnpacker, blockImageIds, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
-import { EXTRA_COCO, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, type Json } from "./model.js";
+import { EXTRA_COCO, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, isObject, type Json } from "./model.js";
 import { ThreadedRows } from "./parse-thread.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { OVERSIZED_ROW_BYTES } from "./row-vertices.js";
@@ -33,10 +33,11 @@ import { VertexStore } from "./vertex-store.js";
  * annotations or more) are parsed with a thread's help, in blocks of `threadBlock`, the reader claiming blocks back
  * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts). On a file of hundreds of MB
  * the thread shortens the first pass by a third or more; on a small one its start-up and its code's warming up
- * cost what it saves.
+ * cost what it saves. With `boundsOnly` off, a writer that needs extents alone still gets polygons kept with their
+ * vertices (AnnotationStore.boundsOnly).
  * Tests check that every path gives the same items.
  */
-export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true };
+export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true, boundsOnly: true };
 
 /** For tests: blocks of annotations added from their packed form so far: parsed by a ParseThread, or claimed back. */
 export const readerStats = { threadBlocks: 0, claimedBlocks: 0 };
@@ -290,7 +291,7 @@ export class AnnotationStore {
   /** Where the scan of a file of `size` bytes notes its annotation rows (handed to a parse thread where that pays). */
   rowsOf(file: string, size: number, t: AnnotationTable, compareAcrossFiles: boolean): ThreadedRows {
     const threadFrom = !readerTuning.keepPolygons ? Infinity : size >= readerTuning.parallelBytes ? 1 : readerTuning.parallelRows;
-    return new ThreadedRows(file, compareAcrossFiles, (row) => t.offset[row], (row) => t.bytes[row], threadFrom, readerTuning.threadBlock);
+    return new ThreadedRows(file, compareAcrossFiles, this.boundsOnly, (row) => t.offset[row], (row) => t.bytes[row], threadFrom, readerTuning.threadBlock);
   }
 
   /**
@@ -324,6 +325,7 @@ export class AnnotationStore {
     const { t, categories } = f;
     let failed: ElementSyntaxError | null = null;
     const q = this.quick;
+    q.boundsOnly = this.boundsOnly;
     // The category of the row before, looked up once for a run of rows of one category.
     let lastId = NaN, lastCat: CategoryMapping | undefined, lastIndex = -1;
     // Not when an object may be read from two files: the hash that matches them is made from parsed values.
@@ -416,6 +418,12 @@ export class AnnotationStore {
    * (src/geometry/extent.ts): set when the writer needs only extents (FormatContext.geometry).
    */
   extentOnly = false;
+  /**
+   * COCO's usual polygon annotation is kept as its parts' extremes alone (VertexStore.addBounds): set when the
+   * writer needs nothing but extents (FormatContext.geometry "extent"). A polygon whose points are read anyway (a
+   * far-outside check) gets them from its annotation read again (keptLabels' `rings`).
+   */
+  boundsOnly = false;
   private readonly extents = { ext: new Float64Array(5 * 16), bbox: null as Bbox | null };
   private readonly extent: Extent = { left: 0, top: 0, right: 0, bottom: 0, vertices: 0 };
 
@@ -435,9 +443,10 @@ export class AnnotationStore {
   /**
    * The labels of annotation i as kept in the first pass (what buildLabels makes of kept(t, i)), or null when it was
    * not kept. For a writer that needs extents alone they are made here directly: one lazy polygon per part, the
-   * coco_id and iscrowd tags, extra.coco with the area and a bbox that differs from the parts' extremes.
+   * coco_id and iscrowd tags, extra.coco with the area and a bbox that differs from the parts' extremes. `rings`
+   * gives the points of a polygon kept as its extremes alone (rereadRings of t's files).
    */
-  keptLabels(t: AnnotationTable, i: number): Label[] | null {
+  keptLabels(t: AnnotationTable, i: number, rings?: RingSource): Label[] | null {
     const record = t.record[i];
     if (record < 0) return null;
     if (!this.extentOnly) {
@@ -451,6 +460,10 @@ export class AnnotationStore {
     const id = t.annId[i], crowd = (t.kept[i] & K_CROWD) !== 0;
     const e = this.extent;
     const labels: Label[] = new Array(n);
+    // A record of extremes alone: its points, if read, come from the annotation read again (by its row).
+    const hasVertices = this.vertices.hasVertices(record);
+    if (!hasVertices && !rings) throw new Error("keptLabels: a polygon kept as its extremes needs a ring source");
+    const source = hasVertices ? this.vertices : rings!, sourceRecord = hasVertices ? record : i;
     let l = Infinity, tp = Infinity, r = -Infinity, b = -Infinity;
     for (let k = 0; k < n; k++) {
       e.left = ext[5 * k];
@@ -465,7 +478,7 @@ export class AnnotationStore {
       const tags: Tag[] = [];
       if (!Number.isNaN(id)) tags.push({ name: TAG_COCO_ID, value: id });
       if (crowd) tags.push({ name: TAG_ISCROWD });
-      labels[k] = { classTitle, geometry: lazyPolygon(e, this.vertices, record, k), tags };
+      labels[k] = { classTitle, geometry: lazyPolygon(e, source, sourceRecord, k), tags };
     }
     // overlayOf for a kept polygon: its area (finite, when it has one), its bbox when not the parts' extremes.
     const bbox = out.bbox;
@@ -481,6 +494,43 @@ export class AnnotationStore {
   }
 
 
+
+  /**
+   * Where the points of t's polygons kept as their extremes alone come from (keptLabels): record = the row, read
+   * again from its file (opened and closed for each: only a polygon whose points something reads needs them).
+   */
+  static rereadRings(files: CocoFile[], t: AnnotationTable): RingSource {
+    const partOf = (row: number, k: number): unknown[] => {
+      const n = t.bytes[row];
+      const buf = Buffer.allocUnsafe(n);
+      const fd = openRegularFileSync(files[t.file[row]].path);
+      let got: number;
+      try {
+        got = fs.readSync(fd, buf, 0, n, t.offset[row]);
+      } finally {
+        fs.closeSync(fd);
+      }
+      const r = got === n ? tryParseElement(buf.toString("utf8")) : null;
+      const segmentation = r?.ok && isObject(r.value) ? r.value.segmentation : undefined;
+      const part = Array.isArray(segmentation) ? (segmentation[k] as unknown) : undefined;
+      if (!Array.isArray(part)) throw new SlyconvError("coco-changed", "the COCO file changed while it was being read", { file: files[t.file[row]].display });
+      return part;
+    };
+    return {
+      ring(row, k) {
+        const part = partOf(row, k);
+        const ring: Vec2[] = new Array(part.length >> 1);
+        for (let v = 0; v < ring.length; v++) ring[v] = [part[2 * v] as number, part[2 * v + 1] as number];
+        return ring;
+      },
+      flatRing(row, k, into) {
+        const part = partOf(row, k);
+        if (into.coords.length < part.length) into.coords = new Float64Array(Math.max(part.length, 2 * into.coords.length));
+        for (let v = 0; v < part.length; v++) into.coords[v] = part[v] as number;
+        return part.length;
+      },
+    };
+  }
 
   /**
    * Reads annotations of `files` back from their byte ranges, as JSON.parse gives them (files opened on first use);

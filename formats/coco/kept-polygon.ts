@@ -71,8 +71,12 @@ export function quickKeptBox(q: QuickPolygon): Bbox | null {
   return same ? null : b;
 }
 
-/** Keeps the polygon readQuickPolygon read into q in `store`: its record's position, or -1 (see VertexStore.addFlat). */
+/**
+ * Keeps the polygon readQuickPolygon read into q in `store` (its parts' extremes alone when q.boundsOnly): its
+ * record's position, or -1 (see VertexStore.addFlat).
+ */
 export function storeQuick(store: VertexStore, q: QuickPolygon): number {
+  if (q.boundsOnly) return store.addBounds(q.partLengths, q.parts, q.partBounds, quickKeptBox(q));
   return store.addFlat(q.coords, q.count, q.partLengths, q.parts, quickKeptBox(q), q.allInts ? q.ints : null);
 }
 
@@ -232,9 +236,11 @@ export class ImageBudget {
  */
 export async function parseBlock(
   reader: ElementReader, count: number, offsetOf: (k: number) => number, lengthOf: (k: number) => number, withHash: boolean, budget: ImageBudget,
+  boundsOnly: boolean,
 ): Promise<ParsedBlock> {
   const packer = new BlockPacker(count);
   const q = new QuickPolygon();
+  q.boundsOnly = boundsOnly;
   // Oversized rows are left to the reader, which counts their vertices from their bytes (row-vertices.ts) and parses
   // them only when it must: parsed here, one of 100 MB took as much memory again in this thread. A run of parseRuns
   // never spans a row left out: that row alone is longer than a run.

@@ -18,6 +18,8 @@ import type { ElementReader } from "./json-scan.js";
 export interface ParseRequest {
   file: string;
   withHash: boolean;
+  /** Keep the usual polygon annotation's extremes alone (see VertexStore.addBounds). */
+  boundsOnly: boolean;
   /** The block's rows: byte offset and length of each annotation. */
   offsets: Float64Array;
   lengths: Uint32Array;
@@ -67,7 +69,7 @@ export class ThreadedRows {
 
   /** The thread starts when the scan has found `threshold` rows (Infinity: never). */
   constructor(
-    private readonly file: string, private readonly withHash: boolean,
+    private readonly file: string, private readonly withHash: boolean, private readonly boundsOnly: boolean,
     private readonly offsetOf: (row: number) => number, private readonly lengthOf: (row: number) => number,
     private readonly threshold: number, private readonly blockRows: number,
   ) {}
@@ -103,7 +105,7 @@ export class ThreadedRows {
       lengths[k] = this.lengthOf(b.from + k);
     }
     b.claim = new Int32Array(new SharedArrayBuffer(4));
-    this.thread.send({ file: this.file, withHash: this.withHash, offsets, lengths, claim: b.claim });
+    this.thread.send({ file: this.file, withHash: this.withHash, boundsOnly: this.boundsOnly, offsets, lengths, claim: b.claim });
   }
 
   /**
@@ -116,7 +118,7 @@ export class ThreadedRows {
       if (!b.claim) continue; // parsed in order by the reader anyway
       if (Atomics.compareExchange(b.claim, 0, 0, CLAIMED_BY_READER) !== 0) return;
       signal?.throwIfAborted();
-      b.parsed = await parseBlock(reader, b.to - b.from, (k) => this.offsetOf(b.from + k), (k) => this.lengthOf(b.from + k), this.withHash, this.budget);
+      b.parsed = await parseBlock(reader, b.to - b.from, (k) => this.offsetOf(b.from + k), (k) => this.lengthOf(b.from + k), this.withHash, this.budget, this.boundsOnly);
     }
   }
 

@@ -22,7 +22,7 @@ async function answer(r: ParseRequest): Promise<void> {
     return;
   }
   reader ??= ElementReader.open(r.file);
-  const block = await parseBlock(await reader, r.offsets.length, (k) => r.offsets[k], (k) => r.lengths[k], r.withHash, budget);
+  const block = await parseBlock(await reader, r.offsets.length, (k) => r.offsets[k], (k) => r.lengths[k], r.withHash, budget, r.boundsOnly);
   const reply: ParseReply = { block };
   parentPort!.postMessage(reply, blockBuffers(block));
 }

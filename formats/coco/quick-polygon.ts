@@ -40,6 +40,13 @@ export class QuickPolygon {
   /** Numbers in each part: partLengths[0 .. parts). */
   partLengths = new Int32Array(64);
   parts = 0;
+  /**
+   * Set by the caller: only the parts' extremes are wanted (a writer that needs extents alone): the numbers are
+   * read and checked as always, but not kept in coords and ints (count and allInts still say what they were).
+   */
+  boundsOnly = false;
+  /** Each part's extremes, four numbers a part (left, top, right, bottom): partBounds[0 .. 4 × parts). */
+  partBounds = new Float64Array(4 * 64);
 }
 
 const K_ID = 1, K_IMAGE = 2, K_CATEGORY = 4, K_SEGMENTATION = 8, K_BBOX = 16, K_CROWD = 32, K_AREA = 64;
@@ -103,32 +110,40 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
   out.count = 0;
   out.parts = 0;
   out.allInts = true;
+  const keep = !out.boundsOnly;
   let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
   for (;;) {
     // A part, at its '['.
     i = skipSpace(b, i + 1);
     const first = out.count;
+    let pl = Infinity, pt = Infinity, pr = -Infinity, pb = -Infinity;
     if (b[i] !== 0x5d) {
       for (;;) {
         i = readJsonNumber(b, i, end);
         if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
-        if (out.count === out.coords.length) {
-          // No VertexStore record holds more: such a polygon is parsed and read again instead, and reading it here
-          // would only grow these arrays to its size.
-          if (out.count >= MAX_KEPT_NUMBERS) return -1;
-          growCoords(out, out.count + 1);
+        if (keep) {
+          if (out.count === out.coords.length) {
+            // No VertexStore record holds more: such a polygon is parsed and read again instead, and reading it here
+            // would only grow these arrays to its size.
+            if (out.count >= MAX_KEPT_NUMBERS) return -1;
+            growCoords(out, out.count + 1);
+          }
+          if (jsonNumberIsScaled) out.ints[out.count] = jsonNumberScaled[0];
+          else out.allInts = false;
+        } else {
+          if (out.count >= MAX_KEPT_NUMBERS) return -1; // as above: what is kept does not depend on boundsOnly
+          if (!jsonNumberIsScaled) out.allInts = false;
         }
-        if (jsonNumberIsScaled) out.ints[out.count] = jsonNumberScaled[0];
-        else out.allInts = false;
         const v = jsonNumber[0];
         if (((out.count - first) & 1) === 0) {
-          if (v < left) left = v;
-          if (v > right) right = v;
+          if (v < pl) pl = v;
+          if (v > pr) pr = v;
         } else {
-          if (v < top) top = v;
-          if (v > bottom) bottom = v;
+          if (v < pt) pt = v;
+          if (v > pb) pb = v;
         }
-        out.coords[out.count++] = v;
+        if (keep) out.coords[out.count] = v;
+        out.count++;
         i = skipSpace(b, i);
         if (b[i] === 0x2c) {
           i = skipSpace(b, i + 1);
@@ -144,8 +159,20 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
       const grown = new Int32Array(out.parts * 2);
       grown.set(out.partLengths);
       out.partLengths = grown;
+      const bounds = new Float64Array(out.parts * 8);
+      bounds.set(out.partBounds);
+      out.partBounds = bounds;
     }
+    const pb4 = 4 * out.parts;
+    out.partBounds[pb4] = pl;
+    out.partBounds[pb4 + 1] = pt;
+    out.partBounds[pb4 + 2] = pr;
+    out.partBounds[pb4 + 3] = pb;
     out.partLengths[out.parts++] = len;
+    if (pl < left) left = pl;
+    if (pt < top) top = pt;
+    if (pr > right) right = pr;
+    if (pb > bottom) bottom = pb;
     i = skipSpace(b, i + 1);
     if (b[i] === 0x5d) {
       out.left = left;

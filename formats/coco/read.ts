@@ -16,6 +16,7 @@ import path from "node:path";
 import type { Dataset, Item, ItemSelector, Label, Project, Tag } from "../../src/model/index.js";
 import { emptyProjectMeta, ensureTagMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
+import type { RingSource } from "../../src/geometry/extent.js";
 import { SlyconvError, jsonPointer, optionName } from "../../src/errors.js";
 import { encodeBitmapTask } from "../../src/codecs/bitmap.js";
 import { mapLimit } from "../../src/io/concurrency.js";
@@ -554,11 +555,12 @@ class CocoReader {
         // Files are opened when an annotation that was not kept has to be read again.
         const reread = AnnotationStore.reread(g.files, g.annotations);
         const readAnnotation = reread.read;
+        const rings = AnnotationStore.rereadRings(g.files, g.annotations);
         try {
           if (!inWorkers) {
             for (let j = 0; j < count; j++) {
               signal?.throwIfAborted();
-              yield buildItem(g, at(j), readAnnotation, store, vertexLimit, undefined, masksOnRead);
+              yield buildItem(g, at(j), readAnnotation, store, vertexLimit, rings, undefined, masksOnRead);
             }
             continue;
           }
@@ -580,7 +582,7 @@ class CocoReader {
               await previous.encoded;
               for (let j = previous.from; j < previous.to; j++) {
                 signal?.throwIfAborted();
-                yield buildItem(g, at(j), readAnnotation, store, vertexLimit, previous.masks);
+                yield buildItem(g, at(j), readAnnotation, store, vertexLimit, rings, previous.masks);
               }
             }
             if (k === from) break; // nothing was left: the last batch went out above
@@ -664,7 +666,7 @@ function readPlan(g: GroupState, i: number, size: { width: number | null; height
 }
 
 /** Image k's item. `masks`: labels of its mask annotations built ahead (see buildMaskLabels). */
-function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: AnnotationStore, vertexLimit: number, masks?: Map<number, Label[] | null>, masksOnRead = false): Item {
+function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: AnnotationStore, vertexLimit: number, rings: RingSource, masks?: Map<number, Label[] | null>, masksOnRead = false): Item {
   const img = g.images[k];
   const t = g.annotations;
   const tags: Tag[] = [];
@@ -680,7 +682,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
   }
   for (let p = g.start![k]; p < g.start![k + 1]; p++) {
     const i = g.order![p];
-    const keptLabels = t.isSecondary(i) ? null : store.keptLabels(t, i);
+    const keptLabels = t.isSecondary(i) ? null : store.keptLabels(t, i, rings);
     if (keptLabels) {
       // Kept in the first pass: the labels a second reading would give.
       const entry = { ann: i, labels: keptLabels };
@@ -758,6 +760,7 @@ export async function readCocoProject(input: string, options: FormatOptions, ctx
   const root = (await fs.promises.stat(input)).isDirectory() ? input : path.dirname(input);
   const reader = new CocoReader(ctx, root, opts.images, opts.imagesDir);
   reader.store.extentOnly = ctx.geometry === "extent" || ctx.geometry === "flat";
+  reader.store.boundsOnly = ctx.geometry === "extent" && readerTuning.boundsOnly;
   reader.masksOnRead = ctx.geometry === "extent";
   const groups = groupFiles(files, opts.dataset);
   const byDataset = new Map<string, GroupState[]>();

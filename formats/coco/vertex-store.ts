@@ -8,10 +8,14 @@
  * Storage is a list of fixed-size chunks (no copying as it grows): about 4 bytes a coordinate, half the JSON's size.
  *
  * Int32 record at a position p:
- *   [p]           parts count | DOUBLES (coordinates are doubles) | BOX (a bbox is kept)
+ *   [p]           parts count | DOUBLES (coordinates are doubles) | BOX (a bbox is kept) | BOUNDS (extremes only)
  *   [p+1 … p+n]   numbers in each part (2 × vertices)
- *   [p+n+1]       when DOUBLES or BOX: position of the doubles (bbox first, then coordinates)
- *   then          when not DOUBLES: the coordinates × 10000
+ *   [p+n+1]       when DOUBLES, BOX or BOUNDS: position of the doubles (bbox first, then coordinates, or with
+ *                 BOUNDS each part's left, top, right, bottom)
+ *   then          when neither DOUBLES nor BOUNDS: the coordinates × 10000
+ *
+ * A BOUNDS record (addBounds) is for a writer that needs each polygon's extent alone (YOLO detect, VOC boxes): its
+ * vertices are not kept, and whoever needs them reads the annotation again from the file (see hasVertices).
  */
 import type { Vec2 } from "../../src/model/index.js";
 import type { Bbox } from "./annotation.js";
@@ -25,7 +29,10 @@ const DBL_CHUNK = 1 << 21; // 16 MB
 const FIRST_CHUNK = 1 << 12;
 const DOUBLES = 1 << 30;
 const BOX = 1 << 29;
-const PARTS = BOX - 1;
+const BOUNDS = 1 << 28;
+const PARTS = BOUNDS - 1;
+/** Records whose numbers are in the doubles store: they keep its position after their part lengths. */
+const HAS_DOUBLES = DOUBLES | BOX | BOUNDS;
 /** Largest coordinate magnitude kept as an integer (|x| × 10000 < 2^31). */
 const INT_LIMIT = 214_748;
 
@@ -163,6 +170,34 @@ export class VertexStore {
     return position;
   }
 
+  /**
+   * Keeps the extremes of `parts` parts (partBounds[4k .. 4k + 4): left, top, right, bottom of part k, which holds
+   * partLengths[k] numbers) and a bbox (or null), without their vertices: `extents` and `vertexCount` give what they
+   * would give for the whole record, `get`, `ring` and `flatRing` refuse it. Returns the record's position.
+   */
+  addBounds(partLengths: Int32Array, parts: number, partBounds: Float64Array, bbox: ArrayLike<number> | null): number {
+    if (parts > PARTS) return -1;
+    const position = this.ints.reserve(2 + parts);
+    if (position < 0) return -1;
+    const chunk = this.ints.chunk, offset = this.ints.offset;
+    chunk[offset] = parts | BOUNDS | (bbox ? BOX : 0);
+    for (let k = 0; k < parts; k++) chunk[offset + 1 + k] = partLengths[k];
+    const dPosition = this.doubles.reserve((bbox ? 4 : 0) + 4 * parts);
+    if (dPosition < 0) return -1;
+    chunk[offset + 1 + parts] = dPosition;
+    const dChunk = this.doubles.chunk;
+    let q = this.doubles.offset;
+    if (bbox) for (let k = 0; k < 4; k++) dChunk[q++] = bbox[k];
+    for (let k = 0; k < 4 * parts; k++) dChunk[q++] = partBounds[k];
+    return position;
+  }
+
+  /** Whether a record holds its vertices (not one of addBounds). */
+  hasVertices(position: number): boolean {
+    const { chunk, offset } = this.ints.at(position);
+    return (chunk[offset] & BOUNDS) === 0;
+  }
+
   /** The vertices of a record's parts together (what `get` would build), from its header alone. */
   vertexCount(position: number): number {
     const { chunk, offset } = this.ints.at(position);
@@ -176,6 +211,7 @@ export class VertexStore {
   get(position: number): { polygons: Vec2[][]; bbox: Bbox | null } {
     const { chunk, offset } = this.ints.at(position);
     const head = chunk[offset];
+    if (head & BOUNDS) throw new Error("a VertexStore record of extremes has no vertices");
     const n = head & PARTS;
     let o = offset + 1 + n;
     let dChunk: Float64Array | null = null;
@@ -213,7 +249,7 @@ export class VertexStore {
     let o = offset + 1 + n;
     let dChunk: Float64Array | null = null;
     let q = 0;
-    if (head & (DOUBLES | BOX)) {
+    if (head & HAS_DOUBLES) {
       ({ chunk: dChunk, offset: q } = this.doubles.at(chunk[o++]));
     }
     out.bbox = null;
@@ -223,6 +259,16 @@ export class VertexStore {
     }
     if (out.ext.length < 5 * n) out.ext = new Float64Array(Math.max(5 * n, 2 * out.ext.length));
     const ext = out.ext;
+    if (head & BOUNDS) {
+      for (let k = 0; k < n; k++, q += 4) {
+        ext[5 * k] = dChunk![q];
+        ext[5 * k + 1] = dChunk![q + 1];
+        ext[5 * k + 2] = dChunk![q + 2];
+        ext[5 * k + 3] = dChunk![q + 3];
+        ext[5 * k + 4] = chunk[offset + 1 + k] >> 1;
+      }
+      return n;
+    }
     for (let k = 0; k < n; k++) {
       const len = chunk[offset + 1 + k];
       let left = Infinity, top = Infinity, right = -Infinity, bottom = -Infinity;
@@ -261,6 +307,7 @@ export class VertexStore {
   private part(position: number, k: number): { ints: Int32Array | null; doubles: Float64Array | null; at: number; count: number } {
     const { chunk, offset } = this.ints.at(position);
     const head = chunk[offset];
+    if (head & BOUNDS) throw new Error("a VertexStore record of extremes has no vertices");
     const n = head & PARTS;
     let o = offset + 1 + n;
     let dChunk: Float64Array | null = null;
@@ -308,7 +355,7 @@ export class VertexStore {
       for (let k = 0; k < records.length; k++) {
         const { chunk, offset } = this.ints.at(records[k] + intShift);
         const head = chunk[offset];
-        if (head & (DOUBLES | BOX)) chunk[offset + 1 + (head & PARTS)] += doubleShift;
+        if (head & HAS_DOUBLES) chunk[offset + 1 + (head & PARTS)] += doubleShift;
       }
     }
     return intShift;

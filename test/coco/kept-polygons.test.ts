@@ -83,6 +83,43 @@ describe("VertexStore", () => {
     after.forEach((p, k) => check(p, 200 + k));
   });
 
+  it("keeps a record's extremes alone (addBounds): the extents and vertex count of the whole record, no vertices", () => {
+    const make = () => new VertexStore(64, 48);
+    const full = make(), bounds = make(), theirs = make();
+    const cases: { parts: number[][]; bbox: [number, number, number, number] | null }[] = [
+      { parts: [[10.25, 20.5, 30.75, 20.5, 30.75, 40.125]], bbox: null },
+      { parts: [[0.1234567, 1.7654321, 5.5, 1.1, 1 / 3, 9.87654321]], bbox: [0, 0, 10, 10] },
+      { parts: [[1, 1, 5, 1, 5, 5], [-0.5, 0.5, 0.75, -0.5, 0.75, 0.75, 0.5, 0.75]], bbox: [1, 1, 4, 4] },
+    ];
+    const boundsOf = (parts: number[][]) => {
+      const b = new Float64Array(4 * parts.length);
+      parts.forEach((p, k) => {
+        const xs = p.filter((_, i) => i % 2 === 0), ys = p.filter((_, i) => i % 2 === 1);
+        b.set([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], 4 * k);
+      });
+      return b;
+    };
+    const addBounds = (store: VertexStore, c: (typeof cases)[number]) => store.addBounds(Int32Array.from(c.parts, (p) => p.length), c.parts.length, boundsOf(c.parts), c.bbox);
+    const extents = (store: VertexStore, position: number) => {
+      const out = { ext: new Float64Array(5), bbox: null as [number, number, number, number] | null };
+      const n = store.extents(position, out);
+      return { ext: [...out.ext.subarray(0, 5 * n)], bbox: out.bbox, vertices: store.vertexCount(position) };
+    };
+    const fullAt = cases.map((c) => full.add(c.parts, c.bbox));
+    const boundsAt = cases.map((c) => addBounds(bounds, c));
+    // Records a thread made, adopted after records of the store's own.
+    const sent = cases.map((c) => addBounds(theirs, c));
+    const shift = bounds.adopt(theirs.chunks(), sent);
+    cases.forEach((_, k) => {
+      expect(full.hasVertices(fullAt[k])).toBe(true);
+      expect(bounds.hasVertices(boundsAt[k])).toBe(false);
+      expect(extents(bounds, boundsAt[k])).toEqual(extents(full, fullAt[k]));
+      expect(extents(bounds, sent[k] + shift)).toEqual(extents(full, fullAt[k]));
+      expect(() => bounds.get(boundsAt[k])).toThrow();
+      expect(() => bounds.ring(boundsAt[k], 0)).toThrow();
+    });
+  });
+
   it("a record larger than a chunk is not kept (-1)", () => {
     const store = new VertexStore(16, 16);
     expect(store.add([Array.from({ length: 20 }, (_, i) => i)], null)).toBe(-1);

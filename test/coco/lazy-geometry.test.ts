@@ -12,6 +12,7 @@ import path from "node:path";
 import { convertDataset, importDataset, readDataset, writeDataset, writeProject } from "../../src/api.js";
 import { Report } from "../../src/report.js";
 import { cocoFormat } from "../../formats/coco/index.js";
+import { readerTuning } from "../../formats/coco/annotation-store.js";
 import { knownExtent } from "../../src/geometry/extent.js";
 import { iterateItems, type Item, type PolygonGeometry } from "../../src/model/index.js";
 import { silentProgress } from "../../src/io/progress.js";
@@ -110,6 +111,23 @@ describe("COCO → YOLO detect, fast path", () => {
         expect(r.fastReport).toEqual(r.fullReport);
       });
     }
+  }
+
+  // The usual polygon annotation is kept as its parts' extremes alone (its points, when something reads them, read
+  // again from the file); with the parse thread (blocks of 3 rows) the thread keeps them so too.
+  for (const tuning of [{ boundsOnly: false }, { parallelRows: 1, threadBlock: 3 }, { parallelRows: 1, threadBlock: 3, boundsOnly: false }]) {
+    it(`edge cases, ${JSON.stringify(tuning)}: the same files and report as the full path`, async () => {
+      const defaults = { ...readerTuning };
+      Object.assign(readerTuning, tuning);
+      try {
+        const r = await bothWays(inputs[0][1], { skipCrowd: false });
+        expect(r.fast).toEqual(r.full);
+        expect(r.fastReport).toEqual(r.fullReport);
+        expect(r.fastReport.findings.find((f) => f.code === "coordinates-far-outside")!.message).toContain("2 vertices of 1 label");
+      } finally {
+        Object.assign(readerTuning, defaults);
+      }
+    });
   }
 
   it("edge cases: the values written are the ones worked out by hand", async () => {
