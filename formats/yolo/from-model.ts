@@ -24,7 +24,7 @@ import { geometryBounds, type Bounds } from "../../src/geometry/bounds.js";
 import { BitmapDataError, bitmapDataSize, bitmapMask, bitmapSize, decodeAlphaMaskData, labelsWithReadableMasks } from "../../src/codecs/bitmap.js";
 import { traceMask } from "../../src/geometry/trace-mask.js";
 import type { Report } from "../../src/report.js";
-import { fmt6 } from "./lines.js";
+import { fmt6, type LabelFileBytes } from "./lines.js";
 import { joinRings } from "./join-rings.js";
 import { keptCorners, orientedBoxToCorners, signedArea2, type CornerOrder } from "./obb.js";
 import type { YoloTask } from "./options.js";
@@ -213,6 +213,13 @@ function boxLine(idx: number, b: Bounds, W: number, H: number): string {
   return `${idx} ${fmt6((b.left + b.right) / 2 / W)} ${fmt6((b.top + b.bottom) / 2 / H)} ${fmt6((b.right - b.left) / W)} ${fmt6((b.bottom - b.top) / H)}`;
 }
 
+/** Where an annotation's lines go: a list of strings (annotationLines) or a label file's bytes (LabelFileBytes, lines.ts). */
+interface LineSink {
+  text(line: string): void;
+  /** The line boxLine(idx, b, W, H) gives. */
+  box(idx: number, b: Bounds, W: number, H: number): void;
+}
+
 function pointsLine(idx: number, pts: readonly Vec2[], W: number, H: number): string {
   let s = String(idx);
   for (const [x, y] of pts) s += ` ${fmt6(x / W)} ${fmt6(y / H)}`;
@@ -235,10 +242,17 @@ interface YoloObject {
   labels: Label[];
 }
 
-/** Labels grouped into objects (bound by `instance`, one class after owners), in the order of their first label. */
+/**
+ * Labels grouped into objects (bound by `instance`, one class after owners), in the order of their first label. The
+ * objects of an instance key are looked up by the key alone (nearly always one object: no key string per label).
+ */
 function objectsOf(labels: readonly Label[], classes: ExportClasses): YoloObject[] {
   const objects: YoloObject[] = [];
-  const byKey = new Map<string, YoloObject>();
+  if (labels.length === 1) {
+    objects.push({ cls: classes.objectClass(labels[0].classTitle), labels: [labels[0]] });
+    return objects;
+  }
+  const byKey = new Map<string, YoloObject | YoloObject[]>();
   for (const l of labels) {
     const cls = classes.objectClass(l.classTitle);
     const key = instanceOf(l);
@@ -246,13 +260,19 @@ function objectsOf(labels: readonly Label[], classes: ExportClasses): YoloObject
       objects.push({ cls, labels: [l] });
       continue;
     }
-    const k = `${key}\u0000${cls}`;
-    const o = byKey.get(k);
-    if (o) o.labels.push(l);
+    const found = byKey.get(key);
+    const list = found === undefined ? null : Array.isArray(found) ? found : [found];
+    const o = list?.find((x) => x.cls === cls);
+    if (o) {
+      o.labels.push(l);
+      continue;
+    }
+    const n = { cls, labels: [l] };
+    objects.push(n);
+    if (!list) byKey.set(key, n);
     else {
-      const n = { cls, labels: [l] };
-      byKey.set(k, n);
-      objects.push(n);
+      list.push(n);
+      if (list !== found) byKey.set(key, list);
     }
   }
   return objects;
@@ -342,6 +362,16 @@ const PART_OF_TAG = "part_of";
 /** The YOLO lines of one annotation for the task. */
 export function annotationLines(ann: Annotation, lc: LineContext): string[] {
   const lines: string[] = [];
+  writeLines(ann, lc, { text: (line) => lines.push(line), box: (idx, b, W, H) => lines.push(boxLine(idx, b, W, H)) });
+  return lines;
+}
+
+/** The label file of one annotation for the task, into `out`: annotationLines' lines, each ended by "\n". */
+export function writeAnnotationLines(ann: Annotation, lc: LineContext, out: LabelFileBytes): void {
+  writeLines(ann, lc, out);
+}
+
+function writeLines(ann: Annotation, lc: LineContext, sink: LineSink): void {
   const objects: Label[] = [];
   // A mask whose data does not read has no box and no outline: lost, as in every export.
   for (const l of labelsWithReadableMasks(ann.labels, (x, why) => lc.tally.lose(x.classTitle, geometryTypeName(x.geometry), why))) {
@@ -350,13 +380,13 @@ export function annotationLines(ann: Annotation, lc: LineContext): string[] {
     else objects.push(l);
   }
   for (const o of objectsOf(objects, lc.classes)) {
-    const line = objectLine(o, lc);
-    if (line !== null) lines.push(line);
+    const line = objectLine(o, lc, sink);
+    if (line !== null) sink.text(line);
   }
-  return lines;
 }
 
-function objectLine(o: YoloObject, lc: LineContext): string | null {
+/** The object's line as text, or null: none (what is lost is counted), or a box line given to `sink` already. */
+function objectLine(o: YoloObject, lc: LineContext, sink: LineSink): string | null {
   const { width: W, height: H, task, classes, tally } = lc;
   const first = o.labels[0];
   const several = o.labels.length > 1;
@@ -416,7 +446,8 @@ function objectLine(o: YoloObject, lc: LineContext): string | null {
   }
   if (task === "detect") {
     if (!several && first.geometry.type !== "rectangle") tally.convert(first.classTitle, geometryTypeName(first.geometry), "boxes");
-    return boxLine(idx, ob.box, W, H);
+    sink.box(idx, ob.box, W, H);
+    return null;
   }
   if (!several) tally.convert(first.classTitle, geometryTypeName(first.geometry), "axis-aligned oriented boxes");
   return pointsLine(idx, rectCorners(ob.box, lc.obbOrder), W, H);

@@ -183,3 +183,100 @@ export function fmt6(v: number): string {
   const s = v.toFixed(6);
   return s === "-0.000000" ? "0.000000" : s;
 }
+
+const enum Byte { Newline = 0x0a, Space = 0x20, Minus = 0x2d, Dot = 0x2e, Zero = 0x30 }
+const HALF_ULP = 2 ** -52;
+
+/**
+ * Writes fmt6(v) at p (room for 32 bytes ensured) and returns the position after it. The text is made from
+ * k = Math.round(|v| × 10⁶) whenever that is toFixed's own choice: the product is off the exact one by at most half
+ * an ulp, so only a product that close to a half can round otherwise (those, and the numbers toFixed writes with an
+ * exponent or as NaN, go through fmt6 itself).
+ */
+function writeFixed6(b: Buffer, p: number, v: number): number {
+  const a = v < 0 ? -v : v;
+  if (a < 1e9) {
+    const y = a * 1e6;
+    const k = Math.round(y);
+    const fromHalf = y - Math.floor(y) - 0.5, tolerance = y * HALF_ULP + 1e-9;
+    if (fromHalf > tolerance || fromHalf < -tolerance) {
+      if (v < 0 && k !== 0) b[p++] = Byte.Minus;
+      const whole = Math.floor(k / 1e6);
+      let frac = k - whole * 1e6;
+      if (whole < 10) b[p++] = Byte.Zero + whole;
+      else {
+        let digits = 1;
+        for (let t = whole; t >= 10; t = Math.floor(t / 10)) digits++;
+        for (let i = digits - 1, t = whole; i >= 0; i--, t = Math.floor(t / 10)) b[p + i] = Byte.Zero + (t % 10);
+        p += digits;
+      }
+      b[p++] = Byte.Dot;
+      for (let i = 5; i >= 0; i--) {
+        const d = frac % 10;
+        b[p + i] = Byte.Zero + d;
+        frac = (frac - d) / 10;
+      }
+      return p + 6;
+    }
+  }
+  const s = fmt6(v);
+  for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
+  return p;
+}
+
+/**
+ * A label file's text as UTF-8 bytes, line by line, made without a string per number or per line: a detect export
+ * writes one box line per object, four fmt6 numbers each. Same bytes as the lines joined by "\n" plus a final "\n".
+ */
+export class LabelFileBytes {
+  private buf = Buffer.allocUnsafe(16 * 1024);
+  private pos = 0;
+
+  reset(): void {
+    this.pos = 0;
+  }
+
+  /** The bytes written since reset (a view: valid until the next write or reset). */
+  view(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  private room(n: number): Buffer {
+    if (this.pos + n > this.buf.length) {
+      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.pos + n));
+      this.buf.copy(next, 0, 0, this.pos);
+      this.buf = next;
+    }
+    return this.buf;
+  }
+
+  /** One line given as text. */
+  text(line: string): void {
+    const b = this.room(3 * line.length + 1);
+    this.pos += b.write(line, this.pos, "utf8");
+    b[this.pos++] = Byte.Newline;
+  }
+
+  /** A detect line: the box's centre and size as fractions of the W × H image (the line from-model's boxLine gives). */
+  box(idx: number, b: { left: number; top: number; right: number; bottom: number }, W: number, H: number): void {
+    this.numbers(idx, (b.left + b.right) / 2 / W, (b.top + b.bottom) / 2 / H, (b.right - b.left) / W, (b.bottom - b.top) / H);
+  }
+
+  /** `idx v1 v2 v3 v4` with each value as fmt6 writes it: the same line as `${idx} ${fmt6(v1)} …`. */
+  numbers(idx: number, v1: number, v2: number, v3: number, v4: number): void {
+    const b = this.room(4 * 33 + 24);
+    let p = this.pos;
+    const head = String(idx);
+    for (let i = 0; i < head.length; i++) b[p++] = head.charCodeAt(i);
+    b[p++] = Byte.Space;
+    p = writeFixed6(b, p, v1);
+    b[p++] = Byte.Space;
+    p = writeFixed6(b, p, v2);
+    b[p++] = Byte.Space;
+    p = writeFixed6(b, p, v3);
+    b[p++] = Byte.Space;
+    p = writeFixed6(b, p, v4);
+    b[p++] = Byte.Newline;
+    this.pos = p;
+  }
+}

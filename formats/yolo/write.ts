@@ -21,8 +21,9 @@ import { mapConcurrent } from "../../src/io/concurrency.js";
 import { imageSizeFromBuffer, readImageHeaderSize } from "../../src/io/image-header.js";
 import { YOLO_TASKS, type YoloTask } from "./options.js";
 import { sideInfoOf } from "./side-file.js";
-import { annotationLines, ExportClasses, ExportTally, keypointNamesOf, poseLayoutOf, type LineContext, type PoseLayout } from "./from-model.js";
+import { writeAnnotationLines, ExportClasses, ExportTally, keypointNamesOf, poseLayoutOf, type LineContext, type PoseLayout } from "./from-model.js";
 import { flipIdxFromNames } from "./flip-idx.js";
+import { LabelFileBytes } from "./lines.js";
 import { placeholderClasses } from "./placeholders.js";
 import type { CornerOrder } from "./obb.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
@@ -56,11 +57,16 @@ const WRITE_CONCURRENCY = 16;
 /** Label files sent to the file-writer thread and not written yet, at most (it takes them 8 at a time). */
 const THREAD_WRITES_IN_FLIGHT = 256;
 /**
- * Label files are created from a file-writer thread (src/io/file-writer.ts) from this many items on, so that the
- * main thread converts while the kernel's cost of creating files is paid on the other core; the first ones, and all
- * of a small export, are created here, so that a small export never waits for a thread to start.
+ * Label files are created here, with synchronous calls, while that is cheap: on a fast file system (tmpfs, a disk's
+ * page cache) a label file costs a few microseconds, and a file-writer thread (src/io/file-writer.ts) would cost more
+ * than it saves: its start (tens of ms of CPU), a message per batch, and a wake-up of each thread per message, which
+ * on a busy machine costs the converting thread its core. The first PROBE_BLOCKS blocks of PROBE_BLOCK files are
+ * timed; when even the fastest block took more than SLOW_FILE_MS a file (a slow disk, not a moment the process was
+ * not running), the rest are created from the thread, on the other core.
  */
-const THREAD_MIN_ITEMS = 64;
+const PROBE_BLOCK = 32;
+const PROBE_BLOCKS = 8;
+const SLOW_FILE_MS = 0.05;
 
 type SplitKey = "train" | "val" | "test";
 
@@ -141,17 +147,31 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   };
   let files: FileWriterThread | null = null;
   let labelFiles = 0;
+  /** The time the current block of timed label files took so far, and the fastest block's (ms). */
+  let blockMs = 0, fastestBlock = Infinity;
   /** Label files the thread has not written yet, oldest first: their items are done as far as the main thread goes. */
   const inFlight: Promise<void>[] = [];
-  /** Creates a label file (exclusively: the folder is new, and stems are unique in it). */
-  const writeLabelFile = async (file: string, text: string): Promise<void> => {
-    if (++labelFiles === THREAD_MIN_ITEMS) files = FileWriterThread.start();
+  /** Creates a label file (exclusively: the folder is new, and stems are unique in it) with `text`'s bytes. */
+  const writeLabelFile = async (file: string, text: LabelFileBytes): Promise<void> => {
     if (!files) {
-      writeFileSync(file, text, { flag: "wx" });
+      const n = labelFiles++;
+      if (n >= PROBE_BLOCK * PROBE_BLOCKS) {
+        writeFileSync(file, text.view(), { flag: "wx" });
+        return;
+      }
+      const started = performance.now();
+      writeFileSync(file, text.view(), { flag: "wx" });
+      blockMs += performance.now() - started;
+      if ((n + 1) % PROBE_BLOCK === 0) {
+        fastestBlock = Math.min(fastestBlock, blockMs);
+        blockMs = 0;
+        if (n + 1 === PROBE_BLOCK * PROBE_BLOCKS && fastestBlock > PROBE_BLOCK * SLOW_FILE_MS) files = FileWriterThread.start();
+      }
       return;
     }
-    // Not waited for one by one (see below): sent when a batch is full, or when the thread is closed.
-    const written = files.write(file, text, false);
+    // Not waited for one by one (see below): sent when a batch is full, or when the thread is closed. The bytes are
+    // copied: `text` is written again for the next item.
+    const written = files.write(file, Uint8Array.prototype.slice.call(text.view()), false);
     written.catch(() => {}); // awaited below or at the end
     inFlight.push(written);
     if (inFlight.length > THREAD_WRITES_IN_FLIGHT) await inFlight.shift();
@@ -191,6 +211,8 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
     }
   }
 
+  /** The label file being made (one at a time: made and handed to writeLabelFile with nothing awaited between). */
+  const labelText = new LabelFileBytes();
   const writeOne = async ({ item, split, subdirs }: Placed): Promise<void> => {
     const dirs = foldersOf(split, subdirs);
     if (!dirs.ready) await dirs.made;
@@ -202,8 +224,8 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
     else if (src?.kind === "bytes" && mode !== "none") await fs.writeFile(path.join(dirs.images, item.name), src.data);
     else if (src?.kind === "link") ctx.report.warn("yolo-image-link", `the image is a remote link (${src.url}); only its label file is written`, { file: item.name });
 
-    let text = "";
     const labels = item.annotation.labels;
+    let lc: LineContext | null = null;
     if (labels.length) {
       let { width, height } = item.annotation.size;
       if (!width || !height) {
@@ -214,13 +236,12 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
       if (!width || !height) {
         ctx.report.error("yolo-size-unknown", "the annotation has no image size and the image is not readable: its labels cannot be normalised", { file: `${split}/${item.name}` });
         for (const l of labels) tally.lose(l.classTitle, l.geometry.type, "image size unknown");
-      } else {
-        const lc: LineContext = { width, height, task, classes, pose, obbOrder, obbOrderForced: Boolean(options.obbOrder), tally };
-        const lines = annotationLines(item.annotation, lc);
-        if (lines.length) text = lines.join("\n") + "\n";
-      }
+      } else lc = { width, height, task, classes, pose, obbOrder, obbOrderForced: Boolean(options.obbOrder), tally };
     }
-    await writeLabelFile(path.join(dirs.labels, `${stemOf(item.name)}.txt`), text);
+    // From here to the file's creation nothing is awaited: no other item writes labelText meanwhile.
+    labelText.reset();
+    if (lc) writeAnnotationLines(item.annotation, lc, labelText);
+    await writeLabelFile(path.join(dirs.labels, `${stemOf(item.name)}.txt`), labelText);
   };
 
   ctx.progress.start(`writing YOLO (${task})`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { fmt6, parseLabelText, YoloLineError } from "../../formats/yolo/lines.js";
+import { fmt6, LabelFileBytes, parseLabelText, YoloLineError } from "../../formats/yolo/lines.js";
 import { cornersToOrientedBox, orientedBoxToCorners, signedArea2 } from "../../formats/yolo/obb.js";
 import type { Vec2 } from "../../src/model/index.js";
 
@@ -61,6 +61,34 @@ describe("YOLO label lines", () => {
     expect(fmt6(0.1234564)).toBe("0.123456");
     expect(fmt6(-1e-9)).toBe("0.000000");
     expect(fmt6(1)).toBe("1.000000");
+  });
+
+  it("writes a label file's bytes as the fmt6 lines joined", () => {
+    const asText = (values: number[]) => `7 ${values.map(fmt6).join(" ")}\n`;
+    const bytesOf = (values: number[]) => {
+      const out = new LabelFileBytes();
+      out.numbers(7, values[0], values[1], values[2], values[3]);
+      return out.view().toString("latin1");
+    };
+    // Halves of the sixth decimal (toFixed rounds them by the double's exact value), negative zero and numbers that
+    // round to it, large and non-finite numbers, and values whose product by 10⁶ lands next to a half.
+    const edges = [
+      0, -0, 5e-7, -5e-7, 1.5e-6, 2.5e-6, 0.1234565, 0.9999995, 0.99999949999, -1e-9, -4.9e-7, 1, -1, 5e-324,
+      123456789.1234565, 999999999.9999995, 1e9, 12345678901.5, 1e21, 1e22, NaN, Infinity, -Infinity, 640 / 641, 1 / 3, 2 / 3,
+    ];
+    for (let i = 0; i < edges.length; i += 4) {
+      const four = [edges[i], edges[i + 1] ?? 0, edges[i + 2] ?? 0, edges[i + 3] ?? 0];
+      expect(bytesOf(four)).toBe(asText(four));
+    }
+    for (let k = 0; k < 4000; k++) {
+      const four = [(k + 0.5) / 1e6, (k * 7 + 3) / 640 / 481, -(k + 0.5) / 1e6, (k * 13) / 427 / 333];
+      expect(bytesOf(four)).toBe(asText(four));
+    }
+    fc.assert(fc.property(fc.array(fc.double(), { minLength: 4, maxLength: 4 }), (four) => bytesOf(four) === asText(four)));
+    const out = new LabelFileBytes();
+    out.text("3 0.1 0.2 0.3 0.4 0.5 0.6");
+    out.box(2, { left: 10, top: 20, right: 110, bottom: 70 }, 640, 480);
+    expect(out.view().toString()).toBe("3 0.1 0.2 0.3 0.4 0.5 0.6\n2 0.093750 0.093750 0.156250 0.104167\n");
   });
 });
 
