@@ -357,16 +357,16 @@ export async function* inRunOrder<T>(sources: readonly AsyncIterable<T>[], posit
 
 /**
  * The names the single run gives, replayed from the names each shard chose: every shard's sidecar `name` (lines
- * `[position, …]`, checked by `isLine`) is read in the single run's order, and `decide` says for each line which of its
- * shard's files the single run names differently (`rename(from, to)`, paths relative to the shard output). Returns,
- * per shard, those renames for copyUnion's `renamed`.
+ * `[position, …]`, checked by `isLine`) is read in the single run's order, and `decide` says for each line (and the
+ * shard it is from) which of that shard's files the single run names differently (`rename(from, to)`, paths relative
+ * to the shard output). Returns, per shard, those renames for copyUnion's `renamed`.
  */
 export async function replayNames<L extends readonly [number, ...unknown[]]>(
   shards: readonly { dir: string }[],
   name: string,
   isLine: (line: unknown) => line is L,
   shape: string,
-  decide: (line: L, rename: (from: string, to: string) => void) => void | Promise<void>,
+  decide: (line: L, rename: (from: string, to: string) => void, shard: number) => void | Promise<void>,
 ): Promise<Map<string, string>[]> {
   const renames = shards.map(() => new Map<string, string>());
   const lines = shards.map((s) => (async function* () {
@@ -378,7 +378,7 @@ export async function replayNames<L extends readonly [number, ...unknown[]]>(
     }
   })());
   for await (const { shard, value } of inRunOrder(lines, (l) => l[0])) {
-    await decide(value, (from, to) => renames[shard].set(from, to));
+    await decide(value, (from, to) => renames[shard].set(from, to), shard);
   }
   return renames;
 }

@@ -41,6 +41,13 @@ export type ImageFormat = "keep" | "jpg";
 /** One ImageSets entry of a VOC shard (sidecar voc.ndjson): position in the run, split, VOC id, list folders, classes. */
 export type VocShardLine = [position: number, split: string, id: string, folders: string[], classes: [string, 0 | 1][]];
 
+/**
+ * Every item of a VOC shard (sidecar voc-ids.ndjson), for merge to give the ids the single run gives: its position, its
+ * dataset path, its name, its annotation's fingerprint, the id the shard wrote it under, the extension of its image
+ * file name, and what its image is (`file:<path>`, `link:<url>`, `bytes`, or "" for none).
+ */
+export type VocIdLine = [position: number, datasetPath: string[], name: string, fingerprint: string, id: string, ext: string, image: string];
+
 /** What a VOC shard saw across its items (the manifest's `state.voc`): labelmap.txt is written from their union. */
 export interface VocShardState {
   objectClasses: [name: string, parts: string[], actions: string[]][];
@@ -298,10 +305,20 @@ async function sameImage(a: Item["image"], b: Item["image"]): Promise<boolean> {
   return Boolean(x && y && Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(y));
 }
 
+/** The extension of an item's image file name in JPEGImages/ (and in its XML's <filename>). */
+const imageExtOf = (item: Item, format: ImageFormat) => (format === "jpg" ? ".jpg" : path.extname(item.name) || ".jpg");
+
+/** What an item's image is, for merge to tell whether two items show the same image (sameImage). */
+function imageKeyOf(image: Item["image"]): string {
+  if (!image) return "";
+  if (image.kind === "link") return `link:${image.url}`;
+  return image.kind === "file" ? `file:${path.resolve(image.path)}` : "bytes";
+}
+
 async function writeImage(item: Item, id: string, outDir: string, format: ImageFormat, ctx: FormatContext): Promise<string> {
   const ext = path.extname(item.name).toLowerCase() || ".jpg";
   const isJpeg = ext === ".jpg" || ext === ".jpeg";
-  const fileName = assertPlainFileName(format === "jpg" ? `${id}.jpg` : `${id}${path.extname(item.name) || ".jpg"}`);
+  const fileName = assertPlainFileName(`${id}${imageExtOf(item, format)}`);
   const img = item.image;
   if (!img) return fileName;
   if (img.kind === "link") {
@@ -463,6 +480,8 @@ export async function writeVocProject(project: Project, outDir: string, options:
   let items = 0, planned = 0, filesTried = false;
   // A shard records each list entry with its position in the run, and the classes it saw (formats/voc/merge.ts).
   const shardLines = ctx.shard ? await ctx.shard.sidecar(outDir, "voc.ndjson") : null;
+  // And the id of every item: the single run's ids depend on the items of other shards, so merge gives them again.
+  const idLines = ctx.shard ? await ctx.shard.sidecar(outDir, "voc-ids.ndjson") : null;
   ctx.progress.start("writing Pascal VOC");
   try {
   for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
@@ -477,7 +496,9 @@ export async function writeVocProject(project: Project, outDir: string, options:
         const fp = annotationFingerprint(item, opts.boxesOnly);
         let id = stemOf(assertPlainFileName(item.name));
         const prev = writtenIds.get(id);
-        if (prev?.fingerprint === fp && (await sameImage(prev.image, item.image))) {
+        // A shard writes every item under an id of its own: which repeated item the single run writes once, and
+        // under which id, merge decides from every shard's items.
+        if (!idLines && prev?.fingerprint === fp && (await sameImage(prev.image, item.image))) {
           yield { item, id, result: prev.result };
           continue;
         }
@@ -488,6 +509,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
           ctx.report.warn("voc-name-collision", `${dsPath.join("/")}/${item.name}: another image already has the VOC id ${JSON.stringify(stemOf(item.name))}; this one is written as ${JSON.stringify(id)}`);
         }
         safeJoin(outDir, ANNOTATIONS_DIR, `${id}.xml`);
+        await idLines?.add([ctx.shard!.positionOf(item), dsPath, item.name, fp, id, imageExtOf(item, opts.imageFormat), imageKeyOf(item.image)] satisfies VocIdLine);
         const entry = { fingerprint: fp, image: item.image, result: exportItem(item, id, outDir, opts, state, ctx) };
         entry.result.catch(() => {}); // awaited below, in order
         writtenIds.set(id, entry);
@@ -510,6 +532,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
   ctx.progress.stop();
   if (shardLines) {
     await shardLines.close();
+    await idLines!.close();
     ctx.shard!.state.voc = {
       objectClasses: [...state.objectClasses].map(([name, { parts, actions }]) => [name, [...parts], [...actions]]),
       maskClasses: [...state.maskClasses],

@@ -134,6 +134,16 @@ const WRITTEN_HERE = new Set(["filename", "size", "segmented", "depth", "object"
 
 const FLAG_ORDER = new Map<string, number>(VOC_OBJECT_FLAGS.map((f, i) => [f, i]));
 
+/**
+ * The text writeVocXml wrote with another image file name in <filename> (merge gives an item the single run's id), or
+ * undefined when the text has no such <filename> line.
+ */
+export function renameXmlImage(xml: string, from: string, to: string): string | undefined {
+  const line = `\n\t<filename>${escapeXml(from)}</filename>\n`;
+  const at = xml.indexOf(line);
+  return at < 0 ? undefined : `${xml.slice(0, at)}\n\t<filename>${escapeXml(to)}</filename>\n${xml.slice(at + line.length)}`;
+}
+
 export function writeVocXml(a: VocXmlOut): string {
   const x = new XmlText();
   x.open(0, "annotation");

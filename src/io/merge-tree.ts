@@ -11,8 +11,8 @@ import { SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR } from "../shard.js";
 import { mapConcurrent } from "./concurrency.js";
 
 export interface UnionOptions {
-  /** Relative paths (forward slashes) that the merge writes itself, not copied. */
-  skip?: (rel: string) => boolean;
+  /** Relative paths (forward slashes) that the merge writes itself, or leaves out, of shard `shard`: not copied. */
+  skip?: (rel: string, shard: number) => boolean;
   /**
    * Where shard `shard`'s file or folder `rel` goes when the single run names it differently (undefined: the same
    * path, or inside its renamed folder).
@@ -74,7 +74,7 @@ export async function copyUnion(dirs: readonly string[], out: string, opts: Unio
     const dir = dirs[shard];
     const rename = (rel: string) => opts.renamed?.(shard, rel);
     const files = async function* () {
-      for await (const f of filesOf(dir, out, "", "", rename)) if (!opts.skip?.(f.rel)) yield f;
+      for await (const f of filesOf(dir, out, "", "", rename)) if (!opts.skip?.(f.rel, shard)) yield f;
     };
     for await (const _ of mapConcurrent(files(), COPY_CONCURRENCY, async (f) => {
       const rel = f.to;

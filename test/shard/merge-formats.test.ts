@@ -178,17 +178,6 @@ describe("merge refuses", () => {
     const [, , c] = await cocoShards("input-b", other);
     await expect(mergeShards([a, b, c], path.join(dir, "inputs-merged"))).rejects.toMatchObject({ code: "shards-of-different-inputs", exitCode: 2 });
   });
-
-  it("VOC: two items with one VOC id (a.jpg, a.png) in different shards, which the single run writes under two ids", async () => {
-    const p = sameStemProject(path.join(dir, "voc-stems"));
-    const outs = [];
-    for (let i = 0; i < 3; i++) {
-      const out = path.join(dir, `voc-stems-${i}`);
-      await exportProject(p, out, { format: "voc", shard: { index: i, count: 3 } });
-      outs.push(out);
-    }
-    await expect(mergeShards(outs, path.join(dir, "voc-stems-merged"))).rejects.toMatchObject({ code: "shard-conflict", exitCode: 1, message: expect.stringMatching(/Annotations\/[a-h]\.xml is in more than one shard/) });
-  });
 });
 
 /** A project whose dataset holds x.jpg, x.png and x.PNG for several x, with a box each (sizes in the annotations). */
@@ -202,6 +191,60 @@ function sameStemProject(p: string): string {
   }));
   return p;
 }
+
+/**
+ * A project where VOC ids collide across datasets and shards: ds holds x.PNG, x.jpg and x.png for several x (one id,
+ * three items: kept, `ds_x`, `ds_x_2`); ds2 holds x.PNG again with the same annotation and image bytes (written once),
+ * x.png with the same annotation and another image (`ds2_x`), and ds_x.jpg, whose stem ds/x.png's new id took
+ * (`ds2_ds_x`). Every image is a file; the .png items have a polygon, so they have masks.
+ */
+async function vocIdsProject(p: string): Promise<string> {
+  const sharp = (await import("sharp")).default;
+  const png = (shade: number) => sharp({ create: { width: 20, height: 20, channels: 3, background: { r: shade, g: 0, b: 0 } } }).png().toBuffer();
+  fs.mkdirSync(p, { recursive: true });
+  fs.writeFileSync(path.join(p, "meta.json"), JSON.stringify({
+    classes: [{ title: "box", shape: "rectangle", color: "#FF0000" }, { title: "blob", shape: "polygon", color: "#00FF00" }], tags: [],
+  }));
+  const write = async (ds: string, name: string, k: number, shade: number) => {
+    fs.mkdirSync(path.join(p, ds, "img"), { recursive: true });
+    fs.mkdirSync(path.join(p, ds, "ann"), { recursive: true });
+    const objects: unknown[] = [{ classTitle: "box", geometryType: "rectangle", tags: [], points: { exterior: [[k, 1], [k + 5, 9]], interior: [] } }];
+    if (name.endsWith(".png")) objects.push({ classTitle: "blob", geometryType: "polygon", tags: [], points: { exterior: [[2, 2], [12, 3], [7, 11 + (k % 5)]], interior: [] } });
+    fs.writeFileSync(path.join(p, ds, "ann", `${name}.json`), JSON.stringify({ tags: [], size: { width: 20, height: 20 }, objects }));
+    fs.writeFileSync(path.join(p, ds, "img", name), await png(shade));
+  };
+  const xs = ["a", "b", "c", "d", "e", "f", "g", "h"];
+  for (const [i, x] of xs.entries()) {
+    for (const [k, ext] of ["jpg", "png", "PNG"].entries()) await write("ds", `${x}.${ext}`, 3 * i + k, 10 * i + k);
+    await write("ds2", `${x}.PNG`, 3 * i + 2, 10 * i + 2);
+    await write("ds2", `${x}.png`, 3 * i + 1, 200 + i);
+    await write("ds2", `ds_${x}.jpg`, i, 100 + i);
+  }
+  return p;
+}
+
+describe("VOC ids that collide across shards", () => {
+  it("are given as the single run gives them: kept, written once for two datasets, or renamed (the XML's <filename> too)", async () => {
+    const p = await vocIdsProject(path.join(dir, "voc-ids"));
+    const out = path.join(dir, "voc-ids-out");
+    // The shards split most of the groups of items that share an id.
+    const groups = ["a", "b", "c", "d", "e", "f", "g", "h"].map((x) => [["ds", `${x}.jpg`], ["ds", `${x}.png`], ["ds", `${x}.PNG`], ["ds2", `${x}.PNG`], ["ds2", `${x}.png`]]);
+    expect(groups.filter((g) => new Set(g.map(([d, n]) => shardOf(d, n, 3))).size > 1).length).toBeGreaterThan(5);
+    for (const n of [2, 3, 7]) {
+      const r = await runSharded({ kind: "export", project: p, to: "voc" }, n, out, n === 2 ? undefined : path.join(out, "single"));
+      expect(r.diffs, `N = ${n}`).toEqual([]);
+    }
+    const files = listFiles(path.join(out, "single"));
+    const ids = files.filter((f) => f.startsWith("Annotations/")).map((f) => f.slice(12, -4)).sort();
+    // 8 × (x, ds_x, ds_x_2, ds2_x, ds2_ds_x): ds2/x.PNG is ds/x.PNG again.
+    expect(ids).toHaveLength(40);
+    expect(ids.filter((id) => /^ds2_ds_[a-h]$/.test(id))).toHaveLength(8);
+    expect(ids.filter((id) => /^ds_[a-h]_2$/.test(id))).toHaveLength(8);
+    expect(fs.readFileSync(path.join(out, "single", "Annotations", "ds2_a.xml"), "utf8")).toContain("<filename>ds2_a.png</filename>");
+    expect(files).toContain("SegmentationObject/ds2_a.png");
+    expect(fs.readFileSync(path.join(out, "single", "ImageSets", "Main", "ds2.txt"), "utf8").split("\n").filter(Boolean)).toHaveLength(24);
+  });
+});
 
 describe("images of one folder sharing a stem, in different shards", () => {
   it.each(["yolo", "masks"])("%s: named as the single run names them (a prefix, or the full name, for all but the first)", async (to) => {
