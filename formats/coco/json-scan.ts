@@ -7,9 +7,9 @@
  * The scanner checks the structure at the top two levels (object, key, colon, array, commas); the inside of an
  * element is checked by JSON.parse. Line and column are only computed when an error is reported.
  */
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import { SlyconvError } from "../../src/errors.js";
-import { openRegularFile } from "../../src/io/regular-file.js";
+import { openRegularFile, openRegularFileSync } from "../../src/io/regular-file.js";
 import { jsonErrorOffset } from "../../src/io/json-bytes.js";
 
 export interface ScanValue {
@@ -64,10 +64,22 @@ const MIN_BUFFER = 64 * 1024;
  * A read buffer for an open file: `limit` bytes, or less for a smaller file. A 4 MB buffer per read of a 2 KB
  * file costs more than the read (each is outside Node's buffer pool, and the garbage collector runs for them).
  */
-async function readBuffer(fh: fs.FileHandle, limit: number): Promise<Buffer> {
-  const size = await fh.stat().then((s) => s.size, () => limit);
+function readBuffer(fd: number, limit: number): Buffer {
+  let size = limit;
+  try {
+    size = fs.fstatSync(fd).size;
+  } catch {
+    /* the limit */
+  }
   return Buffer.allocUnsafe(Math.min(limit, Math.max(MIN_BUFFER, size)));
 }
+
+/**
+ * Chunks a scan reads between two turns of the event loop. Reads are synchronous: nothing else runs while a COCO
+ * file is read, and each asynchronous read waited for a thread of the pool (on a busy machine, for milliseconds),
+ * but an abort (Ctrl-C) and the progress display need a turn now and then.
+ */
+const CHUNKS_PER_TURN = 8;
 
 const modeOf = (r: "skip" | "ranges" | void): number => (r === "skip" ? 1 : r === "ranges" ? 2 : 0);
 
@@ -179,10 +191,10 @@ export async function syntaxErrorAt(file: string, display: string, offset: numbe
 export async function scanTopLevel(
   file: string, display: string, handlers: ScanHandlers, signal?: AbortSignal, chunkSize = CHUNK,
 ): Promise<void> {
-  const fh = await openRegularFile(file);
+  const fd = openRegularFileSync(file);
   let failure: { offset: number; message: string } | null = null;
   try {
-    const buf = await readBuffer(fh, chunkSize);
+    const buf = readBuffer(fd, chunkSize);
     let state = S.BeforeRoot as S;
     let key = "";
     let keyPieces: Buffer[] = [];
@@ -195,7 +207,7 @@ export async function scanTopLevel(
     let pieces: Buffer[] = [];
     // A UTF-8 byte order mark is skipped (Windows tools write one).
     const bom = Buffer.alloc(3);
-    await fh.read(bom, 0, 3, 0);
+    fs.readSync(fd, bom, 0, 3, 0);
     let filePos = bom[0] === 0xef && bom[1] === 0xbb && bom[2] === 0xbf ? 3 : 0;
     /** 0: values as text, 1: skip, 2: byte ranges only. */
     let mode = 0;
@@ -232,10 +244,10 @@ export async function scanTopLevel(
       handlers.onRange?.(key, index++, filePos + start, end + 1 - start);
     };
 
-    for (;;) {
+    for (let chunks = 1; ; chunks++) {
+      if (chunks % CHUNKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
-      const { bytesRead } = await fh.read(buf, 0, buf.length, filePos);
-      const n = bytesRead;
+      const n = fs.readSync(fd, buf, 0, buf.length, filePos);
       const chunk = buf;
       let i = 0;
       if (n === 0) {
@@ -433,7 +445,7 @@ export async function scanTopLevel(
       handlers.onProgress?.(filePos);
     }
   } finally {
-    await fh.close();
+    fs.closeSync(fd);
   }
   if (failure) {
     const f = failure as { offset: number; message: string };
@@ -523,14 +535,16 @@ const QUICK_TRIES = 4;
 export class ElementReader {
   private winStart = 0;
   private winEnd = 0;
-  private constructor(private readonly fh: fs.FileHandle, private win: Buffer, private readonly file: string) {}
+  /** Reads are synchronous, as the scan's (see CHUNKS_PER_TURN); parseRuns takes a turn of the event loop every few. */
+  private reads = 0;
+  private constructor(private readonly fd: number, private win: Buffer, private readonly file: string) {}
 
   static async open(file: string): Promise<ElementReader> {
-    const fh = await openRegularFile(file);
+    const fd = openRegularFileSync(file);
     try {
-      return new ElementReader(fh, await readBuffer(fh, CHUNK), file);
+      return new ElementReader(fd, readBuffer(fd, CHUNK), file);
     } catch (e) {
-      await fh.close();
+      fs.closeSync(fd);
       throw e;
     }
   }
@@ -559,7 +573,8 @@ export class ElementReader {
       const end = offsetOf(j - 1) + lengthOf(j - 1);
       if (start < this.winStart || end > this.winEnd) {
         if (end - start > this.win.length) this.win = Buffer.allocUnsafe(end - start);
-        const { bytesRead } = await this.fh.read(this.win, 0, this.win.length, start);
+        if (++this.reads % CHUNKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+        const bytesRead = fs.readSync(this.fd, this.win, 0, this.win.length, start);
         this.winStart = start;
         this.winEnd = start + bytesRead;
         if (end > this.winEnd) throw new SlyconvError("coco-changed", "the file changed while it was being read", { file: this.file });
@@ -612,7 +627,7 @@ export class ElementReader {
     }
   }
 
-  close(): Promise<void> {
-    return this.fh.close();
+  async close(): Promise<void> {
+    fs.closeSync(this.fd);
   }
 }
