@@ -26,7 +26,7 @@ import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEG
 import { labelmapLine } from "./palette.js";
 import { assignClassIndices, VocMaskJobBuilder, VocMaskQueue, type ClassIndexing } from "./write-masks.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
-import { FileWriterThread } from "../../src/io/file-writer.js";
+import { FileCreationProbe, FileWriterThread } from "../../src/io/file-writer.js";
 import { packPalette } from "../../src/workers/packed.js";
 import { writeVocXml, isVocObjectElement, type VocObjectOut } from "./xml-write.js";
 import type { VocBox, VocField } from "./xml-model.js";
@@ -92,11 +92,23 @@ interface ExportState {
   maskClasses: Set<string>;
   /** The thread that creates the output files (src/io/file-writer.ts), once the export is big enough; null before. */
   files: FileWriterThread | null;
+  /**
+   * With boxes only, the XML files (a few KB each) are created on the main thread with synchronous calls, and from a
+   * file-writer thread only when the first ones show a slow file system; null when masks are drawn.
+   */
+  probe: FileCreationProbe | null;
 }
 
 /** Creates a new output file, from the file-writer thread when there is one. */
 function createFile(state: ExportState, file: string, data: string | Uint8Array): Promise<void> {
-  return state.files ? state.files.write(file, data) : fs.writeFile(file, data, { flag: "wx" });
+  if (state.files) return state.files.write(file, data);
+  if (!state.probe) return fs.writeFile(file, data, { flag: "wx" });
+  try {
+    if (state.probe.create(file, data)) state.files = FileWriterThread.start();
+    return Promise.resolve();
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 interface VocObjectDraft {
@@ -474,7 +486,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
   const opts: Required<VocWriteOptions> = { imageFormat: options.imageFormat === "jpg" ? "jpg" : "keep", boxesOnly: options.boxesOnly === true };
   for (const d of [ANNOTATIONS_DIR, IMAGES_DIR, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR]) await fs.mkdir(path.join(outDir, d), { recursive: true });
   const indexing = assignClassIndices(project.meta);
-  const state: ExportState = { indexing, palette: packPalette(indexing.palette), masks: new VocMaskQueue(new CpuTaskRunner()), objectClasses: new Map(), maskClasses: new Set(), files: null };
+  const state: ExportState = { indexing, palette: packPalette(indexing.palette), masks: new VocMaskQueue(new CpuTaskRunner()), objectClasses: new Map(), maskClasses: new Set(), files: null, probe: opts.boxesOnly ? new FileCreationProbe() : null };
   const lists = new SplitListWriter();
   const writtenIds = new Map<string, { fingerprint: string; image: Item["image"]; result: Promise<ItemResult> }>();
   let items = 0, planned = 0, filesTried = false;
@@ -489,7 +501,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
     const plan = async function* () {
       for await (const item of iterateItems(dataset.items)) {
         ctx.signal?.throwIfAborted();
-        if (!filesTried && ++planned > THREAD_MIN_ITEMS) {
+        if (!filesTried && !state.probe && ++planned > THREAD_MIN_ITEMS) {
           filesTried = true;
           state.files = FileWriterThread.start();
         }

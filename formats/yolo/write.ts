@@ -9,7 +9,6 @@
  * own folder. Every image gets a label file (empty when it has nothing to write), as Supervisely's exporter does.
  */
 import fs from "node:fs/promises";
-import { writeFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import type { Item, Project } from "../../src/model/index.js";
@@ -27,7 +26,7 @@ import { LabelFileBytes } from "./lines.js";
 import { placeholderClasses } from "./placeholders.js";
 import type { CornerOrder } from "./obb.js";
 import { imageLeftOutMessage, placeFile, type PlaceMode } from "../../src/io/place-file.js";
-import { FileWriterThread } from "../../src/io/file-writer.js";
+import { FileCreationProbe, FileWriterThread } from "../../src/io/file-writer.js";
 
 export type ImageMode = "copy" | "hardlink" | "symlink" | "none";
 
@@ -57,16 +56,9 @@ const WRITE_CONCURRENCY = 16;
 /** Label files sent to the file-writer thread and not written yet, at most (it takes them 8 at a time). */
 const THREAD_WRITES_IN_FLIGHT = 256;
 /**
- * Label files are created here, with synchronous calls, while that is cheap: on a fast file system (tmpfs, a disk's
- * page cache) a label file costs a few microseconds, and a file-writer thread (src/io/file-writer.ts) would cost more
- * than it saves: its start (tens of ms of CPU), a message per batch, and a wake-up of each thread per message, which
- * on a busy machine costs the converting thread its core. The first PROBE_BLOCKS blocks of PROBE_BLOCK files are
- * timed; when even the fastest block took more than SLOW_FILE_MS a file (a slow disk, not a moment the process was
- * not running), the rest are created from the thread, on the other core.
+ * Label files (a few hundred bytes each) are created here with synchronous calls, and from a file-writer thread only
+ * when the first ones show a slow file system (FileCreationProbe, src/io/file-writer.ts).
  */
-const PROBE_BLOCK = 32;
-const PROBE_BLOCKS = 8;
-const SLOW_FILE_MS = 0.05;
 
 type SplitKey = "train" | "val" | "test";
 
@@ -146,27 +138,13 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
     return f;
   };
   let files: FileWriterThread | null = null;
-  let labelFiles = 0;
-  /** The time the current block of timed label files took so far, and the fastest block's (ms). */
-  let blockMs = 0, fastestBlock = Infinity;
+  const probe = new FileCreationProbe();
   /** Label files the thread has not written yet, oldest first: their items are done as far as the main thread goes. */
   const inFlight: Promise<void>[] = [];
   /** Creates a label file (exclusively: the folder is new, and stems are unique in it) with `text`'s bytes. */
   const writeLabelFile = async (file: string, text: LabelFileBytes): Promise<void> => {
     if (!files) {
-      const n = labelFiles++;
-      if (n >= PROBE_BLOCK * PROBE_BLOCKS) {
-        writeFileSync(file, text.view(), { flag: "wx" });
-        return;
-      }
-      const started = performance.now();
-      writeFileSync(file, text.view(), { flag: "wx" });
-      blockMs += performance.now() - started;
-      if ((n + 1) % PROBE_BLOCK === 0) {
-        fastestBlock = Math.min(fastestBlock, blockMs);
-        blockMs = 0;
-        if (n + 1 === PROBE_BLOCK * PROBE_BLOCKS && fastestBlock > PROBE_BLOCK * SLOW_FILE_MS) files = FileWriterThread.start();
-      }
+      if (probe.create(file, text.view())) files = FileWriterThread.start();
       return;
     }
     // Not waited for one by one (see below): sent when a batch is full, or when the thread is closed. The bytes are

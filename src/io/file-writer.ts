@@ -11,6 +11,7 @@
  * `FileWriterThread.start()` gives null where there is no second thread to use (one core, SLYCONV_NO_WORKERS set,
  * or the worker script not built): callers then write on the main thread as before.
  */
+import { writeFileSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import { startHelperThread } from "../workers/script.js";
 import { HelperThread } from "../workers/thread.js";
@@ -147,5 +148,40 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
     await this.drain();
     this.forgetInterrupt();
     await this.stop();
+  }
+}
+
+/**
+ * Creates small files on the calling thread with synchronous calls, timing the first ones, for a writer that takes a
+ * FileWriterThread only where file creation is slow. On a fast file system (tmpfs, a disk's page cache) a small file
+ * costs a few microseconds, and the thread would cost more than it saves: its start (tens of ms of CPU), a message
+ * per batch, and a wake-up of each thread per message, which on a busy machine costs the converting thread its core.
+ * The first BLOCKS blocks of BLOCK files are timed; when even the fastest block took more than SLOW_FILE_MS a file (a
+ * slow disk, not a moment the process was not running), `create` says so.
+ */
+export class FileCreationProbe {
+  static readonly BLOCK = 32;
+  static readonly BLOCKS = 8;
+  static readonly SLOW_FILE_MS = 0.05;
+  private created = 0;
+  /** The time the current block took so far, and the fastest block's (ms). */
+  private blockMs = 0;
+  private fastestBlock = Infinity;
+
+  /** Creates `file` (which must not exist); true once the probe is over and found file creation slow. */
+  create(file: string, data: string | Uint8Array): boolean {
+    const n = this.created++;
+    const { BLOCK, BLOCKS, SLOW_FILE_MS } = FileCreationProbe;
+    if (n >= BLOCK * BLOCKS) {
+      writeFileSync(file, data, { flag: "wx" });
+      return false;
+    }
+    const started = performance.now();
+    writeFileSync(file, data, { flag: "wx" });
+    this.blockMs += performance.now() - started;
+    if ((n + 1) % BLOCK !== 0) return false;
+    this.fastestBlock = Math.min(this.fastestBlock, this.blockMs);
+    this.blockMs = 0;
+    return n + 1 === BLOCK * BLOCKS && this.fastestBlock > BLOCK * SLOW_FILE_MS;
   }
 }

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FileWriterThread } from "../../src/io/file-writer.js";
+import { FileCreationProbe, FileWriterThread } from "../../src/io/file-writer.js";
 import { bitmapEncodedOnRead, encodeBitmapData } from "../../src/codecs/bitmap.js";
 import { annotationToJson } from "../../formats/supervisely/json-model.js";
 import { emptyProjectMeta, type Annotation, type Project } from "../../src/model/index.js";
@@ -92,4 +92,48 @@ describe("Supervisely writer: a streamed dataset", () => {
       }
     });
   }
+});
+
+describe("file creation probe", () => {
+  const { BLOCK, BLOCKS } = FileCreationProbe;
+
+  it("creates each file with its bytes, refuses to overwrite, and on a fast file system never asks for the thread", () => {
+    const dir = tempDir("slyconv-file-probe-");
+    const probe = new FileCreationProbe();
+    for (let i = 0; i < BLOCK * BLOCKS + 10; i++) {
+      // A clock that never moves: every block took no time.
+      expect(probe.create(path.join(dir, `${i}.txt`), i % 2 ? `text ${i}\n` : Buffer.from(`bytes ${i}\n`))).toBe(false);
+    }
+    expect(fs.readFileSync(path.join(dir, "7.txt"), "utf8")).toBe("text 7\n");
+    expect(fs.readFileSync(path.join(dir, "8.txt"), "utf8")).toBe("bytes 8\n");
+    expect(() => probe.create(path.join(dir, "7.txt"), "again")).toThrow(expect.objectContaining({ code: "EEXIST" }));
+    expect(fs.readFileSync(path.join(dir, "7.txt"), "utf8")).toBe("text 7\n");
+  });
+
+  it("asks for the thread once, after the probe, when even the fastest block was slow; one fast block is enough to stay", () => {
+    const run = (msPerFile: (block: number) => number) => {
+      const dir = tempDir("slyconv-file-probe-");
+      let now = 0, n = 0;
+      const clock = vi.spyOn(performance, "now").mockImplementation(() => {
+        // Called before and after each file: the time passes during the file's creation.
+        const t = now;
+        if (n++ % 2 === 0) now += msPerFile(Math.floor((n - 1) / 2 / BLOCK));
+        return t;
+      });
+      try {
+        const asked: number[] = [];
+        for (let i = 0; i < BLOCK * BLOCKS + 5; i++) if (probe(dir, i)) asked.push(i);
+        return asked;
+      } finally {
+        clock.mockRestore();
+      }
+    };
+    let current: FileCreationProbe;
+    const probe = (dir: string, i: number) => {
+      if (i === 0) current = new FileCreationProbe();
+      return current.create(path.join(dir, `${i}.txt`), "x");
+    };
+    expect(run(() => 1)).toEqual([BLOCK * BLOCKS - 1]);
+    expect(run((block) => (block === 3 ? 0.001 : 1))).toEqual([]);
+  });
 });
