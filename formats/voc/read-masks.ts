@@ -52,17 +52,29 @@ function decodeMaskPixels(bytes: Uint8Array): MaskPixels {
 const unpack = (k: number): Rgb => [(k >> 16) & 255, (k >> 8) & 255, k & 255];
 
 /**
- * Per-pixel codes: 0 background, -1 void, -2 unknown value, c ≥ 1 = names[c - 1]. Index masks (palette and gray
- * PNGs) keep their stored index per pixel and the code of each index, instead of a code array of their own.
+ * Per-pixel codes: 0 background, -1 void, -2 unknown value, c ≥ 1 = names[c - 1]. A layer is a value per pixel and
+ * the code of each value: index masks (palette and gray PNGs) keep their stored index per pixel and name each index
+ * when combineLayers first meets it (`resolve`), so that classes are named in the order they first appear and the
+ * mask is scanned once; colour masks get a code per pixel, read through a table of each code's own value.
  */
 export interface ClassLayer {
   width: number;
   height: number;
-  pixels: { codes: Int16Array } | { indices: Uint8Array; codeOf: Int16Array };
+  values: Uint8Array | Uint16Array;
+  /** The code of each value (for an index mask, of those `resolve` has named so far). */
+  codeOf: Int16Array;
+  /** Index masks: names a value and sets its code, the first time the scan meets it (`resolved[value]` is then 1). */
+  resolve?: (value: number) => void;
+  resolved?: Uint8Array;
+  /** Index masks whose index 0 is background: its code is 0 from the start (naming it has no effect). */
+  zeroIsBackground?: boolean;
+  /** Index masks: pixels of each value, counted by combineLayers. */
+  counts?: Uint32Array;
   names: string[];
   colors: Rgb[];
-  /** Values the class table does not know: their colour (or index) and pixel count. */
-  unknown: { value: string; pixels: number }[];
+  /** Values the class table does not know: their colour (or index) and, once the pixels are counted, pixel count. */
+  unknownKeys: [number, string][];
+  unknownPixels: (key: number) => number;
 }
 
 export const CODE_VOID = -1;
@@ -87,25 +99,22 @@ function mapKeys(px: { width: number; height: number; keys: Uint32Array }, codeO
   return { codes, pixelsOf: (k) => counts.get(k) ?? 0 };
 }
 
-/**
- * The code of each index of an index mask, resolved in the order the indices first appear in the mask (so that
- * classes are named in the same order as a pixel-by-pixel scan names them), and each index's pixel count.
- */
-function codeIndices(indices: Uint8Array, codeOf: (key: number) => number): { table: Int16Array; counts: Uint32Array } {
-  const counts = new Uint32Array(256);
-  const firstSeen: number[] = [];
-  for (let i = 0; i < indices.length; i++) if (counts[indices[i]]++ === 0) firstSeen.push(indices[i]);
-  const table = new Int16Array(256);
-  for (const key of firstSeen) table[key] = codeOf(key);
-  return { table, counts };
+let codeOfCodeTable: Int16Array | undefined;
+/** The codes of a code array read as unsigned 16-bit values: each one's own signed value. */
+function codeOfCode(): Int16Array {
+  if (!codeOfCodeTable) {
+    codeOfCodeTable = new Int16Array(65536);
+    for (let k = 0; k < 65536; k++) codeOfCodeTable[k] = k < 32768 ? k : k - 65536;
+  }
+  return codeOfCodeTable;
 }
 
-/** Decodes a SegmentationClass PNG and names every value through the class table. */
+/** Decodes a SegmentationClass PNG and names its values through the class table (index masks: as they are met). */
 export function readClassLayer(bytes: Uint8Array, table: ClassTable): ClassLayer {
   const px = decodeMaskPixels(bytes);
   const names: string[] = [], colors: Rgb[] = [];
   const unknownKeys: [number, string][] = [];
-  const codeOf = (key: number): number => {
+  const meaning = (key: number) => {
     let index: number | undefined, color: Rgb | undefined;
     if (px.byColor) {
       color = unpack(key);
@@ -116,7 +125,10 @@ export function readClassLayer(bytes: Uint8Array, table: ClassTable): ClassLayer
       index = key;
       color = px.palette?.[key];
     }
-    const m = meaningOf(table, index, color);
+    return { m: meaningOf(table, index, color), index, color };
+  };
+  const codeOf = (key: number): number => {
+    const { m, index, color } = meaning(key);
     if (m.kind === "background") return 0;
     if (m.kind === "void") return CODE_VOID;
     if (m.kind === "unknown") {
@@ -132,13 +144,22 @@ export function readClassLayer(bytes: Uint8Array, table: ClassTable): ClassLayer
     return c + 1;
   };
   if (px.keys instanceof Uint8Array) {
-    const { table: codes, counts } = codeIndices(px.keys, codeOf);
-    const unknown = unknownKeys.map(([key, value]) => ({ value, pixels: counts[key] }));
-    return { width: px.width, height: px.height, pixels: { indices: px.keys, codeOf: codes }, names, colors, unknown };
+    const codes = new Int16Array(256);
+    const counts = new Uint32Array(256), resolved = new Uint8Array(256);
+    const zeroIsBackground = meaning(0).m.kind === "background";
+    if (zeroIsBackground) resolved[0] = 1;
+    return {
+      width: px.width, height: px.height, values: px.keys, codeOf: codes, counts, names, colors, unknownKeys,
+      unknownPixels: (key) => counts[key], resolved, zeroIsBackground,
+      resolve: (value) => {
+        resolved[value] = 1;
+        codes[value] = codeOf(value);
+      },
+    };
   }
   const { codes, pixelsOf } = mapKeys(px as MaskPixels & { keys: Uint32Array }, codeOf);
-  const unknown = unknownKeys.map(([key, value]) => ({ value, pixels: pixelsOf(key) }));
-  return { width: px.width, height: px.height, pixels: { codes }, names, colors, unknown };
+  const values = new Uint16Array(codes.buffer, codes.byteOffset, codes.length);
+  return { width: px.width, height: px.height, values, codeOf: codeOfCode(), names, colors, unknownKeys, unknownPixels: pixelsOf };
 }
 
 /** Per-pixel instance numbers: 0 none, 255 void, 1..254 the object's position in the XML. */
@@ -182,141 +203,131 @@ export interface VoidRegion<G = BitmapGeometry> {
   geometry: G;
 }
 
-interface Box { left: number; top: number; right: number; bottom: number; pixels: number }
-
-function grow(b: Box | undefined, x: number, y: number): Box {
-  if (!b) return { left: x, top: y, right: x, bottom: y, pixels: 1 };
-  if (x < b.left) b.left = x;
-  if (x > b.right) b.right = x;
-  if (y < b.top) b.top = y;
-  if (y > b.bottom) b.bottom = y;
-  b.pixels++;
-  return b;
-}
-
 /**
- * The pixels of `values` equal to `value` inside `box` (the bounds of those pixels, so the mask is cropped to its
- * content), as a bitmap placed at the box, encoded only when its string is asked for.
+ * Pixels of one value (a region, or a layer's void) as the runs of them found by the scan: `runs` holds each run's
+ * first pixel (row-major index) and length; the box is their bounds.
  */
-function bitmapWhere(values: Uint16Array | Int16Array | Uint8Array, width: number, box: Box, value: number): PlacedBitmap {
-  const w = box.right - box.left + 1, h = box.bottom - box.top + 1;
-  const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = (y + box.top) * width + box.left, out = y * w;
-    for (let x = 0; x < w; x++) if (values[row + x] === value) data[out + x] = 1;
-  }
-  return { x: box.left, y: box.top, mask: { width: w, height: h, data } };
+interface Runs { left: number; top: number; right: number; bottom: number; pixels: number; runs: number[] }
+
+const newRuns = (x: number, y: number): Runs => ({ left: x, top: y, right: x, bottom: y, pixels: 0, runs: [] });
+
+function addRun(r: Runs, start: number, length: number, x: number, y: number): void {
+  // Runs come in pixel order: the top is the first run's row and the bottom the last's.
+  if (x < r.left) r.left = x;
+  if (x + length - 1 > r.right) r.right = x + length - 1;
+  r.bottom = y;
+  r.pixels += length;
+  r.runs.push(start, length);
 }
 
-/** The pixels of a class layer whose code is `code`, inside `box` (their bounds), as a bitmap placed at the box. */
-function classBitmapWhere(cls: ClassLayer, box: Box, code: number): PlacedBitmap {
-  if ("codes" in cls.pixels) return bitmapWhere(cls.pixels.codes, cls.width, box, code);
-  const { indices, codeOf } = cls.pixels;
-  const w = box.right - box.left + 1, h = box.bottom - box.top + 1;
+/** The pixels of some runs as a bitmap cropped to their bounds and placed there, encoded only when asked for. */
+function bitmapOfRuns(r: Runs, width: number): PlacedBitmap {
+  const w = r.right - r.left + 1, h = r.bottom - r.top + 1;
   const data = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = (y + box.top) * cls.width + box.left, out = y * w;
-    for (let x = 0; x < w; x++) if (codeOf[indices[row + x]] === code) data[out + x] = 1;
+  const runs = r.runs;
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k], length = runs[k + 1];
+    const y = (start / width) | 0;
+    const at = (y - r.top) * w + (start - y * width - r.left);
+    if (length > 16) data.fill(1, at, at + length);
+    else for (let t = 0; t < length; t++) data[at + t] = 1;
   }
-  return { x: box.left, y: box.top, mask: { width: w, height: h, data } };
-}
-
-let codeOfCodeTable: Int16Array | undefined;
-/** The codes of a code array read as unsigned 16-bit values: each one's own signed value. */
-function codeOfCode(): Int16Array {
-  if (!codeOfCodeTable) {
-    codeOfCodeTable = new Int16Array(65536);
-    for (let k = 0; k < 65536; k++) codeOfCodeTable[k] = k < 32768 ? k : k - 65536;
-  }
-  return codeOfCodeTable;
+  return { x: r.left, y: r.top, mask: { width: w, height: h, data } };
 }
 
 /**
- * Combines the two layers (either may be absent; present ones have the same size) into regions and void bitmaps.
- * Regions come ordered by instance, then by class.
+ * Combines the two layers (either may be absent; present ones have the same size) into regions and void bitmaps,
+ * in one scan of the pixels as runs of one (class value, instance) pair within a row: a region or void is the runs
+ * of its pixels, cut out of the image once their bounds are known. An index class layer's values are named as the
+ * scan first meets them and counted (ClassLayer). Regions come ordered by instance, then by class.
  */
 export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | undefined): { regions: MaskRegion<PlacedBitmap>[]; voids: VoidRegion<PlacedBitmap>[] } {
   const width = (cls ?? obj)!.width, height = (cls ?? obj)!.height;
-  // Index masks: each pixel's code through its index's (a table of 256); others: the code array. Absent layers read
-  // as zeros.
-  let values: Uint8Array | Uint16Array, codeOf: Int16Array;
-  if (!cls) [values, codeOf] = [new Uint8Array(width * height), new Int16Array(256)];
-  else if ("indices" in cls.pixels) [values, codeOf] = [cls.pixels.indices, cls.pixels.codeOf];
-  else [values, codeOf] = [new Uint16Array(cls.pixels.codes.buffer, cls.pixels.codes.byteOffset, cls.pixels.codes.length), codeOfCode()];
-  const instances = obj?.instances ?? new Uint8Array(width * height);
-  const hasInstances = Boolean(obj);
-  // Region key per pixel: class code × 256 + instance (0 = no region), so each region is cropped by one comparison.
-  const keys = new Uint16Array(width * height);
-  const boxes = new Map<number, Box>();
-  let classVoid: Box | undefined, objectVoid: Box | undefined;
-  let sameVoid = Boolean(cls) && hasInstances;
-  // Pixels come in runs of one value: remember the last region box instead of a map lookup per pixel.
-  let lastKey = -1, lastBox: Box | undefined;
-  const visit = (i: number, code: number, inst: number) => {
-    const y = (i / width) | 0, x = i - y * width;
-    const cv = code === CODE_VOID, ov = inst === VOID_INDEX;
-    if (cv !== ov) sameVoid = false;
-    if (cv) classVoid = grow(classVoid, x, y);
-    if (ov) objectVoid = grow(objectVoid, x, y);
-    const key = (code > 0 ? code : 0) * 256 + (ov ? 0 : inst);
-    if (key === 0) return;
-    keys[i] = key;
-    if (key !== lastKey) {
-      lastKey = key;
-      lastBox = boxes.get(key);
-      if (!lastBox) {
-        lastBox = { left: x, top: y, right: x, bottom: y, pixels: 0 };
-        boxes.set(key, lastBox);
-      }
-    }
-    const b = lastBox!;
-    if (x < b.left) b.left = x;
-    if (x > b.right) b.right = x;
-    if (y < b.top) b.top = y;
-    if (y > b.bottom) b.bottom = y;
-    b.pixels++;
-  };
   const n = width * height;
-  let start = 0;
+  // Absent layers read as zeros.
+  const values = cls?.values ?? new Uint8Array(n);
+  const codeOf = cls?.codeOf ?? new Int16Array(256);
+  const resolved = cls?.resolved, resolve = cls?.resolve, counts = cls?.counts;
+  const instances = obj?.instances ?? new Uint8Array(n);
+  const hasInstances = Boolean(obj);
+  // Region key: class code × 256 + instance (0 = no region).
+  const regionsOf = new Map<number, Runs>();
+  let classVoid: Runs | undefined, objectVoid: Runs | undefined;
+  let sameVoid = Boolean(cls) && hasInstances;
+  // Pixels come in runs of one value: remember the last region instead of a map lookup per run.
+  let lastKey = -1, lastRuns: Runs | undefined;
   // Most of a mask is background: where index 0 is background, four pixels whose indices and instances are all 0
   // are passed over with two 32-bit reads.
-  if (codeOf[0] === 0 && values instanceof Uint8Array && values.byteOffset % 4 === 0 && instances.byteOffset % 4 === 0) {
-    const words = n >> 2;
-    const v32 = new Uint32Array(values.buffer, values.byteOffset, words), i32 = new Uint32Array(instances.buffer, instances.byteOffset, words);
-    for (let j = 0; j < words; j++) {
-      if ((v32[j] | i32[j]) === 0) continue;
-      for (let i = j * 4; i < j * 4 + 4; i++) {
-        const code = codeOf[values[i]], inst = instances[i];
-        if (code !== 0 || inst !== 0) visit(i, code, inst);
+  const skipZeros = (!cls || cls.zeroIsBackground === true) && values instanceof Uint8Array && values.byteOffset % 4 === 0 && instances.byteOffset % 4 === 0;
+  const v32 = skipZeros ? new Uint32Array(values.buffer, values.byteOffset, n >> 2) : undefined;
+  const i32 = skipZeros ? new Uint32Array(instances.buffer, instances.byteOffset, n >> 2) : undefined;
+  const words = n >> 2;
+  let skipped = 0;
+  let i = 0, y = 0, rowEnd = width;
+  while (i < n) {
+    if (v32 !== undefined && (i & 3) === 0) {
+      let j = i >> 2;
+      while (j < words && (v32[j] | i32![j]) === 0) j++;
+      if (j << 2 !== i) {
+        skipped += (j << 2) - i;
+        i = j << 2;
+        if (i >= rowEnd) {
+          y = (i / width) | 0;
+          rowEnd = (y + 1) * width;
+        }
+        continue;
       }
     }
-    start = words * 4;
+    const v = values[i], k = instances[i];
+    let end = i + 1;
+    while (end < rowEnd && values[end] === v && instances[end] === k) end++;
+    const length = end - i, x = i - (rowEnd - width);
+    if (resolved !== undefined && resolved[v] === 0) resolve!(v);
+    if (counts !== undefined) counts[v] += length;
+    const code = codeOf[v];
+    if (code !== 0 || k !== 0) {
+      const cv = code === CODE_VOID, ov = k === VOID_INDEX;
+      if (cv !== ov) sameVoid = false;
+      if (cv) addRun((classVoid ??= newRuns(x, y)), i, length, x, y);
+      if (ov) addRun((objectVoid ??= newRuns(x, y)), i, length, x, y);
+      const key = (code > 0 ? code : 0) * 256 + (ov ? 0 : k);
+      if (key !== 0) {
+        if (key !== lastKey) {
+          lastKey = key;
+          lastRuns = regionsOf.get(key);
+          if (!lastRuns) regionsOf.set(key, (lastRuns = newRuns(x, y)));
+        }
+        addRun(lastRuns!, i, length, x, y);
+      }
+    }
+    i = end;
+    if (i === rowEnd) {
+      y++;
+      rowEnd += width;
+    }
   }
-  for (let i = start; i < n; i++) {
-    const code = codeOf[values[i]], inst = instances[i];
-    if (code !== 0 || inst !== 0) visit(i, code, inst);
-  }
+  if (counts !== undefined) counts[0] += skipped;
   const regions: MaskRegion<PlacedBitmap>[] = [];
-  const order = [...boxes.keys()].sort((a, b) => {
+  const order = [...regionsOf.keys()].sort((a, b) => {
     const ka = a % 256 || 1000, kb = b % 256 || 1000; // instances first, class-only regions last
     return ka - kb || a - b;
   });
   for (const key of order) {
     const c = Math.floor(key / 256), k = key % 256;
-    const box = boxes.get(key)!;
+    const r = regionsOf.get(key)!;
     regions.push({
       ...(c > 0 ? { className: cls!.names[c - 1], color: cls!.colors[c - 1] } : {}),
       instance: hasInstances ? k : null,
-      geometry: bitmapWhere(keys, width, box, key),
-      pixels: box.pixels,
+      geometry: bitmapOfRuns(r, width),
+      pixels: r.pixels,
     });
   }
   const voids: VoidRegion<PlacedBitmap>[] = [];
   if (classVoid && sameVoid) {
-    voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: classBitmapWhere(cls!, classVoid, CODE_VOID) });
+    voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: bitmapOfRuns(classVoid, width) });
   } else {
-    if (classVoid) voids.push({ masks: ["SegmentationClass"], geometry: classBitmapWhere(cls!, classVoid, CODE_VOID) });
-    if (objectVoid) voids.push({ masks: ["SegmentationObject"], geometry: bitmapWhere(instances, width, objectVoid, VOID_INDEX) });
+    if (classVoid) voids.push({ masks: ["SegmentationClass"], geometry: bitmapOfRuns(classVoid, width) });
+    if (objectVoid) voids.push({ masks: ["SegmentationObject"], geometry: bitmapOfRuns(objectVoid, width) });
   }
   return { regions, voids };
 }
@@ -372,15 +383,16 @@ export function readVocMasks(job: VocMaskJob): VocMaskOut {
   };
   if (!fits(cls, job.classShown, job.size, "the image")) cls = undefined;
   if (!fits(obj, job.objectShown, job.size ?? cls, job.size ? "the image" : "the class mask")) obj = undefined;
-  for (const [layer, file] of [[cls, job.classShown], [obj, job.objectShown]] as const) {
-    if (!layer?.unknown.length) continue;
-    const pixels = layer.unknown.reduce((n, u) => n + u.pixels, 0);
-    const list = layer.unknown.slice(0, 5).map((u) => `${u.value} ${u.pixels} px`).join(", ");
-    const source = layer === cls ? `the class table (${job.table.source})` : "the VOC colour map";
-    warnings.push({ code: "voc-mask-unknown-color", message: `${layer.unknown.length} mask colours are not in ${source}: ${list}; those ${pixels} pixels are left unlabelled`, file: file! });
-  }
   const kept = cls ?? obj;
+  // The scan names an index class layer's values and counts them: its unknown values are known after it.
   const { regions, voids } = kept ? combineLayers(cls, obj) : { regions: [], voids: [] };
+  const classUnknown = cls?.unknownKeys.map(([key, value]) => ({ value, pixels: cls.unknownPixels(key) }));
+  for (const [unknown, file, source] of [[classUnknown, job.classShown, `the class table (${job.table.source})`], [obj?.unknown, job.objectShown, "the VOC colour map"]] as const) {
+    if (!unknown?.length) continue;
+    const pixels = unknown.reduce((n, u) => n + u.pixels, 0);
+    const list = unknown.slice(0, 5).map((u) => `${u.value} ${u.pixels} px`).join(", ");
+    warnings.push({ code: "voc-mask-unknown-color", message: `${unknown.length} mask colours are not in ${source}: ${list}; those ${pixels} pixels are left unlabelled`, file: file! });
+  }
   return { warnings, hasClass: Boolean(cls), size: kept ? { width: kept.width, height: kept.height } : undefined, regions, voids };
 }
 
