@@ -20,7 +20,7 @@ import { MAKES_POLYGON, buildLabels, type AnnotationPlan, type Bbox, type Catego
 import type { CocoFile } from "./discover.js";
 import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } from "./json-scan.js";
 import { BlockUnpacker, blockImageIds, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
-import { EXTRA_COCO, TAG_COCO_ID, TAG_ISCROWD, cleanFloat, isObject, type Json } from "./model.js";
+import { EXTRA_COCO, TAG_COCO_ID, TAG_ISCROWD, isObject, type Json } from "./model.js";
 import { ThreadedRows } from "./parse-thread.js";
 import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
 import { OVERSIZED_ROW_BYTES } from "./row-vertices.js";
@@ -73,6 +73,8 @@ export class AnnotationTable {
   kept = new Uint8Array(1024);
   /** Vertices of the annotation's polygons (what its labels will hold), against the vertex limit per image. */
   vertices = new Int32Array(1024);
+  /** Some row is a second reading of an object (set by groupByImage). */
+  hasSecondaries = false;
 
   add(): number {
     if (this.length === this.file.length) {
@@ -202,6 +204,7 @@ export class AnnotationTable {
       const sameObject = this.file[first] !== this.file[i] && this.image[first] === img && this.category[first] === this.category[i] && this.hash[first] === this.hash[i];
       if (sameObject && this.mergeInto[first] < 0) {
         this.flags[i] |= F_SECONDARY;
+        this.hasSecondaries = true;
         this.mergeInto[i] = first;
       } else {
         this.flags[i] |= F_DUPLICATE_ID;
@@ -464,31 +467,29 @@ export class AnnotationStore {
     const hasVertices = this.vertices.hasVertices(record);
     if (!hasVertices && !rings) throw new Error("keptLabels: a polygon kept as its extremes needs a ring source");
     const source = hasVertices ? this.vertices : rings!, sourceRecord = hasVertices ? record : i;
-    let l = Infinity, tp = Infinity, r = -Infinity, b = -Infinity;
     for (let k = 0; k < n; k++) {
       e.left = ext[5 * k];
       e.top = ext[5 * k + 1];
       e.right = ext[5 * k + 2];
       e.bottom = ext[5 * k + 3];
       e.vertices = ext[5 * k + 4];
-      if (e.left < l) l = e.left;
-      if (e.top < tp) tp = e.top;
-      if (e.right > r) r = e.right;
-      if (e.bottom > b) b = e.bottom;
-      const tags: Tag[] = [];
-      if (!Number.isNaN(id)) tags.push({ name: TAG_COCO_ID, value: id });
-      if (crowd) tags.push({ name: TAG_ISCROWD });
+      const tags: Tag[] = Number.isNaN(id) ? (crowd ? [{ name: TAG_ISCROWD }] : [])
+        : crowd ? [{ name: TAG_COCO_ID, value: id }, { name: TAG_ISCROWD }] : [{ name: TAG_COCO_ID, value: id }];
       labels[k] = { classTitle, geometry: lazyPolygon(e, source, sourceRecord, k), tags };
     }
-    // overlayOf for a kept polygon: its area (finite, when it has one), its bbox when not the parts' extremes.
+    // overlayOf for a kept polygon: its area (finite, when it has one), its bbox when not the parts' extremes. A
+    // record keeps a bbox only when it is not its parts' extremes (keptBox, quickKeptBox: the same test as
+    // overlayOf's, on the same numbers), so a kept bbox is one that differs.
     const bbox = out.bbox;
     const hasArea = (t.kept[i] & K_AREA) !== 0;
-    const otherBox = bbox !== null && n > 0 && !(bbox[0] === l && bbox[1] === tp && bbox[2] === cleanFloat(r - l) && bbox[3] === cleanFloat(b - tp));
+    const otherBox = bbox !== null && n > 0;
     if (n > 0 && (hasArea || otherBox)) {
       const overlay: Json = {};
       if (hasArea) overlay.area = t.area[i];
       if (otherBox) overlay.bbox = bbox;
-      labels[0].extra = { [EXTRA_COCO]: overlay };
+      const extra: Json = {};
+      extra[EXTRA_COCO] = overlay;
+      labels[0].extra = extra;
     }
     return labels;
   }

@@ -672,7 +672,8 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
   const tags: Tag[] = [];
   /** Labels per annotation that made any, in order; secondaries add to their primary's entry. */
   const entries: { ann: number; labels: Label[] }[] = [];
-  const entryOf = new Map<number, { ann: number; labels: Label[] }>();
+  // Only a second reading looks an entry up (by its primary's row): most files have none.
+  const entryOf = t.hasSecondaries ? new Map<number, { ann: number; labels: Label[] }>() : null;
   const size = { width: img.width, height: img.height };
   // Counted in the first pass: refused before any of its labels is built (13 million vertices on one image took 1.9 GB).
   const vertices = g.verticesOfImage![k];
@@ -687,7 +688,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
       // Kept in the first pass: the labels a second reading would give.
       const entry = { ann: i, labels: keptLabels };
       entries.push(entry);
-      entryOf.set(i, entry);
+      entryOf?.set(i, entry);
       continue;
     }
     const ahead = masks?.get(i);
@@ -695,7 +696,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
       if (ahead) {
         const entry = { ann: i, labels: ahead };
         entries.push(entry);
-        entryOf.set(i, entry);
+        entryOf?.set(i, entry);
       }
       continue;
     }
@@ -707,7 +708,7 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
     }
     const cat = categories.get(plan.categoryId)!;
     if (t.isSecondary(i)) {
-      const primary = entryOf.get(t.primaryOf(i));
+      const primary = entryOf?.get(t.primaryOf(i));
       if (primary) {
         mergeSecondary(primary.labels, plan, raw, cat);
         continue;
@@ -715,15 +716,23 @@ function buildItem(g: GroupState, k: number, read: ReadAnnotation, store: Annota
     }
     const entry = { ann: i, labels: buildLabels(plan, raw, cat, undefined, masksOnRead) };
     entries.push(entry);
-    entryOf.set(i, entry);
+    entryOf?.set(i, entry);
   }
   const labels: Label[] = [];
   for (const e of entries) {
     if (e.labels.length > 1) {
       const key = instanceKey(g, e.ann);
-      for (const l of e.labels) l.extra = { ...l.extra, [EXTRA_INSTANCE]: key };
+      // Every label's extra is its own object (made with the label), so the key is added in place.
+      for (const l of e.labels) {
+        if (l.extra) l.extra[EXTRA_INSTANCE] = key;
+        else {
+          const extra: Json = {};
+          extra[EXTRA_INSTANCE] = key;
+          l.extra = extra;
+        }
+      }
     }
-    labels.push(...e.labels);
+    for (const l of e.labels) labels.push(l);
   }
   // The image entry is in the images table of coco_info.json.
   const item: Item = { name: img.itemName, annotation: { size, tags, labels } };
