@@ -595,11 +595,12 @@ export class PointLists {
   /**
    * The skeleton and coordinates of `value` (built with list()), and a fresh start for the next value. Null when the
    * value holds a string of its own starting with DEL, which would read as a list: serialize it otherwise (built
-   * without list()).
+   * without list()). The coordinates are a view of this packer's buffer, valid until the next value is built: the
+   * caller copies them (FileWriterThread, into its batch's one buffer).
    */
   finish(value: unknown): PackedJson | null {
     const count = this.count;
-    const coords = this.coords.slice(0, this.length);
+    const coords = this.coords.subarray(0, this.length);
     this.length = 0;
     this.count = 0;
     const text = JSON.stringify(value);

@@ -7,16 +7,18 @@ import { parentPort } from "node:worker_threads";
 import { writeFileSync } from "node:fs";
 import { JsonWriter } from "./canonical-json.js";
 import { pythonJsonBytes } from "./python-json.js";
-import type { FileJob, FileJobResult } from "./file-writer.js";
+import type { FileBatch, FileJob, FileJobResult } from "./file-writer.js";
 
 const json = new JsonWriter();
+const NO_COORDS = new Float64Array(0);
 
-function run(job: FileJob): FileJobResult {
+/** `coords`: this job's coordinates (packed jobs). */
+function run(job: FileJob, coords: Float64Array | null): FileJobResult {
   try {
     let data: string | Uint8Array;
     if (job.kind === "packed") {
       json.reset();
-      json.indentedPacked(job.skeleton, job.coords);
+      json.indentedPacked(job.skeleton, coords!);
       data = job.python ? pythonJsonBytes(json.view()) : json.view();
     } else data = job.data;
     // "wx": exclusive create, as the writers on the main thread do.
@@ -27,6 +29,13 @@ function run(job: FileJob): FileJobResult {
   }
 }
 
-parentPort!.on("message", (batch: FileJob[]) => {
-  parentPort!.postMessage(batch.map(run));
+parentPort!.on("message", ({ jobs, coords }: FileBatch) => {
+  let at = 0;
+  parentPort!.postMessage(jobs.map((job) => {
+    if (job.kind !== "packed") return run(job, null);
+    // A batch whose packed values hold no point list comes without coordinates.
+    const mine = (coords ?? NO_COORDS).subarray(at, at + job.count);
+    at += job.count;
+    return run(job, mine);
+  }));
 });

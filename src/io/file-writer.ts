@@ -21,7 +21,14 @@ import { onInterrupt } from "./cleanup.js";
 
 export type FileJob =
   | { kind: "data"; path: string; data: string | Uint8Array }
-  | { kind: "packed"; path: string; skeleton: string; coords: Float64Array; python?: boolean };
+  /** `count` coordinates of the batch's `coords`, following those of the batch's packed jobs before it. */
+  | { kind: "packed"; path: string; skeleton: string; count: number; python?: boolean };
+
+/**
+ * One message to the thread: its jobs, and the coordinates of all its packed jobs in one buffer (transferred: one
+ * buffer a message, not one a file).
+ */
+export interface FileBatch { jobs: FileJob[]; coords: Float64Array | null }
 
 /** Per job: null when written, else what the error said (code as fs gives it, e.g. EEXIST). */
 export type FileJobResult = null | { code?: string; message: string };
@@ -44,12 +51,14 @@ interface Waiting { resolve: () => void; reject: (e: Error) => void }
  * thread that calls write, so file creation runs beside the main thread's converting. One thread: two creating files
  * in the same folder contend for it in the kernel, for no gain and more CPU time.
  */
-export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
+export class FileWriterThread extends HelperThread<FileBatch, FileJobResult[]> {
   private queue: FileJob[] = [];
   /** Bytes of the jobs in `queue`, about. */
   private queuedBytes = 0;
   private readonly lists = new PointLists();
-  private transfer: ArrayBuffer[] = [];
+  /** The coordinates of the packed jobs in `queue`: the first `coordsUsed` of `coords` (kept between batches). */
+  private coords = new Float64Array(1 << 14);
+  private coordsUsed = 0;
   /** The callers of the jobs in `queue`. */
   private waiting: Waiting[] = [];
   private scheduled = false;
@@ -89,7 +98,7 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
    * for a caller that does not wait for each file, fewer messages (each one wakes both threads).
    */
   write(file: string, data: string | Uint8Array, soon = true): Promise<void> {
-    return this.enqueue({ kind: "data", path: file, data }, [], soon);
+    return this.enqueue({ kind: "data", path: file, data }, soon);
   }
 
   /**
@@ -103,15 +112,25 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
       const bytes = canonicalJsonBytes(build(null));
       return this.write(file, opts.python ? pythonJsonBytes(bytes) : bytes);
     }
-    return this.enqueue({ kind: "packed", path: file, ...packed, python: opts.python }, [packed.coords.buffer as ArrayBuffer]);
+    if (this.failed) return Promise.reject(this.failed);
+    const n = packed.coords.length;
+    if (this.coordsUsed + n > this.coords.length) {
+      let size = this.coords.length * 2;
+      while (size < this.coordsUsed + n) size *= 2;
+      const grown = new Float64Array(size);
+      grown.set(this.coords.subarray(0, this.coordsUsed));
+      this.coords = grown;
+    }
+    this.coords.set(packed.coords, this.coordsUsed);
+    this.coordsUsed += n;
+    return this.enqueue({ kind: "packed", path: file, skeleton: packed.skeleton, count: n, python: opts.python });
   }
 
-  private enqueue(job: FileJob, transfer: ArrayBuffer[], soon = true): Promise<void> {
+  private enqueue(job: FileJob, soon = true): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise<void>((resolve, reject) => {
       this.queue.push(job);
-      this.queuedBytes += job.kind === "data" ? job.data.length : job.skeleton.length + job.coords.byteLength;
-      this.transfer.push(...transfer);
+      this.queuedBytes += job.kind === "data" ? job.data.length : job.skeleton.length + 8 * job.count;
       this.waiting.push({ resolve, reject });
       if ((this.queue.length >= BATCH && this.queuedBytes >= BATCH_BYTES) || this.queue.length >= MAX_BATCH) this.flush();
       else if (soon && !this.scheduled) {
@@ -125,13 +144,14 @@ export class FileWriterThread extends HelperThread<FileJob[], FileJobResult[]> {
   }
 
   private flush(): void {
-    const batch = this.waiting, jobs = this.queue, transfer = this.transfer;
+    const batch = this.waiting, jobs = this.queue;
+    const coords = this.coordsUsed ? this.coords.slice(0, this.coordsUsed) : null;
     this.queue = [];
     this.queuedBytes = 0;
-    this.transfer = [];
+    this.coordsUsed = 0;
     this.waiting = [];
     if (!jobs.length) return;
-    this.request(jobs, transfer).then(
+    this.request({ jobs, coords }, coords ? [coords.buffer] : []).then(
       (results) => results.forEach((r, i) => {
         if (r === null) batch[i]?.resolve();
         else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));

@@ -1,0 +1,2 @@
+import type { BenchCase } from "../types.js";
+export declare const cases: BenchCase[];

@@ -1,0 +1,2 @@
+import type { FormatAdapter } from "../../src/format.js";
+export declare const superviselyFormat: FormatAdapter;

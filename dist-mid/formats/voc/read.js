@@ -1,0 +1,354 @@
+import path from "node:path";
+import { emptyProjectMeta, ensureClass, ensureTagMeta, rgbToHex } from "../../src/model/index.js";
+import { SlyconvError } from "../../src/errors.js";
+import { mapConcurrent, mapLimit } from "../../src/io/concurrency.js";
+import { readImageHeaderSize } from "../../src/io/image-header.js";
+import { displayPath } from "../../src/io/paths.js";
+import { catalogRoot, findVocRoots, hasImageExtension, pickImage } from "./layout.js";
+import { readClassTable, standardVocColor } from "./palette.js";
+import { parseVocXml } from "./xml-read.js";
+import { readVocMasksTask } from "./read-masks.js";
+import { bitmapEncodedOnRead, encodeBitmapData } from "../../src/codecs/bitmap.js";
+import { CpuTaskRunner } from "../../src/workers/pool.js";
+import { geometryBounds } from "../../src/geometry/bounds.js";
+import { FieldTypeCollector, fieldsToTags, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG } from "./tags.js";
+import { imageSetsTagValue, planSplits, readImageSets, UNLISTED_DATASET } from "./image-sets.js";
+import { VOID_MASKS_KEY } from "./void-masks.js";
+import { FileTooLargeError, readRegularFileSync } from "../../src/io/regular-file.js";
+import { readImageFileSync } from "../../src/io/image-file.js";
+import { PixelLimitError } from "../../src/limits.js";
+import { reportSpecialFiles } from "../../src/io/list-dir.js";
+/**
+ * Annotation files in flight. They are read with synchronous calls: a few KB each, where the four thread-pool round
+ * trips of an asynchronous read (open, stat, read, close) cost more main-thread time than the read itself.
+ */
+const XML_READ_CONCURRENCY = 16;
+/** Images prepared at once (header read, the two mask PNGs decoded in the worker pool), then built in id order. */
+const BUILD_CONCURRENCY = 8;
+/** Binding key shared by the labels of one XML object (its box, its parts, its mask): Supervisely's `instance`. */
+export const objectBindingKey = (index) => `voc-object-${index}`;
+/** Class of a label made from a SegmentationObject instance that has no class anywhere. */
+const UNKNOWN_INSTANCE_CLASS = "object";
+/** Classes seen while building items: shapes used, colour, and the order they are listed in meta.json. */
+class ClassCollector {
+    seen = new Map();
+    add(title, shape, color) {
+        const e = this.seen.get(title) ?? { shapes: new Set() };
+        this.seen.set(title, e);
+        e.shapes.add(shape);
+        if (color && !e.color)
+            e.color = color;
+    }
+    /** Declared classes (labelmap/colors/class_names order) first, then the rest by name. */
+    addTo(meta, tables) {
+        const declared = [];
+        for (const t of tables)
+            for (const n of t.declared)
+                if (this.seen.has(n) && !declared.includes(n))
+                    declared.push(n);
+        const rest = [...this.seen.keys()].filter((n) => !declared.includes(n)).sort();
+        for (const title of [...declared, ...rest]) {
+            const e = this.seen.get(title);
+            const color = e.color ?? tables.map((t) => t.declaredColors.get(title)).find(Boolean) ?? standardVocColor(title);
+            // A class with boxes and masks is one class of shape `any` (spec §9: no `name_bbox` doubling).
+            const shape = e.shapes.size === 1 ? [...e.shapes][0] : "any";
+            ensureClass(meta, title, shape, color ? { color: rgbToHex(color) } : {});
+        }
+    }
+}
+const rectangleOf = (b) => ({ type: "rectangle", left: b.xmin, top: b.ymin, right: b.xmax, bottom: b.ymax });
+/** Parsed kept values without the parser's position symbols. */
+const plain = (v) => JSON.parse(JSON.stringify(v));
+async function readRoot(root, input, ctx, counters, types) {
+    const special = [];
+    const catalog = await catalogRoot(root, special);
+    reportSpecialFiles(ctx.report, special, input);
+    const issues = [];
+    const table = await readClassTable(root.dir, issues);
+    for (const i of issues)
+        ctx.report.warn("voc-class-table", i.message, { file: displayPath(input, path.join(root.dir, i.file)), line: i.line });
+    const lists = await readImageSets(root.dir, input, ctx.report);
+    const xml = new Map();
+    const files = [...catalog.xml.entries()];
+    ctx.progress.start("reading VOC annotations", files.length, "files");
+    await mapLimit(files, XML_READ_CONCURRENCY, async ([id, file]) => {
+        ctx.signal?.throwIfAborted();
+        const text = readRegularFileSync(file, "utf8");
+        const parsed = parseVocXml(text, displayPath(input, file), ctx.report, counters);
+        if (parsed)
+            xml.set(id, parsed);
+        ctx.progress.increment();
+    });
+    ctx.progress.stop();
+    for (const id of [...xml.keys()].sort())
+        for (const o of xml.get(id).objects)
+            types.observe(o.fields);
+    return { root, catalog, table, lists, xml };
+}
+/**
+ * Which XML object each SegmentationObject instance belongs to: object k for instance k (VOC's rule). An instance
+ * whose object k is missing is matched to an unmatched object of its class whose box is exactly the instance's pixel
+ * bounds: that is how this writer exports masks whose instance numbers have gaps (labelme skips numbers), so such
+ * exports read back joined.
+ */
+function joinInstances(regions, objects) {
+    const byIndex = new Map(objects.filter((o) => o.name).map((o) => [o.index, o]));
+    const out = new Map();
+    const taken = new Set();
+    const instances = [...new Set(regions.map((r) => r.instance).filter((k) => !!k))].sort((a, b) => a - b);
+    for (const k of instances) {
+        const o = byIndex.get(k);
+        if (o) {
+            out.set(k, o);
+            taken.add(o.index);
+        }
+    }
+    for (const k of instances) {
+        if (out.has(k))
+            continue;
+        const own = regions.filter((r) => r.instance === k);
+        const bounds = own.map((r) => geometryBounds(r.geometry)).reduce((a, b) => ({
+            left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom),
+        }));
+        const match = objects.find((o) => o.name && o.box && !taken.has(o.index) && (!own[0].className || o.name === own[0].className) &&
+            o.box.xmin === bounds.left && o.box.ymin === bounds.top && o.box.xmax === bounds.right && o.box.ymax === bounds.bottom);
+        if (match) {
+            out.set(k, match);
+            taken.add(match.index);
+        }
+    }
+    return out;
+}
+/** The image file of an id, the item name, and the size: `<size>` checked against the image header. */
+async function imageAndSize(id, data, b, warnings) {
+    const { input } = b;
+    const xml = data.xml.get(id);
+    const xmlImageName = xml?.filename ? path.basename(xml.filename.replace(/\\/g, "/")) : undefined;
+    const candidates = data.catalog.images.get(id) ?? (xmlImageName ? data.catalog.images.get(xmlImageName.slice(0, xmlImageName.length - path.extname(xmlImageName).length)) : undefined);
+    const imageFile = pickImage(candidates, xmlImageName);
+    const name = imageFile ? path.basename(imageFile) : `${id}${xmlImageName && hasImageExtension(xmlImageName) ? path.extname(xmlImageName) : ".jpg"}`;
+    let size = xml?.size;
+    if (imageFile) {
+        const header = await readImageHeaderSize(imageFile);
+        if (!header) {
+            warnings.push({ code: "voc-image-unreadable", message: "image header cannot be read; the size comes from the XML", where: { file: displayPath(input, imageFile) } });
+        }
+        else if (size && (size.width !== header.width || size.height !== header.height)) {
+            warnings.push({ code: "voc-size-mismatch", message: `<size> says ${size.width}×${size.height} but ${displayPath(input, imageFile)} is ${header.width}×${header.height}; the image's size is used`, where: { file: xml.file, line: xml.sizeLine } });
+            size = header;
+        }
+        else if (!size)
+            size = header;
+    }
+    return { imageFile, name, size };
+}
+/** Box and part labels of the XML objects. Attributes of a box-less object joined to a mask wait for that mask. */
+function xmlLabels(xml, size, joined, b) {
+    const labels = [];
+    const fieldsOfBoxless = new Map();
+    for (const o of xml?.objects ?? []) {
+        if (!o.name)
+            continue;
+        const bound = o.parts.length > 0 || joined.has(o.index);
+        const tags = fieldsToTags(o.fields, b.types);
+        if (o.box) {
+            if (size && (o.box.xmin < 0 || o.box.ymin < 0 || o.box.xmax > size.width || o.box.ymax > size.height)) {
+                b.ctx.report.warn("voc-bndbox-outside", `object ${o.index} (${o.name}) box ${o.box.xmin},${o.box.ymin},${o.box.xmax},${o.box.ymax} reaches outside the ${size.width}×${size.height} image; kept as is`, { file: xml.file, line: o.boxLine });
+            }
+            labels.push({ classTitle: o.name, geometry: rectangleOf(o.box), tags, ...(bound ? { extra: { instance: objectBindingKey(o.index) } } : {}) });
+            b.classes.add(o.name, "rectangle");
+        }
+        else if (joined.has(o.index)) {
+            fieldsOfBoxless.set(o.index, tags);
+        }
+        for (const p of o.parts) {
+            if (!p.box)
+                continue;
+            labels.push({ classTitle: p.name, geometry: rectangleOf(p.box), tags: [{ name: PART_OF_TAG, value: o.name }], extra: { instance: objectBindingKey(o.index) } });
+            b.classes.add(p.name, "rectangle");
+            b.used.partOf = true;
+        }
+    }
+    return { labels, fieldsOfBoxless };
+}
+/** Bitmap labels of the mask regions, each with its voc_instance tag and, when joined, its object's binding key. */
+function maskLabels(regions, objectOfInstance, fieldsOfBoxless, hasClassMask, maskFile, b) {
+    const { report } = b.ctx;
+    return regions.map((r) => {
+        const xmlObject = r.instance ? objectOfInstance.get(r.instance) : undefined;
+        let classTitle = r.className;
+        if (!classTitle) {
+            classTitle = xmlObject?.name;
+            if (hasClassMask) {
+                report.warn("voc-instance-without-class", `instance ${r.instance} has ${r.pixels} pixels that SegmentationClass marks as background or void; they take the class ${classTitle ? JSON.stringify(classTitle) : "of no object"}`, { file: maskFile });
+            }
+            if (!classTitle) {
+                report.warn("voc-instance-unknown-class", `instance ${r.instance} has no class (no class mask value, no XML object ${r.instance}); its class is "${UNKNOWN_INSTANCE_CLASS}"`, { file: maskFile });
+                classTitle = UNKNOWN_INSTANCE_CLASS;
+            }
+        }
+        else if (xmlObject?.name && xmlObject.name !== classTitle) {
+            report.warn("voc-instance-class-mismatch", `instance ${r.instance} is ${JSON.stringify(classTitle)} in SegmentationClass but XML object ${xmlObject.index} is ${JSON.stringify(xmlObject.name)}`, { file: maskFile });
+        }
+        const tags = [{ name: INSTANCE_TAG, value: r.instance ?? 0 }, ...(xmlObject ? fieldsOfBoxless.get(xmlObject.index) ?? [] : [])];
+        if (xmlObject)
+            fieldsOfBoxless.delete(xmlObject.index);
+        b.classes.add(classTitle, "bitmap", r.color);
+        b.used.instance = true;
+        return { classTitle, geometry: r.geometry, tags, ...(xmlObject ? { extra: { instance: objectBindingKey(xmlObject.index) } } : {}) };
+    });
+}
+async function prepareItem(id, data, b) {
+    const warnings = [];
+    const image = await imageAndSize(id, data, b, warnings);
+    const classFile = data.catalog.classMasks.get(id), objectFile = data.catalog.objectMasks.get(id);
+    let masks = { warnings: [], hasClass: false, regions: [], voids: [] };
+    // A mask over the file-size or pixel limit is not read; like an unreadable one, it is skipped with a warning.
+    const maskBytes = (file) => {
+        if (!file)
+            return undefined;
+        try {
+            return readImageFileSync(file, "the PNG");
+        }
+        catch (e) {
+            if (!(e instanceof FileTooLargeError || e instanceof PixelLimitError))
+                throw e;
+            const why = e instanceof PixelLimitError ? `mask is not a readable PNG (${e.message})` : `mask is not read (${e.message})`;
+            warnings.push({ code: "voc-mask-unreadable", message: `${why}; it is skipped`, where: { file: displayPath(b.input, file) } });
+            return undefined;
+        }
+    };
+    const classBytes = maskBytes(classFile), objectBytes = maskBytes(objectFile);
+    if (classBytes || objectBytes) {
+        const job = {
+            table: data.table, size: image.size,
+            ...(classBytes ? { classBytes, classShown: displayPath(b.input, classFile) } : {}),
+            ...(objectBytes ? { objectBytes, objectShown: displayPath(b.input, objectFile) } : {}),
+        };
+        masks = await b.cpu.run(readVocMasksTask, [job]);
+    }
+    return { id, image, warnings, masks };
+}
+function buildItem(p, data, b) {
+    const { id, masks } = p;
+    for (const w of p.warnings)
+        b.ctx.report.warn(w.code, w.message, w.where);
+    for (const w of masks.warnings)
+        b.ctx.report.warn(w.code, w.message, { file: w.file });
+    const xml = data.xml.get(id);
+    const { imageFile, name } = p.image;
+    let size = p.image.size ?? masks.size;
+    if (!size && xml)
+        b.ctx.report.warn("voc-size-unknown", "no usable <size> and no image: the image size is unknown", { file: xml.file, line: xml.sizeLine });
+    const regions = masks.regions.map((r) => ({ ...r, geometry: bitmapEncodedOnRead([r.geometry.x, r.geometry.y], r.geometry.mask) }));
+    const objectOfInstance = joinInstances(regions, xml?.objects ?? []);
+    const joined = new Set([...objectOfInstance.values()].map((o) => o.index));
+    const { labels, fieldsOfBoxless } = xmlLabels(xml, size, joined, b);
+    const maskFile = displayPath(b.input, data.catalog.objectMasks.get(id) ?? data.catalog.classMasks.get(id) ?? id);
+    labels.push(...maskLabels(regions, objectOfInstance, fieldsOfBoxless, masks.hasClass, maskFile, b));
+    const annotation = { size: { width: size?.width ?? null, height: size?.height ?? null }, tags: [], labels };
+    if (masks.voids.length) {
+        const stored = masks.voids.map((v) => ({ masks: v.masks, origin: [v.geometry.x, v.geometry.y], data: encodeBitmapData(v.geometry.mask) }));
+        annotation.customBigData = { [VOID_MASKS_KEY]: stored };
+    }
+    const item = { name, annotation };
+    if (imageFile)
+        item.image = { kind: "file", path: imageFile };
+    if (xml && Object.keys(xml.header).length)
+        item.imageMeta = { voc: plain(xml.header) };
+    return { id, item, hasMasks: regions.length > 0 };
+}
+/** The ids of a root: annotation files, images not named by an annotation, and masks. */
+function idsOf(data) {
+    const ids = new Set(data.catalog.xml.keys());
+    const claimed = new Set();
+    for (const x of data.xml.values())
+        if (x.filename)
+            claimed.add(path.basename(x.filename.replace(/\\/g, "/")));
+    for (const [id, files] of data.catalog.images)
+        if (!ids.has(id) && !files.some((f) => claimed.has(path.basename(f))))
+            ids.add(id);
+    for (const id of data.catalog.classMasks.keys())
+        ids.add(id);
+    for (const id of data.catalog.objectMasks.keys())
+        ids.add(id);
+    return [...ids].sort();
+}
+function datasetsOf(data, built, ctx, input, used) {
+    const plan = planSplits(data.lists);
+    const datasets = [];
+    for (const split of plan.splits) {
+        const ids = plan.members.get(split);
+        const missing = ids.filter((id) => !built.has(id));
+        if (missing.length) {
+            ctx.report.warn("voc-listed-missing", `${missing.length} ids listed in split ${JSON.stringify(split)} have no annotation, image or mask (e.g. ${missing.slice(0, 3).join(", ")})`, { file: displayPath(input, path.join(data.root.dir, "ImageSets")) });
+        }
+        const items = ids.filter((id) => built.has(id)).map((id) => {
+            const b = built.get(id);
+            const tagValue = imageSetsTagValue(plan.folders.get(id).get(split), b.hasMasks);
+            if (tagValue === undefined)
+                return b.item;
+            used.imageSets = true;
+            return { ...b.item, annotation: { ...b.item.annotation, tags: [...b.item.annotation.tags, { name: IMAGE_SETS_TAG, value: tagValue }] } };
+        });
+        if (items.length)
+            datasets.push({ name: split, items, datasets: [] });
+    }
+    const unlisted = [...built.keys()].filter((id) => !plan.folders.has(id)).map((id) => built.get(id).item);
+    if (unlisted.length)
+        datasets.push({ name: UNLISTED_DATASET, items: unlisted, datasets: [] });
+    return datasets;
+}
+export async function readVocProject(input, _options, ctx) {
+    const roots = await findVocRoots(input);
+    if (!roots.length) {
+        throw new SlyconvError("voc-not-found", `${input} holds no Pascal VOC data: no Annotations/, JPEGImages/, SegmentationClass/ or SegmentationObject/ folder and no VOC *.xml files`, { file: input, inMessage: true });
+    }
+    const counters = { emptyElements: 0 };
+    const types = new FieldTypeCollector();
+    const rootData = [];
+    for (const root of roots)
+        rootData.push(await readRoot(root, input, ctx, counters, types));
+    if (counters.emptyElements) {
+        ctx.report.info("voc-empty-elements", `${counters.emptyElements} empty elements (such as <pose/> or <difficult/>) carry no value and made no tag`);
+    }
+    const classes = new ClassCollector();
+    const used = { instance: false, partOf: false, imageSets: false };
+    const build = { input, ctx, types, classes, used, cpu: new CpuTaskRunner() };
+    const project = { meta: emptyProjectMeta(), datasets: [] };
+    for (const data of rootData) {
+        const ids = idsOf(data);
+        ctx.progress.start("reading VOC images and masks", ids.length);
+        const builtList = [];
+        const prepared = mapConcurrent(ids, BUILD_CONCURRENCY, (id) => {
+            ctx.signal?.throwIfAborted();
+            return prepareItem(id, data, build);
+        });
+        for await (const p of prepared) {
+            builtList.push(buildItem(p, data, build));
+            ctx.progress.increment();
+        }
+        ctx.progress.stop();
+        const built = new Map(builtList.map((x) => [x.id, x]));
+        const datasets = datasetsOf(data, built, ctx, input, used);
+        // A split folder has no ImageSets: its images (all "unlisted") are the split's dataset.
+        if (data.root.split)
+            project.datasets.push(...datasets.map((d) => (d.name === UNLISTED_DATASET ? { ...d, name: data.root.name } : d)));
+        else if (data.root.name)
+            project.datasets.push({ name: data.root.name, items: [], datasets });
+        else
+            project.datasets.push(...datasets);
+        ctx.report.count("vocXmlFiles", data.xml.size);
+        ctx.report.count("vocMaskFiles", new Set([...data.catalog.classMasks.keys(), ...data.catalog.objectMasks.keys()]).size);
+    }
+    classes.addTo(project.meta, rootData.map((d) => d.table));
+    types.addTagMetas(project.meta);
+    if (used.instance)
+        ensureTagMeta(project.meta, INSTANCE_TAG, "any_number", { applicableType: "objectsOnly" });
+    if (used.partOf)
+        ensureTagMeta(project.meta, PART_OF_TAG, "any_string", { applicableType: "objectsOnly" });
+    if (used.imageSets)
+        ensureTagMeta(project.meta, IMAGE_SETS_TAG, "any_string", { applicableType: "imagesOnly" });
+    return project;
+}
+//# sourceMappingURL=read.js.map

@@ -1,0 +1,47 @@
+import { ensureTagMeta } from "../../src/model/index.js";
+/** Object tag: the instance value of a bitmap in SegmentationObject (0 = a class region that is no object). */
+export const INSTANCE_TAG = "voc_instance";
+/** Object tag on a person-layout part (head, hand, foot): the class of the object it belongs to. */
+export const PART_OF_TAG = "part_of";
+/** Image tag, only where the list membership differs from the default (see image-sets.ts). */
+export const IMAGE_SETS_TAG = "voc_image_sets";
+/** Tag names that carry VOC structure rather than attributes; never written as XML elements. */
+export const STRUCTURE_TAGS = new Set([INSTANCE_TAG, PART_OF_TAG, IMAGE_SETS_TAG]);
+export const ACTIONS_PREFIX = "actions/";
+/** Fields that are always text, whatever their values look like. */
+const TEXT_FIELDS = new Set(["pose"]);
+const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Sees every field value of a dataset before any tag is made, so that one tag has one value type throughout. */
+export class FieldTypeCollector {
+    order = [];
+    textual = new Set();
+    observe(fields) {
+        for (const f of fields) {
+            if (!this.order.includes(f.name))
+                this.order.push(f.name);
+            if (TEXT_FIELDS.has(f.name) || !NUMERIC.test(f.value))
+                this.textual.add(f.name);
+        }
+    }
+    typeOf(name) {
+        return this.textual.has(name) ? "any_string" : "any_number";
+    }
+    /** Adds a tag meta per field name, in order of first appearance. */
+    addTagMetas(meta) {
+        for (const name of this.order)
+            ensureTagMeta(meta, name, this.typeOf(name), { applicableType: "objectsOnly" });
+    }
+}
+export function fieldsToTags(fields, types) {
+    return fields.map((f) => ({ name: f.name, value: types.typeOf(f.name) === "any_number" ? Number(f.value) : f.value }));
+}
+/** The text a tag value is written as: numbers as JavaScript prints them, `none` tags as 1 (present). */
+export function tagText(tag) {
+    if (tag.value === undefined || tag.value === null)
+        return "1";
+    return String(tag.value);
+}
+export function findTag(tags, name) {
+    return tags.find((t) => t.name === name);
+}
+//# sourceMappingURL=tags.js.map

@@ -1,0 +1,300 @@
+/**
+ * Project model → Ultralytics YOLO dataset:
+ *
+ *   images/<split>/[<nested dataset>/]<image>     labels/<split>/[<nested dataset>/]<stem>.txt     data.yaml
+ *
+ * Splits are the top-level datasets (nested datasets become sub-folders, which Ultralytics reads recursively), or,
+ * with --split-tag, each image's tag; data.yaml lists each under train, val or test by its name (splitKeyOf), and
+ * never one split under another's key. data.yaml has no `path`, so Ultralytics resolves the splits from the YAML's
+ * own folder. Every image gets a label file (empty when it has nothing to write), as Supervisely's exporter does.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import YAML from "yaml";
+import { iterateItems, walkDatasets } from "../../src/model/index.js";
+import { SlyconvError, UsageError, optionName } from "../../src/errors.js";
+import { assertPlainFileName, safeJoin } from "../../src/io/paths.js";
+import { mapConcurrent } from "../../src/io/concurrency.js";
+import { imageSizeFromBuffer, readImageHeaderSize } from "../../src/io/image-header.js";
+import { YOLO_TASKS } from "./options.js";
+import { sideInfoOf } from "./side-file.js";
+import { writeAnnotationLines, ExportClasses, ExportTally, keypointNamesOf, poseLayoutOf } from "./from-model.js";
+import { flipIdxFromNames } from "./flip-idx.js";
+import { LabelFileBytes } from "./lines.js";
+import { placeholderClasses } from "./placeholders.js";
+import { imageLeftOutMessage, placeFile } from "../../src/io/place-file.js";
+import { FileCreationProbe, FileWriterThread } from "../../src/io/file-writer.js";
+export function yoloWriteOptions(o) {
+    const task = o.task ?? "detect";
+    if (!YOLO_TASKS.includes(task))
+        throw new UsageError(`${optionName("task")} must be one of ${YOLO_TASKS.join(", ")}; got ${JSON.stringify(task)}`);
+    const images = o.images;
+    if (images && !["copy", "hardlink", "symlink", "none"].includes(images))
+        throw new UsageError(`${optionName("images")} must be hardlink, copy, symlink or none`);
+    const order = o.obbOrder;
+    if (order && order !== "cw" && order !== "ccw")
+        throw new UsageError(`${optionName("obbOrder")} must be cw or ccw`);
+    return {
+        task: task, splitTag: o.splitTag || undefined, obbOrder: order, images,
+        keepPlaceholderClasses: Boolean(o.keepPlaceholderClasses),
+    };
+}
+const WRITE_CONCURRENCY = 16;
+/** Label files sent to the file-writer thread and not written yet, at most (it takes them 8 at a time). */
+const THREAD_WRITES_IN_FLIGHT = 256;
+/** Words that name a split, as datasets are named: COCO's val2017 and test-dev, Roboflow's valid, … */
+const SPLIT_WORDS = {
+    train: "train", training: "train", trainval: "train",
+    val: "val", valid: "val", validation: "val", dev: "val", minival: "val",
+    test: "test", testing: "test", testdev: "test",
+};
+/**
+ * data.yaml key of a split folder: the first word of its name (letters only, so `val2017` is `val`, `test-dev` is
+ * `test`, `instances_val2017` is `val`) that names a split; a name with none (`default`, `unlisted`) trains.
+ */
+export function splitKeyOf(name) {
+    for (const word of name.toLowerCase().split(/[^a-z]+/)) {
+        const key = SPLIT_WORDS[word];
+        if (key)
+            return { key, named: true };
+    }
+    return { key: "train", named: false };
+}
+/** The dataset that a VOC folder without ImageSets lists gives (formats/voc): written as the training split. */
+const UNLISTED = "unlisted";
+const stemOf = (name) => {
+    const i = name.lastIndexOf(".");
+    return i > 0 ? name.slice(0, i) : name;
+};
+/** The name an item gets in a folder whose items so far have `stems` (lower case, `folder/stem`): its own, or one with a prefix. */
+export function yoloFileName(stems, folder, prefix, name) {
+    if (!stems.has(`${folder}/${stemOf(name).toLowerCase()}`))
+        return name;
+    let alt = `${prefix}_${name}`;
+    for (let k = 2; stems.has(`${folder}/${stemOf(alt).toLowerCase()}`); k++)
+        alt = `${prefix}${k}_${name}`;
+    return alt;
+}
+export async function writeYolo(project, outDir, options, ctx) {
+    const task = options.task ?? "detect";
+    const mode = options.images ?? "copy";
+    const side = sideInfoOf(project);
+    const classes = new ExportClasses(project.meta, task, ctx.report, options.keepPlaceholderClasses ? [] : placeholderClasses(project));
+    if (classes.placeholders.length) {
+        ctx.report.info("yolo-placeholder-classes", `${classes.placeholders.map((c) => JSON.stringify(c)).join(", ")} left out of names: placeholder classes, not object classes (${optionName("keepPlaceholderClasses")} keeps them)`);
+    }
+    const tally = new ExportTally(ctx.report);
+    const pose = task === "pose" ? poseLayoutOf(project.meta, side.kpt_shape, ctx.report) : undefined;
+    if (pose && pose.count === 0) {
+        throw new SlyconvError("yolo-no-keypoints", `${optionName("task")} pose needs at least one graph (keypoints) class in meta.json`);
+    }
+    const obbOrder = options.obbOrder ?? side.obb_corner_order ?? "cw";
+    const splits = new Set();
+    // A shard records where each split first appears, so that merge lists the splits in the single run's order.
+    const firstOfSplit = [];
+    // Images in no VOC list (dataset `unlisted`) are what a plain VOC folder holds: they train, in images/train.
+    const unlistedTrains = !options.splitTag && !project.datasets.some((d) => d.name === "train");
+    // One mkdir per folder (images/ and labels/ of a split); items written concurrently wait for the same promise.
+    const folders = new Map();
+    const foldersOf = (split, subdirs) => {
+        const key = subdirs.length ? [split, ...subdirs].join("/") : split;
+        let f = folders.get(key);
+        if (!f) {
+            const images = safeJoin(outDir, "images", split, ...subdirs), labels = safeJoin(outDir, "labels", split, ...subdirs);
+            const made = Promise.all([fs.mkdir(images, { recursive: true }), fs.mkdir(labels, { recursive: true })]);
+            f = { images, labels, made, ready: false };
+            const entry = f;
+            made.then(() => { entry.ready = true; }, () => { });
+            folders.set(key, f);
+        }
+        return f;
+    };
+    let files = null;
+    const probe = new FileCreationProbe();
+    /** Label files the thread has not written yet, oldest first: their items are done as far as the main thread goes. */
+    const inFlight = [];
+    /** Creates a label file (exclusively: the folder is new, and stems are unique in it) with `text`'s bytes. */
+    const writeLabelFile = async (file, text) => {
+        if (!files) {
+            if (probe.create(file, text.view()))
+                files = FileWriterThread.start();
+            return;
+        }
+        // Not waited for one by one (see below): sent when a batch is full, or when the thread is closed. The bytes are
+        // copied: `text` is written again for the next item.
+        const written = files.write(file, Uint8Array.prototype.slice.call(text.view()), false);
+        written.catch(() => { }); // awaited below or at the end
+        inFlight.push(written);
+        if (inFlight.length > THREAD_WRITES_IN_FLIGHT)
+            await inFlight.shift();
+    };
+    /** Label files are found by stem: two images with one stem in a folder would share one label file. */
+    const stems = new Set();
+    // A shard records each item's folder and name, so that merge names them as the single run does (formats/yolo/merge.ts).
+    const shardLines = ctx.shard ? await ctx.shard.sidecar(outDir, "yolo.ndjson") : null;
+    async function* placed() {
+        for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
+            for await (const item of iterateItems(dataset.items)) {
+                let split, subdirs;
+                if (options.splitTag) {
+                    const tag = item.annotation.tags.find((t) => t.name === options.splitTag);
+                    split = tag ? (tag.value === undefined || tag.value === null || tag.value === "" ? tag.name : String(tag.value)) : "train";
+                    subdirs = [];
+                }
+                else {
+                    split = dsPath[0] === UNLISTED && unlistedTrains ? "train" : dsPath[0];
+                    subdirs = dsPath.slice(1);
+                }
+                assertPlainFileName(split);
+                for (const d of subdirs)
+                    assertPlainFileName(d);
+                assertPlainFileName(item.name);
+                const folder = [split, ...subdirs].join("/");
+                // Another image here may already have this stem (same name from another dataset, or a.jpg next to a.png).
+                const name = yoloFileName(stems, folder, options.splitTag ? dsPath.join("_") : "dup", item.name);
+                if (name !== item.name) {
+                    ctx.report.warn("yolo-name-collision", `${folder}/${item.name}: another image in this folder has the stem ${JSON.stringify(stemOf(item.name))}; written as ${name}`, { file: `${dsPath.join("/")}/${item.name}` });
+                }
+                stems.add(`${folder}/${stemOf(name).toLowerCase()}`);
+                await shardLines?.add([ctx.shard.positionOf(item), folder, options.splitTag ? dsPath.join("_") : "dup", item.name, name]);
+                if (ctx.shard && !splits.has(split))
+                    firstOfSplit.push([split, ctx.shard.positionOf(item)]);
+                splits.add(split);
+                yield { item: name === item.name ? item : { ...item, name }, split, subdirs };
+            }
+        }
+    }
+    /** The label file being made (one at a time: made and handed to writeLabelFile with nothing awaited between). */
+    const labelText = new LabelFileBytes();
+    const writeOne = async ({ item, split, subdirs }) => {
+        const dirs = foldersOf(split, subdirs);
+        if (!dirs.ready)
+            await dirs.made;
+        const src = item.image;
+        if (src?.kind === "file" && mode !== "none") {
+            const r = await placeFile(src.path, path.join(dirs.images, item.name), mode);
+            if ("why" in r)
+                ctx.report.warn("image-unreadable", imageLeftOutMessage(item.name, r.why), { file: src.path });
+        }
+        else if (src?.kind === "bytes" && mode !== "none")
+            await fs.writeFile(path.join(dirs.images, item.name), src.data);
+        else if (src?.kind === "link")
+            ctx.report.warn("yolo-image-link", `the image is a remote link (${src.url}); only its label file is written`, { file: item.name });
+        const labels = item.annotation.labels;
+        let lc = null;
+        if (labels.length) {
+            let { width, height } = item.annotation.size;
+            if (!width || !height) {
+                const probed = src?.kind === "file" ? await readImageHeaderSize(src.path) : src?.kind === "bytes" ? await imageSizeFromBuffer(src.data) : null;
+                width = probed?.width ?? null;
+                height = probed?.height ?? null;
+            }
+            if (!width || !height) {
+                ctx.report.error("yolo-size-unknown", "the annotation has no image size and the image is not readable: its labels cannot be normalised", { file: `${split}/${item.name}` });
+                for (const l of labels)
+                    tally.lose(l.classTitle, l.geometry.type, "image size unknown");
+            }
+            else
+                lc = { width, height, task, classes, pose, obbOrder, obbOrderForced: Boolean(options.obbOrder), tally };
+        }
+        // From here to the file's creation nothing is awaited: no other item writes labelText meanwhile.
+        labelText.reset();
+        if (lc)
+            writeAnnotationLines(item.annotation, lc, labelText);
+        await writeLabelFile(path.join(dirs.labels, `${stemOf(item.name)}.txt`), labelText);
+    };
+    ctx.progress.start(`writing YOLO (${task})`);
+    let count = 0;
+    try {
+        for await (const _ of mapConcurrent(placed(), WRITE_CONCURRENCY, writeOne)) {
+            count++;
+            ctx.progress.increment();
+        }
+        // Closing sends the last batch and waits for it; then every file's own outcome is looked at.
+        const thread = files;
+        files = null;
+        await thread?.close();
+        for (const written of inFlight.splice(0))
+            await written;
+    }
+    finally {
+        await files?.close();
+    }
+    ctx.progress.stop();
+    await shardLines?.close();
+    tally.flush();
+    const note = unlistedTrains && project.datasets.some((d) => d.name === UNLISTED) ? "; the dataset unlisted (images in no VOC list) is written as train" : "";
+    await fs.writeFile(path.join(outDir, "data.yaml"), dataYaml(task, [...splits], classes, pose, side.flip_idx, note, ctx));
+    if (ctx.shard)
+        ctx.shard.state.yolo = { splits: firstOfSplit };
+    ctx.report.count("items", count);
+    return { items: count };
+}
+/** The first lines of data.yaml: train, val and test with their folders (what merge writes again for all shards). */
+export function splitEntries(splits) {
+    const byKey = { train: [], val: [], test: [] };
+    for (const s of splits)
+        byKey[splitKeyOf(s).key].push(s);
+    const value = (list) => (list.length === 1 ? `images/${list[0]}` : list.map((s) => `images/${s}`));
+    // Never another split's images: Ultralytics validates on `test` when `val` is empty, and cannot train without either.
+    const entries = [["train", byKey.train.length ? value(byKey.train) : ""], ["val", byKey.val.length ? value(byKey.val) : null]];
+    if (byKey.test.length)
+        entries.push(["test", value(byKey.test)]);
+    return entries;
+}
+/** YAML text of the given top-level entries, written as data.yaml is. */
+export function yamlText(entries) {
+    const doc = new YAML.Document({});
+    doc.contents = doc.createNode(new Map(entries));
+    return doc.toString({ lineWidth: 0, nullStr: "" });
+}
+function dataYaml(task, splits, classes, pose, keptFlipIdx, splitNote, ctx) {
+    const byKey = { train: [], val: [], test: [] };
+    for (const s of splits)
+        byKey[splitKeyOf(s).key].push(s);
+    const shown = (k) => `${k}: ${byKey[k].length ? byKey[k].join(", ") : "none"}`;
+    ctx.report.info("yolo-splits", `splits by folder name: ${shown("train")}; ${shown("val")}; ${shown("test")}${splits.some((s) => !splitKeyOf(s).named) ? " (names that say no split train)" : ""}${splitNote}`);
+    const doc = new YAML.Document({});
+    const map = new Map(splitEntries(splits));
+    if (!byKey.train.length)
+        ctx.report.info("yolo-no-train", "no training split: train is left empty");
+    if (!byKey.val.length) {
+        if (byKey.test.length)
+            ctx.report.info("yolo-no-val", "no validation split (a dataset named val, valid, validation, dev, val2017…): val is empty, so Ultralytics validates on the test split");
+        else
+            ctx.report.warn("yolo-no-val", `no validation split (a dataset named val, valid, validation, dev, val2017…, or ${optionName("splitTag")}): val is empty, and Ultralytics needs a val or test split to train`);
+    }
+    map.set("nc", classes.names.length);
+    map.set("names", new Map(classes.names.map((n, i) => [i, n])));
+    if (pose) {
+        map.set("kpt_shape", [pose.count, pose.dims]);
+        const names = keypointNamesOf(classes, pose);
+        const flipIdx = keptFlipIdx && keptFlipIdx.length === pose.count ? keptFlipIdx : derivedFlipIdx(names, ctx);
+        if (flipIdx)
+            map.set("flip_idx", flipIdx);
+        if ([...names.values()].some((list) => list.some((n, j) => n !== String(j))))
+            map.set("kpt_names", names);
+    }
+    doc.contents = doc.createNode(map);
+    // Short number lists read best on one line, as Ultralytics writes them.
+    YAML.visit(doc, {
+        Pair(_, pair) {
+            const key = YAML.isScalar(pair.key) ? pair.key.value : pair.key;
+            if ((key === "kpt_shape" || key === "flip_idx") && YAML.isSeq(pair.value))
+                pair.value.flow = true;
+        },
+    });
+    return `# YOLO ${task} dataset written by slyconv; paths are relative to this file's folder\n${doc.toString({ lineWidth: 0, nullStr: "" })}`;
+}
+/** flip_idx from the keypoint names (flip-idx.ts), when every keypoint class pairs its keypoints the same way. */
+function derivedFlipIdx(names, ctx) {
+    const flips = [...names.values()].map(flipIdxFromNames);
+    const first = flips[0];
+    if (first && flips.every((f) => f && f.join() === first.join())) {
+        ctx.report.info("yolo-flip-idx", "flip_idx derived from the keypoint names (left_… ↔ right_…)");
+        return first;
+    }
+    ctx.report.info("yolo-no-flip-idx", "no flip_idx: the keypoint names do not pair up as left/right the same way in every class (Ultralytics then does not flip images left-right)");
+    return null;
+}
+//# sourceMappingURL=write.js.map

@@ -1,0 +1,2 @@
+export const NOT_DETECTED = { confidence: 0, evidence: [] };
+//# sourceMappingURL=format.js.map

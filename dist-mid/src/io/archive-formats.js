@@ -1,0 +1,2 @@
+export const ARCHIVE_FORMATS = ["zip", "tar.gz"];
+//# sourceMappingURL=archive-formats.js.map

@@ -1,0 +1,183 @@
+/**
+ * Creating many small files from a thread of its own, so that the main thread keeps converting meanwhile.
+ *
+ * Writing a Supervisely project is mostly creating one annotation file per item and serializing it with 4-space
+ * indentation. Done on the main thread, each file costs an open, a write and a close through libuv's pool (three
+ * round trips, and pool threads contending for the one folder), and its serialization. Here the main thread only
+ * packs the JSON (point lists into one Float64Array, the rest by JSON.stringify: see PointLists) and posts it; the
+ * thread serializes it (same bytes as JSON.stringify(value, null, 4)) and creates the file with synchronous calls,
+ * batch by batch.
+ *
+ * `FileWriterThread.start()` gives null where there is no second thread to use (one core, SLYCONV_NO_WORKERS set,
+ * or the worker script not built): callers then write on the main thread as before.
+ */
+import { writeFileSync } from "node:fs";
+import { startHelperThread } from "../workers/script.js";
+import { HelperThread } from "../workers/thread.js";
+import { canonicalJsonBytes, PointLists } from "./canonical-json.js";
+import { pythonJsonBytes } from "./python-json.js";
+import { onInterrupt } from "./cleanup.js";
+/** A thread started ahead of need (see FileWriterThread.prestart). */
+let prestarted = null;
+/**
+ * Jobs per message: enough to keep message overhead low, few enough to keep the thread busy early. Small files
+ * (a YOLO label file is a few hundred bytes) go more to a message: each message costs both threads a wake-up.
+ */
+const BATCH = 8;
+const BATCH_BYTES = 16 * 1024;
+const MAX_BATCH = 128;
+/**
+ * The thread that creates files. Most of the cost of a file is the kernel's (page cache, file system), paid by the
+ * thread that calls write, so file creation runs beside the main thread's converting. One thread: two creating files
+ * in the same folder contend for it in the kernel, for no gain and more CPU time.
+ */
+export class FileWriterThread extends HelperThread {
+    queue = [];
+    /** Bytes of the jobs in `queue`, about. */
+    queuedBytes = 0;
+    lists = new PointLists();
+    /** The coordinates of the packed jobs in `queue`: the first `coordsUsed` of `coords` (kept between batches). */
+    coords = new Float64Array(1 << 14);
+    coordsUsed = 0;
+    /** The callers of the jobs in `queue`. */
+    waiting = [];
+    scheduled = false;
+    /** Unregisters the interrupt hook that stops the thread (so Ctrl-C cannot race its writes with the cleanup). */
+    forgetInterrupt;
+    constructor(worker) {
+        super(worker, "file writer");
+        this.forgetInterrupt = onInterrupt(() => void worker.terminate());
+    }
+    /** A started thread, or null where files are better written on the main thread (see the module comment). */
+    static start() {
+        const worker = prestarted ?? startHelperThread(import.meta.url, "file-writer-worker.js");
+        prestarted = null;
+        return worker && new FileWriterThread(worker);
+    }
+    /**
+     * Starts a thread for the next start() to take, so that its start-up (tens of ms: a new V8 instance and its
+     * modules) overlaps work the main thread does first, such as an import's first pass. It does not keep the process
+     * alive; discardPrestarted() stops it when it was not taken.
+     */
+    static prestart() {
+        prestarted ??= startHelperThread(import.meta.url, "file-writer-worker.js");
+        prestarted?.unref();
+    }
+    static async discardPrestarted() {
+        const worker = prestarted;
+        prestarted = null;
+        await worker?.terminate();
+    }
+    /**
+     * Creates `file` (which must not exist) with `data`. With `soon` false the file waits for a full batch (or close):
+     * for a caller that does not wait for each file, fewer messages (each one wakes both threads).
+     */
+    write(file, data, soon = true) {
+        return this.enqueue({ kind: "data", path: file, data }, soon);
+    }
+    /**
+     * Creates `file` (which must not exist) with JSON.stringify(value, null, 4), serialized in the writer thread, where
+     * `build(pointList)` makes the value and puts `pointList(list)` in place of each of its [[x, y], …] lists (see
+     * PointLists). When the value cannot be packed, it is made again with `build(null)` and serialized here.
+     */
+    writeJson(file, build, opts = {}) {
+        const packed = this.lists.finish(build(this.lists.write));
+        if (!packed) {
+            const bytes = canonicalJsonBytes(build(null));
+            return this.write(file, opts.python ? pythonJsonBytes(bytes) : bytes);
+        }
+        if (this.failed)
+            return Promise.reject(this.failed);
+        const n = packed.coords.length;
+        if (this.coordsUsed + n > this.coords.length) {
+            let size = this.coords.length * 2;
+            while (size < this.coordsUsed + n)
+                size *= 2;
+            const grown = new Float64Array(size);
+            grown.set(this.coords.subarray(0, this.coordsUsed));
+            this.coords = grown;
+        }
+        this.coords.set(packed.coords, this.coordsUsed);
+        this.coordsUsed += n;
+        return this.enqueue({ kind: "packed", path: file, skeleton: packed.skeleton, count: n, python: opts.python });
+    }
+    enqueue(job, soon = true) {
+        if (this.failed)
+            return Promise.reject(this.failed);
+        return new Promise((resolve, reject) => {
+            this.queue.push(job);
+            this.queuedBytes += job.kind === "data" ? job.data.length : job.skeleton.length + 8 * job.count;
+            this.waiting.push({ resolve, reject });
+            if ((this.queue.length >= BATCH && this.queuedBytes >= BATCH_BYTES) || this.queue.length >= MAX_BATCH)
+                this.flush();
+            else if (soon && !this.scheduled) {
+                this.scheduled = true;
+                setImmediate(() => {
+                    this.scheduled = false;
+                    this.flush();
+                });
+            }
+        });
+    }
+    flush() {
+        const batch = this.waiting, jobs = this.queue;
+        const coords = this.coordsUsed ? this.coords.slice(0, this.coordsUsed) : null;
+        this.queue = [];
+        this.queuedBytes = 0;
+        this.coordsUsed = 0;
+        this.waiting = [];
+        if (!jobs.length)
+            return;
+        this.request({ jobs, coords }, coords ? [coords.buffer] : []).then((results) => results.forEach((r, i) => {
+            if (r === null)
+                batch[i]?.resolve();
+            else
+                batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));
+        }), (e) => {
+            for (const w of batch)
+                w.reject(e);
+        });
+    }
+    /** Waits for the files asked for (their promises settle first), then stops the thread. */
+    async close() {
+        this.flush();
+        await this.drain();
+        this.forgetInterrupt();
+        await this.stop();
+    }
+}
+/**
+ * Creates small files on the calling thread with synchronous calls, timing the first ones, for a writer that takes a
+ * FileWriterThread only where file creation is slow. On a fast file system (tmpfs, a disk's page cache) a small file
+ * costs a few microseconds, and the thread would cost more than it saves: its start (tens of ms of CPU), a message
+ * per batch, and a wake-up of each thread per message, which on a busy machine costs the converting thread its core.
+ * The first BLOCKS blocks of BLOCK files are timed; when even the fastest block took more than SLOW_FILE_MS a file (a
+ * slow disk, not a moment the process was not running), `create` says so.
+ */
+export class FileCreationProbe {
+    static BLOCK = 32;
+    static BLOCKS = 8;
+    static SLOW_FILE_MS = 0.05;
+    created = 0;
+    /** The time the current block took so far, and the fastest block's (ms). */
+    blockMs = 0;
+    fastestBlock = Infinity;
+    /** Creates `file` (which must not exist); true once the probe is over and found file creation slow. */
+    create(file, data) {
+        const n = this.created++;
+        const { BLOCK, BLOCKS, SLOW_FILE_MS } = FileCreationProbe;
+        if (n >= BLOCK * BLOCKS) {
+            writeFileSync(file, data, { flag: "wx" });
+            return false;
+        }
+        const started = performance.now();
+        writeFileSync(file, data, { flag: "wx" });
+        this.blockMs += performance.now() - started;
+        if ((n + 1) % BLOCK !== 0)
+            return false;
+        this.fastestBlock = Math.min(this.fastestBlock, this.blockMs);
+        this.blockMs = 0;
+        return n + 1 === BLOCK * BLOCKS && this.fastestBlock > BLOCK * SLOW_FILE_MS;
+    }
+}
+//# sourceMappingURL=file-writer.js.map

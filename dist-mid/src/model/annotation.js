@@ -1,0 +1,4 @@
+export function emptyAnnotation(size = { width: null, height: null }) {
+    return { size, tags: [], labels: [] };
+}
+//# sourceMappingURL=annotation.js.map
