@@ -1,2 +1,0 @@
-import type { BenchCase } from "../types.js";
-export declare const cases: BenchCase[];

@@ -1,2 +1,0 @@
-import type { FormatAdapter } from "../../src/format.js";
-export declare const cocoFormat: FormatAdapter;

@@ -1,2 +1,0 @@
-export const NOT_DETECTED = { confidence: 0, evidence: [] };
-//# sourceMappingURL=format.js.map

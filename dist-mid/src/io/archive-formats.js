@@ -1,2 +1,0 @@
-export const ARCHIVE_FORMATS = ["zip", "tar.gz"];
-//# sourceMappingURL=archive-formats.js.map

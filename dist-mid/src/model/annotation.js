@@ -1,4 +1,0 @@
-export function emptyAnnotation(size = { width: null, height: null }) {
-    return { size, tags: [], labels: [] };
-}
-//# sourceMappingURL=annotation.js.map
