@@ -4,11 +4,11 @@
  * with two values). The canvases may have rows further apart than their width (a PNG's scanlines: a filter byte
  * before every row), so that the drawn bytes are what the encoder compresses.
  *
- * Same pixels: each row's crossings are computed by the same expression from the same two vertices as fillRings,
- * only gathered edge by edge instead of row by row, then sorted (equal numbers, equal spans); outlines are the same
+ * Same pixels: each row's crossings come from the edge table fillRings uses too (edge-table.ts); outlines are the same
  * Bresenham walks from the same rounded ends (clipped by rasterize.ts's clipSegment when an end lies outside).
  * Coordinates that are not finite, or beyond ±1e100, leave the fast path: the caller draws those with rasterize.ts.
  */
+import { rowCrossings } from "./edge-table.js";
 import { clipSegment } from "./rasterize.js";
 
 /** Index canvases of one size: pixel (x, y) is byte `offset + y * stride + x` of each. */
@@ -28,21 +28,9 @@ export interface IndexCanvases {
   colTo?: Int32Array;
 }
 
-/** Beyond this, products in the crossing expression could overflow; such polygons take rasterize.ts's path. */
-const FAST_LIMIT = 1e100;
-
-/** Whether coords[from, to) are all finite and within ±FAST_LIMIT. */
-export function fastPathCoords(coords: Float64Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const v = coords[i];
-    if (!(v >= -FAST_LIMIT && v <= FAST_LIMIT)) return false;
-  }
-  return true;
-}
+export { fastPathCoords } from "./edge-table.js";
 
 /** Scratch space, grown as needed and kept between calls (a worker draws thousands of polygons). */
-let rowCounts = new Int32Array(1024);
-let crossings = new Float64Array(4096);
 let scratchMask = new Uint8Array(1 << 16);
 
 /**
@@ -63,53 +51,13 @@ export function fillFlatRings(c: IndexCanvases, coords: Float64Array, ringStarts
   const { width, height, stride, offset, first, second, colFrom, colTo } = c;
   const y0 = Math.max(0, Math.ceil(minY)), y1 = Math.min(height - 1, Math.floor(maxY));
   if (y0 <= y1) {
-    // Crossings gathered by edge into per-row buckets: counted, then placed.
-    const rows = y1 - y0 + 1;
-    if (rowCounts.length < rows + 1) rowCounts = new Int32Array(Math.max(rows + 1, rowCounts.length * 2));
-    rowCounts.fill(0, 0, rows + 1);
-    let total = 0;
-    for (let r = firstRing; r < ringEnd; r++) {
-      const s = ringStarts[r], e = ringStarts[r + 1];
-      if (e - s < 2) continue;
-      for (let i = s, j = e - 2; i < e; j = i, i += 2) {
-        const ya = coords[j + 1], yb = coords[i + 1];
-        if (ya === yb) continue;
-        const lo = ya < yb ? ya : yb, hi = ya < yb ? yb : ya;
-        const from = Math.max(y0, Math.ceil(lo)), to = Math.min(y1, Math.ceil(hi) - 1);
-        for (let y = from; y <= to; y++) rowCounts[y - y0 + 1]++;
-        if (to >= from) total += to - from + 1;
-      }
-    }
-    if (crossings.length < total) crossings = new Float64Array(Math.max(total, crossings.length * 2));
-    for (let k = 1; k <= rows; k++) rowCounts[k] += rowCounts[k - 1];
-    // rowCounts[k] is now where row k's crossings start; it is advanced as they are placed, and then holds row k+1's.
-    for (let r = firstRing; r < ringEnd; r++) {
-      const s = ringStarts[r], e = ringStarts[r + 1];
-      if (e - s < 2) continue;
-      for (let i = s, j = e - 2; i < e; j = i, i += 2) {
-        const xa = coords[j], ya = coords[j + 1], xb = coords[i], yb = coords[i + 1];
-        if (ya === yb) continue;
-        const lo = ya < yb ? ya : yb, hi = ya < yb ? yb : ya;
-        const from = Math.max(y0, Math.ceil(lo)), to = Math.min(y1, Math.ceil(hi) - 1);
-        for (let y = from; y <= to; y++) crossings[rowCounts[y - y0]++] = xa + ((y - ya) * (xb - xa)) / (yb - ya);
-      }
-    }
+    const { ends, x } = rowCrossings(coords, ringStarts, firstRing, ringEnd, y0, y1);
     let start = 0;
-    for (let k = 0; k < rows; k++) {
-      const end = rowCounts[k];
-      // Insertion sort: a row has few crossings.
-      for (let i = start + 1; i < end; i++) {
-        const x = crossings[i];
-        let p = i - 1;
-        while (p >= start && crossings[p] > x) {
-          crossings[p + 1] = crossings[p];
-          p--;
-        }
-        crossings[p + 1] = x;
-      }
+    for (let k = 0; k <= y1 - y0; k++) {
+      const end = ends[k];
       const row = offset + (y0 + k) * stride;
       for (let m = start; m + 1 < end; m += 2) {
-        const from = Math.max(0, Math.ceil(crossings[m])), to = Math.min(width - 1, Math.floor(crossings[m + 1]));
+        const from = Math.max(0, Math.ceil(x[m])), to = Math.min(width - 1, Math.floor(x[m + 1]));
         if (from <= to) {
           first.fill(v1, row + from, row + to + 1);
           if (v2 >= 0) second.fill(v2, row + from, row + to + 1);
