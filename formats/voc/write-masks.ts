@@ -85,14 +85,14 @@ class MaskCanvases implements IndexCanvases {
   /** Blank canvases of `width` × `height`. */
   reset(width: number, height: number): void {
     checkPixels(width, height, "the image");
-    // Everything outside the noted columns is zero: clear the rows from the first to the last that has any (in the
-    // last image's layout; one fill is cheaper than one a row), and the whole is blank.
-    let top = 0, bottom = this.height - 1;
-    while (top <= bottom && this.colFrom[top] > this.colTo[top]) top++;
-    while (bottom >= top && this.colFrom[bottom] > this.colTo[bottom]) bottom--;
-    if (top <= bottom) {
-      this.first.fill(0, top * this.stride, (bottom + 1) * this.stride);
-      this.second.fill(0, top * this.stride, (bottom + 1) * this.stride);
+    // Everything outside the noted columns is zero: clearing those (in the last image's layout) blanks the whole.
+    const { first, second, stride, offset, colFrom, colTo } = this;
+    for (let y = 0; y < this.height; y++) {
+      const from = colFrom[y], to = colTo[y];
+      if (from > to) continue;
+      const row = offset + y * stride;
+      first.fill(0, row + from, row + to + 1);
+      second.fill(0, row + from, row + to + 1);
     }
     this.width = width;
     this.height = height;
@@ -230,18 +230,14 @@ export class VocMaskJobBuilder {
     return {
       width: this.width,
       height: this.height,
-      coords: this.coords.slice(0, this.used),
+      // A view: the queue copies the numbers into its batch (VocMaskBatchPacker).
+      coords: this.coords.subarray(0, this.used),
       ringStarts: new Int32Array(this.ringStarts),
       draws: this.draws,
       voids: this.voids,
       palette: this.palette,
     };
   }
-}
-
-/** The buffers of a job to move to a worker rather than copy. */
-export function vocMaskJobBuffers(job: VocMaskJob): ArrayBuffer[] {
-  return [job.coords.buffer as ArrayBuffer, job.ringStarts.buffer as ArrayBuffer];
 }
 
 export interface VocMaskPngs {
@@ -331,19 +327,199 @@ export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
   };
 }
 
-/** The masks of several images, each image's error apart (an error ends the export at its own item, not before). */
-export function renderVocMasksBatch(jobs: VocMaskJob[]): ({ pngs: VocMaskPngs } | { error: TaskErrorData })[] {
-  return jobs.map((job) => {
-    try {
-      return { pngs: renderVocMasks(job) };
-    } catch (e) {
-      return { error: taskErrorData(e) };
-    }
-  });
+/**
+ * Several images' jobs in one message to a worker. Structured clone copies a message object by object and a typed
+ * array with a buffer of its own each (tens of microseconds for eight small jobs, more than drawing them), so the
+ * polygons of every job travel as numbers in two arrays, moved rather than copied; only what is not a polygon (bitmaps,
+ * other geometries, void masks) is cloned as it is.
+ */
+export interface VocMaskBatch {
+  /**
+   * Per job: width, height, its palette's index in `palettes`, its first ring's index in `ringStarts`, its ring count,
+   * its draw count, its voids' index in `extras` (-1: none); then per draw its class index, instance and either
+   * -1 - (its index in `extras`) or its count of part boundaries followed by them (ring indices within the job).
+   */
+  ints: Int32Array;
+  /** Ring r of the batch is coords[ringStarts[r], ringStarts[r + 1]). */
+  ringStarts: Int32Array;
+  coords: Float64Array;
+  palettes: Uint8Array[];
+  extras: unknown[];
 }
 
-/** renderVocMasksBatch as a worker-pool task (VOC export). */
-export const renderVocMasksBatchTask = cpuTask(import.meta.url, "renderVocMasksBatch", renderVocMasksBatch);
+/** Gathers jobs into a VocMaskBatch, copying their numbers into arrays grown as needed and kept between batches. */
+class VocMaskBatchPacker {
+  private ints: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  private intsUsed = 0;
+  private rings: Int32Array<ArrayBuffer> = new Int32Array(256);
+  /** Rings of the batch so far; rings[0] is 0. */
+  private ringCount = 0;
+  private coords = new Float64Array(4096);
+  private coordsUsed = 0;
+  private palettes: Uint8Array[] = [];
+  private extras: unknown[] = [];
+  jobs = 0;
+
+  add(job: VocMaskJob): void {
+    const ringsOfJob = job.ringStarts.length - 1, numbers = job.ringStarts[ringsOfJob];
+    let ints = 7;
+    for (const d of job.draws) ints += "parts" in d ? 3 + d.parts.length : 3;
+    this.roomInts(ints);
+    if (this.rings.length < this.ringCount + ringsOfJob + 1) this.rings = grownInt32(this.rings, this.ringCount + ringsOfJob + 1);
+    if (this.coords.length < this.coordsUsed + numbers) {
+      const grown = new Float64Array(Math.max(2 * this.coords.length, this.coordsUsed + numbers));
+      grown.set(this.coords.subarray(0, this.coordsUsed));
+      this.coords = grown;
+    }
+    this.coords.set(job.coords.subarray(0, numbers), this.coordsUsed);
+    for (let r = 1; r <= ringsOfJob; r++) this.rings[this.ringCount + r] = this.coordsUsed + job.ringStarts[r];
+    let palette = this.palettes.indexOf(job.palette);
+    if (palette < 0) palette = this.palettes.push(job.palette) - 1;
+    const a = this.ints;
+    let at = this.intsUsed;
+    a[at++] = job.width;
+    a[at++] = job.height;
+    a[at++] = palette;
+    a[at++] = this.ringCount;
+    a[at++] = ringsOfJob;
+    a[at++] = job.draws.length;
+    a[at++] = job.voids.length ? this.extras.push(job.voids) - 1 : -1;
+    for (const d of job.draws) {
+      a[at++] = d.classIndex;
+      a[at++] = d.instance;
+      if ("parts" in d) {
+        a[at++] = d.parts.length;
+        for (const p of d.parts) a[at++] = p;
+      } else a[at++] = -1 - (this.extras.push(d) - 1);
+    }
+    this.intsUsed = at;
+    this.ringCount += ringsOfJob;
+    this.coordsUsed += numbers;
+    this.jobs++;
+  }
+
+  private roomInts(n: number): void {
+    if (this.ints.length < this.intsUsed + n) this.ints = grownInt32(this.ints, this.intsUsed + n);
+  }
+
+  /** The batch so far (its arrays of its own, to be moved to a worker); the packer starts empty again. */
+  take(): VocMaskBatch {
+    const batch: VocMaskBatch = {
+      ints: this.ints.slice(0, this.intsUsed),
+      ringStarts: this.rings.slice(0, this.ringCount + 1),
+      coords: this.coords.slice(0, this.coordsUsed),
+      palettes: this.palettes,
+      extras: this.extras,
+    };
+    this.intsUsed = 0;
+    this.ringCount = 0;
+    this.coordsUsed = 0;
+    this.palettes = [];
+    this.extras = [];
+    this.jobs = 0;
+    return batch;
+  }
+}
+
+function grownInt32(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(2 * a.length, atLeast));
+  grown.set(a);
+  return grown;
+}
+
+/** `jobs` as one VocMaskBatch. */
+export function packVocMaskBatch(jobs: VocMaskJob[]): VocMaskBatch {
+  const packer = new VocMaskBatchPacker();
+  for (const j of jobs) packer.add(j);
+  return packer.take();
+}
+
+/** The jobs of a batch, their polygons as views into the batch's arrays. */
+export function unpackVocMaskBatch(batch: VocMaskBatch): VocMaskJob[] {
+  const { ints, ringStarts, coords, palettes, extras } = batch;
+  const jobs: VocMaskJob[] = [];
+  for (let at = 0; at < ints.length;) {
+    const width = ints[at++], height = ints[at++], palette = palettes[ints[at++]];
+    const firstRing = ints[at++], rings = ints[at++], drawCount = ints[at++], voids = ints[at++];
+    const draws: VocMaskDraw[] = [];
+    for (let k = 0; k < drawCount; k++) {
+      const classIndex = ints[at++], instance = ints[at++], n = ints[at++];
+      if (n < 0) draws.push(extras[-1 - n] as VocMaskDraw);
+      else {
+        draws.push({ classIndex, instance, parts: Array.from(ints.subarray(at, at + n)) });
+        at += n;
+      }
+    }
+    jobs.push({
+      width, height, coords, draws, palette,
+      ringStarts: ringStarts.subarray(firstRing, firstRing + rings + 1),
+      voids: voids < 0 ? [] : extras[voids] as StoredVoid[],
+    });
+  }
+  return jobs;
+}
+
+/**
+ * What a worker sends back for a batch: every PNG in one buffer, moved rather than copied (see VocMaskBatch), and
+ * per job the byte lengths of its class and object PNGs (-1: none); the few jobs with something more to say (draws
+ * not drawn, an error) in `notes`, by job index.
+ */
+export interface VocMaskBatchResult {
+  bytes: Uint8Array;
+  lengths: Int32Array;
+  notes: [job: number, note: { unreadable: { draw: number; message: string }[] } | { error: TaskErrorData }][];
+}
+
+/** The masks of a batch's images, each image's error apart (an error ends the export at its own item, not before). */
+export function renderVocMaskBatch(batch: VocMaskBatch): VocMaskBatchResult {
+  const jobs = unpackVocMaskBatch(batch);
+  const lengths = new Int32Array(2 * jobs.length);
+  const notes: VocMaskBatchResult["notes"] = [];
+  const pngs: Uint8Array[] = [];
+  let total = 0;
+  jobs.forEach((job, i) => {
+    let r: VocMaskPngs;
+    try {
+      r = renderVocMasks(job);
+    } catch (e) {
+      lengths[2 * i] = lengths[2 * i + 1] = -1;
+      notes.push([i, { error: taskErrorData(e) }]);
+      return;
+    }
+    lengths[2 * i] = r.classPng ? r.classPng.length : -1;
+    lengths[2 * i + 1] = r.objectPng ? r.objectPng.length : -1;
+    for (const png of [r.classPng, r.objectPng]) if (png) { pngs.push(png); total += png.length; }
+    if (r.unreadable) notes.push([i, { unreadable: r.unreadable }]);
+  });
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const png of pngs) { bytes.set(png, at); at += png.length; }
+  return { bytes, lengths, notes };
+}
+
+/** renderVocMaskBatch as a worker-pool task (VOC export). */
+export const renderVocMaskBatchTask = cpuTask(import.meta.url, "renderVocMaskBatch", renderVocMaskBatch);
+
+/** Each job's outcome in a batch result: its PNGs (each a copy of its own, as files are written one by one), or its error. */
+export function vocMaskBatchOutcomes(result: VocMaskBatchResult, jobs: number): ({ pngs: VocMaskPngs } | { error: TaskErrorData })[] {
+  const out: ({ pngs: VocMaskPngs } | { error: TaskErrorData })[] = [];
+  const { bytes, lengths } = result;
+  let at = 0;
+  const take = (n: number) => {
+    if (n < 0) return undefined;
+    at += n;
+    return bytes.slice(at - n, at);
+  };
+  for (let i = 0; i < jobs; i++) {
+    const classPng = take(lengths[2 * i]), objectPng = take(lengths[2 * i + 1]);
+    out.push({ pngs: { ...(classPng ? { classPng } : {}), ...(objectPng ? { objectPng } : {}) } });
+  }
+  for (const [i, note] of result.notes) {
+    if ("error" in note) out[i] = note;
+    else (out[i] as { pngs: VocMaskPngs }).pngs.unreadable = note.unreadable;
+  }
+  return out;
+}
 
 /** Images per message to a worker: a message costs about as much to send as drawing a small mask. */
 const BATCH = 8;
@@ -354,7 +530,7 @@ const BATCH = 8;
  * drawn, so that the threads neither wait for a full batch nor get a message per image.
  */
 export class VocMaskQueue {
-  private jobs: VocMaskJob[] = [];
+  private packer = new VocMaskBatchPacker();
   private waiting: { resolve: (p: VocMaskPngs) => void; reject: (e: Error) => void }[] = [];
   private inFlight = 0;
   private scheduled = false;
@@ -362,9 +538,9 @@ export class VocMaskQueue {
 
   render(job: VocMaskJob): Promise<VocMaskPngs> {
     return new Promise((resolve, reject) => {
-      this.jobs.push(job);
+      this.packer.add(job);
       this.waiting.push({ resolve, reject });
-      if (this.jobs.length >= BATCH) this.flush();
+      if (this.packer.jobs >= BATCH) this.flush();
       else this.schedule();
     });
   }
@@ -379,17 +555,17 @@ export class VocMaskQueue {
   }
 
   private flush(): void {
-    const jobs = this.jobs, waiting = this.waiting;
-    if (!jobs.length) return;
-    this.jobs = [];
+    const waiting = this.waiting;
+    if (!this.packer.jobs) return;
+    const batch = this.packer.take();
     this.waiting = [];
     this.inFlight++;
-    this.cpu.run(renderVocMasksBatchTask, [jobs], jobs.flatMap(vocMaskJobBuffers)).then(
-      (results) => results.forEach((r, i) => ("error" in r ? waiting[i].reject(reviveTaskError(r.error) ?? new CpuTaskError(r.error.message)) : waiting[i].resolve(r.pngs))),
+    this.cpu.run(renderVocMaskBatchTask, [batch], [batch.ints.buffer as ArrayBuffer, batch.ringStarts.buffer as ArrayBuffer, batch.coords.buffer as ArrayBuffer]).then(
+      (result) => vocMaskBatchOutcomes(result, waiting.length).forEach((r, i) => ("error" in r ? waiting[i].reject(reviveTaskError(r.error) ?? new CpuTaskError(r.error.message)) : waiting[i].resolve(r.pngs))),
       (e: Error) => waiting.forEach((w) => w.reject(e)),
     ).finally(() => {
       this.inFlight--;
-      if (this.jobs.length) this.schedule();
+      if (this.packer.jobs) this.schedule();
     });
   }
 }

@@ -106,10 +106,16 @@ function canonicalCodes(lengths: Uint8Array, n: number, codes: Uint16Array): Uin
 
 /**
  * The tokens of one stream, kept between calls (a thread compresses one image after another): 0..255 a literal
- * byte, 256 + L a back-reference of length L at distance 1.
+ * byte, 256 + L a back-reference of length L at distance 1, REPEAT_MAX_MATCH followed by a count n (two 16-bit
+ * halves) for n back-references of length 258 in a row (a mask's background is mostly such runs).
  */
 let tokens = new Uint16Array(1 << 16);
 let count = 0;
+/** Tokens in the stream, each of a REPEAT_MAX_MATCH counted n times. */
+let emitted = 0;
+const REPEAT_MAX_MATCH = 1023;
+/** Fewer length-258 references than this in a row are stored one by one. */
+const MIN_REPEAT = 8;
 const litFreq = new Uint32Array(286);
 let adlerA = 1, adlerB = 0;
 let out = new Uint8Array(1 << 16);
@@ -119,6 +125,7 @@ function begin(bytes: number): void {
   if (tokens.length < bytes + 1) tokens = new Uint16Array(Math.max(bytes + 1, tokens.length * 2));
   litFreq.fill(0);
   count = 0;
+  emitted = 0;
   adlerA = 1;
   adlerB = 0;
 }
@@ -146,16 +153,31 @@ function addRun(v: number, len: number): void {
   if (adlerB >= ADLER_SAFE) adlerB %= ADLER_MOD;
   tokens[count++] = v;
   litFreq[v]++;
+  emitted++;
   let rest = len - 1;
+  // While rest ≥ MAX_MATCH + MIN_MATCH the loop below takes MAX_MATCH: that many at once.
+  if (rest >= MAX_MATCH + MIN_MATCH) {
+    const n = Math.floor((rest - MAX_MATCH - MIN_MATCH) / MAX_MATCH) + 1;
+    if (n >= MIN_REPEAT) {
+      tokens[count++] = REPEAT_MAX_MATCH;
+      tokens[count++] = n & 0xffff;
+      tokens[count++] = n >>> 16;
+      litFreq[LENGTH_SYMBOL[MAX_MATCH]] += n;
+      emitted += n;
+      rest -= n * MAX_MATCH;
+    }
+  }
   while (rest >= MIN_MATCH) {
     const m = rest <= MAX_MATCH ? rest : rest - MAX_MATCH >= MIN_MATCH ? MAX_MATCH : rest - MIN_MATCH;
     tokens[count++] = 256 + m;
     litFreq[LENGTH_SYMBOL[m]]++;
+    emitted++;
     rest -= m;
   }
   for (; rest > 0; rest--) {
     tokens[count++] = v;
     litFreq[v]++;
+    emitted++;
   }
 }
 
@@ -249,12 +271,21 @@ class BitWriter {
     }
   }
 
-  /** tokens[0, count), each as code[token] of bits[token] bits (at most 24). */
+  /** tokens[0, count), each as code[token] of bits[token] bits (at most 24); see REPEAT_MAX_MATCH. */
   tokens(tokens: Uint16Array, count: number, code: Uint32Array, bits: Uint8Array): void {
     const bytes = this.bytes;
     let at = this.at, buf = this.buf, n = this.bits;
     for (let k = 0; k < count; k++) {
       const tok = tokens[k];
+      if (tok === REPEAT_MAX_MATCH) {
+        this.at = at;
+        this.buf = buf;
+        this.bits = n;
+        this.repeat(code[256 + MAX_MATCH], bits[256 + MAX_MATCH], tokens[k + 1] + tokens[k + 2] * 0x10000);
+        k += 2;
+        ({ at, buf, bits: n } = this);
+        continue;
+      }
       buf |= code[tok] << n;
       n += bits[tok];
       while (n >= 8) {
@@ -266,6 +297,31 @@ class BitWriter {
     this.at = at;
     this.buf = buf;
     this.bits = n;
+  }
+
+  /**
+   * `times` copies of a `length`-bit code. Eight copies are `length` whole bytes: once the stream is at a byte
+   * boundary (after at most seven copies), those bytes are written over and over, the same bits as one by one.
+   */
+  private repeat(code: number, length: number, times: number): void {
+    while (times > 0 && this.bits !== 0) {
+      this.put(code, length);
+      times--;
+    }
+    const groups = times >> 3;
+    if (groups > 0) {
+      const start = this.at;
+      for (let i = 0; i < 8; i++) this.put(code, length);
+      // Doubling copies: log(groups) calls.
+      let done = 1;
+      while (done < groups) {
+        const more = Math.min(done, groups - done);
+        this.bytes.copyWithin(start + done * length, start, start + more * length);
+        done += more;
+      }
+      this.at = start + groups * length;
+    }
+    for (let i = times & 7; i > 0; i--) this.put(code, length);
   }
 
   /** Pads with zeros to a whole byte. */
@@ -334,7 +390,7 @@ function finish(): Uint8Array {
   }
 
   // At most 21 bits a token, plus the header (at most 19 × 3 + 287 × 14 bits) and the trailer.
-  const capacity = Math.ceil((21 * t) / 8) + 1024;
+  const capacity = Math.ceil((21 * (emitted + 1)) / 8) + 1024;
   if (out.length < capacity) out = new Uint8Array(Math.max(capacity, out.length * 2));
   const w = new BitWriter(out);
   w.byte(0x78); // deflate, 32 KB window

@@ -16,7 +16,7 @@ import { cpuTask } from "../../src/workers/task.js";
 import { SlyconvError } from "../../src/errors.js";
 import { CpuPool, CpuTaskError, cpuPoolSettings, WORKER_BATCH_THRESHOLD } from "../../src/workers/pool.js";
 import { reviveTaskError, taskErrorData } from "../../src/workers/task-errors.js";
-import { renderVocMasksBatchTask } from "../../formats/voc/write-masks.js";
+import { packVocMaskBatch, renderVocMaskBatchTask, vocMaskBatchOutcomes, type VocMaskJob } from "../../formats/voc/write-masks.js";
 import { FIXTURES, listFiles, tempDir } from "../helpers/paths.js";
 import { devkitFixture } from "../voc/fixture.js";
 
@@ -234,17 +234,19 @@ describe("CPU tasks: thresholds and errors", () => {
     await expect(pool.run(decode, "")).rejects.toBeInstanceOf(BitmapDataError);
     // A task that catches it: the VOC renderer reports the draw it could not decode, from the worker as inline.
     const job = { width: 4, height: 4, coords: new Float64Array(0), ringStarts: Int32Array.of(0), draws: [{ geometry: { type: "bitmap" as const, origin: [0, 0] as [number, number], data: "!!!" }, classIndex: 1, instance: 1 }], voids: [], palette: new Uint8Array(768) };
-    const inline = renderVocMasksBatchTask.fn([structuredClone(job)]);
+    // Jobs travel packed (VocMaskBatch); each job's outcome is unpacked from the batch's result.
+    const inPool = async (jobs: VocMaskJob[]) => vocMaskBatchOutcomes(await pool.run(renderVocMaskBatchTask, packVocMaskBatch(jobs)), jobs.length);
+    const inline = vocMaskBatchOutcomes(renderVocMaskBatchTask.fn(packVocMaskBatch([structuredClone(job)])), 1);
     expect(inline).toEqual([{ pngs: { unreadable: [{ draw: 0, message: "bitmap data is not base64" }] } }]);
-    expect(await pool.run(renderVocMasksBatchTask, [structuredClone(job)])).toEqual(inline);
+    expect(await inPool([structuredClone(job)])).toEqual(inline);
     const empty = { ...job, draws: [{ ...job.draws[0], geometry: { ...job.draws[0].geometry, data: "" } }] };
-    expect(await pool.run(renderVocMasksBatchTask, [empty, structuredClone(job)])).toEqual([
+    expect(await inPool([empty, structuredClone(job)])).toEqual([
       { pngs: { unreadable: [{ draw: 0, message: "bitmap data is empty" }] } },
       { pngs: { unreadable: [{ draw: 0, message: "bitmap data is not base64" }] } },
     ]);
     // An image over the pixel limit fails alone, as the project's own error; the others of its batch are drawn.
     const huge = { ...structuredClone(job), width: 100_000, height: 100_000 };
-    const [tooBig, drawn] = await pool.run(renderVocMasksBatchTask, [huge, structuredClone(job)]);
+    const [tooBig, drawn] = await inPool([huge, structuredClone(job)]);
     expect(tooBig).toMatchObject({ error: { code: "pixel-limit" } });
     expect(drawn).toEqual(inline[0]);
   });
