@@ -3,7 +3,7 @@
  * rows): the row-by-row reference takes seconds here, hence the slow suite.
  */
 import { describe, it } from "vitest";
-import { expectSameAsReference, jagged } from "./edge-table.test.js";
+import { expectSameAsReference, jagged } from "./fill-reference.js";
 
 describe("polygon fills through the edge table, whole image", () => {
   it("a 200,000-vertex polygon with a 50,000-vertex hole over the image: the same pixels as the row-by-row fill", () => {
