@@ -10,12 +10,12 @@ import type { Annotation, Dataset, Item, Label, Project, Tag } from "../../src/m
 import { emptyProjectMeta, ensureClass, ensureTagMeta, rgbToHex } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import { mapConcurrent, mapLimit } from "../../src/io/concurrency.js";
+import { mapConcurrent } from "../../src/io/concurrency.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { displayPath } from "../../src/io/paths.js";
 import { catalogRoot, findVocRoots, hasImageExtension, pickImage, type VocCatalog, type VocRoot } from "./layout.js";
 import { readClassTable, standardVocColor, type ClassTable, type Rgb, type TableIssue } from "./palette.js";
-import { parseVocXml, type ParseCounters } from "./xml-read.js";
+import { parseVocXml, parseVocXmlFilesTask, xmlParseLimits, type ParseCounters } from "./xml-read.js";
 import type { VocObject, VocXml } from "./xml-model.js";
 import { readVocMasksTask, type MaskRegion, type VocMaskJob, type VocMaskOut } from "./read-masks.js";
 import { bitmapEncodedOnRead, encodeBitmapData } from "../../src/codecs/bitmap.js";
@@ -31,10 +31,12 @@ import { PixelLimitError } from "../../src/limits.js";
 import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
 
 /**
- * Annotation files in flight. They are read with synchronous calls: a few KB each, where the four thread-pool round
- * trips of an asynchronous read (open, stat, read, close) cost more main-thread time than the read itself.
+ * Annotation files are read and parsed in the worker pool, this many a task (with synchronous calls: a few KB each,
+ * where the thread-pool round trips of an asynchronous read cost more than the read), and this many tasks in flight;
+ * the main thread reports their findings in file order.
  */
-const XML_READ_CONCURRENCY = 16;
+const XML_BATCH = 64;
+const XML_BATCHES_IN_FLIGHT = 4;
 /** Images prepared at once (header read, the two mask PNGs decoded in the worker pool), then built in id order. */
 const BUILD_CONCURRENCY = 8;
 
@@ -103,7 +105,7 @@ function plain(v: unknown): unknown {
   return out;
 }
 
-async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counters: ParseCounters, types: FieldTypeCollector): Promise<RootData> {
+async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counters: ParseCounters, types: FieldTypeCollector, cpu: CpuTaskRunner): Promise<RootData> {
   const special: SpecialFile[] = [];
   const catalog = await catalogRoot(root, special);
   reportSpecialFiles(ctx.report, special, input);
@@ -114,13 +116,27 @@ async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counte
   const xml = new Map<string, VocXml>();
   const files = [...catalog.xml.entries()];
   ctx.progress.start("reading VOC annotations", files.length, "files");
-  await mapLimit(files, XML_READ_CONCURRENCY, async ([id, file]) => {
-    ctx.signal?.throwIfAborted();
-    const text = readRegularFileSync(file, "utf8");
-    const parsed = parseVocXml(text, displayPath(input, file), ctx.report, counters);
-    if (parsed) xml.set(id, parsed);
-    ctx.progress.increment();
-  });
+  const batches: [string, string][][] = [];
+  for (let i = 0; i < files.length; i += XML_BATCH) batches.push(files.slice(i, i + XML_BATCH));
+  const limits = xmlParseLimits();
+  const parsedBatches = mapConcurrent(batches, XML_BATCHES_IN_FLIGHT, async (batch) =>
+    ({ batch, parsed: await cpu.run(parseVocXmlFilesTask, [batch.map(([, file]) => ({ file, shown: displayPath(input, file) })), limits]) }));
+  for await (const { batch, parsed } of parsedBatches) {
+    batch.forEach(([id, file], k) => {
+      ctx.signal?.throwIfAborted();
+      const p = parsed[k];
+      let result: VocXml | null;
+      if ("failed" in p) {
+        result = parseVocXml(readRegularFileSync(file, "utf8"), displayPath(input, file), ctx.report, counters);
+      } else {
+        for (const f of p.findings) ctx.report.add(f);
+        counters.emptyElements += p.emptyElements;
+        result = p.json === null ? null : (JSON.parse(p.json) as VocXml);
+      }
+      if (result) xml.set(id, result);
+      ctx.progress.increment();
+    });
+  }
   ctx.progress.stop();
   for (const id of [...xml.keys()].sort()) for (const o of xml.get(id)!.objects) types.observe(o.fields);
   return { root, catalog, table, lists, xml };
@@ -367,14 +383,15 @@ export async function readVocProject(input: string, _options: FormatOptions, ctx
   const counters: ParseCounters = { emptyElements: 0 };
   const types = new FieldTypeCollector();
   const rootData: RootData[] = [];
-  for (const root of roots) rootData.push(await readRoot(root, input, ctx, counters, types));
+  const cpu = new CpuTaskRunner();
+  for (const root of roots) rootData.push(await readRoot(root, input, ctx, counters, types, cpu));
   if (counters.emptyElements) {
     ctx.report.info("voc-empty-elements", `${counters.emptyElements} empty elements (such as <pose/> or <difficult/>) carry no value and made no tag`);
   }
 
   const classes = new ClassCollector();
   const used = { instance: false, partOf: false, imageSets: false };
-  const build: BuildContext = { input, ctx, types, classes, used, cpu: new CpuTaskRunner() };
+  const build: BuildContext = { input, ctx, types, classes, used, cpu };
   const project: Project = { meta: emptyProjectMeta(), datasets: [] };
   for (const data of rootData) {
     const ids = idsOf(data);

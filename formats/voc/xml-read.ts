@@ -3,9 +3,12 @@
  * first checked with its XMLValidator, which gives the line of the problem.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import type { Report } from "../../src/report.js";
+import type { Finding, Report } from "../../src/report.js";
+import type { Location } from "../../src/errors.js";
 import { SlyconvError } from "../../src/errors.js";
-import { MAX_LABELS_ENV, maxLabels } from "../../src/limits.js";
+import { MAX_LABELS_ENV, maxFileBytes, maxLabels } from "../../src/limits.js";
+import { readRegularFileSync } from "../../src/io/regular-file.js";
+import { cpuTask } from "../../src/workers/task.js";
 import type { VocBox, VocField, VocObject, VocPart, VocXml } from "./xml-model.js";
 
 const parser = new XMLParser({
@@ -65,6 +68,9 @@ function childLine(text: string, lines: LineIndex, from: number, tag: string): n
   return lines.lineAt(at >= 0 ? at : from);
 }
 
+/** What parsing reports to: the conversion's report, or a list of findings made in a worker. */
+type FindingSink = Pick<Report, "error" | "warn">;
+
 export interface ParseCounters {
   /** Elements with no value (`<pose/>`): carry nothing, so no tag is made. */
   emptyElements: number;
@@ -72,7 +78,7 @@ export interface ParseCounters {
 
 const COORDS = ["xmin", "ymin", "xmax", "ymax"] as const;
 
-function readBox(node: unknown, where: { text: string; lines: LineIndex; file: string; report: Report; line: number; what: string }): VocBox | undefined {
+function readBox(node: unknown, where: { text: string; lines: LineIndex; file: string; report: FindingSink; line: number; what: string }): VocBox | undefined {
   const { report, file } = where;
   if (node === undefined) {
     report.warn("voc-bndbox-missing", `${where.what} has no <bndbox>; it gets no rectangle`, { file, line: where.line });
@@ -140,7 +146,7 @@ function readAttributes(value: unknown, out: VocField[], counters: ParseCounters
 
 const OBJECT_STRUCTURE = new Set(["name", "class", "bndbox", "part", "attributes"]);
 
-function readObject(node: unknown, index: number, ctx: { text: string; lines: LineIndex; file: string; report: Report; counters: ParseCounters }): VocObject {
+function readObject(node: unknown, index: number, ctx: { text: string; lines: LineIndex; file: string; report: FindingSink; counters: ParseCounters }): VocObject {
   const start = startOf(node) ?? 0;
   const line = ctx.lines.lineAt(start);
   const obj: VocObject = { index, fields: [], parts: [], line, boxLine: line };
@@ -219,7 +225,7 @@ function checkElementCounts(text: string, file: string): void {
  * Parses one annotation file. Malformed XML is an error (file and line) and gives null; so does a root other than
  * `<annotation>`. Object-level problems are warnings and the rest of the file is kept.
  */
-export function parseVocXml(text: string, file: string, report: Report, counters: ParseCounters): VocXml | null {
+export function parseVocXml(text: string, file: string, report: FindingSink, counters: ParseCounters): VocXml | null {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   checkElementCounts(text, file);
   const valid = XMLValidator.validate(text);
@@ -264,3 +270,44 @@ export function parseVocXml(text: string, file: string, report: Report, counters
   objects.forEach((o, i) => xml.objects.push(readObject(o, i + 1, ctx)));
   return xml;
 }
+
+/**
+ * One annotation file parsed by parseVocXmlFiles: the VocXml as JSON (parsed again by the caller: cheaper for both
+ * threads than copying the objects, and what the parser keeps is strings, objects and arrays), and what parsing it
+ * reported, in order.
+ */
+export type ParsedVocFile =
+  | { json: string | null; findings: Finding[]; emptyElements: number }
+  /** Reading or parsing it threw: the caller reads it again itself, to throw (or report) exactly as it would. */
+  | { failed: true };
+
+/** The limits a parse depends on, as the caller has them (a worker's environment is a copy made when it started). */
+export interface XmlParseLimits { labels: number; fileBytes: number }
+
+export const xmlParseLimits = (): XmlParseLimits => ({ labels: maxLabels(), fileBytes: maxFileBytes() });
+
+/**
+ * Reads and parses a batch of annotation files (a worker-pool task: the XML parse is most of a VOC conversion's
+ * main-thread time otherwise). Findings are collected for the caller to report in file order; a file whose read or
+ * parse throws is marked failed. When this thread's limits are not the caller's, every file is marked failed.
+ */
+export function parseVocXmlFiles(files: { file: string; shown: string }[], limits: XmlParseLimits): ParsedVocFile[] {
+  if (limits.labels !== maxLabels() || limits.fileBytes !== maxFileBytes()) return files.map(() => ({ failed: true }));
+  let findings: Finding[] = [];
+  const sink: FindingSink = {
+    error: (code: string, message: string, where: Location = {}) => void findings.push({ severity: "error", code, message, ...where }),
+    warn: (code: string, message: string, where: Location = {}) => void findings.push({ severity: "warning", code, message, ...where }),
+  };
+  return files.map(({ file, shown }) => {
+    findings = [];
+    const counters: ParseCounters = { emptyElements: 0 };
+    try {
+      const xml = parseVocXml(readRegularFileSync(file, "utf8"), shown, sink, counters);
+      return { json: xml && JSON.stringify(xml), findings, emptyElements: counters.emptyElements };
+    } catch {
+      return { failed: true };
+    }
+  });
+}
+
+export const parseVocXmlFilesTask = cpuTask(import.meta.url, "parseVocXmlFiles", parseVocXmlFiles);
