@@ -21,7 +21,7 @@ import type { ImageMode } from "./supervisely/layout.js";
 import { archiveKindOf, extractToScratch, isArchivePath, withoutScratchSymlinks, type ExtractLimits } from "./io/archive-extract.js";
 import { archiveOutputPath, writeArchiveFrom, type ArchiveFormat } from "./io/archive-create.js";
 import { visibleDatasetName } from "./io/dataset-names.js";
-import { newShardCounter, positionOf, runIdOf, runOptionsOf, shardProject, sidecarPath, SidecarWriter, writeShardManifest, type ShardSpec, type ShardWriting } from "./shard.js";
+import { newShardCounter, positionOf, runIdOf, runOptionsOf, shardProject, sidecarPath, SidecarWriter, writeShardManifest, type ShardManifest, type ShardReading, type ShardSpec, type ShardWriting } from "./shard.js";
 import path from "node:path";
 
 export interface RunOptions {
@@ -157,7 +157,7 @@ export interface ReadResult { project: Project; format: FormatName; fromArchive:
  * readDataset, with keys the caller checks itself (convert: the writer's) and options added after the check
  * (import: the Supervisely writer's `images`, which tells the COCO reader whether to look for images).
  */
-async function readInput(input: string, opts: ReadOptions, extra: { alsoKnown: readonly string[]; added: FormatOptions; geometry?: GeometryNeed }): Promise<ReadResult> {
+async function readInput(input: string, opts: ReadOptions, extra: { alsoKnown: readonly string[]; added: FormatOptions; geometry?: GeometryNeed; shardRead?: ShardReading }): Promise<ReadResult> {
   const stat = await requireUsableInput(input);
   if (stat.isFile() && isArchivePath(input)) {
     const extracted = await extractToScratch(input, { ...opts.archiveLimits, report: opts.report, progress: opts.progress });
@@ -172,7 +172,8 @@ async function readInput(input: string, opts: ReadOptions, extra: { alsoKnown: r
   const adapter = adapterFor(format, "read");
   refuseUnknownOptions(opts.formatOptions as FormatOptions | undefined, [...optionKeysOf(adapter.importOptions), ...READER_OPTION_KEYS, ...extra.alsoKnown], `${adapter.name} import`);
   if (opts.format) await requireFormatEvidence(adapter, input);
-  const project = await adapter.read!(input, { ...opts.formatOptions, ...extra.added }, extra.geometry ? { ...contextOf(opts), geometry: extra.geometry } : contextOf(opts));
+  const ctx: FormatContext = { ...contextOf(opts), ...(extra.geometry ? { geometry: extra.geometry } : {}), ...(extra.shardRead ? { shardRead: extra.shardRead } : {}) };
+  const project = await adapter.read!(input, { ...opts.formatOptions, ...extra.added }, ctx);
   return { project, format: adapter.name as FormatName, fromArchive: false, dispose: async () => {} };
 }
 
@@ -194,7 +195,7 @@ export interface ShardOptions {
  * The project a writer gets: with a shard, only its items (the one place the filter is applied, so every format
  * gets it), and a `finish` that writes the shard manifest into the output folder once the writer is done.
  */
-function shardedForWriting(project: Project, opts: ShardOptions, format: string): { project: Project; writing?: ShardWriting; finish(dir: string): Promise<void> } {
+function shardedForWriting(project: Project, opts: ShardOptions, format: string, read?: ShardManifest["read"]): { project: Project; writing?: ShardWriting; finish(dir: string): Promise<void> } {
   const shard = opts.shard;
   if (!shard) return { project, finish: async () => {} };
   const counter = newShardCounter();
@@ -211,6 +212,7 @@ function shardedForWriting(project: Project, opts: ShardOptions, format: string)
       kind: "slyconv-shard", runId: opts.runId ?? "unnamed", shard: shard.index, of: shard.count, format, items: counter.items,
       listing: { items: counter.listed, sha256: counter.hash.digest("hex") },
       ...(Object.keys(writing.state).length ? { state: writing.state } : {}),
+      ...(read && Object.keys(read.state).length ? { read } : {}),
     }),
   };
 }
@@ -337,7 +339,12 @@ export function tallyProject(project: Project, report: Report, tags?: TagsWritte
 
 /** Writes a project as a Supervisely project folder, atomically. */
 export async function writeProject(project: Project, out: string, opts: WriteOptions = {}): Promise<{ items: number }> {
-  const sharded = shardedForWriting(project, opts, "supervisely");
+  return writeProjectRead(project, out, opts);
+}
+
+/** writeProject, with what the reader of a shard recorded for merge (import: ShardReading). */
+async function writeProjectRead(project: Project, out: string, opts: WriteOptions, read?: ShardManifest["read"]): Promise<{ items: number }> {
+  const sharded = shardedForWriting(project, opts, "supervisely", read);
   const ctx = { ...writeContextOf(sharded.project, opts), shard: sharded.writing };
   const counted = tallyProject(sharded.project, ctx.report);
   const sly = adapterFor("supervisely", "write");
@@ -371,9 +378,12 @@ export async function importDataset<F extends FormatId = FormatId>(input: string
   try {
     const added = opts.images === undefined ? {} : { images: opts.images };
     const geometry = adapterFor("supervisely", "write").geometryNeeded?.({});
-    const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report }, { alsoKnown: [], added, geometry });
+    // merge writes meta.json again: a reader that can read only the shard's items may, and leave the meta to merge.
+    const shardRead: ShardReading | undefined = opts.shard ? { spec: opts.shard, state: {} } : undefined;
+    const { project, format, fromArchive, dispose } = await readInput(input, { ...opts, report }, { alsoKnown: [], added, geometry, shardRead });
     try {
-      const { items } = await writeProject(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report, inputs, runId }, report) : { ...opts, report, inputs, runId });
+      const read = shardRead ? { format, state: shardRead.state } : undefined;
+      const { items } = await writeProjectRead(project, out, fromArchive ? withoutScratchSymlinks({ ...opts, report, inputs, runId }, report) : { ...opts, report, inputs, runId }, read);
       return { format, items, report };
     } finally {
       await dispose();

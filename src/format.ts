@@ -1,8 +1,9 @@
 import type { Project } from "./model/project.js";
+import type { ProjectMeta } from "./model/meta.js";
 import type { Label, Tag } from "./model/annotation.js";
 import type { Report } from "./report.js";
 import type { Progress } from "./io/progress.js";
-import type { ShardManifest, ShardWriting } from "./shard.js";
+import type { ShardManifest, ShardReading, ShardWriting } from "./shard.js";
 
 /** How sure an adapter is that an input is in its format, and the files that made it think so. */
 export interface DetectResult {
@@ -36,6 +37,8 @@ export interface FormatContext {
   signal?: AbortSignal;
   /** Set for a writer that writes one shard of a run (`--shard I/N`, docs/scale-out.md). */
   shard?: ShardWriting;
+  /** Set for a reader whose items go to one shard of a run that merge gives its meta (src/shard.ts). */
+  shardRead?: ShardReading;
   /** For a reader: what the writer its items go to needs of their geometries (convert knows; absent: full). */
   geometry?: GeometryNeed;
 }
@@ -94,6 +97,11 @@ export interface FormatAdapter {
    * would have written it (`slyconv merge`).
    */
   merge?(shards: readonly ShardOutput[], outDir: string, ctx: FormatContext, options: MergeFileOptions): Promise<void>;
+  /**
+   * The single run's project meta, from the `state` each shard's reader recorded (FormatContext.shardRead), in shard
+   * order: for a reader whose meta depends on what its items hold and that reads only the shard's items.
+   */
+  mergeMeta?(states: readonly Record<string, unknown>[]): Promise<ProjectMeta>;
   /** What the writer needs of each label's geometry, for the given export options (absent: "full"). */
   geometryNeeded?(options: FormatOptions): GeometryNeed;
 }

@@ -12,7 +12,7 @@ import { OUTPUT_MARKER, writeAtomically } from "./io/safe-output.js";
 import { placeShardFile } from "./io/merge-tree.js";
 import { ANN_DIR, DATASETS_DIR, DATASETS_NOTE_FILE, IMG_DIR, IMG_INFO_DIR, META_DIR, META_FILE } from "./supervisely/layout.js";
 import { canonicalJson } from "./io/json-file.js";
-import { FORMATS, findFormat } from "./registry.js";
+import { FORMATS, findFormat, superviselyMetaJson } from "./registry.js";
 import { silentProgress, type Progress } from "./io/progress.js";
 
 /** Formats whose shard outputs merge joins: Supervisely here, the others through their adapter's `merge`. */
@@ -185,7 +185,7 @@ async function mergeSupervisely(shards: { dir: string; manifest: ShardManifest }
   };
   for (let s = 0; s < dirs.length; s++) await copyTree(dirs[s], out, "", s);
   await writeNote(dirs, out, placed?.note);
-  await writeMeta(dirs, out, report);
+  await writeMeta(shards, out, report);
 }
 
 async function readIfThere(file: string): Promise<Buffer | undefined> {
@@ -223,11 +223,23 @@ interface MetaJson { classes?: { title: string }[]; tags?: { name: string }[]; [
 
 /**
  * meta.json: the shards of one run read the same input, so their metas are normally byte-identical and shard 0's is
- * written as it is. When they differ (a reader that builds classes from the items it saw), the union: shard 0's
- * classes and tags in their order, then each later shard's new ones; a class or tag that two shards define
- * differently is reported (shard 0's, or the first shard's that has it, is kept).
+ * written as it is. A reader that read only its shard's items (its state in the manifests' `read`) gives the meta
+ * the single run's reader gives, made again by its adapter's mergeMeta from every shard's state. Otherwise, when the
+ * metas differ, the union: shard 0's classes and tags in their order, then each later shard's new ones; a class or
+ * tag that two shards define differently is reported (shard 0's, or the first shard's that has it, is kept).
  */
-async function writeMeta(dirs: readonly string[], out: string, report: Report): Promise<void> {
+async function writeMeta(shards: readonly { dir: string; manifest: ShardManifest }[], out: string, report: Report): Promise<void> {
+  const dirs = shards.map((s) => s.dir);
+  const reads = shards.map((s) => s.manifest.read);
+  const reader = reads[0]?.format;
+  if (reader !== undefined) {
+    const adapter = findFormat(reader);
+    if (!adapter?.mergeMeta || reads.some((r) => r?.format !== reader)) {
+      throw new SlyconvError("shards-of-different-runs", `the shards' manifests say their items were read by different readers, or by one (${reader}) that merge cannot make the meta of; were they written by one run?`, {}, 2);
+    }
+    const meta = await adapter.mergeMeta(reads.map((r) => r!.state));
+    return fs.writeFile(path.join(out, META_FILE), canonicalJson(await superviselyMetaJson(meta)), { flag: "wx" });
+  }
   const metas = await Promise.all(dirs.map((d) => fs.readFile(path.join(d, META_FILE))));
   if (metas.every((m) => m.equals(metas[0]))) return fs.writeFile(path.join(out, META_FILE), metas[0], { flag: "wx" });
   const parsed = metas.map((m) => JSON.parse(m.toString("utf8")) as MetaJson);

@@ -6,6 +6,7 @@
  * pngjs, fast-glob) took about 300 ms, paid even by `slyconv --version`; test/cli/startup.test.ts keeps them out.
  */
 import type { FormatAdapter } from "./format.js";
+import type { ProjectMeta } from "./model/meta.js";
 import { superviselyFormat } from "../formats/supervisely/index.js";
 import { cocoFormat } from "../formats/coco/index.js";
 import { vocFormat } from "../formats/voc/index.js";
@@ -58,6 +59,11 @@ export const FORMAT_ALIASES = {
 } as const;
 
 export type FormatAlias = keyof typeof FORMAT_ALIASES;
+
+/** meta.json's value for a project meta, as the Supervisely writer writes it (merge writes a meta made again). */
+export async function superviselyMetaJson(meta: ProjectMeta): Promise<unknown> {
+  return (await import("../formats/supervisely/json-model.js")).metaToJson(meta);
+}
 
 /** The format of a name or an alias (any letter case), or undefined. */
 export function findFormat(name: string): FormatAdapter | undefined {

@@ -39,6 +39,19 @@ export interface ShardManifest {
   listing?: { items: number; sha256: string };
   /** The writer's merge data (small; per-item data is in the sidecar files). */
   state?: Record<string, unknown>;
+  /** What a reader that read only the shard's items recorded for merge (ShardReading): its format and its state. */
+  read?: { format: string; state: Record<string, unknown> };
+}
+
+/**
+ * What a reader gets (FormatContext.shardRead) when the run is a shard whose writer lets merge make the class list
+ * (import: meta.json is written again by merge): it may read only the shard's items, and build the project meta from
+ * them alone, if it records in `state` what its adapter's `mergeMeta` needs to make the single run's meta from every
+ * shard's. A reader that does not use it reads as in any run.
+ */
+export interface ShardReading {
+  spec: ShardSpec;
+  state: Record<string, unknown>;
 }
 
 /** Where an item stands in the whole run: dataset index (depth-first) × 2^32 + its index in the dataset's listing. */
@@ -308,7 +321,8 @@ export async function readShardManifest(dir: string): Promise<ShardManifest> {
     m = {};
   }
   if (m.kind !== "slyconv-shard" || typeof m.runId !== "string" || !Number.isSafeInteger(m.shard) || !Number.isSafeInteger(m.of) || typeof m.format !== "string" || !Number.isSafeInteger(m.items)
-    || (m.state !== undefined && (typeof m.state !== "object" || m.state === null || Array.isArray(m.state)))) {
+    || (m.state !== undefined && (typeof m.state !== "object" || m.state === null || Array.isArray(m.state)))
+    || (m.read !== undefined && (typeof m.read !== "object" || m.read === null || typeof m.read.format !== "string" || typeof m.read.state !== "object" || m.read.state === null))) {
     throw new SlyconvError("shard-manifest-invalid", `${file} is not a slyconv shard manifest ({kind: "slyconv-shard", runId, shard, of, format, items}); was it edited?`, { file, inMessage: true }, 2);
   }
   return m as ShardManifest;

@@ -21,4 +21,5 @@ export const vocFormat: FormatAdapter = {
     await (await import("./write.js")).writeVocProject(project, outDir, { imageFormat: options.imageFormat as ImageFormat | undefined, boxesOnly: options.boxesOnly === true }, ctx);
   },
   merge: async (shards, outDir, ctx, options) => (await import("./merge.js")).mergeVocShards(shards, outDir, ctx, options),
+  mergeMeta: async (states) => (await import("./read-meta.js")).mergeVocMeta(states),
 };

@@ -6,15 +6,15 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Annotation, Dataset, Item, Label, Project, Tag } from "../../src/model/index.js";
-import { emptyProjectMeta, ensureClass, ensureTagMeta, rgbToHex } from "../../src/model/index.js";
+import type { Annotation, Dataset, Item, ItemSource, Label, Project, Tag } from "../../src/model/index.js";
+import { emptyProjectMeta } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
 import { mapConcurrent } from "../../src/io/concurrency.js";
 import { readImageHeaderSize } from "../../src/io/image-header.js";
 import { displayPath } from "../../src/io/paths.js";
 import { catalogRoot, findVocRoots, hasImageExtension, pickImage, type VocCatalog, type VocRoot } from "./layout.js";
-import { readClassTable, standardVocColor, type ClassTable, type Rgb, type TableIssue } from "./palette.js";
+import { readClassTable, type ClassTable, type TableIssue } from "./palette.js";
 import { parseVocXml, parseVocXmlFilesTask, xmlParseLimits, type ParseCounters } from "./xml-read.js";
 import type { VocObject, VocXml } from "./xml-model.js";
 import { readVocMasksTask, type MaskRegion, type VocMaskJob, type VocMaskOut } from "./read-masks.js";
@@ -23,6 +23,8 @@ import { CpuTaskRunner } from "../../src/workers/pool.js";
 import type { Location } from "../../src/errors.js";
 import { geometryBounds } from "../../src/geometry/bounds.js";
 import { FieldTypeCollector, fieldsToTags, IMAGE_SETS_TAG, INSTANCE_TAG, PART_OF_TAG } from "./tags.js";
+import { ClassCollector, vocMeta, vocReadState, type UsedTags } from "./read-meta.js";
+import { shardOf, type ShardSpec } from "../../src/shard.js";
 import { imageSetsTagValue, planSplits, readImageSets, UNLISTED_DATASET, type SplitLists } from "./image-sets.js";
 import { VOID_MASKS_KEY, type StoredVoid } from "./void-masks.js";
 import { FileTooLargeError, readRegularFileSync } from "../../src/io/regular-file.js";
@@ -58,30 +60,6 @@ interface BuiltItem {
   id: string;
   item: Item;
   hasMasks: boolean;
-}
-
-/** Classes seen while building items: shapes used, colour, and the order they are listed in meta.json. */
-class ClassCollector {
-  private readonly seen = new Map<string, { shapes: Set<string>; color?: Rgb }>();
-  add(title: string, shape: string, color?: Rgb): void {
-    const e = this.seen.get(title) ?? { shapes: new Set<string>() };
-    this.seen.set(title, e);
-    e.shapes.add(shape);
-    if (color && !e.color) e.color = color;
-  }
-  /** Declared classes (labelmap/colors/class_names order) first, then the rest by name. */
-  addTo(meta: Project["meta"], tables: ClassTable[]): void {
-    const declared: string[] = [];
-    for (const t of tables) for (const n of t.declared) if (this.seen.has(n) && !declared.includes(n)) declared.push(n);
-    const rest = [...this.seen.keys()].filter((n) => !declared.includes(n)).sort();
-    for (const title of [...declared, ...rest]) {
-      const e = this.seen.get(title)!;
-      const color = e.color ?? tables.map((t) => t.declaredColors.get(title)).find(Boolean) ?? standardVocColor(title);
-      // A class with boxes and masks is one class of shape `any` (spec §9: no `name_bbox` doubling).
-      const shape = e.shapes.size === 1 ? [...e.shapes][0] : "any";
-      ensureClass(meta, title, shape, color ? { color: rgbToHex(color) } : {});
-    }
-  }
 }
 
 const rectangleOf = (b: { xmin: number; ymin: number; xmax: number; ymax: number }) =>
@@ -147,7 +125,7 @@ interface BuildContext {
   ctx: FormatContext;
   types: FieldTypeCollector;
   classes: ClassCollector;
-  used: { instance: boolean; partOf: boolean; imageSets: boolean };
+  used: UsedTags;
   /** Mask reading: inline for a few images, in the worker pool for more. */
   cpu: CpuTaskRunner;
 }
@@ -188,14 +166,21 @@ function joinInstances(regions: MaskRegion[], objects: VocObject[]): Map<number,
 
 type Size = { width: number; height: number };
 
-/** The image file of an id, the item name, and the size: `<size>` checked against the image header. */
-async function imageAndSize(id: string, data: RootData, b: BuildContext, warnings: Finding[]): Promise<{ imageFile?: string; name: string; size?: Size }> {
-  const { input } = b;
+/** The image file of an id and the item name. */
+function imageOf(id: string, data: RootData): { imageFile?: string; name: string } {
   const xml = data.xml.get(id);
   const xmlImageName = xml?.filename ? path.basename(xml.filename.replace(/\\/g, "/")) : undefined;
   const candidates = data.catalog.images.get(id) ?? (xmlImageName ? data.catalog.images.get(xmlImageName.slice(0, xmlImageName.length - path.extname(xmlImageName).length)) : undefined);
   const imageFile = pickImage(candidates, xmlImageName);
   const name = imageFile ? path.basename(imageFile) : `${id}${xmlImageName && hasImageExtension(xmlImageName) ? path.extname(xmlImageName) : ".jpg"}`;
+  return { imageFile, name };
+}
+
+/** The image file of an id, the item name, and the size: `<size>` checked against the image header. */
+async function imageAndSize(id: string, data: RootData, b: BuildContext, warnings: Finding[]): Promise<{ imageFile?: string; name: string; size?: Size }> {
+  const { input } = b;
+  const xml = data.xml.get(id);
+  const { imageFile, name } = imageOf(id, data);
   let size = xml?.size;
   if (imageFile) {
     const header = await readImageHeaderSize(imageFile);
@@ -352,26 +337,69 @@ function idsOf(data: RootData): string[] {
   return [...ids].sort();
 }
 
-function datasetsOf(data: RootData, built: Map<string, BuiltItem>, ctx: FormatContext, input: string, used: BuildContext["used"]): Dataset[] {
+/** A dataset of a root as listed: its name (inside the root's own, if any), its split list, its ids. */
+interface ListedDataset { name: string; split: string | null; ids: string[]; missing: string[] }
+
+/** The root's datasets: one per split list (its ids that have a file), then the ids that no list names. */
+function listDatasets(data: RootData, ids: readonly string[]): { plan: ReturnType<typeof planSplits>; datasets: ListedDataset[] } {
   const plan = planSplits(data.lists);
-  const datasets: Dataset[] = [];
-  for (const split of plan.splits) {
-    const ids = plan.members.get(split)!;
-    const missing = ids.filter((id) => !built.has(id));
-    if (missing.length) {
-      ctx.report.warn("voc-listed-missing", `${missing.length} ids listed in split ${JSON.stringify(split)} have no annotation, image or mask (e.g. ${missing.slice(0, 3).join(", ")})`, { file: displayPath(input, path.join(data.root.dir, "ImageSets")) });
-    }
-    const items = ids.filter((id) => built.has(id)).map((id) => {
-      const b = built.get(id)!;
-      const tagValue = imageSetsTagValue(plan.folders.get(id)!.get(split)!, b.hasMasks);
-      if (tagValue === undefined) return b.item;
-      used.imageSets = true;
-      return { ...b.item, annotation: { ...b.item.annotation, tags: [...b.item.annotation.tags, { name: IMAGE_SETS_TAG, value: tagValue }] } };
-    });
-    if (items.length) datasets.push({ name: split, items, datasets: [] });
+  const known = new Set(ids);
+  const datasets: ListedDataset[] = plan.splits.map((split) => {
+    const members = plan.members.get(split)!;
+    return { name: split, split, ids: members.filter((id) => known.has(id)), missing: members.filter((id) => !known.has(id)) };
+  });
+  datasets.push({ name: UNLISTED_DATASET, split: null, ids: ids.filter((id) => !plan.folders.has(id)), missing: [] });
+  return { plan, datasets };
+}
+
+/** A dataset's full name in the project (`VOC2012/train`), which the shard filter keys its items by. */
+function datasetPathOf(root: VocRoot, name: string): string {
+  if (root.split) return name === UNLISTED_DATASET ? root.name : name;
+  return root.name ? `${root.name}/${name}` : name;
+}
+
+/** The ids a shard reads: those with an item of the shard in some dataset (an id in two splits may be two shards'). */
+function ownIds(data: RootData, datasets: readonly ListedDataset[], spec: ShardSpec): Set<string> {
+  const own = new Set<string>();
+  for (const d of datasets) {
+    const full = datasetPathOf(data.root, d.name);
+    for (const id of d.ids) if (!own.has(id) && shardOf(full, imageOf(id, data).name, spec.count) === spec.index) own.add(id);
   }
-  const unlisted = [...built.keys()].filter((id) => !plan.folders.has(id)).map((id) => built.get(id)!.item);
-  if (unlisted.length) datasets.push({ name: UNLISTED_DATASET, items: unlisted, datasets: [] });
+  return own;
+}
+
+/**
+ * A shard's dataset: every item is listed (the shard filter keys them all, in order), and only the shard's, which
+ * are the ones read, are given.
+ */
+function onlySelected(names: readonly string[], items: readonly (Item | undefined)[]): ItemSource {
+  return (select) => (async function* () {
+    for (const [i, item] of items.entries()) {
+      if (select && !select(names[i])) continue;
+      if (!item) throw new Error(`internal: VOC item ${JSON.stringify(names[i])} was selected but not read for this shard`);
+      yield item;
+    }
+  })();
+}
+
+function datasetsOf(data: RootData, listed: ReturnType<typeof listDatasets>, built: Map<string, BuiltItem>, b: BuildContext, shardOnly: boolean): Dataset[] {
+  const { plan } = listed;
+  const datasets: Dataset[] = [];
+  for (const d of listed.datasets) {
+    if (d.missing.length) {
+      b.ctx.report.warn("voc-listed-missing", `${d.missing.length} ids listed in split ${JSON.stringify(d.name)} have no annotation, image or mask (e.g. ${d.missing.slice(0, 3).join(", ")})`, { file: displayPath(b.input, path.join(data.root.dir, "ImageSets")) });
+    }
+    if (!d.ids.length) continue;
+    const items = d.ids.map((id) => {
+      const x = built.get(id);
+      if (!x || d.split === null) return x?.item;
+      const tagValue = imageSetsTagValue(plan.folders.get(id)!.get(d.split)!, x.hasMasks);
+      if (tagValue === undefined) return x.item;
+      b.used.imageSets = true;
+      return { ...x.item, annotation: { ...x.item.annotation, tags: [...x.item.annotation.tags, { name: IMAGE_SETS_TAG, value: tagValue }] } };
+    });
+    datasets.push({ name: d.name, items: shardOnly ? onlySelected(d.ids.map((id) => imageOf(id, data).name), items) : (items as Item[]), datasets: [] });
+  }
   return datasets;
 }
 
@@ -390,24 +418,33 @@ export async function readVocProject(input: string, _options: FormatOptions, ctx
   }
 
   const classes = new ClassCollector();
-  const used = { instance: false, partOf: false, imageSets: false };
+  const used: UsedTags = { instance: false, partOf: false, imageSets: false };
   const build: BuildContext = { input, ctx, types, classes, used, cpu };
   const project: Project = { meta: emptyProjectMeta(), datasets: [] };
-  for (const data of rootData) {
+  // A shard of an import reads the image headers and masks of its own items only (src/shard.ts ShardReading): the
+  // classes, their colours and shapes, come from those, and merge makes meta.json from every shard's.
+  const shardRead = ctx.shardRead;
+  for (const [rootIndex, data] of rootData.entries()) {
     const ids = idsOf(data);
-    ctx.progress.start("reading VOC images and masks", ids.length);
+    const listed = listDatasets(data, ids);
+    const own = shardRead ? ownIds(data, listed.datasets, shardRead.spec) : null;
+    const order = own ? ids.flatMap((id, i) => (own.has(id) ? [i] : [])) : ids.map((_, i) => i);
+    ctx.progress.start("reading VOC images and masks", order.length);
     const builtList: BuiltItem[] = [];
-    const prepared = mapConcurrent(ids, BUILD_CONCURRENCY, (id) => {
+    const prepared = mapConcurrent(order, BUILD_CONCURRENCY, (i) => {
       ctx.signal?.throwIfAborted();
-      return prepareItem(id, data, build);
+      return prepareItem(ids[i], data, build);
     });
+    let next = 0;
     for await (const p of prepared) {
+      // Where the item stands in the run's build order: a class's colour is that of the first mask showing it.
+      classes.at = rootIndex * 2 ** 32 + order[next++];
       builtList.push(buildItem(p, data, build));
       ctx.progress.increment();
     }
     ctx.progress.stop();
     const built = new Map(builtList.map((x) => [x.id, x]));
-    const datasets = datasetsOf(data, built, ctx, input, used);
+    const datasets = datasetsOf(data, listed, built, build, own !== null);
     // A split folder has no ImageSets: its images (all "unlisted") are the split's dataset.
     if (data.root.split) project.datasets.push(...datasets.map((d) => (d.name === UNLISTED_DATASET ? { ...d, name: data.root.name } : d)));
     else if (data.root.name) project.datasets.push({ name: data.root.name, items: [], datasets });
@@ -416,10 +453,8 @@ export async function readVocProject(input: string, _options: FormatOptions, ctx
     ctx.report.count("vocMaskFiles", new Set([...data.catalog.classMasks.keys(), ...data.catalog.objectMasks.keys()]).size);
   }
 
-  classes.addTo(project.meta, rootData.map((d) => d.table));
-  types.addTagMetas(project.meta);
-  if (used.instance) ensureTagMeta(project.meta, INSTANCE_TAG, "any_number", { applicableType: "objectsOnly" });
-  if (used.partOf) ensureTagMeta(project.meta, PART_OF_TAG, "any_string", { applicableType: "objectsOnly" });
-  if (used.imageSets) ensureTagMeta(project.meta, IMAGE_SETS_TAG, "any_string", { applicableType: "imagesOnly" });
+  const tables = rootData.map((d) => d.table);
+  project.meta = vocMeta(classes, tables, types.fields(), used);
+  if (shardRead) shardRead.state.voc = vocReadState(classes, tables, types.fields(), used);
   return project;
 }

@@ -8,8 +8,7 @@
  *   <attributes><attribute><name>n</name><value>v</value></attribute></attributes> (CVAT) → tag n = v
  *   any other element                       → tag named by its path, value typed like the flags
  */
-import type { ProjectMeta, Tag, TagValueType } from "../../src/model/index.js";
-import { ensureTagMeta } from "../../src/model/index.js";
+import type { Tag, TagValueType } from "../../src/model/index.js";
 import type { VocField } from "./xml-model.js";
 
 /** Object tag: the instance value of a bitmap in SegmentationObject (0 = a class region that is no object). */
@@ -40,9 +39,9 @@ export class FieldTypeCollector {
   typeOf(name: string): TagValueType {
     return this.textual.has(name) ? "any_string" : "any_number";
   }
-  /** Adds a tag meta per field name, in order of first appearance. */
-  addTagMetas(meta: ProjectMeta): void {
-    for (const name of this.order) ensureTagMeta(meta, name, this.typeOf(name), { applicableType: "objectsOnly" });
+  /** Each field name with its tag type, in order of first appearance. */
+  fields(): [string, TagValueType][] {
+    return this.order.map((name) => [name, this.typeOf(name)]);
   }
 }
 

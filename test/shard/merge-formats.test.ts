@@ -133,6 +133,54 @@ describe("readers of many-file inputs read only their shard's items", () => {
   });
 });
 
+describe("a VOC import reads only its shard's masks and image headers", () => {
+  let voc: string;
+  beforeAll(async () => {
+    voc = path.join(dir, "voc-in");
+    await exportProject(project, voc, { format: "voc" });
+  });
+
+  it("an unreadable mask of shard 1's item is a warning of the single run, not of shard 0", async () => {
+    const copy = path.join(dir, "voc-broken");
+    fs.cpSync(voc, copy, { recursive: true });
+    const single = path.join(dir, "voc-broken-single");
+    await importDataset(copy, single, { format: "voc" });
+    const withMasks = new Set(listFiles(copy).filter((f) => f.startsWith("SegmentationObject/")).map((f) => f.slice(19, -4)));
+    const item = itemOfShard1(itemsOf(single).filter((k) => withMasks.has(k.slice(k.lastIndexOf("/") + 1).replace(/\.[^.]*$/, ""))));
+    const mask = `SegmentationObject/${item.stem}.png`;
+    fs.writeFileSync(path.join(copy, mask), "not a png");
+    const unreadable = (r: { report: { toJSON(): { findings?: { code: string; file?: string }[] } } }) => (r.report.toJSON().findings ?? []).filter((f) => f.code === "voc-mask-unreadable");
+    const whole = await importDataset(copy, path.join(dir, "voc-broken-whole"), { format: "voc" });
+    expect(unreadable(whole)).toEqual([expect.objectContaining({ file: mask })]);
+    const r = await importDataset(copy, path.join(dir, "voc-broken-0"), { format: "voc", shard: { index: 0, count: 2 } });
+    expect(r.items).toBeGreaterThan(0);
+    expect(unreadable(r)).toEqual([]);
+    // It counts every mask file it listed all the same.
+    expect(r.report.stats.vocMaskFiles).toBe(whole.report.stats.vocMaskFiles);
+  });
+
+  it("each shard's meta.json holds the classes of its items; merged, the single run's (classes first seen in a later shard)", async () => {
+    // Every fourth item's first box is a class of its own, which only that item's shard sees.
+    const input = path.join(dir, "voc-classes");
+    fs.cpSync(voc, input, { recursive: true });
+    const xmls = listFiles(input).filter((f) => f.startsWith("Annotations/")).sort();
+    for (const f of xmls.filter((_, i) => i % 4 === 1)) {
+      const file = path.join(input, f);
+      fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("<name>box</name>", `<name>only_${path.basename(f, ".xml")}</name>`));
+    }
+    for (const n of [2, 3, 7]) {
+      const r = await runSharded({ kind: "import", input, from: "voc" }, n, path.join(dir, "voc-import"), n === 2 ? undefined : path.join(dir, "voc-import", "single"));
+      expect(r.diffs, `N = ${n}`).toEqual([]);
+      const titles = (d: string) => JSON.parse(fs.readFileSync(path.join(d, "meta.json"), "utf8")).classes.map((c: { title: string }) => c.title);
+      const all = titles(r.single);
+      expect(all.length).toBeGreaterThan(3);
+      // Some shard lacks a class another has: merge made the meta again, it did not copy one shard's.
+      expect(r.shards.some((d) => titles(d).length < all.length)).toBe(true);
+      for (const d of r.shards) expect(all).toEqual(expect.arrayContaining(titles(d)));
+    }
+  });
+});
+
 describe("merge refuses", () => {
   async function cocoShards(name: string, input = coco): Promise<string[]> {
     const outs = [];
