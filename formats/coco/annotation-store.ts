@@ -22,7 +22,7 @@ import { ElementReader, tryParseElement, type ParsedElement, type ScanValue } fr
 import { BlockUnpacker, blockImageIds, keptBox, storeQuick, type AdoptedPolygon, type ParsedBlock } from "./kept-polygon.js";
 import { EXTRA_COCO, TAG_COCO_ID, TAG_ISCROWD, isObject, type Json } from "./model.js";
 import { ThreadedRows } from "./parse-thread.js";
-import { QuickPolygon, readQuickPolygon } from "./quick-polygon.js";
+import { QuickPolygon, quickPolygonEnd, readQuickPolygon } from "./quick-polygon.js";
 import { OVERSIZED_ROW_BYTES } from "./row-vertices.js";
 import { VertexStore } from "./vertex-store.js";
 
@@ -34,13 +34,18 @@ import { VertexStore } from "./vertex-store.js";
  * from the end once its scan is over unless `claimBack` is off (see parse-thread.ts). On a file of hundreds of MB
  * the thread shortens the first pass by a third or more; on a small one its start-up and its code's warming up
  * cost what it saves. With `boundsOnly` off, a writer that needs extents alone still gets polygons kept with their
- * vertices (AnnotationStore.boundsOnly).
+ * vertices (AnnotationStore.boundsOnly). With `scanQuick` off, the usual polygon annotation of a file no thread
+ * helps with is read after the scan, not during it (ScannedRows); `scanChunk` is the scan's read size.
  * Tests check that every path gives the same items.
  */
-export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true, boundsOnly: true };
+export const readerTuning = { keepPolygons: true, workerMasks: 2000, parallelBytes: 64 * 2 ** 20, parallelRows: Infinity, threadBlock: 4096, claimBack: true, boundsOnly: true,
+  scanQuick: true, scanChunk: 4 * 2 ** 20 };
 
-/** For tests: blocks of annotations added from their packed form so far: parsed by a ParseThread, or claimed back. */
-export const readerStats = { threadBlocks: 0, claimedBlocks: 0 };
+/**
+ * For tests: blocks of annotations added from their packed form so far (parsed by a ParseThread, or claimed back),
+ * and annotations added as the scan read them (ScannedRows).
+ */
+export const readerStats = { threadBlocks: 0, claimedBlocks: 0, scannedRows: 0 };
 
 /** Bits of AnnotationTable.flags, set and read through its methods (skip, markCaption, isSecondary, …). */
 const F_SKIP = 1;
@@ -272,6 +277,78 @@ export interface KeptAnnotation {
   category: CategoryMapping;
 }
 
+const SCANNED = 6;
+
+/**
+ * COCO's usual polygon annotations of one file read during its scan, while their ends are found (the scan's
+ * readObject: one pass over their bytes instead of two, and no second read of the file), kept until readRows adds
+ * them in file order with the others. Only where no thread parses the file's rows (then the thread reads them).
+ * Memory: a few numbers per row (the vertices go to the store, as they would later); a row the reader then does not
+ * keep (an unknown category, a full image) is parsed again, as any other.
+ */
+export class ScannedRows {
+  private first = -1;
+  /** Per row from `first`: id (NaN: none), image id, category id, area (NaN: none), crowd (1/0), record (-1: not read). */
+  private nums = new Float64Array(SCANNED * 1024);
+  private count = 0;
+
+  constructor(private readonly store: VertexStore, private readonly q: QuickPolygon) {}
+
+  /** The scan's readObject for an element of the annotations list (see ScanHandlers.readObject). */
+  read(b: Buffer, start: number, n: number): number {
+    return quickPolygonEnd(b, start, n, this.q);
+  }
+
+  /** The scan noted row `row` (rows of one file come one after another), `length` bytes; `read`: by read, just now. */
+  note(row: number, length: number, read: boolean): void {
+    if (this.first < 0) this.first = row;
+    const k = row - this.first;
+    if (SCANNED * (k + 1) > this.nums.length) {
+      const grown = new Float64Array(this.nums.length * 2);
+      grown.set(this.nums);
+      this.nums = grown;
+    }
+    const o = SCANNED * k, nums = this.nums, q = this.q;
+    // An oversized row is left to parseRows, which counts its vertices from its bytes first (row-vertices.ts).
+    const record = read && length <= OVERSIZED_ROW_BYTES ? storeQuick(this.store, q) : -1;
+    nums[o + 5] = record;
+    if (record >= 0) {
+      nums[o] = q.id;
+      nums[o + 1] = q.imageId;
+      nums[o + 2] = q.categoryId;
+      nums[o + 3] = q.area;
+      nums[o + 4] = q.iscrowd ? 1 : 0;
+    }
+    this.count = k + 1;
+  }
+
+  /** Row `row`'s record in the store, or -1 when the scan did not read it. */
+  record(row: number): number {
+    const k = row - this.first;
+    return this.first < 0 || k < 0 || k >= this.count ? -1 : this.nums[SCANNED * k + 5];
+  }
+
+  id(row: number): number {
+    return this.nums[SCANNED * (row - this.first)];
+  }
+
+  imageId(row: number): number {
+    return this.nums[SCANNED * (row - this.first) + 1];
+  }
+
+  categoryId(row: number): number {
+    return this.nums[SCANNED * (row - this.first) + 2];
+  }
+
+  area(row: number): number {
+    return this.nums[SCANNED * (row - this.first) + 3];
+  }
+
+  crowd(row: number): boolean {
+    return this.nums[SCANNED * (row - this.first) + 4] === 1;
+  }
+}
+
 export class AnnotationStore {
   /** Polygon annotations, kept from the first pass so that building items needs no second parse. */
   private readonly vertices = new VertexStore();
@@ -298,11 +375,22 @@ export class AnnotationStore {
   }
 
   /**
-   * Parses the annotation rows noted in the scan (the elements of the annotations list, in order) and adds them, in
-   * order: blocks parsed by the thread or claimed back from it (parse-thread.ts) from their packed form, the others
-   * parsed here.
+   * Where the scan of a file reads COCO's usual polygon annotation while it finds its end (ScannedRows), or null:
+   * when a thread may parse the rows, when polygons are not kept, and when an object may be read from two files
+   * (the hash that matches them is made from parsed values).
    */
-  async readRows(file: string, rows: ThreadedRows, f: FileRows, signal?: AbortSignal): Promise<void> {
+  scanReader(rows: ThreadedRows, compareAcrossFiles: boolean): ScannedRows | null {
+    if (!readerTuning.keepPolygons || !readerTuning.scanQuick || compareAcrossFiles || rows.mayThread) return null;
+    this.quick.boundsOnly = this.boundsOnly;
+    return new ScannedRows(this.vertices, this.quick);
+  }
+
+  /**
+   * Parses the annotation rows noted in the scan (the elements of the annotations list, in order) and adds them, in
+   * order: blocks parsed by the thread or claimed back from it (parse-thread.ts) from their packed form, rows the
+   * scan read (`scanned`) from their numbers, the others parsed here.
+   */
+  async readRows(file: string, rows: ThreadedRows, f: FileRows, signal?: AbortSignal, scanned: ScannedRows | null = null): Promise<void> {
     const reader = await ElementReader.open(file);
     try {
       if (readerTuning.claimBack) await rows.claimFromEnd(reader, signal);
@@ -313,7 +401,8 @@ export class AnnotationStore {
           if (b.parsed) readerStats.claimedBlocks++;
           else readerStats.threadBlocks++;
           await this.addParsedBlock(reader, f, b.from, parsed);
-        } else await this.parseRows(reader, f, b.from, b.to);
+        } else if (scanned) await this.addScannedRows(reader, f, b.from, b.to, scanned);
+        else await this.parseRows(reader, f, b.from, b.to);
       }
     } finally {
       await reader.close();
@@ -355,6 +444,34 @@ export class AnnotationStore {
       else f.map.addAnnotation(row, t.index[row], r.value, r.nonFinite);
     }, taken);
     if (failed) throw failed;
+  }
+
+  /** Rows from .. to-1, in order: those the scan read added from their numbers, the others parsed (in runs). */
+  private async addScannedRows(reader: ElementReader, f: FileRows, from: number, to: number, s: ScannedRows): Promise<void> {
+    // The category of the row before, looked up once for a run of rows of one category.
+    let lastId = NaN, lastCat: CategoryMapping | undefined, lastIndex = -1;
+    for (let k = from; k < to;) {
+      const record = s.record(k);
+      if (record >= 0) {
+        // What parseRows' quick reading does with the row, from the numbers the scan read.
+        const categoryId = s.categoryId(k), imageId = s.imageId(k);
+        if (categoryId !== lastId) {
+          lastCat = f.categories.get(categoryId);
+          lastId = lastCat ? categoryId : NaN;
+          if (lastCat) lastIndex = this.categoryIndex(lastCat);
+        }
+        if (lastCat && !f.map.imageFull(imageId)) {
+          this.keepRow(f, k, lastCat, lastIndex, s.id(k), imageId, s.crowd(k), s.area(k), 0, record);
+          readerStats.scannedRows++;
+        } else await this.parseRows(reader, f, k, k + 1);
+        k++;
+        continue;
+      }
+      let e = k + 1;
+      while (e < to && s.record(e) < 0) e++;
+      await this.parseRows(reader, f, k, e);
+      k = e;
+    }
   }
 
   /** A block the ParseThread parsed: its kept polygons are added from their numbers, the rest parsed here, in order. */

@@ -32,7 +32,15 @@ export interface ScanHandlers {
    */
   onKey?(key: string, isArray: boolean): "skip" | "ranges" | void;
   onValue(value: ScanValue): void;
-  onRange?(key: string, index: number, offset: number, length: number): void;
+  /** `read`: the element is one readObject read whole (its reading is still the handler's, until the next element). */
+  onRange?(key: string, index: number, offset: number, length: number, read: boolean): void;
+  /**
+   * Offered each element of a "ranges" array that is an object opening at b[start] in the chunk (which holds bytes
+   * up to n), before its end is looked for: the index after its closing brace when the handler read it whole from
+   * those bytes (onRange then says so), or -1 to have its end found the usual way. A handler that reads what it
+   * needs while it finds the end saves a second pass over the bytes.
+   */
+  readObject?(key: string, b: Buffer, start: number, n: number): number;
   onArrayEnd?(key: string, count: number): void;
   /** Bytes read so far (called once per chunk). */
   onProgress?(bytes: number): void;
@@ -137,12 +145,15 @@ let lastTookComma = false;
  * to the byte-by-byte states, as is anything but an object, ']' and errors). The scanner's general states take a
  * dozen turns of their loop per element; COCO's annotations are hundreds of thousands of elements.
  */
-function objectRanges(b: Buffer, i: number, n: number, found: (start: number, end: number) => void): number {
+function objectRanges(
+  b: Buffer, i: number, n: number, found: (start: number, end: number, read: boolean) => void, read: ((b: Buffer, start: number, n: number) => number) | null,
+): number {
   lastTookComma = false;
   for (;;) {
-    const end = endOfObject(b, i, n);
+    const taken = read ? read(b, i, n) : -1;
+    const end = taken >= 0 ? taken - 1 : endOfObject(b, i, n);
     if (end < 0) return i;
-    found(i, end);
+    found(i, end, taken >= 0);
     lastTookComma = false;
     let j = end + 1;
     while (j < n && WS[b[j]]) j++;
@@ -218,7 +229,7 @@ export async function scanTopLevel(
     };
     const emit = (chunk: Buffer, start: number, endExclusive: number) => {
       if (mode !== 0) {
-        if (mode === 2) handlers.onRange?.(key, inArray ? index : -1, valueOffset, carried + endExclusive - start);
+        if (mode === 2) handlers.onRange?.(key, inArray ? index : -1, valueOffset, carried + endExclusive - start, false);
         carried = 0;
         if (inArray) index++;
         return;
@@ -240,9 +251,11 @@ export async function scanTopLevel(
     };
 
     /** An element objectRanges found, at chunk offsets start .. end (its closing brace). */
-    const onObject = (start: number, end: number) => {
-      handlers.onRange?.(key, index++, filePos + start, end + 1 - start);
+    const onObject = (start: number, end: number, read: boolean) => {
+      handlers.onRange?.(key, index++, filePos + start, end + 1 - start, read);
     };
+    const readObject = handlers.readObject;
+    const readThis = readObject ? (b: Buffer, start: number, n: number) => readObject(key, b, start, n) : null;
 
     for (let chunks = 1; ; chunks++) {
       if (chunks % CHUNKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -402,7 +415,7 @@ export async function scanTopLevel(
             }
             if (b === 0x7b && mode === 2) {
               // Objects whose ranges only are asked for (COCO's annotations): taken in a run, see objectRanges.
-              const stop = objectRanges(chunk, i, n, onObject);
+              const stop = objectRanges(chunk, i, n, onObject, readThis);
               if (stop > i) {
                 state = lastTookComma ? S.Elem : S.ElemCommaOrEnd;
                 i = stop - 1; // the loop's i++ brings it to the first byte not taken

@@ -74,6 +74,11 @@ export class ThreadedRows {
     private readonly threshold: number, private readonly blockRows: number,
   ) {}
 
+  /** Whether a thread may parse some of the rows (else the reader parses them all, in order). */
+  get mayThread(): boolean {
+    return this.threshold !== Infinity;
+  }
+
   /** The scan found row `row` (rows come in order, one after another). */
   add(row: number): void {
     if (this.first < 0) this.first = row;

@@ -207,52 +207,64 @@ function readBbox(b: Uint8Array, i: number, end: number, out: QuickPolygon): num
  * false when it is not COCO's usual polygon annotation (see the module comment).
  */
 export function readQuickPolygon(b: Uint8Array, start: number, end: number, out: QuickPolygon): boolean {
-  if (b[start] !== 0x7b || b[end - 1] !== 0x7d) return false;
+  return b[end - 1] === 0x7d && quickPolygonEnd(b, start, end, out) === end;
+}
+
+/**
+ * Reads the annotation that opens at b[start] ('{') and closes before `limit`, its end not known yet (the scan
+ * offers the elements of the annotations list this way: see ScanHandlers.readObject), into `out`: the index after
+ * its closing brace, or -1 when it is not COCO's usual polygon annotation or does not close before `limit`.
+ */
+export function quickPolygonEnd(b: Uint8Array, start: number, limit: number, out: QuickPolygon): number {
+  const end = limit;
+  if (b[start] !== 0x7b) return -1;
   let seen = 0;
   let i = skipSpace(b, start + 1);
-  if (b[i] === 0x7d) return false;
+  if (b[i] === 0x7d) return -1;
   for (;;) {
-    if (b[i] !== 0x22) return false;
+    if (b[i] !== 0x22) return -1;
     const key = readKey(b, i + 1, end);
-    if (key === 0 || seen & key) return false;
+    if (key === 0 || seen & key) return -1;
     seen |= key;
     i = skipSpace(b, keyEnd);
-    if (b[i] !== 0x3a) return false;
+    if (b[i] !== 0x3a) return -1;
     i = skipSpace(b, i + 1);
     if (key === K_SEGMENTATION) {
-      if (b[i] !== 0x5b) return false;
+      if (b[i] !== 0x5b) return -1;
       i = readParts(b, i, end, out);
-      if (i < 0) return false;
+      if (i < 0) return -1;
     } else if (key === K_BBOX) {
-      if (b[i] !== 0x5b) return false;
+      if (b[i] !== 0x5b) return -1;
       i = readBbox(b, i, end, out);
-      if (i < 0) return false;
+      if (i < 0) return -1;
     } else {
       i = readJsonNumber(b, i, end);
-      if (i < 0) return false;
+      if (i < 0) return -1;
       const v = jsonNumber[0];
-      if (!Number.isFinite(v)) return false;
+      if (!Number.isFinite(v)) return -1;
       if (key === K_ID) out.id = v;
       else if (key === K_IMAGE) out.imageId = v;
       else if (key === K_CATEGORY) out.categoryId = v;
       else if (key === K_AREA) out.area = v;
       else if (v === 0 || v === 1) out.iscrowd = v === 1;
-      else return false;
+      else return -1;
     }
     i = skipSpace(b, i);
     if (b[i] === 0x2c) {
       i = skipSpace(b, i + 1);
       continue;
     }
-    if (b[i] === 0x7d && i === end - 1) break;
-    return false;
+    // The closing brace, inside the bytes given (the bytes after `limit` are none of the element's).
+    if (b[i] === 0x7d && i < end) break;
+    return -1;
   }
-  if ((seen & (K_IMAGE | K_CATEGORY | K_SEGMENTATION)) !== (K_IMAGE | K_CATEGORY | K_SEGMENTATION)) return false;
+  const close = i;
+  if ((seen & (K_IMAGE | K_CATEGORY | K_SEGMENTATION)) !== (K_IMAGE | K_CATEGORY | K_SEGMENTATION)) return -1;
   out.hasId = (seen & K_ID) !== 0;
   if (!out.hasId) out.id = NaN;
   out.hasArea = (seen & K_AREA) !== 0;
   if (!out.hasArea) out.area = NaN;
   out.hasBbox = (seen & K_BBOX) !== 0;
   if (!(seen & K_CROWD)) out.iscrowd = false;
-  return true;
+  return close + 1;
 }

@@ -217,6 +217,8 @@ class CocoReader {
     let deferredFrom = -1, deferredTo = -1;
     const t = g.annotations;
     const rows = this.store.rowsOf(f.path, size, t, g.compareAcrossFiles);
+    // COCO's usual polygon annotation is read while the scan finds its end, where no thread parses the rows.
+    const scanned = this.store.scanReader(rows, g.compareAcrossFiles);
 
     // Images are read after the scan too, in runs (one JSON.parse per element cost a tenth of the val2017 shape's first pass).
     const imageOffsets: number[] = [], imageLengths: number[] = [], imageIndexes: number[] = [];
@@ -235,7 +237,8 @@ class CocoReader {
         // once the scan is over, in runs and on two threads (AnnotationStore.readRows).
         return "ranges";
       },
-      onRange: (k, index, offset, length) => {
+      readObject: scanned ? (k, b, start, n) => (k === "annotations" ? scanned.read(b, start, n) : -1) : undefined,
+      onRange: (k, index, offset, length, read) => {
         if (k === "images") {
           imageOffsets.push(offset);
           imageLengths.push(length);
@@ -246,6 +249,7 @@ class CocoReader {
         if (deferredFrom < 0) deferredFrom = row;
         deferredTo = row + 1;
         rows.add(row);
+        scanned?.note(row, length, read);
       },
       onValue: (v) => {
         if (v.key === "categories" && v.index < 0) throw new SlyconvError("coco-structure", "`categories` must be a list", { file: f.display, pointer: "/categories" });
@@ -261,13 +265,13 @@ class CocoReader {
         else if (k !== "annotations" && k !== "images") top[k] ??= [];
       },
       onProgress,
-    }, this.ctx.signal).then(async () => {
+    }, this.ctx.signal, readerTuning.scanChunk).then(async () => {
       if (!categories) finishCategories();
       rows.finish();
       if (imageOffsets.length) await this.readImageRows(g, fi, imageOffsets, imageLengths, imageIndexes);
       if (deferredFrom >= 0) {
         const cats = categories!;
-        await this.store.readRows(f.path, rows, { t, categories: cats, compareAcrossFiles: g.compareAcrossFiles, map: this.rowMapping(g, fi, cats) }, this.ctx.signal);
+        await this.store.readRows(f.path, rows, { t, categories: cats, compareAcrossFiles: g.compareAcrossFiles, map: this.rowMapping(g, fi, cats) }, this.ctx.signal, scanned);
       }
     }).catch(async (e) => {
       if (e instanceof ElementSyntaxError) throw await elementSyntaxError(e.value, f.path, f.display, e.cause);

@@ -132,21 +132,34 @@ describe("VertexStore", () => {
  * The project read into memory (not through the files): polygons kept and masks encoded in worker threads (batched);
  * the same with the annotations parsed with a thread's help in blocks of `threadBlock` rows (parse-thread.ts; 3 by
  * default, so that a small file has several), once with the reader claiming blocks back from the end and once
- * leaving them all to the thread; and every annotation read again with masks encoded one by one.
+ * leaving them all to the thread; without reading annotations during the scan, and with a scan of small chunks; and
+ * every annotation read again with masks encoded one by one.
  */
 async function readBoth(input: string, formatOptions: Record<string, unknown> = {}, threadBlock = 3): Promise<{ kept: Project; reread: Project; keptReport: Report; rereadReport: Report }> {
-  const run = async (keep: boolean, parallel: boolean, claimBack = true) => {
+  const run = async (keep: boolean, parallel: boolean, claimBack = true, scan: Partial<typeof readerTuning> = {}) => {
     readerTuning.keepPolygons = keep;
     readerTuning.workerMasks = keep ? 0 : Infinity;
-    Object.assign(readerTuning, parallel ? { parallelRows: 1, threadBlock, claimBack } : { parallelRows: Infinity });
+    Object.assign(readerTuning, parallel ? { parallelRows: 1, threadBlock, claimBack } : { parallelRows: Infinity }, scan);
     const report = new Report(Number.MAX_SAFE_INTEGER);
     const { project } = await readDataset(input, { format: "coco", report, formatOptions: { images: "none", ...formatOptions } });
     return { project: await materializeProject(project), report };
   };
+  const scannedBefore = readerStats.scannedRows;
   const a = await run(true, false), b = await run(false, false);
+  const scannedRows = readerStats.scannedRows - scannedBefore;
+  // The usual polygon annotation read after the scan instead of during it; and during a scan that reads 100 bytes at
+  // a time, so that most annotations run past the chunk they start in (those are read after the scan).
+  for (const scan of [{ scanQuick: false }, { scanChunk: 100 }]) {
+    const c = await run(true, false, true, scan);
+    sameItems(c.project, a.project);
+    expect(c.report.findings).toEqual(a.report.findings);
+    Object.assign(readerTuning, defaults);
+  }
   // A thread to leave blocks to: two cores and workers allowed (as in CI).
   const threads = os.availableParallelism() >= 2 && !process.env.SLYCONV_NO_WORKERS;
   const anyAnnotations = (await annotationCounts(input)).some((n) => n > 0);
+  // COCO's usual annotation (any polygon annotation with nothing more than id, category, bbox, area and iscrowd).
+  if (usualPolygons(input)) expect(scannedRows).toBeGreaterThan(0);
   for (const claimBack of [true, false]) {
     const before = { ...readerStats };
     const c = await run(true, true, claimBack);
@@ -157,6 +170,18 @@ async function readBoth(input: string, formatOptions: Record<string, unknown> = 
     if (anyAnnotations && threads) expect(claimBack ? packed : readerStats.threadBlocks - before.threadBlocks).toBeGreaterThan(0);
   }
   return { kept: a.project, reread: b.project, keptReport: a.report, rereadReport: b.report };
+}
+
+/** Whether a COCO file at `input` (a file or a folder of them: only a single file of objects is read in its scan) has an annotation the scan reads whole. */
+function usualPolygons(input: string): boolean {
+  if (fs.statSync(input).isDirectory()) return false;
+  try {
+    const v = JSON.parse(fs.readFileSync(input, "utf8"));
+    const keys = new Set(["id", "image_id", "category_id", "segmentation", "bbox", "iscrowd", "area"]);
+    return Array.isArray(v?.annotations) && v.annotations.some((a: Record<string, unknown>) => Array.isArray(a.segmentation) && Array.isArray(a.segmentation[0]) && Object.keys(a).every((k) => keys.has(k)));
+  } catch {
+    return false;
+  }
 }
 
 /** The length of the annotations list of each COCO file at `input` (a file or a folder of them). */
