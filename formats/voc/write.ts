@@ -94,7 +94,8 @@ interface ExportState {
   files: FileWriterThread | null;
   /**
    * With boxes only, the XML files (a few KB each) are created on the main thread with synchronous calls, and from a
-   * file-writer thread only when the first ones show a slow file system; null when masks are drawn.
+   * file-writer thread once that has cost as much as the thread's start (a slow file system, or a large export);
+   * null when masks are drawn.
    */
   probe: FileCreationProbe | null;
 }

@@ -57,7 +57,8 @@ const WRITE_CONCURRENCY = 16;
 const THREAD_WRITES_IN_FLIGHT = 256;
 /**
  * Label files (a few hundred bytes each) are created here with synchronous calls, and from a file-writer thread only
- * when the first ones show a slow file system (FileCreationProbe, src/io/file-writer.ts).
+ * once creating them here has cost as much as the thread's start (FileCreationProbe, src/io/file-writer.ts): a slow
+ * file system, or a large export.
  */
 
 type SplitKey = "train" | "val" | "test";

@@ -172,36 +172,38 @@ export class FileWriterThread extends HelperThread<FileBatch, FileJobResult[]> {
 }
 
 /**
- * Creates small files on the calling thread with synchronous calls, timing the first ones, for a writer that takes a
- * FileWriterThread only where file creation is slow. On a fast file system (tmpfs, a disk's page cache) a small file
- * costs a few microseconds, and the thread would cost more than it saves: its start (tens of ms of CPU), a message
- * per batch, and a wake-up of each thread per message, which on a busy machine costs the converting thread its core.
- * The first BLOCKS blocks of BLOCK files are timed; when even the fastest block took more than SLOW_FILE_MS a file (a
- * slow disk, not a moment the process was not running), `create` says so.
+ * Creates small files on the calling thread with synchronous calls, for a writer that takes a FileWriterThread only
+ * when that pays. On a fast file system (tmpfs, a disk's page cache) a small file costs a few microseconds, and for a
+ * few thousand files the thread costs more than it saves: its start (tens of ms of CPU), a message per batch, and a
+ * wake-up of each thread per message, which on a busy machine costs the converting thread its core. Files are
+ * created here until they have cost as much as the thread's start (THREAD_START_MS, the rent-or-buy rule: never
+ * more than twice the better of the two choices); `create` then says to take the thread. A slow file system gets
+ * there within a few hundred files, a large export on a fast one within a few thousand.
+ *
+ * A file's cost is taken as the fastest of its block of BLOCK files: on a busy machine the thread loses its core now
+ * and then in the middle of a call, and that time is no cost of the file system's.
  */
 export class FileCreationProbe {
+  static readonly THREAD_START_MS = 50;
   static readonly BLOCK = 32;
-  static readonly BLOCKS = 8;
-  static readonly SLOW_FILE_MS = 0.05;
-  private created = 0;
-  /** The time the current block took so far, and the fastest block's (ms). */
-  private blockMs = 0;
-  private fastestBlock = Infinity;
+  /** Cost of the files of the finished blocks so far (ms). */
+  private spentMs = 0;
+  private inBlock = 0;
+  private fastestInBlock = Infinity;
+  private asked = false;
 
-  /** Creates `file` (which must not exist); true once the probe is over and found file creation slow. */
+  /** Creates `file` (which must not exist); true once (at the end of the block that reached THREAD_START_MS): take the thread. */
   create(file: string, data: string | Uint8Array): boolean {
-    const n = this.created++;
-    const { BLOCK, BLOCKS, SLOW_FILE_MS } = FileCreationProbe;
-    if (n >= BLOCK * BLOCKS) {
-      writeFileSync(file, data, { flag: "wx" });
-      return false;
-    }
     const started = performance.now();
     writeFileSync(file, data, { flag: "wx" });
-    this.blockMs += performance.now() - started;
-    if ((n + 1) % BLOCK !== 0) return false;
-    this.fastestBlock = Math.min(this.fastestBlock, this.blockMs);
-    this.blockMs = 0;
-    return n + 1 === BLOCK * BLOCKS && this.fastestBlock > BLOCK * SLOW_FILE_MS;
+    const ms = performance.now() - started;
+    if (ms < this.fastestInBlock) this.fastestInBlock = ms;
+    if (++this.inBlock < FileCreationProbe.BLOCK) return false;
+    this.spentMs += this.inBlock * this.fastestInBlock;
+    this.inBlock = 0;
+    this.fastestInBlock = Infinity;
+    if (this.asked || this.spentMs <= FileCreationProbe.THREAD_START_MS) return false;
+    this.asked = true;
+    return true;
   }
 }

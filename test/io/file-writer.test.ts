@@ -95,50 +95,50 @@ describe("Supervisely writer: a streamed dataset", () => {
 });
 
 describe("file creation probe", () => {
-  const { BLOCK, BLOCKS } = FileCreationProbe;
+  const { THREAD_START_MS, BLOCK } = FileCreationProbe;
 
-  it("creates each file with its bytes, refuses to overwrite, and on a fast file system never asks for the thread", () => {
+  /** Runs `files` creations with each taking `msPerFile(i)` on a stubbed clock; the files after which the probe said to take the thread. */
+  function run(files: number, msPerFile: (i: number) => number): number[] {
     const dir = tempDir("slyconv-file-probe-");
     const probe = new FileCreationProbe();
-    // A clock that never moves: every block took no time (a fast file system, whatever this machine's disk is).
-    const clock = vi.spyOn(performance, "now").mockReturnValue(0);
+    let now = 0, calls = 0, file = 0;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => {
+      // Called before and after each file: the time passes during the file's creation.
+      if (calls++ % 2 === 1) now += msPerFile(file++);
+      return now;
+    });
     try {
-      for (let i = 0; i < BLOCK * BLOCKS + 10; i++) {
-        expect(probe.create(path.join(dir, `${i}.txt`), i % 2 ? `text ${i}\n` : Buffer.from(`bytes ${i}\n`))).toBe(false);
-      }
+      const asked: number[] = [];
+      for (let i = 0; i < files; i++) if (probe.create(path.join(dir, `${i}.txt`), "x")) asked.push(i);
+      return asked;
     } finally {
       clock.mockRestore();
     }
+  }
+
+  it("creates each file with its bytes and refuses to overwrite", () => {
+    const dir = tempDir("slyconv-file-probe-");
+    const probe = new FileCreationProbe();
+    for (let i = 0; i < 10; i++) probe.create(path.join(dir, `${i}.txt`), i % 2 ? `text ${i}\n` : Buffer.from(`bytes ${i}\n`));
     expect(fs.readFileSync(path.join(dir, "7.txt"), "utf8")).toBe("text 7\n");
     expect(fs.readFileSync(path.join(dir, "8.txt"), "utf8")).toBe("bytes 8\n");
     expect(() => probe.create(path.join(dir, "7.txt"), "again")).toThrow(expect.objectContaining({ code: "EEXIST" }));
     expect(fs.readFileSync(path.join(dir, "7.txt"), "utf8")).toBe("text 7\n");
   });
 
-  it("asks for the thread once, after the probe, when even the fastest block was slow; one fast block is enough to stay", () => {
-    const run = (msPerFile: (block: number) => number) => {
-      const dir = tempDir("slyconv-file-probe-");
-      let now = 0, n = 0;
-      const clock = vi.spyOn(performance, "now").mockImplementation(() => {
-        // Called before and after each file: the time passes during the file's creation.
-        const t = now;
-        if (n++ % 2 === 0) now += msPerFile(Math.floor((n - 1) / 2 / BLOCK));
-        return t;
-      });
-      try {
-        const asked: number[] = [];
-        for (let i = 0; i < BLOCK * BLOCKS + 5; i++) if (probe(dir, i)) asked.push(i);
-        return asked;
-      } finally {
-        clock.mockRestore();
-      }
-    };
-    let current: FileCreationProbe;
-    const probe = (dir: string, i: number) => {
-      if (i === 0) current = new FileCreationProbe();
-      return current.create(path.join(dir, `${i}.txt`), "x");
-    };
-    expect(run(() => 1)).toEqual([BLOCK * BLOCKS - 1]);
-    expect(run((block) => (block === 3 ? 0.001 : 1))).toEqual([]);
+  it("says to take the thread once, at the end of the block whose files have cost as much as the thread's start", () => {
+    // About 8 µs a file (tmpfs; 1/128 ms, exact in binary): 6,000 files stay here; the block that passes
+    // THREAD_START_MS asks for the thread, at its last file.
+    const fast = 1 / 128;
+    expect(run(6000, () => fast)).toEqual([]);
+    const blocks = Math.floor(THREAD_START_MS / fast / BLOCK) + 1;
+    expect(run(9000, () => fast)).toEqual([blocks * BLOCK - 1]);
+    // A slow disk (1 ms a file) asks at the end of its second block.
+    expect(run(200, () => 1)).toEqual([2 * BLOCK - 1]);
+  });
+
+  it("takes each block's fastest file for the cost of its files: time the thread was not running is no cost of the file system's", () => {
+    // One file in 8 held up 5 ms (the thread lost its core): still about 8 µs a file.
+    expect(run(6000, (i) => (i % 8 === 3 ? 5 : 1 / 128))).toEqual([]);
   });
 });
