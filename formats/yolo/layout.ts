@@ -16,7 +16,7 @@ import path from "node:path";
 import YAML from "yaml";
 import type { FormatContext } from "../../src/format.js";
 import { SlyconvError } from "../../src/errors.js";
-import type { SourceTree } from "./source-tree.js";
+import { relativePath, type SourceTree } from "./source-tree.js";
 import type { KeypointShape } from "./lines.js";
 
 const posix = path.posix;
@@ -291,7 +291,7 @@ async function collectFolder(tree: SourceTree, dir: string, split: string, out: 
     if (!isImageFile(f)) continue;
     const label = await findLabel(tree, f);
     if (label) claim(tree, label, f, used, ctx);
-    out.add(split, { image: f, label, subdirs: posix.relative(dir, posix.dirname(f)).split("/").filter(Boolean) });
+    out.add(split, { image: f, label, subdirs: relativePath(dir, posix.dirname(f)).split("/").filter(Boolean) });
   }
   const labelsDir = ultralyticsLabelPath(dir + "/x.jpg");
   const labelDir = labelsDir ? posix.dirname(labelsDir) : dir;
@@ -300,7 +300,7 @@ async function collectFolder(tree: SourceTree, dir: string, split: string, out: 
   for (const f of labelFiles) {
     if (!f.toLowerCase().endsWith(".txt") || used.has(f) || LIST_FILE_NAMES.has(posix.basename(f).toLowerCase())) continue;
     orphans++;
-    out.add(split, { label: f, subdirs: posix.relative(labelDir, posix.dirname(f)).split("/").filter(Boolean) });
+    out.add(split, { label: f, subdirs: relativePath(labelDir, posix.dirname(f)).split("/").filter(Boolean) });
   }
   if (orphans) ctx.report.info("yolo-label-without-image", `${orphans} label files in ${tree.display(labelDir)} have no image`, { file: tree.display(labelDir) });
 }
@@ -371,7 +371,7 @@ async function collectUnlisted(tree: SourceTree, root: string, out: SplitCollect
     if (r.image) listedImages.add(r.image);
   }
   const rest = new SplitCollector();
-  await collectByWalking(tree, root, rest, ctx, false);
+  await collectByWalking(tree, root, rest, ctx, false, labelsOfImages(out));
   let unlisted = 0;
   for (const s of rest.result()) for (const r of s.refs) {
     if ((r.label && listedLabels.has(r.label)) || (r.image && listedImages.has(r.image))) continue;
@@ -386,21 +386,31 @@ async function collectSource(tree: SourceTree, found: { path: string; isDir: boo
   else await collectList(tree, found.path, root, split, out, ctx);
 }
 
-/** Walks the tree and groups images and label files into splits by their folders. */
-async function collectByWalking(tree: SourceTree, root: string, out: SplitCollector, ctx: FormatContext, reportOrphans = true): Promise<void> {
+/** The label file findLabel gave each image the collector holds (undefined: none). */
+function labelsOfImages(out: SplitCollector): Map<string, string | undefined> {
+  const known = new Map<string, string | undefined>();
+  for (const s of out.result()) for (const r of s.refs) if (r.image) known.set(r.image, r.label);
+  return known;
+}
+
+/**
+ * Walks the tree and groups images and label files into splits by their folders. `knownLabels`: images whose label
+ * file findLabel has given already (it would give the same again).
+ */
+async function collectByWalking(tree: SourceTree, root: string, out: SplitCollector, ctx: FormatContext, reportOrphans = true, knownLabels?: Map<string, string | undefined>): Promise<void> {
   const files = await tree.listFiles(root);
   const used = new Set<string>();
   for (const f of files) {
     if (!isImageFile(f)) continue;
-    const label = await findLabel(tree, f);
+    const label = knownLabels?.has(f) ? knownLabels.get(f) : await findLabel(tree, f);
     if (label) claim(tree, label, f, used, ctx);
-    const { split, subdirs } = splitOfPath(posix.relative(root, f), "images");
+    const { split, subdirs } = splitOfPath(relativePath(root, f), "images");
     out.add(canonicalSplit(split), { image: f, label, subdirs });
   }
   let orphans = 0;
   for (const f of files) {
     if (!f.toLowerCase().endsWith(".txt") || used.has(f)) continue;
-    const rel = posix.relative(root, f);
+    const rel = relativePath(root, f);
     const dirs = rel.split("/").slice(0, -1);
     // Only label folders hold label files without images; other .txt files (lists, class names, readmes) are not labels.
     const inLabels = dirs.includes("labels") || dirs.some((d) => /^obj_.+_data$/.test(d));

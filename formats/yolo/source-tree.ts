@@ -38,6 +38,25 @@ export interface SourceTree {
 
 const toPosix = (p: string) => p.split(path.sep).join("/");
 
+/** A `.` or `..` segment, an empty one, or a trailing slash: a path posix.relative would normalise first. */
+const NOT_NORMAL = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|.\/$/;
+
+/**
+ * posix.relative(dir, p) for absolute POSIX paths, without its two path.resolve calls when `p` is a normal path
+ * below a normal `dir` (the paths a listing makes): then it is the rest of `p` after `dir/`. Called for every file.
+ */
+export function relativePath(dir: string, p: string): string {
+  if (dir.startsWith("/") && !NOT_NORMAL.test(dir)) {
+    if (p === dir) return "";
+    const prefix = dir === "/" ? dir : dir + "/";
+    if (p.startsWith(prefix)) {
+      const rest = p.slice(prefix.length);
+      if (rest && !NOT_NORMAL.test(rest) && !rest.startsWith("/")) return rest;
+    }
+  }
+  return posix.relative(dir, p);
+}
+
 /**
  * Every file below `dir` (absolute POSIX paths), names starting with "." left out. Symlinks are followed, to files
  * and to folders inside `inside` (the input's real path), but each real folder is listed once: a link back up the
@@ -95,8 +114,14 @@ class DirTree implements SourceTree {
   /** `realRoot`: the input folder with symlinks resolved, the bound of every listing. */
   constructor(readonly root: string, private readonly displayRoot: string, private readonly realRoot: string) {}
 
+  /** The listed roots with a trailing slash, for prefix tests. */
+  private readonly listedPrefixes: string[] = [];
+  /** `files` sorted, made when first needed after a listing: a folder's files are one run of it. */
+  private sorted: string[] | null = null;
+
   private covered(p: string): boolean {
-    return this.listedRoots.some((r) => p === r || p.startsWith(r.endsWith("/") ? r : r + "/"));
+    for (let i = 0; i < this.listedRoots.length; i++) if (p === this.listedRoots[i] || p.startsWith(this.listedPrefixes[i])) return true;
+    return false;
   }
 
   private async ensureListed(dir: string): Promise<void> {
@@ -110,6 +135,8 @@ class DirTree implements SourceTree {
     if (!st.isDirectory()) return;
     const found = await listTree(dir, this.realRoot, this.linksOutside, this.notRegular);
     this.listedRoots.push(dir);
+    this.listedPrefixes.push(dir.endsWith("/") ? dir : dir + "/");
+    this.sorted = null;
     this.dirs.add(dir);
     for (const full of found) {
       this.files.add(full);
@@ -121,7 +148,17 @@ class DirTree implements SourceTree {
     await this.ensureListed(dir);
     if (!this.dirs.has(dir)) return [];
     const prefix = dir.endsWith("/") ? dir : dir + "/";
-    return [...this.files].filter((f) => f.startsWith(prefix)).sort();
+    // The paths that start with `prefix` are the run of the sorted list from the first one not below `prefix`.
+    const sorted = (this.sorted ??= [...this.files].sort());
+    let lo = 0, hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < sorted.length && sorted[end].startsWith(prefix)) end++;
+    return sorted.slice(lo, end);
   }
 
   async isFile(p: string): Promise<boolean> {
@@ -175,7 +212,7 @@ class DirTree implements SourceTree {
   }
 
   display(p: string): string {
-    const rel = posix.relative(this.root, p);
+    const rel = relativePath(this.root, p);
     if (!rel) return this.displayRoot;
     return rel.startsWith("..") ? p : rel;
   }
