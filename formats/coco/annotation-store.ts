@@ -544,7 +544,7 @@ export class AnnotationStore {
    * far-outside check) gets them from its annotation read again (keptLabels' `rings`).
    */
   boundsOnly = false;
-  private readonly extents = { ext: new Float64Array(5 * 16), bbox: null as Bbox | null };
+  private readonly extents = { ext: new Float64Array(5 * 16), bbox: null as Bbox | null, hasVertices: true };
   private readonly extent: Extent = { left: 0, top: 0, right: 0, bottom: 0, vertices: 0 };
 
   /** Annotation i as kept in the first pass (the plan and fields a second reading would give), or null. */
@@ -581,7 +581,7 @@ export class AnnotationStore {
     const e = this.extent;
     const labels: Label[] = new Array(n);
     // A record of extremes alone: its points, if read, come from the annotation read again (by its row).
-    const hasVertices = this.vertices.hasVertices(record);
+    const hasVertices = out.hasVertices;
     if (!hasVertices && !rings) throw new Error("keptLabels: a polygon kept as its extremes needs a ring source");
     const source = hasVertices ? this.vertices : rings!, sourceRecord = hasVertices ? record : i;
     for (let k = 0; k < n; k++) {

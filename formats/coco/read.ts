@@ -74,12 +74,20 @@ const BATCH_ITEMS = 512;
  */
 function refuseTooDeep(value: unknown, file: string, pointer: string, keys = false, skip?: ReadonlySet<string>): void {
   if (value === null || typeof value !== "object") return;
-  const fields: [string, unknown][] = keys && !Array.isArray(value) ? Object.entries(value) : [["", value]];
-  for (const [k, v] of fields) {
-    if (v === null || typeof v !== "object" || skip?.has(k) || !jsonNestsDeeperThan(v)) continue;
-    throw new SlyconvError("too-deep", `the value nests more than ${MAX_JSON_DEPTH} levels of arrays or objects, which cannot be written back out; flatten or remove it`,
-      { file, pointer: k ? `${pointer}${jsonPointer(k)}` : pointer });
+  if (!keys || Array.isArray(value)) {
+    if (jsonNestsDeeperThan(value)) throw tooDeep(file, pointer);
+    return;
   }
+  // Called for every image and annotation: its fields looked at in place (no entries array), most are not objects.
+  for (const k in value) {
+    const v = (value as Json)[k];
+    if (v === null || typeof v !== "object" || skip?.has(k) || !jsonNestsDeeperThan(v)) continue;
+    throw tooDeep(file, k ? `${pointer}${jsonPointer(k)}` : pointer);
+  }
+}
+
+function tooDeep(file: string, pointer: string): SlyconvError {
+  return new SlyconvError("too-deep", `the value nests more than ${MAX_JSON_DEPTH} levels of arrays or objects, which cannot be written back out; flatten or remove it`, { file, pointer });
 }
 
 /** Fields of an annotation that are checked as numbers, never kept as written. */

@@ -87,6 +87,15 @@ class ChunkedStore<A extends Int32Array | Float64Array> {
     return first;
   }
 
+  /** The chunk and the offset in it of a position, without an object (for the calls made per annotation). */
+  chunkOf(position: number): A {
+    return this.chunks[Math.floor(position / this.size)];
+  }
+
+  offsetOf(position: number): number {
+    return position - Math.floor(position / this.size) * this.size;
+  }
+
   at(position: number): { chunk: A; offset: number } {
     const index = Math.floor(position / this.size);
     return { chunk: this.chunks[index], offset: position - index * this.size };
@@ -194,13 +203,12 @@ export class VertexStore {
 
   /** Whether a record holds its vertices (not one of addBounds). */
   hasVertices(position: number): boolean {
-    const { chunk, offset } = this.ints.at(position);
-    return (chunk[offset] & BOUNDS) === 0;
+    return (this.ints.chunkOf(position)[this.ints.offsetOf(position)] & BOUNDS) === 0;
   }
 
   /** The vertices of a record's parts together (what `get` would build), from its header alone. */
   vertexCount(position: number): number {
-    const { chunk, offset } = this.ints.at(position);
+    const chunk = this.ints.chunkOf(position), offset = this.ints.offsetOf(position);
     const n = chunk[offset] & PARTS;
     let vertices = 0;
     for (let k = 0; k < n; k++) vertices += chunk[offset + 1 + k] >> 1;
@@ -240,18 +248,22 @@ export class VertexStore {
 
   /**
    * The parts of a record without their vertices: per part, its extremes and vertex count in `out` (five numbers
-   * each: left, top, right, bottom, vertices, as `get` would give them), and the bbox. Returns the parts' count.
+   * each: left, top, right, bottom, vertices, as `get` would give them), the bbox, and whether the record holds its
+   * vertices (see hasVertices). Returns the parts' count.
    */
-  extents(position: number, out: { ext: Float64Array; bbox: Bbox | null }): number {
-    const { chunk, offset } = this.ints.at(position);
+  extents(position: number, out: { ext: Float64Array; bbox: Bbox | null; hasVertices: boolean }): number {
+    const chunk = this.ints.chunkOf(position), offset = this.ints.offsetOf(position);
     const head = chunk[offset];
     const n = head & PARTS;
     let o = offset + 1 + n;
     let dChunk: Float64Array | null = null;
     let q = 0;
     if (head & HAS_DOUBLES) {
-      ({ chunk: dChunk, offset: q } = this.doubles.at(chunk[o++]));
+      const dPosition = chunk[o++];
+      dChunk = this.doubles.chunkOf(dPosition);
+      q = this.doubles.offsetOf(dPosition);
     }
+    out.hasVertices = (head & BOUNDS) === 0;
     out.bbox = null;
     if (head & BOX) {
       out.bbox = [dChunk![q], dChunk![q + 1], dChunk![q + 2], dChunk![q + 3]];

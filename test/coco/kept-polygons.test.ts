@@ -101,7 +101,7 @@ describe("VertexStore", () => {
     };
     const addBounds = (store: VertexStore, c: (typeof cases)[number]) => store.addBounds(Int32Array.from(c.parts, (p) => p.length), c.parts.length, boundsOf(c.parts), c.bbox);
     const extents = (store: VertexStore, position: number) => {
-      const out = { ext: new Float64Array(5), bbox: null as [number, number, number, number] | null };
+      const out = { ext: new Float64Array(5), bbox: null as [number, number, number, number] | null, hasVertices: true };
       const n = store.extents(position, out);
       return { ext: [...out.ext.subarray(0, 5 * n)], bbox: out.bbox, vertices: store.vertexCount(position) };
     };
