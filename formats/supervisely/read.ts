@@ -45,12 +45,16 @@ export async function listDatasetEntries(dsDir: string): Promise<DatasetEntry[]>
     if (!e) entries.set(name, (e = { name }));
     return e;
   };
+  // A folder's path and an entry's name, joined (names from a listing hold no separator: path.join gives the same).
+  const imgDir = path.join(dsDir, IMG_DIR) + path.sep, annDir = path.join(dsDir, ANN_DIR) + path.sep;
   const images = (await listDir(path.join(dsDir, IMG_DIR))).filter((d) => !d.isDirectory() && hasImageExtension(d.name));
   const byStem = new Map<string, string[]>();
   for (const d of images) {
-    get(d.name).imageFile = path.join(dsDir, IMG_DIR, d.name);
+    get(d.name).imageFile = imgDir + d.name;
     const stem = d.name.slice(0, d.name.lastIndexOf("."));
-    byStem.set(stem, [...(byStem.get(stem) ?? []), d.name]);
+    const same = byStem.get(stem);
+    if (same) same.push(d.name);
+    else byStem.set(stem, [d.name]);
   }
   const resolveName = (jsonName: string): string => {
     const base = jsonName.slice(0, -".json".length);
@@ -62,7 +66,7 @@ export async function listDatasetEntries(dsDir: string): Promise<DatasetEntry[]>
   for (const d of await listDir(path.join(dsDir, ANN_DIR))) {
     if (d.isDirectory() || !d.name.endsWith(".json")) continue;
     const e = get(resolveName(d.name));
-    const file = path.join(dsDir, ANN_DIR, d.name);
+    const file = annDir + d.name;
     if (!e.annFile) e.annFile = file;
     else {
       // `<image name>.json` wins over the legacy `<stem>.json` (spec §1.2), whichever the listing gives first.

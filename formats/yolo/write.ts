@@ -162,26 +162,30 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
 
   async function* placed(): AsyncIterable<Placed> {
     for (const { dataset, path: dsPath } of walkDatasets(project.datasets)) {
+      // Without --split-tag, every item of the dataset goes to one folder.
+      const datasetSplit = options.splitTag ? null : dsPath[0] === UNLISTED && unlistedTrains ? "train" : dsPath[0];
       for await (const item of iterateItems(dataset.items)) {
         let split: string, subdirs: string[];
-        if (options.splitTag) {
+        if (datasetSplit === null) {
           const tag = item.annotation.tags.find((t) => t.name === options.splitTag);
           split = tag ? (tag.value === undefined || tag.value === null || tag.value === "" ? tag.name : String(tag.value)) : "train";
           subdirs = [];
         } else {
-          split = dsPath[0] === UNLISTED && unlistedTrains ? "train" : dsPath[0];
+          split = datasetSplit;
           subdirs = dsPath.slice(1);
         }
         assertPlainFileName(split);
         for (const d of subdirs) assertPlainFileName(d);
         assertPlainFileName(item.name);
-        const folder = [split, ...subdirs].join("/");
+        const folder = subdirs.length ? [split, ...subdirs].join("/") : split;
         // Another image here may already have this stem (same name from another dataset, or a.jpg next to a.png).
-        const name = yoloFileName(stems, folder, options.splitTag ? dsPath.join("_") : "dup", item.name);
-        if (name !== item.name) {
+        const key = `${folder}/${stemOf(item.name).toLowerCase()}`;
+        let name = item.name;
+        if (stems.has(key)) {
+          name = yoloFileName(stems, folder, options.splitTag ? dsPath.join("_") : "dup", item.name);
           ctx.report.warn("yolo-name-collision", `${folder}/${item.name}: another image in this folder has the stem ${JSON.stringify(stemOf(item.name))}; written as ${name}`, { file: `${dsPath.join("/")}/${item.name}` });
-        }
-        stems.add(`${folder}/${stemOf(name).toLowerCase()}`);
+          stems.add(`${folder}/${stemOf(name).toLowerCase()}`);
+        } else stems.add(key);
         await shardLines?.add([ctx.shard!.positionOf(item), folder, options.splitTag ? dsPath.join("_") : "dup", item.name, name] satisfies YoloShardLine);
         if (ctx.shard && !splits.has(split)) firstOfSplit.push([split, ctx.shard.positionOf(item)]);
         splits.add(split);
@@ -220,7 +224,8 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
     // From here to the file's creation nothing is awaited: no other item writes labelText meanwhile.
     labelText.reset();
     if (lc) writeAnnotationLines(item.annotation, lc, labelText);
-    await writeLabelFile(path.join(dirs.labels, `${stemOf(item.name)}.txt`), labelText);
+    // (dirs.labels is a joined path and the name a plain file name: path.join would give the same)
+    await writeLabelFile(`${dirs.labels}${path.sep}${stemOf(item.name)}.txt`, labelText);
   };
 
   ctx.progress.start(`writing YOLO (${task})`);
