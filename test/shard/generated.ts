@@ -102,3 +102,58 @@ export function generatedCoco(dir: string, seed = 2, images = 30): string {
   write(path.join(dir, "annotations", "captions_gen.json"), { ...top, images: imageList, annotations: captions });
   return dir;
 }
+
+/**
+ * A project where VOC ids collide across datasets and shards: ds holds x.PNG, x.jpg and x.png for several x (one id,
+ * three items: kept, `ds_x`, `ds_x_2`); ds2 holds x.PNG again with the same annotation and image bytes (written once),
+ * x.png with the same annotation and another image (`ds2_x`), and ds_x.jpg, whose stem ds/x.png's new id took
+ * (`ds2_ds_x`). Every image is a file; the .png items have a polygon, so they have masks.
+ */
+export async function vocIdCollisionsProject(p: string): Promise<string> {
+  const png = (shade: number) => sharp({ create: { width: 20, height: 20, channels: 3, background: { r: shade, g: 0, b: 0 } } }).png().toBuffer();
+  fs.mkdirSync(p, { recursive: true });
+  fs.writeFileSync(path.join(p, "meta.json"), JSON.stringify({
+    classes: [{ title: "box", shape: "rectangle", color: "#FF0000" }, { title: "blob", shape: "polygon", color: "#00FF00" }], tags: [],
+  }));
+  const write = async (ds: string, name: string, k: number, shade: number) => {
+    fs.mkdirSync(path.join(p, ds, "img"), { recursive: true });
+    fs.mkdirSync(path.join(p, ds, "ann"), { recursive: true });
+    const objects: unknown[] = [{ classTitle: "box", geometryType: "rectangle", tags: [], points: { exterior: [[k, 1], [k + 5, 9]], interior: [] } }];
+    if (name.endsWith(".png")) objects.push({ classTitle: "blob", geometryType: "polygon", tags: [], points: { exterior: [[2, 2], [12, 3], [7, 11 + (k % 5)]], interior: [] } });
+    fs.writeFileSync(path.join(p, ds, "ann", `${name}.json`), JSON.stringify({ tags: [], size: { width: 20, height: 20 }, objects }));
+    fs.writeFileSync(path.join(p, ds, "img", name), await png(shade));
+  };
+  const xs = ["a", "b", "c", "d", "e", "f", "g", "h"];
+  for (const [i, x] of xs.entries()) {
+    for (const [k, ext] of ["jpg", "png", "PNG"].entries()) await write("ds", `${x}.${ext}`, 3 * i + k, 10 * i + k);
+    await write("ds2", `${x}.PNG`, 3 * i + 2, 10 * i + 2);
+    await write("ds2", `${x}.png`, 3 * i + 1, 200 + i);
+    await write("ds2", `ds_${x}.jpg`, i, 100 + i);
+  }
+  return p;
+}
+
+/**
+ * VOC inputs in the layouts whose datasets the reader names itself, made from a VOC folder (`voc`, as the writer
+ * writes it): a VOCdevkit with two years (datasets `VOC2007/train`, …), the second with a class of its own in every
+ * fourth annotation (classes first seen late in the run), and Roboflow's flat split folders (`train/`, `valid/`).
+ */
+export function vocLayouts(voc: string, dir: string): { devkit: string; roboflow: string } {
+  const devkit = path.join(dir, "devkit"), roboflow = path.join(dir, "roboflow");
+  for (const year of ["VOC2007", "VOC2012"]) fs.cpSync(voc, path.join(devkit, "VOCdevkit", year), { recursive: true });
+  const annotations = path.join(devkit, "VOCdevkit", "VOC2012", "Annotations");
+  for (const [i, f] of fs.readdirSync(annotations).sort().entries()) {
+    if (i % 4 !== 1) continue;
+    const file = path.join(annotations, f);
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/<name>[^<]*<\/name>/, `<name>late_${path.basename(f, ".xml")}</name>`));
+  }
+  const images = fs.readdirSync(path.join(voc, "JPEGImages"));
+  for (const [i, f] of fs.readdirSync(path.join(voc, "Annotations")).sort().entries()) {
+    const id = path.basename(f, ".xml");
+    const split = path.join(roboflow, i % 3 === 0 ? "valid" : "train");
+    fs.mkdirSync(split, { recursive: true });
+    fs.copyFileSync(path.join(voc, "Annotations", f), path.join(split, f));
+    for (const img of images.filter((x) => x.slice(0, x.lastIndexOf(".")) === id)) fs.copyFileSync(path.join(voc, "JPEGImages", img), path.join(split, img));
+  }
+  return { devkit, roboflow };
+}

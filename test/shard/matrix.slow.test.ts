@@ -1,6 +1,6 @@
 /**
- * Shards of every real dataset and of the generated sets (a project, a COCO file, and the project as each other
- * format writes it): imported, converted into every writable format, and the
+ * Shards of every real dataset and of the generated sets (a project, a COCO file, the project as each other format
+ * writes it, a project whose items share stems across datasets, VOC in the devkit and Roboflow layouts): imported, converted into every writable format, and the
  * imported project exported into every writable format, each as N = 1, 2, 3 and 7 shards; merged, the output is the
  * single run's byte for byte, and the shards' items add up to the run's.
  */
@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exportProject, importDataset } from "../../src/api.js";
 import { HAVE_REAL_DATA, annotationFiles, listFiles, realData, tempDir } from "../helpers/paths.js";
-import { generatedCoco, generatedProject } from "./generated.js";
+import { generatedCoco, generatedProject, vocIdCollisionsProject, vocLayouts } from "./generated.js";
 import { runOperation, runSharded, type Operation } from "./run-sharded.js";
 
 interface Input { name: string; input: () => string; from: string; options?: Record<string, unknown>; real: boolean }
@@ -43,6 +43,11 @@ const GENERATED: Input[] = [
     // Its link items have no image to take a size from.
     ...(f === "yolo" ? { options: { imageSize: "640x480" } } : {}),
   })),
+  // Items sharing a stem across datasets: VOC ids kept, written once or renamed, YOLO's dup_ prefix, masks' full names.
+  { name: "generated items sharing VOC ids", input: () => path.join(generatedDir, "voc-ids"), from: "supervisely", real: false },
+  // The VOC layouts whose dataset names the reader makes, one with classes first seen in late items.
+  { name: "generated VOCdevkit of two years", input: () => path.join(generatedDir, "devkit"), from: "voc", real: false },
+  { name: "generated Roboflow VOC split folders", input: () => path.join(generatedDir, "roboflow"), from: "voc", real: false },
 ];
 
 beforeAll(async () => {
@@ -50,6 +55,8 @@ beforeAll(async () => {
   const project = await generatedProject(path.join(generatedDir, "project"), 7, 60);
   generatedCoco(path.join(generatedDir, "coco"), 8, 50);
   for (const f of EXPORTED_INPUTS) await exportProject(project, path.join(generatedDir, f), { format: f as never });
+  await vocIdCollisionsProject(path.join(generatedDir, "voc-ids"));
+  vocLayouts(path.join(generatedDir, "voc"), generatedDir);
 });
 
 const WRITABLE = ["coco", "voc", "yolo", "masks", "links", "supervisely"];

@@ -12,7 +12,7 @@ import { mergeShards } from "../../src/merge.js";
 import { SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR, shardOf } from "../../src/shard.js";
 import { diffTrees, listFiles, tempDir } from "../helpers/paths.js";
 import { runCli } from "../helpers/cli.js";
-import { generatedCoco, generatedProject } from "./generated.js";
+import { generatedCoco, generatedProject, vocIdCollisionsProject } from "./generated.js";
 import { runSharded } from "./run-sharded.js";
 
 let dir: string;
@@ -240,40 +240,9 @@ function sameStemProject(p: string): string {
   return p;
 }
 
-/**
- * A project where VOC ids collide across datasets and shards: ds holds x.PNG, x.jpg and x.png for several x (one id,
- * three items: kept, `ds_x`, `ds_x_2`); ds2 holds x.PNG again with the same annotation and image bytes (written once),
- * x.png with the same annotation and another image (`ds2_x`), and ds_x.jpg, whose stem ds/x.png's new id took
- * (`ds2_ds_x`). Every image is a file; the .png items have a polygon, so they have masks.
- */
-async function vocIdsProject(p: string): Promise<string> {
-  const sharp = (await import("sharp")).default;
-  const png = (shade: number) => sharp({ create: { width: 20, height: 20, channels: 3, background: { r: shade, g: 0, b: 0 } } }).png().toBuffer();
-  fs.mkdirSync(p, { recursive: true });
-  fs.writeFileSync(path.join(p, "meta.json"), JSON.stringify({
-    classes: [{ title: "box", shape: "rectangle", color: "#FF0000" }, { title: "blob", shape: "polygon", color: "#00FF00" }], tags: [],
-  }));
-  const write = async (ds: string, name: string, k: number, shade: number) => {
-    fs.mkdirSync(path.join(p, ds, "img"), { recursive: true });
-    fs.mkdirSync(path.join(p, ds, "ann"), { recursive: true });
-    const objects: unknown[] = [{ classTitle: "box", geometryType: "rectangle", tags: [], points: { exterior: [[k, 1], [k + 5, 9]], interior: [] } }];
-    if (name.endsWith(".png")) objects.push({ classTitle: "blob", geometryType: "polygon", tags: [], points: { exterior: [[2, 2], [12, 3], [7, 11 + (k % 5)]], interior: [] } });
-    fs.writeFileSync(path.join(p, ds, "ann", `${name}.json`), JSON.stringify({ tags: [], size: { width: 20, height: 20 }, objects }));
-    fs.writeFileSync(path.join(p, ds, "img", name), await png(shade));
-  };
-  const xs = ["a", "b", "c", "d", "e", "f", "g", "h"];
-  for (const [i, x] of xs.entries()) {
-    for (const [k, ext] of ["jpg", "png", "PNG"].entries()) await write("ds", `${x}.${ext}`, 3 * i + k, 10 * i + k);
-    await write("ds2", `${x}.PNG`, 3 * i + 2, 10 * i + 2);
-    await write("ds2", `${x}.png`, 3 * i + 1, 200 + i);
-    await write("ds2", `ds_${x}.jpg`, i, 100 + i);
-  }
-  return p;
-}
-
 describe("VOC ids that collide across shards", () => {
   it("are given as the single run gives them: kept, written once for two datasets, or renamed (the XML's <filename> too)", async () => {
-    const p = await vocIdsProject(path.join(dir, "voc-ids"));
+    const p = await vocIdCollisionsProject(path.join(dir, "voc-ids"));
     const out = path.join(dir, "voc-ids-out");
     // The shards split most of the groups of items that share an id.
     const groups = ["a", "b", "c", "d", "e", "f", "g", "h"].map((x) => [["ds", `${x}.jpg`], ["ds", `${x}.png`], ["ds", `${x}.PNG`], ["ds2", `${x}.PNG`], ["ds2", `${x}.png`]]);
