@@ -11,6 +11,8 @@ import { SlyconvError, jsonPointer } from "../../src/errors.js";
 import type { PackedPoints } from "./packed.js";
 import { isPointListStandIn } from "../../src/io/json-bytes.js";
 import { flatExterior } from "../../src/geometry/extent.js";
+import { maskOfPendingData } from "../../src/codecs/bitmap.js";
+import type { BinaryMask } from "../../src/codecs/mask.js";
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "../../src/io/json-file.js";
 import { geometryOfPayload, geometryRule, payloadNeeds, pointCountProblem } from "../../src/supervisely/geometry-rules.js";
 
@@ -237,6 +239,8 @@ function snapped(points: Vec2[]): Vec2[] {
 export type PointListWriter = (<T>(points: T[]) => unknown) & {
   /** A list given as flat coordinates x1, y1, x2, y2, … (coords[0 .. count)), when the writer takes that form. */
   flat?(coords: Float64Array, count: number): unknown;
+  /** What stands for the data of a bitmap not encoded yet (maskOfPendingData), when the writer encodes it itself. */
+  mask?(mask: BinaryMask): unknown;
 };
 
 /** Where a lazy polygon's coordinates are copied to on their way to `flat` (kept between calls). */
@@ -289,7 +293,12 @@ function addGeometryJson(out: Json, g: Geometry, lists: PointListWriter | null):
     }
     case "line": out.points = ring(lists, g.points); return;
     case "multipolygon": out.parts = g.parts.map((p) => ring(lists, p.exterior, p.interior)); return;
-    case "bitmap": out.bitmap = { origin: snapPoint(g.origin), data: g.data }; return;
+    case "bitmap": {
+      // A mask the reader has not encoded yet is encoded where the file is written (the file-writer thread).
+      const pending = lists?.mask ? maskOfPendingData(g) : null;
+      out.bitmap = { origin: snapPoint(g.origin), data: pending ? lists!.mask!(pending) : g.data };
+      return;
+    }
     case "alpha_mask": out.bitmap = { origin: snapPoint(g.origin), data: g.data }; return;
     case "graph": {
       const nodes: Json = {};

@@ -170,11 +170,22 @@ function adler32(data: Uint8Array): number {
  */
 const sourceMasks = new WeakMap<BitmapGeometry, BinaryMask>();
 
+/** Geometries of bitmapEncodedOnRead and bitmapMadeOnRead whose `data` has not been made (nor set) yet. */
+const dataPending = new WeakSet<BitmapGeometry>();
+
+/**
+ * The mask a bitmap's `data` would be encoded from (encodeBitmapData) when first read, while it has not been
+ * (bitmapEncodedOnRead, bitmapMadeOnRead); else null. A writer may have the encoding done elsewhere, with the same
+ * result: the Supervisely writer has it done in its file-writer thread.
+ */
+export function maskOfPendingData(g: BitmapGeometry): BinaryMask | null {
+  return dataPending.has(g) ? bitmapMask(g) : null;
+}
+
 /**
  * A bitmap geometry whose `data` is encoded from `mask` (0/1 values, cropped to its content) when first read (then
  * kept): when its item is written, rather than when it is read, and never when the writer takes the pixels through
- * bitmapMask. (Not in the Supervisely writer's file-writer thread: that thread is the busier of the two, and the
- * masks would have to be copied to it.)
+ * bitmapMask; the Supervisely writer has it encoded in its file-writer thread (maskOfPendingData).
  */
 export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeometry {
   let data: string | null = null;
@@ -182,15 +193,20 @@ export function bitmapEncodedOnRead(origin: Vec2, mask: BinaryMask): BitmapGeome
     type: "bitmap",
     origin,
     get data(): string {
-      if (data === null) data = encodeBitmapData(mask);
+      if (data === null) {
+        data = encodeBitmapData(mask);
+        dataPending.delete(geometry);
+      }
       return data;
     },
     set data(value: string) {
       data = value;
       sourceMasks.delete(geometry);
+      dataPending.delete(geometry);
     },
   };
   sourceMasks.set(geometry, mask);
+  dataPending.add(geometry);
   return geometry;
 }
 
@@ -216,16 +232,21 @@ export function bitmapMadeOnRead(origin: Vec2, size: { width: number; height: nu
     type: "bitmap",
     origin,
     get data(): string {
-      if (data === null) data = encodeBitmapData(made());
+      if (data === null) {
+        data = encodeBitmapData(made());
+        dataPending.delete(geometry);
+      }
       return data;
     },
     set data(value: string) {
       data = value;
       lateMasks.delete(geometry);
       sourceMasks.delete(geometry);
+      dataPending.delete(geometry);
     },
   };
   lateMasks.set(geometry, { ...size, make: made });
+  dataPending.add(geometry);
   return geometry;
 }
 

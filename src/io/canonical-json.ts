@@ -41,10 +41,17 @@ export function grownBuffer(buf: Buffer, used: number, more: number): Buffer {
 /** The double whose eight bytes are all spaces (0x20): indentation is written eight bytes to a store. */
 const EIGHT_SPACES = new DataView(new Uint8Array(8).fill(C.Space).buffer).getFloat64(0);
 
+/** A bitmap's 0/1 mask whose PNG string a packed skeleton leaves to the writing (see PointLists.write.mask). */
+export interface PackedMask { width: number; height: number; data: Uint8Array }
+
 /** What a packed skeleton's stand-ins stand for, and how far the writing has used them. */
 interface Packed {
   coords: Float64Array;
   next: number;
+  masks: readonly PackedMask[];
+  nextMask: number;
+  /** The string a mask stand-in is replaced by (encodeBitmapData, src/codecs/bitmap.ts). */
+  encodeMask: ((mask: PackedMask) => string) | null;
 }
 
 class Writer {
@@ -382,8 +389,8 @@ function copyBytes(w: Writer, text: Uint8Array, from: number, to: number): void 
 
 /**
  * Writes compact JSON text (a PointLists skeleton) indented by 4 spaces a level; a string `"\u007f<n>"` (DEL, then
- * digits) stands for a list of n points taken out. The skeleton holds no other string starting with DEL (see
- * PointLists.finish).
+ * digits) stands for a list of n points taken out, `"\u007fm"` for the string of the next mask. The skeleton holds no
+ * other string starting with DEL (see PointLists.finish).
  */
 function reindent(w: Writer, text: Uint8Array): void {
   const n = text.length;
@@ -391,6 +398,14 @@ function reindent(w: Writer, text: Uint8Array): void {
   for (let i = 0; i < n;) {
     const c = text[i];
     if (c === C.Quote) {
+      if (text[i + 1] === MARKER && text[i + 2] === MASK_LETTER) {
+        const packed = w.packed!;
+        const mask = packed.masks[packed.nextMask++];
+        if (!mask || !packed.encodeMask) throw new Error("packed JSON: more masks than it was given");
+        w.string(packed.encodeMask(mask));
+        i += 4; // "\u007fm"
+        continue;
+      }
       if (text[i + 1] === MARKER) {
         let j = i + 2, count = 0;
         for (; j < n && text[j] !== C.Quote; j++) count = count * 10 + (text[j] - C.Zero);
@@ -488,13 +503,13 @@ export class JsonWriter {
    * literals are the same text in both), and each packed list is written from the coordinates: about twice as fast
    * as parsing the skeleton and writing the value again.
    */
-  indentedPacked(skeleton: Uint8Array | string, coords: Float64Array): void {
+  indentedPacked(skeleton: Uint8Array | string, coords: Float64Array, masks: readonly PackedMask[] = [], encodeMask: ((mask: PackedMask) => string) | null = null): void {
     if (typeof skeleton === "string") {
       this.skeletonBytes = grownBuffer(this.skeletonBytes, 0, skeleton.length * 3);
       skeleton = this.skeletonBytes.subarray(0, this.skeletonBytes.write(skeleton, 0, "utf8"));
     }
     const w = this.w;
-    const packed: Packed = { coords, next: 0 };
+    const packed: Packed = { coords, next: 0, masks, nextMask: 0, encodeMask };
     w.packed = packed;
     try {
       reindent(w, skeleton);
@@ -502,6 +517,7 @@ export class JsonWriter {
       w.packed = null;
     }
     if (packed.next !== coords.length) throw new Error("packed JSON: more coordinates than its point lists hold");
+    if (packed.nextMask !== masks.length) throw new Error("packed JSON: more masks than its stand-ins");
   }
 
   compact(value: unknown): void {
@@ -524,14 +540,19 @@ export class JsonWriter {
 
 /** A value made ready for `JsonWriter.indentedPacked` in another thread: see PointLists. */
 export interface PackedJson {
-  /** JSON.stringify of the value, each [[x, y], …] list replaced by the string "\u007f<points>". */
+  /** JSON.stringify of the value, each [[x, y], …] list replaced by the string "\u007f<points>", each mask's string by "\u007fm". */
   skeleton: string;
   /** The coordinates of those lists, in order: x1, y1, x2, y2, … */
   coords: Float64Array;
+  /** The masks, in order. */
+  masks: PackedMask[];
 }
 
 /** What starts a stand-in for a point list (src/io/json-bytes.ts). */
 const MARKER = POINT_LIST_MARKER;
+/** After the marker, what makes a stand-in one for a mask's string. */
+const MASK_LETTER = 0x6d; // "m"
+const MASK_STAND_IN = `${String.fromCharCode(POINT_LIST_MARKER)}m`;
 /** How JSON.stringify starts a string whose first character is the marker. */
 const MARKER_START = `"${String.fromCharCode(POINT_LIST_MARKER)}`;
 
@@ -547,7 +568,14 @@ export class PointLists {
   readonly write = Object.assign(<T>(points: T[]): T[] | string => this.list(points), {
     /** The stand-in for a list given as flat coordinates x1, y1, x2, y2, … (coords[0 .. count), count even and > 0). */
     flat: (coords: Float64Array, count: number): string => this.flatList(coords, count),
+    /** The stand-in for the string a mask is encoded to where the skeleton is written (the mask is not copied here). */
+    mask: (mask: PackedMask): string => {
+      this.masks.push(mask);
+      this.count++;
+      return MASK_STAND_IN;
+    },
   });
+  private masks: PackedMask[] = [];
   private coords = new Float64Array(1 << 14);
   private length = 0;
   private count = 0;
@@ -601,15 +629,17 @@ export class PointLists {
   finish(value: unknown): PackedJson | null {
     const count = this.count;
     const coords = this.coords.subarray(0, this.length);
+    const masks = this.masks;
     this.length = 0;
     this.count = 0;
+    this.masks = [];
     const text = JSON.stringify(value);
     if (text === undefined) return null;
     // Each list taken out is one such string; any more (a string of the value's own starting with DEL, or holding a
     // quote before a DEL, which this search cannot tell apart) and the value is not packed.
     let seen = 0;
     for (let i = text.indexOf(MARKER_START); i >= 0; i = text.indexOf(MARKER_START, i + MARKER_START.length)) seen++;
-    return seen === count ? { skeleton: text, coords } : null;
+    return seen === count ? { skeleton: text, coords, masks } : null;
   }
 }
 

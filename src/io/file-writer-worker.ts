@@ -5,20 +5,21 @@
  */
 import { parentPort } from "node:worker_threads";
 import { writeFileSync } from "node:fs";
-import { JsonWriter } from "./canonical-json.js";
+import { JsonWriter, type PackedMask } from "./canonical-json.js";
+import { encodeBitmapData } from "../codecs/bitmap.js";
 import { pythonJsonBytes } from "./python-json.js";
 import type { FileBatch, FileJob, FileJobResult } from "./file-writer.js";
 
 const json = new JsonWriter();
 const NO_COORDS = new Float64Array(0);
 
-/** `coords`: this job's coordinates (packed jobs). */
-function run(job: FileJob, coords: Float64Array | null): FileJobResult {
+/** `coords`, `masks`: this job's coordinates and masks (packed jobs). */
+function run(job: FileJob, coords: Float64Array | null, masks: PackedMask[]): FileJobResult {
   try {
     let data: string | Uint8Array;
     if (job.kind === "packed") {
       json.reset();
-      json.indentedPacked(job.skeleton, coords!);
+      json.indentedPacked(job.skeleton, coords!, masks, encodeBitmapData);
       data = job.python ? pythonJsonBytes(json.view()) : json.view();
     } else data = job.data;
     // "wx": exclusive create, as the writers on the main thread do.
@@ -29,13 +30,19 @@ function run(job: FileJob, coords: Float64Array | null): FileJobResult {
   }
 }
 
-parentPort!.on("message", ({ jobs, coords }: FileBatch) => {
-  let at = 0;
+parentPort!.on("message", ({ jobs, coords, maskBytes }: FileBatch) => {
+  let at = 0, maskAt = 0;
   parentPort!.postMessage(jobs.map((job) => {
-    if (job.kind !== "packed") return run(job, null);
+    if (job.kind !== "packed") return run(job, null, []);
     // A batch whose packed values hold no point list comes without coordinates.
     const mine = (coords ?? NO_COORDS).subarray(at, at + job.count);
     at += job.count;
-    return run(job, mine);
+    const masks: PackedMask[] = [];
+    for (let k = 0; job.masks && k < job.masks.length; k += 3) {
+      const [width, height, bytes] = [job.masks[k], job.masks[k + 1], job.masks[k + 2]];
+      masks.push({ width, height, data: maskBytes!.subarray(maskAt, maskAt + bytes) });
+      maskAt += bytes;
+    }
+    return run(job, mine, masks);
   }));
 });

@@ -21,14 +21,18 @@ import { onInterrupt } from "./cleanup.js";
 
 export type FileJob =
   | { kind: "data"; path: string; data: string | Uint8Array }
-  /** `count` coordinates of the batch's `coords`, following those of the batch's packed jobs before it. */
-  | { kind: "packed"; path: string; skeleton: string; count: number; python?: boolean };
+  /**
+   * `count` coordinates of the batch's `coords`, following those of the batch's packed jobs before it; `masks`: the
+   * width, height and byte length of each of its masks, whose bytes follow those before them in the batch's
+   * `maskBytes`.
+   */
+  | { kind: "packed"; path: string; skeleton: string; count: number; masks: number[] | null; python?: boolean };
 
 /**
- * One message to the thread: its jobs, and the coordinates of all its packed jobs in one buffer (transferred: one
- * buffer a message, not one a file).
+ * One message to the thread: its jobs, and the coordinates (and mask bytes) of all its packed jobs in one buffer
+ * each (transferred: one buffer a message, not one a file).
  */
-export interface FileBatch { jobs: FileJob[]; coords: Float64Array | null }
+export interface FileBatch { jobs: FileJob[]; coords: Float64Array | null; maskBytes: Uint8Array | null }
 
 /** Per job: null when written, else what the error said (code as fs gives it, e.g. EEXIST). */
 export type FileJobResult = null | { code?: string; message: string };
@@ -59,6 +63,9 @@ export class FileWriterThread extends HelperThread<FileBatch, FileJobResult[]> {
   /** The coordinates of the packed jobs in `queue`: the first `coordsUsed` of `coords` (kept between batches). */
   private coords = new Float64Array(1 << 14);
   private coordsUsed = 0;
+  /** The bytes of the masks of the packed jobs in `queue`: the first `maskBytesUsed` of `maskBytes`. */
+  private maskBytes = new Uint8Array(0);
+  private maskBytesUsed = 0;
   /** The callers of the jobs in `queue`. */
   private waiting: Waiting[] = [];
   private scheduled = false;
@@ -123,14 +130,27 @@ export class FileWriterThread extends HelperThread<FileBatch, FileJobResult[]> {
     }
     this.coords.set(packed.coords, this.coordsUsed);
     this.coordsUsed += n;
-    return this.enqueue({ kind: "packed", path: file, skeleton: packed.skeleton, count: n, python: opts.python });
+    let masks: number[] | null = null, jobMaskBytes = 0;
+    for (const m of packed.masks) {
+      const bytes = m.data.length;
+      if (this.maskBytesUsed + bytes > this.maskBytes.length) {
+        const grown = new Uint8Array(Math.max(2 * this.maskBytes.length, this.maskBytesUsed + bytes, 1 << 16));
+        grown.set(this.maskBytes.subarray(0, this.maskBytesUsed));
+        this.maskBytes = grown;
+      }
+      this.maskBytes.set(m.data, this.maskBytesUsed);
+      this.maskBytesUsed += bytes;
+      jobMaskBytes += bytes;
+      (masks ??= []).push(m.width, m.height, bytes);
+    }
+    return this.enqueue({ kind: "packed", path: file, skeleton: packed.skeleton, count: n, masks, python: opts.python }, true, jobMaskBytes);
   }
 
-  private enqueue(job: FileJob, soon = true): Promise<void> {
+  private enqueue(job: FileJob, soon = true, maskBytes = 0): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
     return new Promise<void>((resolve, reject) => {
       this.queue.push(job);
-      this.queuedBytes += job.kind === "data" ? job.data.length : job.skeleton.length + 8 * job.count;
+      this.queuedBytes += job.kind === "data" ? job.data.length : job.skeleton.length + 8 * job.count + maskBytes;
       this.waiting.push({ resolve, reject });
       if ((this.queue.length >= BATCH && this.queuedBytes >= BATCH_BYTES) || this.queue.length >= MAX_BATCH) this.flush();
       else if (soon && !this.scheduled) {
@@ -146,12 +166,17 @@ export class FileWriterThread extends HelperThread<FileBatch, FileJobResult[]> {
   private flush(): void {
     const batch = this.waiting, jobs = this.queue;
     const coords = this.coordsUsed ? this.coords.slice(0, this.coordsUsed) : null;
+    const maskBytes = this.maskBytesUsed ? this.maskBytes.slice(0, this.maskBytesUsed) : null;
     this.queue = [];
     this.queuedBytes = 0;
     this.coordsUsed = 0;
+    this.maskBytesUsed = 0;
     this.waiting = [];
     if (!jobs.length) return;
-    this.request({ jobs, coords }, coords ? [coords.buffer] : []).then(
+    const transfer: ArrayBuffer[] = [];
+    if (coords) transfer.push(coords.buffer);
+    if (maskBytes) transfer.push(maskBytes.buffer);
+    this.request({ jobs, coords, maskBytes }, transfer).then(
       (results) => results.forEach((r, i) => {
         if (r === null) batch[i]?.resolve();
         else batch[i]?.reject(Object.assign(new Error(r.message), { code: r.code }));

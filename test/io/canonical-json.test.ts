@@ -147,3 +147,36 @@ describe("grownBuffer", () => {
     expect(next.subarray(0, 6).toString()).toBe("abcdef");
   });
 });
+
+describe("packed masks", () => {
+  const encode = (m: { width: number; height: number; data: Uint8Array }) => `png:${m.width}x${m.height}:${[...m.data].join("")}`;
+  const masks = [
+    { width: 2, height: 1, data: Uint8Array.of(1, 0) },
+    { width: 1, height: 3, data: Uint8Array.of(0, 1, 1) },
+  ];
+  /** A value whose bitmaps' data the writer of the skeleton encodes; `data` gives each as it is then written. */
+  const value = (data: (k: number) => unknown, points: (p: [number, number][]) => unknown) => ({
+    objects: [
+      { bitmap: { origin: [1, 2], data: data(0) }, points: { exterior: points([[1.5, 2], [3, 4]]), interior: [] } },
+      { bitmap: { origin: [0, 0], data: data(1) }, tags: [] },
+    ],
+  });
+
+  it("writes each mask's string in the stand-in's place, in order, as if the value held it", () => {
+    const packer = new PointLists();
+    const packed = packer.finish(value((k) => packer.write.mask(masks[k]), (p) => packer.write(p)))!;
+    expect(packed.masks).toEqual(masks);
+    const out = new JsonWriter(16);
+    out.indentedPacked(packed.skeleton, packed.coords, packed.masks, encode);
+    expect(out.view().toString("utf8")).toBe(JSON.stringify(value((k) => encode(masks[k]), (p) => p), null, 4));
+  });
+
+  it("refuses a skeleton whose stand-ins and masks do not match", () => {
+    const packer = new PointLists();
+    const packed = packer.finish(value((k) => packer.write.mask(masks[k]), (p) => p))!;
+    const out = new JsonWriter(16);
+    expect(() => out.indentedPacked(packed.skeleton, packed.coords, packed.masks.slice(0, 1), encode)).toThrow(/more masks than it was given/);
+    out.reset();
+    expect(() => out.indentedPacked(packed.skeleton, packed.coords, [...packed.masks, masks[0]], encode)).toThrow(/more masks than its stand-ins/);
+  });
+});

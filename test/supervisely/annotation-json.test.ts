@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { annotationFromJson, annotationToJson, metaFromJson } from "../../formats/supervisely/json-model.js";
 import { JsonWriter, PointLists } from "../../src/io/canonical-json.js";
-import { bitmapEncodedOnRead, encodeBitmapData } from "../../src/codecs/bitmap.js";
+import { bitmapEncodedOnRead, encodeBitmapData, maskOfPendingData } from "../../src/codecs/bitmap.js";
 import type { Annotation, ProjectMeta } from "../../src/model/index.js";
 import { FIXTURES, annotationFiles } from "../helpers/paths.js";
 
@@ -34,7 +34,7 @@ function packedBytes(a: Annotation): string | null {
   const packed = lists.finish(annotationToJson(a, lists.write));
   if (!packed) return null;
   writer.reset();
-  writer.indentedPacked(packed.skeleton, packed.coords);
+  writer.indentedPacked(packed.skeleton, packed.coords, packed.masks, encodeBitmapData);
   return writer.view().toString("utf8");
 }
 
@@ -50,7 +50,7 @@ describe("annotation files as written", () => {
     expect(points).toBeGreaterThan(10);
   });
 
-  it("a bitmap encoded on read: encoded once, when packed, and the packed way gives the same bytes", () => {
+  it("a bitmap encoded on read: packed as its mask, encoded where the file is written, the same bytes", () => {
     const mask = { width: 11, height: 5, data: Uint8Array.from({ length: 55 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0) };
     const geometry = bitmapEncodedOnRead([3, 4], mask);
     const a: Annotation = {
@@ -60,8 +60,12 @@ describe("annotation files as written", () => {
         { classTitle: "p", geometry: { type: "polygon", exterior: [[1, 2], [3, 4], [5, 1]], interior: [] }, tags: [] },
       ],
     };
-    expect(packedBytes(a)).toBe(JSON.stringify(annotationToJson(a), null, 4));
+    const packed = packedBytes(a);
+    // Packing took the mask, not its string: the data is still to be made.
+    expect(maskOfPendingData(geometry)).toBe(mask);
+    expect(packed).toBe(JSON.stringify(annotationToJson(a), null, 4));
     expect(geometry.data).toBe(encodeBitmapData(mask));
+    expect(maskOfPendingData(geometry)).toBeNull();
     // A value set replaces the mask.
     const other = bitmapEncodedOnRead([0, 0], mask);
     other.data = "set";
