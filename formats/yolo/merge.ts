@@ -58,7 +58,7 @@ export async function mergeYoloShards(shards: readonly ShardOutput[], outDir: st
     const own = splitsOf(s);
     const parts = partsOf(await fs.readFile(file, "utf8"), file);
     // The splice below rests on this: the shard's split lines are what splitEntries gives for its splits.
-    if (parts.splits !== yamlText(splitEntries(own.map(([name]) => name)))) {
+    if (parts.splits !== (await yamlText(splitEntries(own.map(([name]) => name))))) {
       throw new SlyconvError("shard-invalid", "the splits in data.yaml are not those its manifest lists; was it edited?", { file }, 2);
     }
     yamls.push(parts);
@@ -72,6 +72,6 @@ export async function mergeYoloShards(shards: readonly ShardOutput[], outDir: st
   const splits = [...first].sort((a, b) => a[1] - b[1]).map(([name]) => name);
   const renames = await fileRenames(shards, ctx);
   await copyUnion(shards.map((s) => s.dir), outDir, { link: options.link, skip: (rel) => rel === DATA_YAML, renamed: (shard, rel) => renames[shard].get(rel) });
-  await fs.writeFile(path.join(outDir, DATA_YAML), yamls[0].header + yamlText(splitEntries(splits)) + yamls[0].rest, { flag: "wx" });
+  await fs.writeFile(path.join(outDir, DATA_YAML), yamls[0].header + (await yamlText(splitEntries(splits))) + yamls[0].rest, { flag: "wx" });
   ctx.report.count("items", shards.reduce((n, s) => n + s.manifest.items, 0));
 }

@@ -10,7 +10,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import YAML from "yaml";
+import type { Document as YamlDocument } from "yaml";
 import type { Item, Project } from "../../src/model/index.js";
 import { iterateItems, walkDatasets } from "../../src/model/index.js";
 import type { FormatContext, FormatOptions } from "../../src/format.js";
@@ -248,7 +248,7 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
   tally.flush();
 
   const note = unlistedTrains && project.datasets.some((d) => d.name === UNLISTED) ? "; the dataset unlisted (images in no VOC list) is written as train" : "";
-  await fs.writeFile(path.join(outDir, "data.yaml"), dataYaml(task, [...splits], classes, pose, side.flip_idx, note, ctx));
+  await fs.writeFile(path.join(outDir, "data.yaml"), await dataYaml(task, [...splits], classes, pose, side.flip_idx, note, ctx));
   if (ctx.shard) ctx.shard.state.yolo = { splits: firstOfSplit };
   ctx.report.count("items", count);
   return { items: count };
@@ -265,19 +265,52 @@ export function splitEntries(splits: string[]): [string, unknown][] {
   return entries;
 }
 
+/**
+ * A string the YAML library writes as it is (a plain scalar), by a rule narrower than YAML's own: letters, digits and
+ * `_ . / -`, single spaces between words, starting with a letter or `_`, and no word YAML (or YAML 1.1) reads as a
+ * boolean, null or number.
+ */
+const PLAIN_YAML = /^[A-Za-z_][A-Za-z0-9_./-]*(?: [A-Za-z0-9_./-]+)*$/;
+const YAML_WORDS = /^(?:true|false|null|yes|no|on|off|y|n|nan|inf|infinity)$/i;
+const plainYaml = (s: unknown): s is string => typeof s === "string" && PLAIN_YAML.test(s) && !YAML_WORDS.test(s);
+
+/**
+ * The text the YAML library gives for data.yaml's usual entries (keys with a plain string, "", null, a whole number,
+ * a list of plain strings, or a map of whole numbers to plain strings), made here: loading the library costs a
+ * conversion about 20 ms. Null for anything else, which the library writes (test/yolo/data-yaml.test.ts holds the two
+ * to the same bytes).
+ */
+export function simpleYamlText(entries: [string, unknown][]): string | null {
+  let out = "";
+  for (const [key, v] of entries) {
+    if (!plainYaml(key)) return null;
+    if (v === null) out += `${key}:\n`;
+    else if (v === "") out += `${key}: ""\n`;
+    else if (plainYaml(v)) out += `${key}: ${v}\n`;
+    else if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) out += `${key}: ${v}\n`;
+    else if (Array.isArray(v) && v.length && v.every(plainYaml)) out += `${key}:\n${v.map((s) => `  - ${s}\n`).join("")}`;
+    else if (v instanceof Map && v.size && [...v].every(([k, s]) => typeof k === "number" && Number.isSafeInteger(k) && k >= 0 && plainYaml(s))) {
+      out += `${key}:\n${[...v].map(([k, s]) => `  ${k}: ${s}\n`).join("")}`;
+    } else return null;
+  }
+  return out;
+}
+
 /** YAML text of the given top-level entries, written as data.yaml is. */
-export function yamlText(entries: [string, unknown][]): string {
+export async function yamlText(entries: [string, unknown][]): Promise<string> {
+  const simple = simpleYamlText(entries);
+  if (simple !== null) return simple;
+  const { default: YAML } = await import("yaml");
   const doc = new YAML.Document({});
   doc.contents = doc.createNode(new Map(entries)) as never;
   return doc.toString({ lineWidth: 0, nullStr: "" });
 }
 
-function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: PoseLayout | undefined, keptFlipIdx: number[] | undefined, splitNote: string, ctx: FormatContext): string {
+async function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose: PoseLayout | undefined, keptFlipIdx: number[] | undefined, splitNote: string, ctx: FormatContext): Promise<string> {
   const byKey: Record<SplitKey, string[]> = { train: [], val: [], test: [] };
   for (const s of splits) byKey[splitKeyOf(s).key].push(s);
   const shown = (k: SplitKey) => `${k}: ${byKey[k].length ? byKey[k].join(", ") : "none"}`;
   ctx.report.info("yolo-splits", `splits by folder name: ${shown("train")}; ${shown("val")}; ${shown("test")}${splits.some((s) => !splitKeyOf(s).named) ? " (names that say no split train)" : ""}${splitNote}`);
-  const doc = new YAML.Document({}) as YAML.Document.Parsed | YAML.Document;
   const map = new Map<string, unknown>(splitEntries(splits));
   if (!byKey.train.length) ctx.report.info("yolo-no-train", "no training split: train is left empty");
   if (!byKey.val.length) {
@@ -293,6 +326,12 @@ function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose
     if (flipIdx) map.set("flip_idx", flipIdx);
     if ([...names.values()].some((list) => list.some((n, j) => n !== String(j)))) map.set("kpt_names", names);
   }
+  const header = `# YOLO ${task} dataset written by slyconv; paths are relative to this file's folder\n`;
+  // (pose's lists are written in flow style, below: by the library)
+  const simple = pose ? null : simpleYamlText([...map]);
+  if (simple !== null) return header + simple;
+  const { default: YAML } = await import("yaml");
+  const doc = new YAML.Document({}) as YamlDocument.Parsed | YamlDocument;
   doc.contents = doc.createNode(map) as never;
   // Short number lists read best on one line, as Ultralytics writes them.
   YAML.visit(doc, {
@@ -301,7 +340,7 @@ function dataYaml(task: YoloTask, splits: string[], classes: ExportClasses, pose
       if ((key === "kpt_shape" || key === "flip_idx") && YAML.isSeq(pair.value)) pair.value.flow = true;
     },
   });
-  return `# YOLO ${task} dataset written by slyconv; paths are relative to this file's folder\n${doc.toString({ lineWidth: 0, nullStr: "" })}`;
+  return header + doc.toString({ lineWidth: 0, nullStr: "" });
 }
 
 /** flip_idx from the keypoint names (flip-idx.ts), when every keypoint class pairs its keypoints the same way. */
