@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { keptPolygonOf, quickKeptBox } from "../../formats/coco/kept-polygon.js";
-import { QuickPolygon, readQuickPolygon } from "../../formats/coco/quick-polygon.js";
+import { QuickPolygon, quickPolygonEnd, readQuickPolygon } from "../../formats/coco/quick-polygon.js";
 import type { CategoryMapping } from "../../formats/coco/annotation.js";
 import { seededRandom } from "../../bench/random.js";
 import { fuzzRuns } from "../helpers/fuzz-scale.js";
@@ -61,8 +61,50 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/**
+ * What readQuickPolygon reads from `text` with only the parts' extremes wanted (boundsOnly): the numbers in each part
+ * and its extremes, or null.
+ */
+function viaBounds(text: string) {
+  const q = new QuickPolygon();
+  q.boundsOnly = true;
+  const b = Buffer.from(`  ,${text}, `);
+  if (!readQuickPolygon(b, 3, 3 + Buffer.byteLength(text), q)) return null;
+  return { lengths: [...q.partLengths.subarray(0, q.parts)], bounds: [...q.partBounds.subarray(0, 4 * q.parts)] };
+}
+
+/** Each part's length and extremes (left, top, right, bottom), from its numbers. */
+function partBounds(parts: number[][]) {
+  const bounds: number[] = [];
+  for (const p of parts) {
+    let l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
+    for (let i = 0; i < p.length; i += 2) {
+      if (p[i] < l) l = p[i];
+      if (p[i] > r) r = p[i];
+      if (p[i + 1] < t) t = p[i + 1];
+      if (p[i + 1] > b) b = p[i + 1];
+    }
+    bounds.push(l, t, r, b);
+  }
+  return { lengths: parts.map((p) => p.length), bounds };
+}
+
+/**
+ * quickPolygonEnd on `text` cut after `cut` bytes (the limit of a scan's chunk; the rest of the text and then other
+ * bytes are still in the buffer, as stale bytes after a chunk are): the end it finds with no limit when that lies
+ * within the cut, else -1; and what it finds is an element readQuickPolygon accepts (what follows an element's
+ * closing brace is the scan's business, as after endOfObject).
+ */
+function expectCutAgrees(text: string, cut: number) {
+  const b = Buffer.from(`  ,${text}]}, {"id": 5}]`);
+  const whole = quickPolygonEnd(b, 3, b.length, new QuickPolygon());
+  if (whole >= 0) expect(viaBytes(b.toString("utf8", 3, whole)), text).not.toBeNull();
+  const got = quickPolygonEnd(b, 3, 3 + cut, new QuickPolygon());
+  expect(got, `cut at ${cut} of ${Buffer.byteLength(text)}: ${text}`).toBe(whole >= 0 && whole <= 3 + cut ? whole : -1);
+}
+
 /** Accepted by both and the same, or refused by the bytes reader (the JSON path then reads it). */
-function expectAgrees(text: string, mustAccept: boolean | null = null) {
+function expectAgrees(text: string, mustAccept: boolean | null = null, cuts: number[] = []) {
   const quick = viaBytes(text);
   const json = viaJson(text);
   if (quick) {
@@ -70,11 +112,18 @@ function expectAgrees(text: string, mustAccept: boolean | null = null) {
     expect(same(quick, json), `${text}\n${JSON.stringify(quick)}\n${JSON.stringify(json)}`).toBe(true);
   }
   if (mustAccept !== null) expect(quick !== null, `${mustAccept ? "refused" : "accepted"}: ${text}`).toBe(mustAccept);
+  // Reading the extremes alone accepts the same annotations, and finds each part's extremes.
+  const bounds = viaBounds(text);
+  expect(bounds !== null, `boundsOnly ${quick ? "refused" : "accepted"}: ${text}`).toBe(quick !== null);
+  if (bounds && quick) expect(same(bounds, partBounds(quick.parts)), `${text}\n${JSON.stringify(bounds)}`).toBe(true);
+  // An element it accepts is found whole by quickPolygonEnd, its end where it is.
+  if (quick) expect(quickPolygonEnd(Buffer.from(`  ,${text}, `), 3, Infinity, new QuickPolygon()), text).toBe(3 + Buffer.byteLength(text));
+  for (const cut of cuts) expectCutAgrees(text, cut);
 }
 
 const usual = '{"segmentation": [[10.25, 20.5, 30.75, 20.5, 30.75, 40.125]], "area": 12.5, "iscrowd": 0, "image_id": 7, "bbox": [10.25, 20.5, 20.5, 19.625], "category_id": 3, "id": 99}';
 
-describe("readQuickPolygon", () => {
+describe("readQuickPolygon (and quickPolygonEnd, the scan's reading of an element whose end it does not know)", () => {
   it("reads COCO's usual annotations, in any key order and spacing, as the JSON path does", () => {
     const accepted = [
       usual,
@@ -90,7 +139,8 @@ describe("readQuickPolygon", () => {
       '{"image_id": 2.5, "category_id": -3, "id": 1e3, "segmentation": [[214748.3647, 1, 214748, 2, -214748.0001, 3]], "area": 0}',
       '{"image_id": 2, "category_id": 3, "iscrowd": 1.0, "segmentation": [[473.07, 395.93, 511.72, 395.93, 511.72, 424.6]], "bbox": [473.07, 395.93, 38.650000000000034, 28.67]}',
     ];
-    for (const text of accepted) expectAgrees(text, true);
+    // Every cut of each, as the end of a scan's chunk may fall anywhere in an element.
+    for (const text of accepted) expectAgrees(text, true, Array.from({ length: Buffer.byteLength(text) + 2 }, (_, k) => k));
   });
 
   it("refuses everything else (the JSON path reads it, and reports what it must)", () => {
@@ -138,7 +188,7 @@ describe("readQuickPolygon", () => {
       '{}',
       '[1, 2]',
     ];
-    for (const text of refused) expectAgrees(text, false);
+    for (const text of refused) expectAgrees(text, false, [Buffer.byteLength(text), Buffer.byteLength(text) - 1]);
   });
 
   it("numbers are the doubles JSON.parse gives, for decimals of any length and exponent", () => {
@@ -171,7 +221,9 @@ describe("readQuickPolygon", () => {
         else if (op < 0.7) chars.splice(at, 1);
         else chars.splice(at, 0, c);
       }
-      expectAgrees(chars.join(""));
+      const text = chars.join("");
+      const len = Buffer.byteLength(text);
+      expectAgrees(text, null, [len, Math.floor(rng() * len), len + 1]);
     }
   });
 });
