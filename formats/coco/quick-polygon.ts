@@ -9,7 +9,7 @@
  * checks it as any other, so that values, warnings and errors are the same as on that path. What is accepted gives
  * the numbers JSON.parse gives (see readJsonNumber).
  */
-import { jsonNumber, jsonNumberIsScaled, jsonNumberScaled, readJsonNumber } from "../../src/io/json-bytes.js";
+import { jsonNumber, jsonNumberIsScaled, jsonNumberScaled, readJsonDouble, readJsonNumber } from "../../src/io/json-bytes.js";
 import { MAX_KEPT_NUMBERS } from "./vertex-store.js";
 
 /** What readQuickPolygon read: reused from one annotation to the next. */
@@ -42,7 +42,7 @@ export class QuickPolygon {
   parts = 0;
   /**
    * Set by the caller: only the parts' extremes are wanted (a writer that needs extents alone): the numbers are
-   * read and checked as always, but not kept in coords and ints (count and allInts still say what they were).
+   * read and checked as always, but not kept in coords and ints (count still says how many; allInts means nothing).
    */
   boundsOnly = false;
   /** Each part's extremes, four numbers a part (left, top, right, bottom): partBounds[0 .. 4 × parts). */
@@ -119,7 +119,7 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
     let pl = Infinity, pt = Infinity, pr = -Infinity, pb = -Infinity;
     if (b[i] !== 0x5d) {
       for (;;) {
-        i = readJsonNumber(b, i, end);
+        i = keep ? readJsonNumber(b, i, end) : readJsonDouble(b, i, end);
         if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
         if (keep) {
           if (out.count === out.coords.length) {
@@ -130,10 +130,7 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
           }
           if (jsonNumberIsScaled) out.ints[out.count] = jsonNumberScaled[0];
           else out.allInts = false;
-        } else {
-          if (out.count >= MAX_KEPT_NUMBERS) return -1; // as above: what is kept does not depend on boundsOnly
-          if (!jsonNumberIsScaled) out.allInts = false;
-        }
+        } else if (out.count >= MAX_KEPT_NUMBERS) return -1; // as above: what is kept does not depend on boundsOnly
         const v = jsonNumber[0];
         if (((out.count - first) & 1) === 0) {
           if (v < pl) pl = v;
@@ -191,7 +188,7 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
 function readBbox(b: Uint8Array, i: number, end: number, out: QuickPolygon): number {
   i = skipSpace(b, i + 1);
   for (let k = 0; k < 4; k++) {
-    i = readJsonNumber(b, i, end);
+    i = readJsonDouble(b, i, end);
     if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
     out.bbox[k] = jsonNumber[0];
     i = skipSpace(b, i);
@@ -238,7 +235,7 @@ export function quickPolygonEnd(b: Uint8Array, start: number, limit: number, out
       i = readBbox(b, i, end, out);
       if (i < 0) return -1;
     } else {
-      i = readJsonNumber(b, i, end);
+      i = readJsonDouble(b, i, end);
       if (i < 0) return -1;
       const v = jsonNumber[0];
       if (!Number.isFinite(v)) return -1;
