@@ -31,6 +31,7 @@ import { FileTooLargeError, readRegularFileSync } from "../../src/io/regular-fil
 import { readImageFileSync } from "../../src/io/image-file.js";
 import { PixelLimitError } from "../../src/limits.js";
 import { reportSpecialFiles, type SpecialFile } from "../../src/io/list-dir.js";
+import { Report, type Finding as ReportFinding } from "../../src/report.js";
 
 /**
  * Annotation files are read and parsed in the worker pool, this many a task (with synchronous calls: a few KB each,
@@ -54,6 +55,8 @@ interface RootData {
   table: ClassTable;
   lists: SplitLists;
   xml: Map<string, VocXml>;
+  /** A shard's: what parsing each annotation file found, reported once the ids of the shard are known. */
+  xmlFindings: [id: string, findings: ReportFinding[]][];
 }
 
 interface BuiltItem {
@@ -84,6 +87,10 @@ function plain(v: unknown): unknown {
 }
 
 async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counters: ParseCounters, types: FieldTypeCollector, cpu: CpuTaskRunner): Promise<RootData> {
+  // A shard parses every annotation file (their fields and <filename>s are the whole run's) but reports what it
+  // finds only in its own items' (a broken file of another shard's item is that shard's error).
+  const deferred = ctx.shardRead !== undefined;
+  const xmlFindings: RootData["xmlFindings"] = [];
   const special: SpecialFile[] = [];
   const catalog = await catalogRoot(root, special);
   reportSpecialFiles(ctx.report, special, input);
@@ -105,9 +112,13 @@ async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counte
       const p = parsed[k];
       let result: VocXml | null;
       if ("failed" in p) {
-        result = parseVocXml(readRegularFileSync(file, "utf8"), displayPath(input, file), ctx.report, counters);
+        const report = deferred ? new Report(Number.MAX_SAFE_INTEGER) : ctx.report;
+        result = parseVocXml(readRegularFileSync(file, "utf8"), displayPath(input, file), report, counters);
+        if (deferred && report.findings.length) xmlFindings.push([id, report.findings]);
       } else {
-        for (const f of p.findings) ctx.report.add(f);
+        if (deferred) {
+          if (p.findings.length) xmlFindings.push([id, p.findings]);
+        } else for (const f of p.findings) ctx.report.add(f);
         counters.emptyElements += p.emptyElements;
         result = p.json === null ? null : (JSON.parse(p.json) as VocXml);
       }
@@ -117,7 +128,7 @@ async function readRoot(root: VocRoot, input: string, ctx: FormatContext, counte
   }
   ctx.progress.stop();
   for (const id of [...xml.keys()].sort()) for (const o of xml.get(id)!.objects) types.observe(o.fields);
-  return { root, catalog, table, lists, xml };
+  return { root, catalog, table, lists, xml, xmlFindings };
 }
 
 interface BuildContext {
@@ -429,6 +440,7 @@ export async function readVocProject(input: string, _options: FormatOptions, ctx
     const listed = listDatasets(data, ids);
     const own = shardRead ? ownIds(data, listed.datasets, shardRead.spec) : null;
     const order = own ? ids.flatMap((id, i) => (own.has(id) ? [i] : [])) : ids.map((_, i) => i);
+    for (const [id, findings] of data.xmlFindings) if (own?.has(id)) for (const f of findings) ctx.report.add(f);
     ctx.progress.start("reading VOC images and masks", order.length);
     const builtList: BuiltItem[] = [];
     const prepared = mapConcurrent(order, BUILD_CONCURRENCY, (i) => {

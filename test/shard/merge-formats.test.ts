@@ -133,7 +133,7 @@ describe("readers of many-file inputs read only their shard's items", () => {
   });
 });
 
-describe("a VOC import reads only its shard's masks and image headers", () => {
+describe("a VOC import reads only its shard's masks and image headers, and reports only its own items' annotations", () => {
   let voc: string;
   beforeAll(async () => {
     voc = path.join(dir, "voc-in");
@@ -157,6 +157,26 @@ describe("a VOC import reads only its shard's masks and image headers", () => {
     expect(unreadable(r)).toEqual([]);
     // It counts every mask file it listed all the same.
     expect(r.report.stats.vocMaskFiles).toBe(whole.report.stats.vocMaskFiles);
+  });
+
+  it("a malformed annotation of shard 1's item is an error of the single run and of shard 1, not of shard 0", async () => {
+    const copy = path.join(dir, "voc-bad-xml");
+    fs.cpSync(voc, copy, { recursive: true });
+    const single = path.join(dir, "voc-bad-xml-single");
+    await importDataset(copy, single, { format: "voc" });
+    const item = itemOfShard1(itemsOf(single));
+    const xml = `Annotations/${item.stem}.xml`;
+    fs.writeFileSync(path.join(copy, xml), fs.readFileSync(path.join(copy, xml), "utf8").replace("</size>", "</sise>"));
+    const errors = (r: { report: { toJSON(): { findings?: { code: string; severity: string; file?: string }[] } } }) => (r.report.toJSON().findings ?? []).filter((f) => f.severity === "error");
+    const whole = await importDataset(copy, path.join(dir, "voc-bad-xml-whole"), { format: "voc" });
+    expect(errors(whole)).toEqual([expect.objectContaining({ code: "voc-xml-malformed", file: xml })]);
+    const shard0 = await importDataset(copy, path.join(dir, "voc-bad-xml-0"), { format: "voc", shard: { index: 0, count: 2 } });
+    expect(shard0.items).toBeGreaterThan(0);
+    expect(errors(shard0)).toEqual([]);
+    const shard1 = await importDataset(copy, path.join(dir, "voc-bad-xml-1"), { format: "voc", shard: { index: 1, count: 2 } });
+    expect(errors(shard1)).toEqual([expect.objectContaining({ code: "voc-xml-malformed", file: xml })]);
+    const r = await runSharded({ kind: "import", input: copy, from: "voc" }, 2, path.join(dir, "voc-bad-xml-merge"), path.join(dir, "voc-bad-xml-whole"));
+    expect(r.diffs).toEqual([]);
   });
 
   it("each shard's meta.json holds the classes of its items; merged, the single run's (classes first seen in a later shard)", async () => {
