@@ -171,14 +171,35 @@ export interface VocMaskJob {
 /** Where flatExterior puts a lazy polygon's numbers (kept between labels). */
 const flatScratch = { coords: new Float64Array(256) };
 
+/**
+ * The vertex buffer of the builder being filled. A builder lives from an image's first label to the queue's copy of
+ * its job (VocMaskBatchPacker.add), with no await between: one buffer serves image after image instead of one
+ * allocated for each. A builder made while another holds it gets a buffer of its own.
+ */
+let sharedCoords = new Float64Array(1024);
+let sharedCoordsTaken = false;
+
+function takeCoords(): Float64Array {
+  if (sharedCoordsTaken) return new Float64Array(64);
+  sharedCoordsTaken = true;
+  return sharedCoords;
+}
+
+/** Called once a job's numbers are copied: the shared buffer is free again if the job was built in it. */
+function releaseCoords(coords: Float64Array): void {
+  if (coords.buffer === sharedCoords.buffer) sharedCoordsTaken = false;
+}
+
 /** Builds one image's VocMaskJob as its labels are walked (the writer's side). */
 export class VocMaskJobBuilder {
-  private coords = new Float64Array(256);
+  private coords: Float64Array;
   private used = 0;
   private readonly ringStarts: number[] = [0];
   readonly draws: VocMaskDraw[] = [];
   readonly voids: StoredVoid[] = [];
-  constructor(readonly width: number, readonly height: number, private readonly palette: Uint8Array) {}
+  constructor(readonly width: number, readonly height: number, private readonly palette: Uint8Array) {
+    this.coords = takeCoords();
+  }
 
   add(g: Geometry, classIndex: number, instance: number): void {
     if (g.type === "polygon") {
@@ -223,6 +244,7 @@ export class VocMaskJobBuilder {
     if (this.used + n <= this.coords.length) return;
     const grown = new Float64Array(Math.max(2 * this.coords.length, this.used + n));
     grown.set(this.coords.subarray(0, this.used));
+    if (this.coords === sharedCoords) sharedCoords = grown;
     this.coords = grown;
   }
 
@@ -372,6 +394,7 @@ class VocMaskBatchPacker {
       this.coords = grown;
     }
     this.coords.set(job.coords.subarray(0, numbers), this.coordsUsed);
+    releaseCoords(job.coords);
     for (let r = 1; r <= ringsOfJob; r++) this.rings[this.ringCount + r] = this.coordsUsed + job.ringStarts[r];
     let palette = this.palettes.indexOf(job.palette);
     if (palette < 0) palette = this.palettes.push(job.palette) - 1;
@@ -500,7 +523,10 @@ export function renderVocMaskBatch(batch: VocMaskBatch): VocMaskBatchResult {
 /** renderVocMaskBatch as a worker-pool task (VOC export). */
 export const renderVocMaskBatchTask = cpuTask(import.meta.url, "renderVocMaskBatch", renderVocMaskBatch);
 
-/** Each job's outcome in a batch result: its PNGs (each a copy of its own, as files are written one by one), or its error. */
+/**
+ * Each job's outcome in a batch result: its PNGs, or its error. The PNGs are views into the result's one buffer (a
+ * copy each would be an ArrayBuffer allocated each; the file-writer thread's message carries the buffer once).
+ */
 export function vocMaskBatchOutcomes(result: VocMaskBatchResult, jobs: number): ({ pngs: VocMaskPngs } | { error: TaskErrorData })[] {
   const out: ({ pngs: VocMaskPngs } | { error: TaskErrorData })[] = [];
   const { bytes, lengths } = result;
@@ -508,7 +534,7 @@ export function vocMaskBatchOutcomes(result: VocMaskBatchResult, jobs: number): 
   const take = (n: number) => {
     if (n < 0) return undefined;
     at += n;
-    return bytes.slice(at - n, at);
+    return bytes.subarray(at - n, at);
   };
   for (let i = 0; i < jobs; i++) {
     const classPng = take(lengths[2 * i]), objectPng = take(lengths[2 * i + 1]);

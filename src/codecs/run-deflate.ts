@@ -203,8 +203,10 @@ function scan(data: Uint8Array, words: Uint32Array | null, from: number, to: num
     if (words && (j & 3) === 0 && j + 4 <= to) {
       const four = (v * 0x01010101) >>> 0;
       let w = j >> 2;
-      const last = (to >> 2) - 1;
-      while (w <= last && words[w] === four) w++;
+      const end = to >> 2;
+      // Four words a step while they last (a mask's runs are long), then one.
+      while (w + 4 <= end && words[w] === four && words[w + 1] === four && words[w + 2] === four && words[w + 3] === four) w += 4;
+      while (w < end && words[w] === four) w++;
       j = w << 2;
     }
     while (j < to && data[j] === v) j++;

@@ -16,7 +16,7 @@ import { drawGeometry } from "../../src/geometry/rasterize.js";
 import { bitmapEncodedOnRead, decodeBitmapData, encodeBitmapData } from "../../src/codecs/bitmap.js";
 import { pasteMask } from "../../src/codecs/mask.js";
 import { decodeIndexedPng } from "../../src/codecs/png-indexed.js";
-import { renderVocMasks, VocMaskJobBuilder } from "../../formats/voc/write-masks.js";
+import { packVocMaskBatch, renderVocMaskBatch, renderVocMasks, unpackVocMaskBatch, vocMaskBatchOutcomes, VocMaskJobBuilder } from "../../formats/voc/write-masks.js";
 import { VOC_COLORMAP, VOID_INDEX } from "../../formats/voc/palette.js";
 import { packPalette } from "../../src/workers/packed.js";
 import type { StoredVoid } from "../../formats/voc/void-masks.js";
@@ -53,7 +53,8 @@ function rendered(width: number, height: number, draws: Draw[], voids: StoredVoi
   const builder = new VocMaskJobBuilder(width, height, packPalette(CLASS_PALETTE));
   for (const d of draws) builder.add(d.geometry, d.classIndex, d.instance);
   builder.voids.push(...voids);
-  return renderVocMasks(structuredClone(builder.build()));
+  // As the writer sends it: packed into a batch (which copies the builder's vertices), cloned to a thread, unpacked.
+  return renderVocMasks(unpackVocMaskBatch(structuredClone(packVocMaskBatch([builder.build()])))[0]);
 }
 
 function expectSamePixels(width: number, height: number, draws: Draw[], voids: StoredVoid[] = []): void {
@@ -150,6 +151,28 @@ describe("VOC masks: the renderer draws what rasterize.ts draws", () => {
     ];
     expectSamePixels(32, 36, draws, voids);
     expectSamePixels(32, 36, [], voids.slice(1, 2));
+  });
+
+  it("builders filled at the same time, and jobs sent in one batch, keep their own vertices", () => {
+    const tri = (x: number, s: number): Geometry => ({ type: "polygon", exterior: [[x, 0], [x + s, 0.5], [x + s / 2, s]], interior: [] });
+    const bytes = (p: { classPng?: Uint8Array; objectPng?: Uint8Array }) => [p.classPng, p.objectPng].map((b) => b && Buffer.from(b));
+    const alone = (g: Geometry) => bytes(rendered(40, 30, [{ geometry: g, classIndex: 4, instance: 1 }]));
+    // The first builder holds the vertex buffer builders share; the second, made meanwhile, gets its own; a third
+    // made after the first's job is packed takes the shared one again (and grows it).
+    const a = new VocMaskJobBuilder(40, 30, packPalette(CLASS_PALETTE)), b = new VocMaskJobBuilder(40, 30, packPalette(CLASS_PALETTE));
+    a.add(tri(1, 12), 4, 1);
+    b.add(tri(20, 9), 4, 1);
+    a.add(tri(3, 25), 4, 2);
+    const batch = packVocMaskBatch([a.build(), b.build()]);
+    const c = new VocMaskJobBuilder(40, 30, packPalette(CLASS_PALETTE));
+    const many: Vec2[] = Array.from({ length: 2000 }, (_, i) => [20 + 15 * Math.cos(i / 318), 15 + 12 * Math.sin(i / 318)] as Vec2);
+    c.add({ type: "polygon", exterior: many, interior: [] }, 4, 1);
+    const [ra, rb] = vocMaskBatchOutcomes(renderVocMaskBatch(batch), 2);
+    const both = rendered(40, 30, [{ geometry: tri(1, 12), classIndex: 4, instance: 1 }, { geometry: tri(3, 25), classIndex: 4, instance: 2 }]);
+    expect(bytes((ra as { pngs: object }).pngs)).toEqual(bytes(both));
+    expect(bytes((rb as { pngs: object }).pngs)).toEqual(alone(tri(20, 9)));
+    expect(unpackVocMaskBatch(packVocMaskBatch([c.build()]))[0].coords.length).toBe(4000);
+    expect(bytes(renderVocMasks(c.build()))).toEqual(alone({ type: "polygon", exterior: many, interior: [] }));
   });
 
   it("images of different sizes one after another reuse the canvases cleanly", () => {
