@@ -7,9 +7,11 @@
  * others are read back from their byte range (AnnotationStore.reread).
  *
  * In the first pass, the rows the scan located are parsed here: the usual polygon annotation straight from its
- * bytes (quick-polygon.ts), from 64 MB up with a parse thread's help (parse-thread.ts: blocks claimed by the thread
- * or by the reader); every other row is handed to the mapping (RowMapping.addAnnotation), in file order, so that
- * tables, warnings and classes are those of one thread.
+ * bytes (quick-polygon.ts), below 64 MB mostly by the scan itself as it locates it (ScannedRows), from 64 MB up with
+ * a parse thread's help (parse-thread.ts: blocks claimed by the thread or by the reader); every other row is handed
+ * to the mapping (RowMapping.addAnnotation), in file order, so that tables, warnings and classes are those of one
+ * thread. For a writer that needs extents alone, the usual polygon annotation keeps its parts' extremes, not its
+ * vertices (VertexStore.addBounds, rereadRings).
  */
 import fs from "node:fs";
 import { SlyconvError } from "../../src/errors.js";

@@ -5,7 +5,8 @@
  * First pass (readGroup): every file is scanned once with the streaming scanner; images and categories are kept,
  * each annotation is checked (warnings with file + JSON pointer, reported once) and entered in the store's table.
  * When a file lists its annotations before its images or categories (COCO's own files end with categories), the
- * scan only notes where each annotation is, and the store reads them from those ranges once the scan is over.
+ * scan only notes where each annotation is (reading COCO's usual polygon annotation as it goes), and the store
+ * reads the others from those ranges once the scan is over.
  *
  * Second pass (when the items are iterated, possibly more than once): per image, its annotations come back from
  * the store (kept, or read again from their byte range) and are converted. Memory stays bounded by the tables, not
@@ -241,8 +242,9 @@ class CocoReader {
         sawAnnotations = true;
         if (!isArray) throw new SlyconvError("coco-structure", "`annotations` must be a list", { file: f.display, pointer: "/annotations" });
         // Annotations need the categories and are checked against the images, which may come later in the file
-        // (COCO's own files end with categories): only where each annotation is gets noted now, and they are read
-        // once the scan is over, in runs and on two threads (AnnotationStore.readRows).
+        // (COCO's own files end with categories): only where each annotation is gets noted now (COCO's usual polygon
+        // annotation read as it is located, ScannedRows), and they are added once the scan is over, in file order,
+        // the others read in runs, from 64 MB up on two threads (AnnotationStore.readRows).
         return "ranges";
       },
       readObject: scanned ? (k, b, start, n) => (k === "annotations" ? scanned.read(b, start, n) : -1) : undefined,
