@@ -16,7 +16,10 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   captureMetaData: true,
-  isArray: (_name, jpath) => jpath === "annotation.object" || jpath === "annotation.object.part",
+  // Callbacks get the path matcher, not its string: the parser would otherwise make the path string for every
+  // element and text (a tenth of the parse). Only `object` and `part` elements need their path.
+  jPath: false,
+  isArray: (name, jpath) => (name === "object" || name === "part") && String(jpath) === (name === "object" ? "annotation.object" : "annotation.object.part"),
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
