@@ -29,6 +29,17 @@ export function openTextFile(file: string): Promise<{ fd: number; size: number }
 }
 
 /**
+ * The first `size` bytes of an open file (fewer if it ends first), as fs.readFileSync(fd) reads a regular file,
+ * without the second fstat it makes for the size the caller has.
+ */
+function readKnownSizeSync(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let n = -1; n !== 0 && at < size; at += n) n = fs.readSync(fd, buf, at, size - at, null);
+  return at < size ? buf.subarray(0, at) : buf;
+}
+
+/**
  * The text of a regular file of at most WHOLE_FILE_BYTES, read with synchronous calls; null (the file closed) when it
  * is larger. For inputs of many small files: the four thread-pool round trips of an asynchronous read (open, stat,
  * read, close) cost the main thread more than the read itself. Errors as openTextFile's.
@@ -39,7 +50,7 @@ export function readSmallTextFileSync(file: string, display: string): string | n
     const st = fs.fstatSync(fd);
     if (!st.isFile()) throw new NotRegularFileError(file, kindOfFile(st));
     if (st.size > WHOLE_FILE_BYTES) return null;
-    const bytes = fs.readFileSync(fd);
+    const bytes = st.size > 0 ? readKnownSizeSync(fd, st.size) : fs.readFileSync(fd);
     if (bytes.length > maxTextFileBytes()) throw new TextFileTooLargeError(display, bytes.length, maxTextFileBytes());
     return decodeText(bytes);
   } finally {
