@@ -12,8 +12,8 @@ import { hexToRgb, isHexColor } from "../../src/model/index.js";
 import { decodeAlphaMaskData } from "../../src/codecs/bitmap.js";
 import { BitmapDataError, bitmapMask, decodeBitmapData, hasSourceMask } from "../../src/codecs/bitmap.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
-import { palettePngOfCompressed } from "../../src/codecs/png-encode.js";
-import { deflateRanges } from "../../src/codecs/run-deflate.js";
+import { palettePngOfCompressed, palettePngSize, writePalettePngOfCompressed } from "../../src/codecs/png-encode.js";
+import { deflateRangesView } from "../../src/codecs/run-deflate.js";
 import { fastPathCoords, fillFlatPolygon, type IndexCanvases } from "../../src/geometry/fill-flat.js";
 import { flatExterior } from "../../src/geometry/extent.js";
 import { drawGeometry } from "../../src/geometry/rasterize.js";
@@ -327,6 +327,18 @@ const VOC_PLTE = packPalette(VOC_COLORMAP);
 
 /** Draws and encodes the masks of one image (the CPU-heavy part of a VOC export; runs in the worker pool). */
 export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
+  const unreadable = drawVocMasks(job);
+  const c = canvases;
+  const png = (canvas: Uint8Array, plte: Uint8Array) => palettePngOfCompressed(c.width, c.height, plte, deflateRangesView(canvas, c.stride, c.offset, c.height, c.colFrom, c.colTo));
+  return {
+    ...(c.classUsed ? { classPng: png(c.first, job.palette) } : {}),
+    ...(c.objectUsed ? { objectPng: png(c.second, VOC_PLTE) } : {}),
+    ...(unreadable.length ? { unreadable } : {}),
+  };
+}
+
+/** Draws the masks of one image into the thread's canvases; returns the draws that were not drawn, and why. */
+function drawVocMasks(job: VocMaskJob): { draw: number; message: string }[] {
   const c = canvases;
   c.reset(job.width, job.height);
   const unreadable: { draw: number; message: string }[] = [];
@@ -341,12 +353,24 @@ export function renderVocMasks(job: VocMaskJob): VocMaskPngs {
   };
   for (let i = 0; i < job.draws.length; i++) attempt(i, () => drawOne(c, job, job.draws[i]));
   for (const v of job.voids) attempt(-1, () => paintVoid(c, v));
-  const png = (canvas: Uint8Array, plte: Uint8Array) => palettePngOfCompressed(c.width, c.height, plte, deflateRanges(canvas, c.stride, c.offset, c.height, c.colFrom, c.colTo));
-  return {
-    ...(c.classUsed ? { classPng: png(c.first, job.palette) } : {}),
-    ...(c.objectUsed ? { objectPng: png(c.second, VOC_PLTE) } : {}),
-    ...(unreadable.length ? { unreadable } : {}),
-  };
+  return unreadable;
+}
+
+/** The PNGs of a batch, written one after another into one buffer kept by the thread (grown as needed). */
+let batchBytes = new Uint8Array(1 << 16);
+
+/** Encodes `canvas` as a PNG at batchBytes[at]; returns its length. */
+function encodeInto(at: number, canvas: Uint8Array, plte: Uint8Array): number {
+  const c = canvases;
+  const zlib = deflateRangesView(canvas, c.stride, c.offset, c.height, c.colFrom, c.colTo);
+  const size = palettePngSize(plte, zlib.length);
+  if (batchBytes.length < at + size) {
+    const grown = new Uint8Array(Math.max(2 * batchBytes.length, at + size));
+    grown.set(batchBytes.subarray(0, at));
+    batchBytes = grown;
+  }
+  writePalettePngOfCompressed(batchBytes, at, c.width, c.height, plte, zlib);
+  return size;
 }
 
 /**
@@ -498,26 +522,24 @@ export function renderVocMaskBatch(batch: VocMaskBatch): VocMaskBatchResult {
   const jobs = unpackVocMaskBatch(batch);
   const lengths = new Int32Array(2 * jobs.length);
   const notes: VocMaskBatchResult["notes"] = [];
-  const pngs: Uint8Array[] = [];
   let total = 0;
   jobs.forEach((job, i) => {
-    let r: VocMaskPngs;
+    lengths[2 * i] = lengths[2 * i + 1] = -1;
     try {
-      r = renderVocMasks(job);
+      const unreadable = drawVocMasks(job);
+      const c = canvases;
+      let classBytes = -1, objectBytes = -1;
+      if (c.classUsed) classBytes = encodeInto(total, c.first, job.palette);
+      if (c.objectUsed) objectBytes = encodeInto(total + Math.max(0, classBytes), c.second, VOC_PLTE);
+      lengths[2 * i] = classBytes;
+      lengths[2 * i + 1] = objectBytes;
+      total += Math.max(0, classBytes) + Math.max(0, objectBytes);
+      if (unreadable.length) notes.push([i, { unreadable }]);
     } catch (e) {
-      lengths[2 * i] = lengths[2 * i + 1] = -1;
       notes.push([i, { error: taskErrorData(e) }]);
-      return;
     }
-    lengths[2 * i] = r.classPng ? r.classPng.length : -1;
-    lengths[2 * i + 1] = r.objectPng ? r.objectPng.length : -1;
-    for (const png of [r.classPng, r.objectPng]) if (png) { pngs.push(png); total += png.length; }
-    if (r.unreadable) notes.push([i, { unreadable: r.unreadable }]);
   });
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const png of pngs) { bytes.set(png, at); at += png.length; }
-  return { bytes, lengths, notes };
+  return { bytes: batchBytes.slice(0, total), lengths, notes };
 }
 
 /** renderVocMaskBatch as a worker-pool task (VOC export). */

@@ -141,22 +141,37 @@ const IEND = chunk("IEND", new Uint8Array(0));
  * its filter-type byte), with `plte` as the PLTE payload (r, g, b per entry). Written into one buffer.
  */
 export function palettePngOfCompressed(width: number, height: number, plte: Uint8Array, zlibData: Uint8Array): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 3;
-  const head = chunk("IHDR", ihdr), palette = plteChunk(plte);
-  const out = Buffer.allocUnsafe(SIGNATURE.length + head.length + palette.length + 12 + zlibData.length + IEND.length);
-  let at = 0;
-  for (const part of [SIGNATURE, head, palette]) at += part.copy(out, at);
-  out.writeUInt32BE(zlibData.length, at);
-  at += IDAT_TYPE.copy(out, at + 4) + 4;
-  out.set(zlibData, at);
-  at += zlibData.length;
-  out.writeUInt32BE(crc32(zlibData, crc32(IDAT_TYPE)), at);
-  IEND.copy(out, at + 4);
+  const out = Buffer.allocUnsafe(palettePngSize(plte, zlibData.length));
+  writePalettePngOfCompressed(out, 0, width, height, plte, zlibData);
   return out;
+}
+
+/** The bytes palettePngOfCompressed makes for a palette `plte` and a zlib stream of `zlibBytes` bytes. */
+export function palettePngSize(plte: Uint8Array, zlibBytes: number): number {
+  return SIGNATURE.length + 25 + 12 + plte.length + 12 + zlibBytes + IEND.length;
+}
+
+/** The IHDR chunk of an 8-bit palette image, reused (its size and CRC are set for each image). */
+const ihdrChunk = Buffer.from([0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0, 0, 0, 0, 0, 8, 3, 0, 0, 0, 0, 0, 0, 0]);
+
+/** palettePngOfCompressed written into `dest` at `at` (palettePngSize bytes). */
+export function writePalettePngOfCompressed(dest: Uint8Array, at: number, width: number, height: number, plte: Uint8Array, zlibData: Uint8Array): void {
+  ihdrChunk.writeUInt32BE(width, 8);
+  ihdrChunk.writeUInt32BE(height, 12);
+  ihdrChunk.writeUInt32BE(crc32(ihdrChunk.subarray(4, 21)), 21);
+  const palette = plteChunk(plte);
+  for (const part of [SIGNATURE, ihdrChunk, palette]) {
+    dest.set(part, at);
+    at += part.length;
+  }
+  const view = new DataView(dest.buffer, dest.byteOffset, dest.byteLength);
+  view.setUint32(at, zlibData.length);
+  dest.set(IDAT_TYPE, at + 4);
+  at += 8;
+  dest.set(zlibData, at);
+  at += zlibData.length;
+  view.setUint32(at, crc32(zlibData, crc32(IDAT_TYPE)));
+  dest.set(IEND, at + 4);
 }
 
 /** 8-bit grayscale PNG (machine masks: pixel = class index). */

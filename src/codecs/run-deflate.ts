@@ -225,7 +225,7 @@ export function deflateRuns(data: Uint8Array): Uint8Array {
   runValue = -1;
   runLength = 0;
   scan(data, wordsOf(data), 0, data.length);
-  return finish();
+  return finish().slice();
 }
 
 /**
@@ -234,6 +234,11 @@ export function deflateRuns(data: Uint8Array): Uint8Array {
  * those bytes are read. (A PNG's scanlines: offset 1 skips the filter byte, which is 0.)
  */
 export function deflateRanges(data: Uint8Array, stride: number, offset: number, rows: number, colFrom: Int32Array, colTo: Int32Array): Uint8Array {
+  return deflateRangesView(data, stride, offset, rows, colFrom, colTo).slice();
+}
+
+/** deflateRanges, as a view into a buffer the next call reuses (for a caller that copies it at once). */
+export function deflateRangesView(data: Uint8Array, stride: number, offset: number, rows: number, colFrom: Int32Array, colTo: Int32Array): Uint8Array {
   begin(stride * rows);
   runValue = -1;
   runLength = 0;
@@ -339,7 +344,7 @@ const tables = {
   tokenCode: new Uint32Array(256 + MAX_MATCH + 1), tokenBits: new Uint8Array(256 + MAX_MATCH + 1),
 };
 
-/** The tokens gathered as one dynamic-Huffman block, in a zlib stream. */
+/** The tokens gathered as one dynamic-Huffman block, in a zlib stream: a view into `out`, reused by the next stream. */
 function finish(): Uint8Array {
   if (runLength) addRun(runValue, runLength);
   runValue = -1;
@@ -419,5 +424,5 @@ function finish(): Uint8Array {
   out[at + 1] = b & 0xff;
   out[at + 2] = a >>> 8;
   out[at + 3] = a & 0xff;
-  return out.slice(0, at + 4);
+  return out.subarray(0, at + 4);
 }
