@@ -236,12 +236,37 @@ function bitmapOfRuns(r: Runs, width: number): PlacedBitmap {
 }
 
 /**
+ * Pixels kept as their runs within their box, for the void bitmaps, which only an export asks for: a tenth of the
+ * memory of their masks while every item is held (read.ts). `runs` holds each run's offset in the box's mask and its
+ * length.
+ */
+export interface PlacedRuns { x: number; y: number; width: number; height: number; runs: Int32Array }
+
+function placedRuns(r: Runs, width: number): PlacedRuns {
+  const w = r.right - r.left + 1, h = r.bottom - r.top + 1;
+  const runs = new Int32Array(r.runs.length);
+  for (let k = 0; k < r.runs.length; k += 2) {
+    const start = r.runs[k], y = (start / width) | 0;
+    runs[k] = (y - r.top) * w + (start - y * width - r.left);
+    runs[k + 1] = r.runs[k + 1];
+  }
+  return { x: r.left, y: r.top, width: w, height: h, runs };
+}
+
+/** The mask of some placed runs. */
+export function maskOfRuns(p: PlacedRuns): BinaryMask {
+  const data = new Uint8Array(p.width * p.height);
+  for (let k = 0; k < p.runs.length; k += 2) data.fill(1, p.runs[k], p.runs[k] + p.runs[k + 1]);
+  return { width: p.width, height: p.height, data };
+}
+
+/**
  * Combines the two layers (either may be absent; present ones have the same size) into regions and void bitmaps,
  * in one scan of the pixels as runs of one (class value, instance) pair within a row: a region or void is the runs
  * of its pixels, cut out of the image once their bounds are known. An index class layer's values are named as the
  * scan first meets them and counted (ClassLayer). Regions come ordered by instance, then by class.
  */
-export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | undefined): { regions: MaskRegion<PlacedBitmap>[]; voids: VoidRegion<PlacedBitmap>[] } {
+export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | undefined): { regions: MaskRegion<PlacedBitmap>[]; voids: VoidRegion<PlacedRuns>[] } {
   const width = (cls ?? obj)!.width, height = (cls ?? obj)!.height;
   const n = width * height;
   // Absent layers read as zeros.
@@ -322,12 +347,12 @@ export function combineLayers(cls: ClassLayer | undefined, obj: ObjectLayer | un
       pixels: r.pixels,
     });
   }
-  const voids: VoidRegion<PlacedBitmap>[] = [];
+  const voids: VoidRegion<PlacedRuns>[] = [];
   if (classVoid && sameVoid) {
-    voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: bitmapOfRuns(classVoid, width) });
+    voids.push({ masks: ["SegmentationClass", "SegmentationObject"], geometry: placedRuns(classVoid, width) });
   } else {
-    if (classVoid) voids.push({ masks: ["SegmentationClass"], geometry: bitmapOfRuns(classVoid, width) });
-    if (objectVoid) voids.push({ masks: ["SegmentationObject"], geometry: bitmapOfRuns(objectVoid, width) });
+    if (classVoid) voids.push({ masks: ["SegmentationClass"], geometry: placedRuns(classVoid, width) });
+    if (objectVoid) voids.push({ masks: ["SegmentationObject"], geometry: placedRuns(objectVoid, width) });
   }
   return { regions, voids };
 }
@@ -354,7 +379,7 @@ export interface VocMaskOut {
   /** The size of the masks kept. */
   size?: Size;
   regions: MaskRegion<PlacedBitmap>[];
-  voids: VoidRegion<PlacedBitmap>[];
+  voids: VoidRegion<PlacedRuns>[];
 }
 
 /**

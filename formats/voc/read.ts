@@ -17,7 +17,7 @@ import { catalogRoot, findVocRoots, hasImageExtension, pickImage, type VocCatalo
 import { readClassTable, type ClassTable, type TableIssue } from "./palette.js";
 import { parseVocXml, parseVocXmlFilesTask, xmlParseLimits, type ParseCounters } from "./xml-read.js";
 import type { VocObject, VocXml } from "./xml-model.js";
-import { readVocMasksTask, type MaskRegion, type VocMaskJob, type VocMaskOut } from "./read-masks.js";
+import { maskOfRuns, readVocMasksTask, type MaskRegion, type VocMaskJob, type VocMaskOut } from "./read-masks.js";
 import { bitmapEncodedOnRead, encodeBitmapData } from "../../src/codecs/bitmap.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import type { Location } from "../../src/errors.js";
@@ -316,13 +316,14 @@ function buildItem(p: Prepared, data: RootData, b: BuildContext): BuiltItem {
 
   const annotation: Annotation = { size: { width: size?.width ?? null, height: size?.height ?? null }, tags: [], labels };
   if (masks.voids.length) {
-    // Encoded when first read, as bitmap labels are (bitmapEncodedOnRead): a COCO or YOLO writer never reads it.
+    // Kept as runs and encoded when first read, as bitmap labels are (bitmapEncodedOnRead): a COCO or YOLO writer
+    // never reads it.
     const stored: StoredVoid[] = masks.voids.map((v) => {
       let data: string | null = null;
       return {
         masks: v.masks, origin: [v.geometry.x, v.geometry.y],
         get data(): string {
-          return (data ??= encodeBitmapData(v.geometry.mask));
+          return (data ??= encodeBitmapData(maskOfRuns(v.geometry)));
         },
         set data(value: string) {
           data = value;
