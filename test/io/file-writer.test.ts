@@ -121,6 +121,12 @@ describe("file creation probe", () => {
     const probe = new FileCreationProbe();
     for (let i = 0; i < 10; i++) probe.create(path.join(dir, `${i}.txt`), i % 2 ? `text ${i}\n` : Buffer.from(`bytes ${i}\n`));
     expect(fs.readFileSync(path.join(dir, "7.txt"), "utf8")).toBe("text 7\n");
+    // Text is written as UTF-8, longer text than the buffer it goes through included.
+    const long = `<name>ümlaut 日本 ${"x".repeat(100_000)}</name>\n`;
+    probe.create(path.join(dir, "long.xml"), long);
+    probe.create(path.join(dir, "short.xml"), "<name>é</name>");
+    expect(fs.readFileSync(path.join(dir, "long.xml"), "utf8")).toBe(long);
+    expect(fs.readFileSync(path.join(dir, "short.xml"), "utf8")).toBe("<name>é</name>");
     expect(fs.readFileSync(path.join(dir, "8.txt"), "utf8")).toBe("bytes 8\n");
     expect(() => probe.create(path.join(dir, "7.txt"), "again")).toThrow(expect.objectContaining({ code: "EEXIST" }));
     expect(fs.readFileSync(path.join(dir, "7.txt"), "utf8")).toBe("text 7\n");
