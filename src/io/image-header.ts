@@ -50,6 +50,11 @@ function ok(format: ImageHeaderFormat, width: number, height: number): HeaderPar
 
 const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((v, i) => b[at + i] === v);
 const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(...b.subarray(at, at + len));
+/** Whether `b` holds the ASCII text `s` at `at`, compared byte by byte (no string made: this runs for every image). */
+const isAscii = (b: Uint8Array, at: number, s: string) => {
+  for (let i = 0; i < s.length; i++) if (b[at + i] !== s.charCodeAt(i)) return false;
+  return true;
+};
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const PREFIXES = [PNG_SIGNATURE, [0xff, 0xd8], [0x47, 0x49, 0x46, 0x38], [0x52, 0x49, 0x46, 0x46], [0x42, 0x4d]];
@@ -67,15 +72,15 @@ export function parseImageHeader(bytes: Uint8Array): HeaderParse {
 
   if (startsWith(b, PNG_SIGNATURE)) {
     if (n < 24) return { status: "need-more", minBytes: 24 };
-    if (ascii(b, 12, 4) !== "IHDR") return { status: "invalid", format: "png", reason: "the first chunk is not IHDR" };
+    if (!isAscii(b, 12, "IHDR")) return { status: "invalid", format: "png", reason: "the first chunk is not IHDR" };
     return ok("png", dv.getUint32(16), dv.getUint32(20));
   }
 
   if (b[0] === 0xff && b[1] === 0xd8) return parseJpeg(b, dv);
 
-  if (ascii(b, 0, 6) === "GIF87a" || ascii(b, 0, 6) === "GIF89a") return ok("gif", dv.getUint16(6, true), dv.getUint16(8, true));
+  if (isAscii(b, 0, "GIF87a") || isAscii(b, 0, "GIF89a")) return ok("gif", dv.getUint16(6, true), dv.getUint16(8, true));
 
-  if (ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 4) === "WEBP") {
+  if (isAscii(b, 0, "RIFF") && isAscii(b, 8, "WEBP")) {
     if (n < 30) return { status: "need-more", minBytes: 30 };
     const chunk = ascii(b, 12, 4);
     if (chunk === "VP8 ") {
