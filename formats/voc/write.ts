@@ -242,6 +242,9 @@ function fieldsOf(sources: Label[], state: ExportState, className: string, repor
 
 interface ItemResult { classes: ClassPresence; hasMasks: boolean }
 
+/** A number as its JSON text tells numbers apart: -0 as 0, anything not finite (JSON's null) as NaN. */
+const jsonLike = (v: number) => (Number.isFinite(v) ? v + 0 : NaN);
+
 /** Coordinates of the polygons of one item, for its fingerprint (kept between items). */
 let fingerprintCoords = new Float64Array(1 << 12);
 const fingerprintFlat = { coords: new Float64Array(256) };
@@ -250,8 +253,8 @@ const fingerprintFlat = { coords: new Float64Array(256) };
  * Same labels and size: with the same image, a repeated item (an image listed in several splits), written once. The
  * fingerprint hashes the labels as JSON but for their polygons' coordinates, hashed as numbers (their decimal text is
  * most of the cost of the JSON), and bitmaps a reader made from pixels it holds, hashed by those pixels (their PNG
- * string is not made for this). With `boxesOnly`, what the export writes of a label: its box, not its outline (whose
- * points a reader may not even have built).
+ * string is not made for this). With `boxesOnly`, what the export writes of a label: its box (hashed as numbers too),
+ * not its outline (whose points a reader may not even have built).
  */
 function annotationFingerprint(item: Item, boxesOnly: boolean): string {
   const a = item.annotation;
@@ -275,7 +278,19 @@ function annotationFingerprint(item: Item, boxesOnly: boolean): string {
   const labels = a.labels.map((l) => {
     const g = l.geometry;
     let shape: unknown = g;
-    if (boxesOnly) shape = geometryBounds(g);
+    if (boxesOnly) {
+      // The box's four numbers hashed as numbers, told apart as their JSON text tells them apart (-0 is 0, and
+      // every number that is not finite is null).
+      const b = geometryBounds(g);
+      if (b) {
+        room(4);
+        fingerprintCoords[n++] = jsonLike(b.left);
+        fingerprintCoords[n++] = jsonLike(b.top);
+        fingerprintCoords[n++] = jsonLike(b.right);
+        fingerprintCoords[n++] = jsonLike(b.bottom);
+        shape = 4;
+      } else shape = null;
+    }
     else if (g.type === "polygon") {
       // A reader's lazy polygon (src/geometry/extent.ts) gives its exterior as numbers, its points never made.
       const flat = flatExterior(g, fingerprintFlat);
