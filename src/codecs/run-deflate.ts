@@ -38,57 +38,84 @@ const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2
 export function huffmanLengths(freq: ArrayLike<number>, maxBits: number, lengths = new Uint8Array(freq.length)): Uint8Array {
   const n = freq.length;
   lengths.fill(0, 0, n);
-  const used: number[] = [];
-  for (let s = 0; s < n; s++) if (freq[s] > 0) used.push(s);
-  if (used.length === 0) return lengths;
-  if (used.length === 1) {
+  roomForSymbols(n);
+  const used = tree.used, weights = tree.leafWeights;
+  let m = 0;
+  for (let s = 0; s < n; s++) if (freq[s] > 0) used[m++] = s;
+  if (m === 0) return lengths;
+  if (m === 1) {
     lengths[used[0]] = 1;
     lengths[used[0] === 0 ? 1 : 0] = 1;
     return lengths;
   }
-  let weights = used.map((s) => freq[s]);
+  for (let i = 0; i < m; i++) weights[i] = freq[used[i]];
   for (;;) {
-    const depth = treeDepths(weights);
+    const depth = treeDepths(m);
     let max = 0;
-    for (const d of depth) if (d > max) max = d;
+    for (let i = 0; i < m; i++) if (depth[i] > max) max = depth[i];
     if (max <= maxBits) {
-      used.forEach((s, i) => (lengths[s] = depth[i]));
+      for (let i = 0; i < m; i++) lengths[used[i]] = depth[i];
       return lengths;
     }
     // Too deep: flatten the weights and build again (rare: needs very skewed counts).
-    weights = weights.map((w) => (w >> 1) | 1);
+    for (let i = 0; i < m; i++) weights[i] = (weights[i] >> 1) | 1;
   }
 }
 
-/** Depth of each leaf of a Huffman tree over `weights` (two-queue construction over the sorted leaves). */
-function treeDepths(weights: number[]): number[] {
-  const n = weights.length;
-  const order = weights.map((_, i) => i).sort((a, b) => weights[a] - weights[b] || a - b);
-  // Nodes 0..n-1 are the leaves in sorted order, n.. the inner nodes in the order they are made. (Plain arrays: a
-  // few dozen numbers, made for every image, are cheaper on the heap than as typed arrays with buffers of their own.)
-  const weight = new Array<number>(2 * n - 1).fill(0);
-  const parent = new Array<number>(2 * n - 1).fill(0);
+/** Scratch of huffmanLengths and treeDepths, kept between calls (two trees a stream, a stream an image). */
+const tree = {
+  used: new Int32Array(0), leafWeights: new Float64Array(0), order: new Int32Array(0), out: new Int32Array(0),
+  weight: new Float64Array(0), parent: new Int32Array(0), depth: new Int32Array(0),
+};
+
+function roomForSymbols(n: number): void {
+  if (tree.used.length >= n) return;
+  const size = Math.max(n, 286);
+  Object.assign(tree, {
+    used: new Int32Array(size), leafWeights: new Float64Array(size), order: new Int32Array(size), out: new Int32Array(size),
+    weight: new Float64Array(2 * size), parent: new Int32Array(2 * size), depth: new Int32Array(2 * size),
+  });
+}
+
+/**
+ * Depth of each leaf of a Huffman tree over the weights tree.leafWeights[0, n) (two-queue construction over the
+ * leaves sorted by weight, then by position), in tree.out.
+ */
+function treeDepths(n: number): Int32Array {
+  const { leafWeights: weights, order, weight, parent, depth, out } = tree;
+  // Insertion sort by (weight, position): a few dozen leaves, and the same order as any sort by that key.
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    let p = i - 1;
+    while (p >= 0 && weights[order[p]] > w) {
+      order[p + 1] = order[p];
+      p--;
+    }
+    order[p + 1] = i;
+  }
+  // Nodes 0..n-1 are the leaves in sorted order, n.. the inner nodes in the order they are made.
   for (let i = 0; i < n; i++) weight[i] = weights[order[i]];
   let leaf = 0, inner = n;
-  const take = (made: number) => (leaf < n && (inner >= made || weight[leaf] <= weight[inner]) ? leaf++ : inner++);
   for (let made = n; made < 2 * n - 1; made++) {
-    const a = take(made), b = take(made);
+    const a = leaf < n && (inner >= made || weight[leaf] <= weight[inner]) ? leaf++ : inner++;
+    const b = leaf < n && (inner >= made || weight[leaf] <= weight[inner]) ? leaf++ : inner++;
     weight[made] = weight[a] + weight[b];
     parent[a] = made;
     parent[b] = made;
   }
-  const depth = new Array<number>(2 * n - 1).fill(0);
+  depth[2 * n - 2] = 0;
   for (let i = 2 * n - 3; i >= 0; i--) depth[i] = depth[parent[i]] + 1;
-  const out = new Array<number>(n);
   for (let i = 0; i < n; i++) out[order[i]] = depth[i];
   return out;
 }
 
 /** Canonical codes for `lengths` (RFC 1951 3.2.2), bit-reversed: deflate sends Huffman codes first bit first. */
+const codeCount = new Uint16Array(16), nextCode = new Uint16Array(16);
+
 function canonicalCodes(lengths: Uint8Array, n: number, codes: Uint16Array): Uint16Array {
-  const count = new Uint16Array(16);
+  const count = codeCount, next = nextCode;
+  count.fill(0);
   for (let s = 0; s < n; s++) if (lengths[s]) count[lengths[s]]++;
-  const next = new Uint16Array(16);
   for (let bits = 1, code = 0; bits < 16; bits++) {
     code = (code + count[bits - 1]) << 1;
     next[bits] = code;
