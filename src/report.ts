@@ -31,32 +31,35 @@ export const MAX_LISTED_ENTRIES = 1000;
 
 const STAT_NAME = /^[a-z][a-zA-Z0-9]*$/;
 
-/** Loss or change entries, one per class, `what` and reason, in the order first counted. */
-class CountedEntries<E extends { className: string; what: string; count: number }> {
-  private readonly all: E[] = [];
+/** Loss or change entries, one per class, `what` and `detail` (the loss's reason, the change's how), in the order first counted. */
+class CountedEntries<K extends "reason" | "how"> {
+  private readonly all: (CountedEntry<K>)[] = [];
   // Per class, the few entries it has: no key string to build per label, as a stream of labels repeats them.
-  private readonly byClass = new Map<string, E[]>();
+  private readonly byClass = new Map<string, CountedEntry<K>[]>();
 
-  add(className: string, what: string, count: number, sameReason: (e: E) => boolean, make: () => E): void {
+  constructor(private readonly detailKey: K) {}
+
+  add(className: string, what: string, detail: string, count: number): void {
     let entries = this.byClass.get(className);
     if (!entries) this.byClass.set(className, (entries = []));
     for (const e of entries) {
-      if (e.what === what && sameReason(e)) {
+      if (e.what === what && e[this.detailKey] === detail) {
         e.count += count;
         return;
       }
     }
-    const e = make();
+    const e = { className, what, [this.detailKey]: detail, count } as CountedEntry<K>;
     entries.push(e);
     this.all.push(e);
   }
-  entries(): E[] {
+  entries(): CountedEntry<K>[] {
     return [...this.all];
   }
   get size(): number {
     return this.all.length;
   }
 }
+type CountedEntry<K extends "reason" | "how"> = { className: string; what: string; count: number } & Record<K, string>;
 
 /**
  * Collects findings and losses of one conversion. Stores at most `keepPerCode` findings of each code (counts stay
@@ -65,8 +68,8 @@ class CountedEntries<E extends { className: string; what: string; count: number 
 export class Report {
   readonly findings: Finding[] = [];
   readonly countsByCode = new Map<string, { severity: Severity; count: number }>();
-  private readonly losses = new CountedEntries<LossEntry>();
-  private readonly changes = new CountedEntries<ChangeEntry>();
+  private readonly losses = new CountedEntries("reason");
+  private readonly changes = new CountedEntries("how");
   readonly stats: Record<string, number> = {};
   /** Labels per class title that went through a conversion. */
   readonly labelsPerClass: Record<string, number> = {};
@@ -91,7 +94,7 @@ export class Report {
 
   /** Counts something a target format cannot hold (never dropped silently). */
   lose(className: string, what: string, reason: string, count = 1): void {
-    this.losses.add(className, what, count, (e) => e.reason === reason, () => ({ className, what, reason, count }));
+    this.losses.add(className, what, reason, count);
   }
   get lossEntries(): LossEntry[] {
     return this.losses.entries();
@@ -99,7 +102,7 @@ export class Report {
 
   /** Counts something the target format holds only in a changed form (never changed silently). */
   change(className: string, what: string, how: string, count = 1): void {
-    this.changes.add(className, what, count, (e) => e.how === how, () => ({ className, what, how, count }));
+    this.changes.add(className, what, how, count);
   }
   get changeEntries(): ChangeEntry[] {
     return this.changes.entries();
