@@ -20,7 +20,7 @@ import { sameFileBytes } from "../../src/io/image-file.js";
 import { stemOf } from "../../src/io/paths.js";
 import { SplitListWriter } from "./image-sets.js";
 import { ANNOTATIONS_DIR, IMAGES_DIR, LABELMAP_FILE, SEGMENTATION_CLASS_DIR, SEGMENTATION_OBJECT_DIR } from "./layout.js";
-import { writeLabelmap, type VocIdLine, type VocShardLine, type VocShardState } from "./write.js";
+import { collisionId, writeLabelmap, type VocIdLine, type VocShardLine, type VocShardState } from "./write.js";
 import { renameXmlImage } from "./xml-write.js";
 import type { ClassIndexing } from "./write-masks.js";
 
@@ -72,12 +72,7 @@ async function replayIds(shards: readonly ShardOutput[], ctx: FormatContext): Pr
     if (prev?.fingerprint === fingerprint && (await sameImage(prev, item))) {
       plan[shard].set(shardId, { to: null, ext });
     } else {
-      if (prev) {
-        const base = `${dsPath.join("_")}_${id}`;
-        let n = 1;
-        for (id = base; written.has(id); id = `${base}_${++n}`);
-        ctx.report.warn("voc-name-collision", `${dsPath.join("/")}/${name}: another image already has the VOC id ${JSON.stringify(stemOf(name))}; this one is written as ${JSON.stringify(id)}`);
-      }
+      if (prev) id = collisionId(dsPath, name, written, ctx.report);
       written.set(id, item);
       if (id !== shardId) plan[shard].set(shardId, { to: id, ext });
     }

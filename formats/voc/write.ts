@@ -479,6 +479,19 @@ async function exportItem(item: Item, id: string, outDir: string, opts: Required
   return { classes, hasMasks };
 }
 
+/**
+ * The VOC id of an item whose stem an earlier item already has: `<dataset path>_<stem>` (`_2`, `_3`… while taken),
+ * warned. The writer and merge (which replays the single run's ids from the shards') both give ids by it.
+ */
+export function collisionId(dsPath: readonly string[], name: string, taken: { has(id: string): boolean }, report: Pick<Report, "warn">): string {
+  const stem = stemOf(name);
+  const base = `${dsPath.join("_")}_${stem}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}_${n}`;
+  report.warn("voc-name-collision", `${dsPath.join("/")}/${name}: another image already has the VOC id ${JSON.stringify(stem)}; this one is written as ${JSON.stringify(id)}`);
+  return id;
+}
+
 function foldersOf(item: Item, hasMasks: boolean): string[] {
   return parseImageSetsTag(findTag(item.annotation.tags, IMAGE_SETS_TAG)?.value) ?? defaultFolders(hasMasks);
 }
@@ -530,12 +543,7 @@ export async function writeVocProject(project: Project, outDir: string, options:
           yield { item, id, result: prev.result };
           continue;
         }
-        if (prev) {
-          const base = `${dsPath.join("_")}_${id}`;
-          let n = 1;
-          for (id = base; writtenIds.has(id); id = `${base}_${++n}`);
-          ctx.report.warn("voc-name-collision", `${dsPath.join("/")}/${item.name}: another image already has the VOC id ${JSON.stringify(stemOf(item.name))}; this one is written as ${JSON.stringify(id)}`);
-        }
+        if (prev) id = collisionId(dsPath, item.name, writtenIds, ctx.report);
         safeJoin(outDir, ANNOTATIONS_DIR, `${id}.xml`);
         await idLines?.add([ctx.shard!.positionOf(item), dsPath, item.name, fp, id, imageExtOf(item, opts.imageFormat), imageKeyOf(item.image)] satisfies VocIdLine);
         const entry = { fingerprint: fp, image: item.image, result: exportItem(item, id, outDir, opts, state, ctx) };
