@@ -10,6 +10,7 @@
  * is worse than a clear message.
  */
 import { SlyconvError } from "../../src/errors.js";
+import { grownBuffer } from "../../src/io/canonical-json.js";
 import { maxLabels, MAX_LABELS_ENV } from "../../src/limits.js";
 
 export interface KeypointShape { count: number; dims: 2 | 3 }
@@ -229,7 +230,7 @@ function writeFixed6(b: Buffer, p: number, v: number): number {
  * writes one box line per object, four fmt6 numbers each. Same bytes as the lines joined by "\n" plus a final "\n".
  */
 export class LabelFileBytes {
-  private buf = Buffer.allocUnsafe(16 * 1024);
+  private buf: Buffer = Buffer.allocUnsafe(16 * 1024);
   private pos = 0;
 
   reset(): void {
@@ -242,11 +243,7 @@ export class LabelFileBytes {
   }
 
   private room(n: number): Buffer {
-    if (this.pos + n > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.pos + n));
-      this.buf.copy(next, 0, 0, this.pos);
-      this.buf = next;
-    }
+    if (this.pos + n > this.buf.length) this.buf = grownBuffer(this.buf, this.pos, n);
     return this.buf;
   }
 

@@ -38,6 +38,16 @@ export function grownBuffer(buf: Buffer, used: number, more: number): Buffer {
   return next;
 }
 
+/** As grownBuffer, for coordinates: room for `more` after the first `used` of `coords`. */
+export function grownCoords(coords: Float64Array<ArrayBuffer>, used: number, more: number): Float64Array<ArrayBuffer> {
+  if (used + more <= coords.length) return coords;
+  let size = Math.max(1, coords.length) * 2;
+  while (size < used + more) size *= 2;
+  const next = new Float64Array(size);
+  next.set(coords.subarray(0, used));
+  return next;
+}
+
 /** The double whose eight bytes are all spaces (0x20): indentation is written eight bytes to a store. */
 const EIGHT_SPACES = new DataView(new Uint8Array(8).fill(C.Space).buffer).getFloat64(0);
 
@@ -586,13 +596,7 @@ export class PointLists {
   list<T>(points: T[]): T[] | string {
     if (!Array.isArray(points) || points.length === 0 || Object.getPrototypeOf(points) !== ARRAY_PROTO) return points;
     const n = points.length;
-    if (this.length + 2 * n > this.coords.length) {
-      let size = this.coords.length * 2;
-      while (size < this.length + 2 * n) size *= 2;
-      const next = new Float64Array(size);
-      next.set(this.coords.subarray(0, this.length));
-      this.coords = next;
-    }
+    if (this.length + 2 * n > this.coords.length) this.coords = grownCoords(this.coords, this.length, 2 * n);
     const c = this.coords;
     let k = this.length;
     for (let i = 0; i < n; i++) {
@@ -607,13 +611,7 @@ export class PointLists {
   }
 
   private flatList(coords: Float64Array, count: number): string {
-    if (this.length + count > this.coords.length) {
-      let size = this.coords.length * 2;
-      while (size < this.length + count) size *= 2;
-      const next = new Float64Array(size);
-      next.set(this.coords.subarray(0, this.length));
-      this.coords = next;
-    }
+    if (this.length + count > this.coords.length) this.coords = grownCoords(this.coords, this.length, count);
     this.coords.set(coords.subarray(0, count), this.length);
     this.length += count;
     this.count++;

@@ -15,7 +15,7 @@ import { writeFileSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import { startHelperThread } from "../workers/script.js";
 import { HelperThread } from "../workers/thread.js";
-import { canonicalJsonBytes, PointLists } from "./canonical-json.js";
+import { canonicalJsonBytes, grownCoords, PointLists } from "./canonical-json.js";
 import { pythonJsonBytes } from "./python-json.js";
 import { onInterrupt } from "./cleanup.js";
 
@@ -121,13 +121,7 @@ export class FileWriterThread extends HelperThread<FileBatch, FileJobResult[]> {
     }
     if (this.failed) return Promise.reject(this.failed);
     const n = packed.coords.length;
-    if (this.coordsUsed + n > this.coords.length) {
-      let size = this.coords.length * 2;
-      while (size < this.coordsUsed + n) size *= 2;
-      const grown = new Float64Array(size);
-      grown.set(this.coords.subarray(0, this.coordsUsed));
-      this.coords = grown;
-    }
+    this.coords = grownCoords(this.coords, this.coordsUsed, n);
     this.coords.set(packed.coords, this.coordsUsed);
     this.coordsUsed += n;
     let masks: number[] | null = null, jobMaskBytes = 0;
