@@ -23,6 +23,13 @@ function expectBounded(r: BoundedResult, code: number, what: string): void {
   console.log(`${what}: peak ${r.peakMb?.toFixed(0)} MB, ${r.seconds} s`);
 }
 
+/** Imports `input` (with `args`) next to itself and expects it refused with exit 1 in bounded memory; returns the stderr. */
+async function refusedImport(input: string, what: string, ...args: string[]): Promise<string> {
+  const r = await runBounded(["import", input, path.join(path.dirname(input), "out"), ...args], { timeoutMs: 300_000 });
+  expectBounded(r, 1, what);
+  return r.stderr;
+}
+
 describe("a Supervisely annotation of 133 MB holding 13.3 million vertices", () => {
   const project = superviselyPolygons(path.join(tempDir(), "p"), 133, 100_000);
   const line = `ds/ann/a.png.json: the file holds 13300000 vertices ([x, y] lists), ${VERTEX_ADVICE}`;
@@ -67,9 +74,7 @@ describe("a COCO image with 13.3 million polygon vertices", () => {
 describe("a VOC XML of 120 MB holding 1.1 million objects", () => {
   it("is refused from its text before it is parsed (was 3.4 GB and four minutes)", async () => {
     const voc = vocObjects(path.join(tempDir(), "voc"), 1_100_000);
-    const r = await runBounded(["import", voc, path.join(path.dirname(voc), "out"), "-f", "voc"], { timeoutMs: 300_000 });
-    expectBounded(r, 1, "VOC 1.1M objects");
-    expect(r.stderr).toBe("slyconv: Annotations/a.xml: the file holds 1100000 objects, more than the limit of 100000 labels per image; " +
+    expect(await refusedImport(voc, "VOC 1.1M objects", "-f", "voc")).toBe("slyconv: Annotations/a.xml: the file holds 1100000 objects, more than the limit of 100000 labels per image; " +
       "if that is real, raise it with --max-labels 1100000 or SLYCONV_MAX_LABELS=1100000 [labels-limit]\n");
   }, 600_000);
 });
@@ -91,16 +96,12 @@ describe("files under the file-size limit made of nothing but empty values", () 
 
   it("a Supervisely annotation of 42 million empty lists in customBigData (5.9 GB, then a crash): refused from its bytes", async () => {
     const project = customBigData("[]", 40);
-    const r = await runBounded(["import", project, path.join(path.dirname(project), "out")], { timeoutMs: 300_000 });
-    expectBounded(r, 1, "Supervisely, 42M empty lists");
-    expect(r.stderr).toMatch(/^slyconv: ds\/ann\/a\.png\.json: the file holds 41943047 lists and objects, more than an item within the limits holds .* \[labels-limit\]\n$/);
+    expect(await refusedImport(project, "Supervisely, 42M empty lists")).toMatch(/^slyconv: ds\/ann\/a\.png\.json: the file holds 41943047 lists and objects, more than an item within the limits holds .* \[labels-limit\]\n$/);
   }, 600_000);
 
   it("a Supervisely annotation of 63 million numbers in customBigData (2.7 GB): refused from its bytes", async () => {
     const project = customBigData("0", 60);
-    const r = await runBounded(["import", project, path.join(path.dirname(project), "out")], { timeoutMs: 300_000 });
-    expectBounded(r, 1, "Supervisely, 63M numbers");
-    expect(r.stderr).toMatch(/^slyconv: ds\/ann\/a\.png\.json: the file holds 62914564 values \(counted by their commas\), more than an item within the limits holds .* \[labels-limit\]\n$/);
+    expect(await refusedImport(project, "Supervisely, 63M numbers")).toMatch(/^slyconv: ds\/ann\/a\.png\.json: the file holds 62914564 values \(counted by their commas\), more than an item within the limits holds .* \[labels-limit\]\n$/);
   }, 600_000);
 
   it("a VOC XML of 29 million empty elements (4.7 GB, then a crash): refused from its text", async () => {
@@ -113,9 +114,7 @@ describe("files under the file-size limit made of nothing but empty values", () 
     for (let k = 0; k < 28; k++) fs.writeSync(fd, block);
     fs.writeSync(fd, "</annotation>");
     fs.closeSync(fd);
-    const r = await runBounded(["import", voc, path.join(path.dirname(voc), "out"), "-f", "voc"], { timeoutMs: 300_000 });
-    expectBounded(r, 1, "VOC, 29M empty elements");
-    expect(r.stderr).toBe("slyconv: Annotations/a.xml: the file holds 29360141 XML elements, more than the objects of the labels limit have (20 for each of 100000, " +
+    expect(await refusedImport(voc, "VOC, 29M empty elements", "-f", "voc")).toBe("slyconv: Annotations/a.xml: the file holds 29360141 XML elements, more than the objects of the labels limit have (20 for each of 100000, " +
       "and 10000 more: 2010000); if that is real, raise the limit with --max-labels 1467508 or SLYCONV_MAX_LABELS=1467508 [labels-limit]\n");
   }, 600_000);
 });
