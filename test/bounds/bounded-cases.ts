@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import type { BoundedResult } from "../helpers/bounded-run.js";
+import { runBounded, type BoundedResult } from "../helpers/bounded-run.js";
 import { DEFAULT_MAX_PIXELS } from "../../src/limits.js";
 
 /** The 200-byte COCO file of the issue: one polygon vertex at 1e300. */
@@ -11,12 +11,27 @@ export const COCO_1E300 = `{"images":[{"id":1,"file_name":"a.png","width":64,"he
 
 export const LIMIT_TEXT = `over the limit of ${DEFAULT_MAX_PIXELS.toLocaleString("en-US")} pixels`;
 
+/** The refusal of hugeBitmapProject's 40000² bitmap by an export that must decode it. */
+export const HUGE_BITMAP_REFUSAL = new RegExp(`^slyconv: the (bitmap|image) is 40000×40000 \\(1,600,000,000 pixels\\), ${LIMIT_TEXT}; .*--max-pixels 1600000000 or SLYCONV_MAX_PIXELS=1600000000 \\[pixel-limit\\]$`, "m");
+
+/** The refusal of hugeImageSizeProject's 100000² image by an export that must draw on it. */
+export const HUGE_IMAGE_REFUSAL = /^slyconv: the image is 100000×100000 \(10,000,000,000 pixels\), over the limit of 134,217,728 pixels; .* \[pixel-limit\]$/m;
+
 /** Ended by itself, with an exit code the CLI documents, in bounded memory. */
 export function expectBounded(r: BoundedResult, codes: number[]): void {
   expect(r.timedOut, `timed out after ${r.seconds} s; stderr: ${r.stderr}`).toBe(false);
   expect(codes, `exit ${r.code} (${r.signal}); stderr: ${r.stderr}`).toContain(r.code);
   expect(r.stderr).not.toMatch(/internal error|heap out of memory|at .*\.js:\d+/);
   if (r.peakMb !== null) expect(r.peakMb, "peak RSS in MB").toBeLessThan(1024);
+}
+
+/** Exports `project` to `format` next to it: refused with exit 1 in bounded memory, stderr matching `refusal`, nothing written. */
+export async function expectExportRefused(project: string, format: string, refusal: RegExp): Promise<void> {
+  const out = path.join(project, "..", format);
+  const r = await runBounded(["export", project, out, "-f", format], { timeoutMs: 60_000 });
+  expectBounded(r, [1]);
+  expect(r.stderr).toMatch(refusal);
+  expect(fs.existsSync(out), `${out} left behind`).toBe(false);
 }
 
 /** A project of one 100000² image (its size only) holding a polygon: nothing to decode, so nothing to refuse. */
