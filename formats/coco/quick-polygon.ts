@@ -9,7 +9,7 @@
  * checks it as any other, so that values, warnings and errors are the same as on that path. What is accepted gives
  * the numbers JSON.parse gives (see readJsonNumber).
  */
-import { jsonNumber, jsonNumberIsScaled, jsonNumberScaled, readJsonDouble, readJsonNumber } from "../../src/io/json-bytes.js";
+import { jsonNumber, jsonNumberIsScaled, jsonNumberScaled, readJsonNumber } from "../../src/io/json-bytes.js";
 import { MAX_KEPT_NUMBERS } from "./vertex-store.js";
 
 /** What readQuickPolygon read: reused from one annotation to the next. */
@@ -119,7 +119,7 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
     let pl = Infinity, pt = Infinity, pr = -Infinity, pb = -Infinity;
     if (b[i] !== 0x5d) {
       for (;;) {
-        i = keep ? readJsonNumber(b, i, end) : readJsonDouble(b, i, end);
+        i = readJsonNumber(b, i, end);
         if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
         if (keep) {
           if (out.count === out.coords.length) {
@@ -188,7 +188,7 @@ function readParts(b: Uint8Array, i: number, end: number, out: QuickPolygon): nu
 function readBbox(b: Uint8Array, i: number, end: number, out: QuickPolygon): number {
   i = skipSpace(b, i + 1);
   for (let k = 0; k < 4; k++) {
-    i = readJsonDouble(b, i, end);
+    i = readJsonNumber(b, i, end);
     if (i < 0 || !Number.isFinite(jsonNumber[0])) return -1;
     out.bbox[k] = jsonNumber[0];
     i = skipSpace(b, i);
@@ -235,7 +235,7 @@ export function quickPolygonEnd(b: Uint8Array, start: number, limit: number, out
       i = readBbox(b, i, end, out);
       if (i < 0) return -1;
     } else {
-      i = readJsonDouble(b, i, end);
+      i = readJsonNumber(b, i, end);
       if (i < 0) return -1;
       const v = jsonNumber[0];
       if (!Number.isFinite(v)) return -1;

@@ -89,40 +89,6 @@ export function readJsonNumber(b: Uint8Array, i: number, end: number): number {
   return j;
 }
 
-/**
- * readJsonNumber without jsonNumberScaled (left as it was; jsonNumberIsScaled is false after a number of the general
- * way): for numbers nothing keeps as integers (a COCO annotation's ids, box and area, and every coordinate when only
- * the extremes of its parts are kept). The same fast path, less the integer's bookkeeping at every number.
- */
-export function readJsonDouble(b: Uint8Array, i: number, end: number): number {
-  let j = i;
-  let c = b[j];
-  const neg = c === 0x2d;
-  if (neg) c = b[++j];
-  if (!(c >= 0x31 && c <= 0x39)) return readAnyJsonNumber(b, i, end);
-  let m = c - 0x30;
-  const from = j;
-  c = b[++j];
-  while (c >= 0x30 && c <= 0x39) {
-    m = m * 10 + (c - 0x30);
-    c = b[++j];
-  }
-  let scale = 0;
-  if (c === 0x2e) {
-    c = b[++j];
-    while (c >= 0x30 && c <= 0x39) {
-      m = m * 10 + (c - 0x30);
-      scale++;
-      c = b[++j];
-    }
-    if (scale === 0) return -1; // "1." is not JSON
-  }
-  if (c === 0x65 || c === 0x45 || j - from - (scale > 0 ? 1 : 0) > 15 || j > end) return readAnyJsonNumber(b, i, end);
-  const v = scale === 0 ? m : m / POW10[scale];
-  jsonNumber[0] = neg ? -v : v;
-  return j;
-}
-
 /** readJsonNumber for any JSON number (see there). */
 function readAnyJsonNumber(b: Uint8Array, i: number, end: number): number {
   jsonNumberIsScaled = false;
