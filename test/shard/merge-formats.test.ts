@@ -77,6 +77,9 @@ describe("COCO ids", () => {
   });
 });
 
+/** The items (`dataset/name`) that shard 0 of 2 has. */
+const ofShard0 = (items: string[]) => items.filter((k) => shardOf(k.slice(0, k.lastIndexOf("/")), k.slice(k.lastIndexOf("/") + 1), 2) === 0);
+
 /** The source file of an item that shard 1 of 2 has and shard 0 not: its `dataset/name` and stem. */
 function itemOfShard1(items: string[], last = false): { dataset: string; name: string; stem: string } {
   for (const key of last ? [...items].reverse() : items) {
@@ -115,6 +118,8 @@ describe("readers of many-file inputs read only their shard's items", () => {
     await expect(importDataset(yolo, path.join(dir, "yolo-broken-single"), { format: "yolo", formatOptions })).rejects.toMatchObject({ exitCode: 1, location: expect.objectContaining({ file: expect.stringContaining(`${item.stem}.txt`) }) });
     const r = await importDataset(yolo, path.join(dir, "yolo-broken-0"), { format: "yolo", formatOptions, shard: { index: 0, count: 2 } });
     expect(r.items).toBeGreaterThan(0);
+    expect(itemsOf(path.join(dir, "yolo-broken-0"))).toEqual(ofShard0(itemsOf(single)));
+    expect(itemsOf(path.join(dir, "yolo-broken-0"))).toHaveLength(r.items);
   });
 
   it("masks: an unreadable mask PNG of shard 1's item is an error of the single run, not of shard 0", async () => {
@@ -129,6 +134,8 @@ describe("readers of many-file inputs read only their shard's items", () => {
     expect(broken.report.toJSON().findings?.filter((f: { severity: string }) => f.severity === "error")).toEqual([expect.objectContaining({ code: "mask-unreadable", file: png })]);
     const r = await importDataset(masks, path.join(dir, "masks-broken-0"), { format: "masks", shard: { index: 0, count: 2 } });
     expect(r.items).toBeGreaterThan(0);
+    expect(itemsOf(path.join(dir, "masks-broken-0"))).toEqual(ofShard0(itemsOf(single)));
+    expect(itemsOf(path.join(dir, "masks-broken-0"))).toHaveLength(r.items);
     expect(r.report.errorCount).toBe(0);
   });
 });
@@ -154,6 +161,8 @@ describe("a VOC import reads only its shard's masks and image headers, and repor
     expect(unreadable(whole)).toEqual([expect.objectContaining({ file: mask })]);
     const r = await importDataset(copy, path.join(dir, "voc-broken-0"), { format: "voc", shard: { index: 0, count: 2 } });
     expect(r.items).toBeGreaterThan(0);
+    expect(itemsOf(path.join(dir, "voc-broken-0"))).toEqual(ofShard0(itemsOf(single)));
+    expect(itemsOf(path.join(dir, "voc-broken-0"))).toHaveLength(r.items);
     expect(unreadable(r)).toEqual([]);
     // It counts every mask file it listed all the same.
     expect(r.report.stats.vocMaskFiles).toBe(whole.report.stats.vocMaskFiles);
@@ -172,6 +181,8 @@ describe("a VOC import reads only its shard's masks and image headers, and repor
     expect(errors(whole)).toEqual([expect.objectContaining({ code: "voc-xml-malformed", file: xml })]);
     const shard0 = await importDataset(copy, path.join(dir, "voc-bad-xml-0"), { format: "voc", shard: { index: 0, count: 2 } });
     expect(shard0.items).toBeGreaterThan(0);
+    expect(itemsOf(path.join(dir, "voc-bad-xml-0"))).toEqual(ofShard0(itemsOf(single)));
+    expect(itemsOf(path.join(dir, "voc-bad-xml-0"))).toHaveLength(shard0.items);
     expect(errors(shard0)).toEqual([]);
     const shard1 = await importDataset(copy, path.join(dir, "voc-bad-xml-1"), { format: "voc", shard: { index: 1, count: 2 } });
     expect(errors(shard1)).toEqual([expect.objectContaining({ code: "voc-xml-malformed", file: xml })]);
