@@ -55,11 +55,6 @@ export function yoloWriteOptions(o: FormatOptions): YoloWriteOptions {
 const WRITE_CONCURRENCY = 16;
 /** Label files sent to the file-writer thread and not written yet, at most (it takes them 8 at a time). */
 const THREAD_WRITES_IN_FLIGHT = 256;
-/**
- * Label files (a few hundred bytes each) are created here with synchronous calls, and from a file-writer thread only
- * once creating them here has cost as much as the thread's start (FileCreationProbe, src/io/file-writer.ts): a slow
- * file system, or a large export.
- */
 
 type SplitKey = "train" | "val" | "test";
 
@@ -138,6 +133,11 @@ export async function writeYolo(project: Project, outDir: string, options: YoloW
     }
     return f;
   };
+  /**
+   * Label files (a few hundred bytes each) are created here with synchronous calls, and from a file-writer thread
+   * only once creating them here has cost as much as the thread's start (FileCreationProbe, src/io/file-writer.ts): a
+   * slow file system, or a large export.
+   */
   let files: FileWriterThread | null = null;
   const probe = new FileCreationProbe();
   /** Label files the thread has not written yet, oldest first: their items are done as far as the main thread goes. */
