@@ -27,6 +27,7 @@ import { labelmapLine } from "./palette.js";
 import { assignClassIndices, VocMaskJobBuilder, VocMaskQueue, type ClassIndexing } from "./write-masks.js";
 import { CpuTaskRunner } from "../../src/workers/pool.js";
 import { FileCreationProbe, FileWriterThread } from "../../src/io/file-writer.js";
+import { grownCoords } from "../../src/io/canonical-json.js";
 import { packPalette } from "../../src/workers/packed.js";
 import { writeVocXml, isVocObjectElement, type VocObjectOut } from "./xml-write.js";
 import type { VocBox, VocField } from "./xml-model.js";
@@ -260,11 +261,7 @@ function annotationFingerprint(item: Item, boxesOnly: boolean): string {
   const a = item.annotation;
   let n = 0;
   const room = (numbers: number) => {
-    if (fingerprintCoords.length < n + numbers) {
-      const grown = new Float64Array(Math.max(2 * fingerprintCoords.length, n + numbers));
-      grown.set(fingerprintCoords.subarray(0, n));
-      fingerprintCoords = grown;
-    }
+    fingerprintCoords = grownCoords(fingerprintCoords, n, numbers);
   };
   const ring = (points: readonly Vec2[]): number => {
     room(2 * points.length);
