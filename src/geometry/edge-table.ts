@@ -2,13 +2,30 @@
  * The scanline crossings of a set of rings, for the even-odd fills of rasterize.ts (fillRings) and fill-flat.ts:
  * for each row y, the x where each edge crosses it, sorted. An edge from (xa, ya) to (xb, yb) crosses row y when
  * ya <= y < yb or yb <= y < ya, at xa + ((y - ya) * (xb - xa)) / (yb - ya): the rule and the expression every fill
- * here uses, so that both draw the same pixels.
+ * here uses, so that both draw the same pixels; fillSpans sets the pixels between them for both.
  *
  * Each edge is visited once: its crossings are counted into per-row buckets, then placed, then each row is sorted.
  * That is O(edges + crossings) plus the sorts, whatever the rows and vertices (testing every edge on every row made a
  * 100,000-vertex polygon take seconds). Rows with few crossings are sorted by insertion, others by the typed array's
  * own sort (a ring of 100,000 vertices can cross one row thousands of times, in no order).
  */
+
+/** Index canvases of one size: pixel (x, y) is byte `offset + y * stride + x` of each. */
+export interface IndexCanvases {
+  width: number;
+  height: number;
+  stride: number;
+  offset: number;
+  first: Uint8Array;
+  /** Drawn too when its value is 0 or more. */
+  second: Uint8Array;
+  /**
+   * When present, the columns drawn on in each row, widened as pixels are set: row y holds its pixels within
+   * colFrom[y]..colTo[y] (none while colFrom[y] > colTo[y]). An encoder reads those columns alone.
+   */
+  colFrom?: Int32Array;
+  colTo?: Int32Array;
+}
 
 /** Beyond this, products in the crossing expression could overflow: such rings are drawn by rasterize.ts row by row. */
 const FAST_LIMIT = 1e100;
@@ -93,4 +110,29 @@ export function rowCrossings(coords: Float64Array, ringStarts: ArrayLike<number>
     start = end;
   }
   return { ends, x };
+}
+
+/**
+ * Sets the pixels between each pair of row y0 + k's crossings (from rowCrossings), rows y0..y1: v1 into `first`
+ * and, when v2 >= 0, v2 into `second`, widening colFrom/colTo when given.
+ */
+export function fillSpans(c: IndexCanvases, { ends, x }: RowCrossings, y0: number, y1: number, v1: number, v2: number): void {
+  const { width, stride, offset, first, second, colFrom, colTo } = c;
+  let start = 0;
+  for (let k = 0; k <= y1 - y0; k++) {
+    const end = ends[k];
+    const row = offset + (y0 + k) * stride;
+    for (let m = start; m + 1 < end; m += 2) {
+      const from = Math.max(0, Math.ceil(x[m])), to = Math.min(width - 1, Math.floor(x[m + 1]));
+      if (from <= to) {
+        first.fill(v1, row + from, row + to + 1);
+        if (v2 >= 0) second.fill(v2, row + from, row + to + 1);
+        if (colFrom && colTo) {
+          if (from < colFrom[y0 + k]) colFrom[y0 + k] = from;
+          if (to > colTo[y0 + k]) colTo[y0 + k] = to;
+        }
+      }
+    }
+    start = end;
+  }
 }

@@ -8,26 +8,10 @@
  * Bresenham walks from the same rounded ends (clipped by rasterize.ts's clipSegment when an end lies outside).
  * Coordinates that are not finite, or beyond ±1e100, leave the fast path: the caller draws those with rasterize.ts.
  */
-import { rowCrossings } from "./edge-table.js";
+import { fillSpans, rowCrossings, type IndexCanvases } from "./edge-table.js";
 import { clipSegment } from "./rasterize.js";
 
-/** Index canvases of one size: pixel (x, y) is byte `offset + y * stride + x` of each. */
-export interface IndexCanvases {
-  width: number;
-  height: number;
-  stride: number;
-  offset: number;
-  first: Uint8Array;
-  /** Drawn too when its value is 0 or more. */
-  second: Uint8Array;
-  /**
-   * When present, the columns drawn on in each row, widened as pixels are set: row y holds its pixels within
-   * colFrom[y]..colTo[y] (none while colFrom[y] > colTo[y]). An encoder reads those columns alone.
-   */
-  colFrom?: Int32Array;
-  colTo?: Int32Array;
-}
-
+export type { IndexCanvases } from "./edge-table.js";
 export { fastPathCoords } from "./edge-table.js";
 
 /** Scratch space, grown as needed and kept between calls (a worker draws thousands of polygons). */
@@ -48,27 +32,9 @@ export function fillFlatRings(c: IndexCanvases, coords: Float64Array, ringStarts
     }
   }
   if (minY === Infinity) return;
-  const { width, height, stride, offset, first, second, colFrom, colTo } = c;
-  const y0 = Math.max(0, Math.ceil(minY)), y1 = Math.min(height - 1, Math.floor(maxY));
+  const y0 = Math.max(0, Math.ceil(minY)), y1 = Math.min(c.height - 1, Math.floor(maxY));
   if (y0 <= y1) {
-    const { ends, x } = rowCrossings(coords, ringStarts, firstRing, ringEnd, y0, y1);
-    let start = 0;
-    for (let k = 0; k <= y1 - y0; k++) {
-      const end = ends[k];
-      const row = offset + (y0 + k) * stride;
-      for (let m = start; m + 1 < end; m += 2) {
-        const from = Math.max(0, Math.ceil(x[m])), to = Math.min(width - 1, Math.floor(x[m + 1]));
-        if (from <= to) {
-          first.fill(v1, row + from, row + to + 1);
-          if (v2 >= 0) second.fill(v2, row + from, row + to + 1);
-          if (colFrom && colTo) {
-            if (from < colFrom[y0 + k]) colFrom[y0 + k] = from;
-            if (to > colTo[y0 + k]) colTo[y0 + k] = to;
-          }
-        }
-      }
-      start = end;
-    }
+    fillSpans(c, rowCrossings(coords, ringStarts, firstRing, ringEnd, y0, y1), y0, y1, v1, v2);
   }
   for (let r = firstRing; r < ringEnd; r++) {
     const s = ringStarts[r], e = ringStarts[r + 1];

@@ -3,7 +3,7 @@ import { bitmapMask, decodeAlphaMaskData } from "../codecs/bitmap.js";
 import { createMask, pasteMask, type BinaryMask } from "../codecs/mask.js";
 import { geometryVertices, orientedBoxCorners } from "./bounds.js";
 import { knownExtent } from "./extent.js";
-import { fastPathCoords, rowCrossings, type RowCrossings } from "./edge-table.js";
+import { fastPathCoords, fillSpans, rowCrossings } from "./edge-table.js";
 
 /**
  * Geometry → pixels, for mask exports, as the Supervisely SDK draws them. Convention (documented in the README): a
@@ -104,7 +104,7 @@ export function fillRings(c: Canvas, rings: Vec2[][], v: number): void {
   const y0 = Math.max(0, Math.ceil(minY)), y1 = Math.min(c.height - 1, Math.floor(maxY));
   if (y0 <= y1) {
     const flat = flatRings(rings);
-    if (fastPathCoords(flat.coords, 0, flat.coords.length)) fillSpans(c, rowCrossings(flat.coords, flat.starts, 0, rings.length, y0, y1), y0, y1, v);
+    if (fastPathCoords(flat.coords, 0, flat.coords.length)) fillSpans({ width: c.width, height: c.height, stride: c.width, offset: 0, first: c.data, second: c.data }, rowCrossings(flat.coords, flat.starts, 0, rings.length, y0, y1), y0, y1, v, -1);
     else fillRowByRow(c, rings, y0, y1, v);
   }
   for (const ring of rings) for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) drawLine(c, ring[j], ring[i], v);
@@ -123,18 +123,6 @@ function flatRings(rings: Vec2[][]): { coords: Float64Array; starts: number[] } 
     starts.push(at);
   }
   return { coords, starts };
-}
-
-function fillSpans(c: Canvas, { ends, x }: RowCrossings, y0: number, y1: number, v: number): void {
-  let start = 0;
-  for (let y = y0; y <= y1; y++) {
-    const end = ends[y - y0];
-    for (let k = start; k + 1 < end; k += 2) {
-      const from = Math.max(0, Math.ceil(x[k])), to = Math.min(c.width - 1, Math.floor(x[k + 1]));
-      if (from <= to) c.data.fill(v, y * c.width + from, y * c.width + to + 1);
-    }
-    start = end;
-  }
 }
 
 /**
