@@ -100,12 +100,13 @@ describe("VOC export --boxes-only", () => {
   });
 
   it("the CLI flag: convert --to voc --boxes-only", async () => {
-    const out = path.join(tempDir(), "voc");
+    const dir = tempDir();
+    const out = path.join(dir, "voc"), full = path.join(dir, "full");
     const r = await runCli(["convert", path.join(FIXTURES, "demo/coco-sample"), out, "--to", "voc", "--boxes-only", "--json"]);
-    expect(r.code).toBe(0);
-    const files = listFiles(out);
-    expect(files.some((f) => f.startsWith("Annotations/"))).toBe(true);
-    expect(files.filter((f) => f.startsWith("Segmentation"))).toEqual([]);
+    expect(r.code, r.stderr).toBe(0);
+    const fullRun = await runCli(["convert", path.join(FIXTURES, "demo/coco-sample"), full, "--to", "voc", "--quiet"]);
+    expect(fullRun.code, fullRun.stderr).toBe(0);
+    expectBoxesOfFullExport(full, out);
     const summary = JSON.parse(r.stdout);
     expect(summary.ok).toBe(true);
     // The CLI names the flag where the library names the key.
