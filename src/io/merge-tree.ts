@@ -1,7 +1,6 @@
 /**
  * The file union every merge starts from (src/merge.ts, formats/<format>/merge.ts): every file of every shard output
- * copied once into the merged output. A file that two shards both wrote means the shards overlap, unless the format
- * says such a file may repeat with the same bytes.
+ * copied once into the merged output. A file that two shards both wrote means the shards overlap.
  */
 import { constants as fsConstants, promises as fs } from "node:fs";
 import path from "node:path";
@@ -18,8 +17,6 @@ export interface UnionOptions {
    * path, or inside its renamed folder).
    */
   renamed?: (shard: number, rel: string) => string | undefined;
-  /** A file that several shards wrote with the same bytes is one file (an item written once for two datasets). */
-  sameBytesAllowed?: boolean;
   /** Hardlink the files (copied where the file system cannot link them, or across file systems). */
   link?: boolean;
 }
@@ -43,11 +40,6 @@ export async function placeShardFile(from: string, to: string, opts: { link?: bo
 
 const COPY_CONCURRENCY = 16;
 const NEVER_COPIED = new Set([OUTPUT_MARKER, SHARD_MANIFEST_FILE, SHARD_SIDECAR_DIR]);
-
-async function sameBytes(a: string, b: string): Promise<boolean> {
-  const [x, y] = await Promise.all([fs.readFile(a), fs.readFile(b)]);
-  return x.equals(y);
-}
 
 /**
  * Files of one shard output, relative, depth first, with where each goes (`to`: a folder `renamed` maps takes its
@@ -84,8 +76,7 @@ export async function copyUnion(dirs: readonly string[], out: string, opts: Unio
         await placeShardFile(f.from, to, { link: opts.link, symlink: f.link });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-        if (opts.sameBytesAllowed && !f.link && (await sameBytes(f.from, to))) return;
-        throw new SlyconvError("shard-conflict", `${rel} is in more than one shard (${dir} and an earlier one)${opts.sameBytesAllowed ? " with different contents" : ""}; the shards overlap, or two items of the run share this file name: merge cannot write the single run's output (run it unsharded)`, { file: f.from }, 1);
+        throw new SlyconvError("shard-conflict", `${rel} is in more than one shard (${dir} and an earlier one); the shards overlap, or two items of the run share this file name: merge cannot write the single run's output (run it unsharded)`, { file: f.from }, 1);
       }
       copied++;
     })) { /* copied in order of listing */ }
