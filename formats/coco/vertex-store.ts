@@ -215,18 +215,26 @@ export class VertexStore {
     return vertices;
   }
 
-  /** The polygons ([x, y] vertices) and the bbox of a record. */
-  get(position: number): { polygons: Vec2[][]; bbox: Bbox | null } {
-    const { chunk, offset } = this.ints.at(position);
+  /**
+   * A record that holds its vertices (not one of addBounds): its header at chunk[offset], where its integer
+   * coordinates start (o), and its doubles (bbox first) from doubles[q] when it has any.
+   */
+  private withVertices(position: number): { head: number; chunk: Int32Array; offset: number; o: number; doubles: Float64Array | null; q: number } {
+    const chunk = this.ints.chunkOf(position), offset = this.ints.offsetOf(position);
     const head = chunk[offset];
     if (head & BOUNDS) throw new Error("a VertexStore record of extremes has no vertices");
+    const o = offset + 1 + (head & PARTS);
+    if (!(head & (DOUBLES | BOX))) return { head, chunk, offset, o, doubles: null, q: 0 };
+    const dPosition = chunk[o];
+    return { head, chunk, offset, o: o + 1, doubles: this.doubles.chunkOf(dPosition), q: this.doubles.offsetOf(dPosition) };
+  }
+
+  /** The polygons ([x, y] vertices) and the bbox of a record. */
+  get(position: number): { polygons: Vec2[][]; bbox: Bbox | null } {
+    const record = this.withVertices(position);
+    const { head, chunk, offset, doubles: dChunk } = record;
+    let { o, q } = record;
     const n = head & PARTS;
-    let o = offset + 1 + n;
-    let dChunk: Float64Array | null = null;
-    let q = 0;
-    if (head & (DOUBLES | BOX)) {
-      ({ chunk: dChunk, offset: q } = this.doubles.at(chunk[o++]));
-    }
     let bbox: Bbox | null = null;
     if (head & BOX) {
       bbox = [dChunk![q], dChunk![q + 1], dChunk![q + 2], dChunk![q + 3]];
@@ -317,14 +325,8 @@ export class VertexStore {
 
   /** Where part k of a record starts: in `ints` (coordinates × SCALE) or in `doubles`, and its count of numbers. */
   private part(position: number, k: number): { ints: Int32Array | null; doubles: Float64Array | null; at: number; count: number } {
-    const { chunk, offset } = this.ints.at(position);
-    const head = chunk[offset];
-    if (head & BOUNDS) throw new Error("a VertexStore record of extremes has no vertices");
-    const n = head & PARTS;
-    let o = offset + 1 + n;
-    let dChunk: Float64Array | null = null;
-    let q = 0;
-    if (head & (DOUBLES | BOX)) ({ chunk: dChunk, offset: q } = this.doubles.at(chunk[o++]));
+    const { head, chunk, offset, o, doubles: dChunk, q: doublesAt } = this.withVertices(position);
+    let q = doublesAt;
     if (head & BOX) q += 4;
     let before = 0;
     for (let j = 0; j < k; j++) before += chunk[offset + 1 + j];
