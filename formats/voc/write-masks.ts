@@ -9,8 +9,7 @@
 import os from "node:os";
 import type { Geometry, PolygonRing, ProjectMeta, Vec2 } from "../../src/model/index.js";
 import { hexToRgb, isHexColor } from "../../src/model/index.js";
-import { decodeAlphaMaskData } from "../../src/codecs/bitmap.js";
-import { BitmapDataError, bitmapMask, decodeBitmapData, hasSourceMask } from "../../src/codecs/bitmap.js";
+import { BitmapDataError, bitmapMask, decodeAlphaMaskData, decodeBitmapData, hasSourceMask } from "../../src/codecs/bitmap.js";
 import type { BinaryMask } from "../../src/codecs/mask.js";
 import { palettePngOfCompressed, palettePngSize, writePalettePngOfCompressed } from "../../src/codecs/png-encode.js";
 import { deflateRangesView } from "../../src/codecs/run-deflate.js";
@@ -24,6 +23,7 @@ import { cpuTask } from "../../src/workers/task.js";
 import { CpuTaskError, type CpuTaskRunner } from "../../src/workers/pool.js";
 import { reviveTaskError, taskErrorData, type TaskErrorData } from "../../src/workers/task-errors.js";
 import { checkPixels } from "../../src/limits.js";
+import { grownCoords } from "../../src/io/canonical-json.js";
 
 export interface ClassIndexing {
   indexOf: Map<string, number>;
@@ -179,7 +179,7 @@ const flatScratch = { coords: new Float64Array(256) };
 let sharedCoords = new Float64Array(1024);
 let sharedCoordsTaken = false;
 
-function takeCoords(): Float64Array {
+function takeCoords(): Float64Array<ArrayBuffer> {
   if (sharedCoordsTaken) return new Float64Array(64);
   sharedCoordsTaken = true;
   return sharedCoords;
@@ -192,7 +192,7 @@ function releaseCoords(coords: Float64Array): void {
 
 /** Builds one image's VocMaskJob as its labels are walked (the writer's side). */
 export class VocMaskJobBuilder {
-  private coords: Float64Array;
+  private coords: Float64Array<ArrayBuffer>;
   private used = 0;
   private readonly ringStarts: number[] = [0];
   readonly draws: VocMaskDraw[] = [];
@@ -242,8 +242,7 @@ export class VocMaskJobBuilder {
 
   private room(n: number): void {
     if (this.used + n <= this.coords.length) return;
-    const grown = new Float64Array(Math.max(2 * this.coords.length, this.used + n));
-    grown.set(this.coords.subarray(0, this.used));
+    const grown = grownCoords(this.coords, this.used, n);
     if (this.coords === sharedCoords) sharedCoords = grown;
     this.coords = grown;
   }
@@ -412,11 +411,7 @@ class VocMaskBatchPacker {
     for (const d of job.draws) ints += "parts" in d ? 3 + d.parts.length : 3;
     this.roomInts(ints);
     if (this.rings.length < this.ringCount + ringsOfJob + 1) this.rings = grownInt32(this.rings, this.ringCount + ringsOfJob + 1);
-    if (this.coords.length < this.coordsUsed + numbers) {
-      const grown = new Float64Array(Math.max(2 * this.coords.length, this.coordsUsed + numbers));
-      grown.set(this.coords.subarray(0, this.coordsUsed));
-      this.coords = grown;
-    }
+    this.coords = grownCoords(this.coords, this.coordsUsed, numbers);
     this.coords.set(job.coords.subarray(0, numbers), this.coordsUsed);
     releaseCoords(job.coords);
     for (let r = 1; r <= ringsOfJob; r++) this.rings[this.ringCount + r] = this.coordsUsed + job.ringStarts[r];
