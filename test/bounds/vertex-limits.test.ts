@@ -40,6 +40,7 @@ describe("a Supervisely annotation past the vertex or labels limit", () => {
     const exp = await runCli(["export", project, path.join(dir, "coco"), "-f", "coco", "--quiet"], { env: vertexEnv });
     expect(exp.code).toBe(1);
     expect(exp.stderr).toBe(`slyconv: ${line} [labels-limit]\n`);
+    expect(fs.existsSync(path.join(dir, "coco"))).toBe(false);
     const val = await runCli(["validate", project], { env: vertexEnv });
     expect(val.code).toBe(1);
     expect(val.stderr).toContain(`ds/ann/a.png.json: error ${overVertices("the file holds 1001 vertices ([x, y] lists)", 1001)} [file-unreadable]\n`);
