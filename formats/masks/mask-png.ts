@@ -37,9 +37,9 @@ function readPng(bytes: Buffer, options: { skipRescale?: boolean }) {
 
 interface Chunk { type: string; data: Buffer; crc: number }
 
-/** CRC-32 of a chunk's type and data (PNG spec). */
+/** CRC-32 of a chunk's type and data (PNG spec), the data's continuing the type's (no joined copy). */
 function chunkCrc(type: string, data: Uint8Array): number {
-  return crc32(Buffer.concat([Buffer.from(type, "latin1"), data]));
+  return crc32(data, crc32(Buffer.from(type, "latin1")));
 }
 
 function chunksOf(bytes: Buffer): Chunk[] {
@@ -51,7 +51,8 @@ function chunksOf(bytes: Buffer): Chunk[] {
     if (pos + 12 + len > bytes.length) throw new MaskReadError(`not a readable PNG (chunk ${type} is cut short)`);
     const data = bytes.subarray(pos + 8, pos + 8 + len);
     const crc = bytes.readUInt32BE(pos + 8 + len);
-    if (chunkCrc(type, data) !== crc) throw new MaskReadError(`not a readable PNG (crc error in chunk ${type})`);
+    // Type and data lie together in the file: their CRC is taken where they are.
+    if (crc32(bytes.subarray(pos + 4, pos + 8 + len)) !== crc) throw new MaskReadError(`not a readable PNG (crc error in chunk ${type})`);
     out.push({ type, data, crc });
     pos += 12 + len;
     if (type === "IEND") break;
