@@ -12,7 +12,7 @@ import net from "node:net";
 import path from "node:path";
 import { runCli } from "../helpers/cli.js";
 import { CAN_MKFIFO, FifoGuard, mkfifos } from "../helpers/fifo.js";
-import { FIXTURES, tempDir } from "../helpers/paths.js";
+import { FIXTURES, listFiles, tempDir } from "../helpers/paths.js";
 import { NotRegularFileError, readRegularFile, readRegularFileSync } from "../../src/io/regular-file.js";
 
 const run = (args: string[]) => runCli(args);
@@ -71,11 +71,25 @@ const inputs = CAN_MKFIFO ? (() => {
   const listBeside = copyOf("links/csv", path.join(root, "links-beside/in"));
   fifoAt(path.join(listBeside, "more.txt"));
 
+  // The same fixtures without the files made FIFOs above (each in a folder of the same name: the masks reader names
+  // its dataset after it): what the imports that skip those FIFOs must write.
+  const without = (fixture: string, name: string, files: string[]) => {
+    const dir = copyOf(fixture, path.join(root, `${name}-without`, "in"));
+    for (const f of files) fs.rmSync(path.join(dir, f));
+    return dir;
+  };
+  const absent = {
+    yolo: without("yolo/detect", "yolo", ["data.yaml", "labels/train/b.txt"]),
+    coco: without("coco/full", "coco", ["val/a.png"]),
+    voc: without("voc/devkit", "voc", ["VOCdevkit/VOC2012/ImageSets/Main/val.txt"]),
+    masks: without("masks/generic-index", "masks", ["images/c.png", "masks/b.png", "classes.txt"]),
+  };
+
   const pipe = fifoAt(path.join(root, "pipe"));
   const made = {
     annFifo: supervisely("ds1/ann/zz.png.json", false), annLink: supervisely("ds1/ann/zz.png.json", true),
     metaFifo: supervisely("meta.json", false), metaLink: supervisely("meta.json", true),
-    yolo, coco, voc, masks, fifoList, listBeside, pipe,
+    yolo, coco, voc, masks, fifoList, listBeside, pipe, absent,
   };
   mkfifos(fifos);
   return made;
@@ -85,6 +99,15 @@ const out = (input: string) => path.join(path.dirname(input), "out");
 
 /** The CLI's warnings (the lines with " warning "), sorted. */
 const warnings = (stderr: string) => stderr.split("\n").filter((l) => l.includes(" warning ")).sort();
+/** The project imported from `input` (its FIFOs skipped) is, file for file, the one imported from `absent`, the input without them. */
+async function expectAsIfAbsent(input: string, absent: string, format: string): Promise<void> {
+  const r = await run(["import", absent, out(absent), "-f", format, "--quiet"]);
+  expect(r.code, r.stderr).toBe(0);
+  const files = listFiles(out(absent));
+  expect(files.some((f) => f.includes("/ann/"))).toBe(true);
+  expect(listFiles(out(input))).toEqual(files);
+  for (const f of files) expect(fs.readFileSync(path.join(out(input), f)).equals(fs.readFileSync(path.join(out(absent), f))), f).toBe(true);
+}
 const skipped = (file: string, kind = "a named pipe") => `${file}: warning it is ${kind}, not a regular file, so it is not read [not-a-regular-file]`;
 
 describe.skipIf(!CAN_MKFIFO)("a FIFO where a file is read", () => {
@@ -124,12 +147,14 @@ describe.skipIf(!CAN_MKFIFO)("a FIFO where a file is read", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("data.yaml: warning it is a named pipe, not a regular file, so it is not read [not-a-regular-file]");
     expect(r.stderr).toContain("labels/train/b.txt: warning it is a named pipe, not a regular file, so it is not read [not-a-regular-file]");
+    await expectAsIfAbsent(given.yolo, given.absent.yolo, "yolo");
   });
 
   it("COCO: a FIFO annotation file, a FIFO image and an image symlinked to a device are reported and skipped, never opened", async () => {
     const r = await run(["import", given.coco, out(given.coco), "-f", "coco", "--quiet"]);
     expect(r.code).toBe(0);
     expect(warnings(r.stderr)).toEqual([skipped("annotations/instances_zz.json"), skipped("val/a.png"), skipped("val/c.png", "a device")]);
+    await expectAsIfAbsent(given.coco, given.absent.coco, "coco");
   });
 
   it("VOC: FIFOs as an XML, an image, a class mask and an ImageSets list are reported and skipped", async () => {
@@ -137,6 +162,7 @@ describe.skipIf(!CAN_MKFIFO)("a FIFO where a file is read", () => {
     expect(r.code).toBe(0);
     expect(warnings(r.stderr)).toEqual(["Annotations/zz.xml", "ImageSets/Main/val.txt", "JPEGImages/2009_000001.jpg", "SegmentationClass/2009_000002.png"]
       .map((f) => skipped(`VOCdevkit/VOC2012/${f}`)));
+    await expectAsIfAbsent(given.voc, given.absent.voc, "voc");
   });
 
   it("masks: FIFOs as an image, a mask and the class list are reported and skipped", async () => {
@@ -146,6 +172,7 @@ describe.skipIf(!CAN_MKFIFO)("a FIFO where a file is read", () => {
       skipped("classes.txt"), skipped("images/c.png"), skipped("masks/b.png"),
       "masks/zzz.png: warning mask has no image of the same stem; skipped [mask-without-image]",
     ]);
+    await expectAsIfAbsent(given.masks, given.absent.masks, "masks");
   });
 
   it("links: a FIFO list, given or found in a folder, is named; a FIFO beside the real list is reported", async () => {
