@@ -12,7 +12,6 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import zlib from "node:zlib";
 import { createReadStream } from "node:fs";
 import type yauzl from "yauzl";
 import type { Parser, ReadEntry } from "tar";
@@ -21,6 +20,7 @@ import type { Report } from "../report.js";
 import type { Progress } from "./progress.js";
 import { safeJoin, unsafeNameReason } from "./paths.js";
 import { createScratchDir } from "./archive-scratch.js";
+import { crc32 } from "../codecs/png-encode.js";
 
 export type ArchiveKind = "zip" | "tar" | "tar.gz";
 
@@ -295,7 +295,7 @@ class Extraction {
       const content = await open();
       for await (const chunk of content) {
         this.spend(chunk.length, name);
-        if (expectedCrc32 !== undefined) crc = zlib.crc32(chunk, crc);
+        if (expectedCrc32 !== undefined) crc = crc32(chunk, crc);
         for (let offset = 0; offset < chunk.length;) {
           const { bytesWritten } = await handle.write(chunk, offset).catch((e) => Promise.reject(this.fileSystemRefusal(e, name)));
           offset += bytesWritten;
