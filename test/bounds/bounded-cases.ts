@@ -1,4 +1,4 @@
-/** What test/bounds/bounds.test.ts and bounds.slow.test.ts share: issue 18's inputs and the check of a bounded run. */
+/** What test/bounds/bounds.test.ts, bounds.slow.test.ts and mask-files.slow.test.ts share: issue 18's inputs and the check of a bounded run. */
 import fs from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
@@ -17,12 +17,13 @@ export const HUGE_BITMAP_REFUSAL = new RegExp(`^slyconv: the (bitmap|image) is 4
 /** The refusal of hugeImageSizeProject's 100000² image by an export that must draw on it. */
 export const HUGE_IMAGE_REFUSAL = /^slyconv: the image is 100000×100000 \(10,000,000,000 pixels\), over the limit of 134,217,728 pixels; .* \[pixel-limit\]$/m;
 
-/** Ended by itself, with an exit code the CLI documents, in bounded memory. */
-export function expectBounded(r: BoundedResult, codes: number[]): void {
+/** Ended by itself, with an exit code the CLI documents, in bounded memory; with `what`, its peak and time are logged under that name. */
+export function expectBounded(r: BoundedResult, codes: number[], what?: string): void {
   expect(r.timedOut, `timed out after ${r.seconds} s; stderr: ${r.stderr}`).toBe(false);
   expect(codes, `exit ${r.code} (${r.signal}); stderr: ${r.stderr}`).toContain(r.code);
   expect(r.stderr).not.toMatch(/internal error|heap out of memory|at .*\.js:\d+/);
   if (r.peakMb !== null) expect(r.peakMb, "peak RSS in MB").toBeLessThan(1024);
+  if (what) console.log(`${what}: peak ${r.peakMb?.toFixed(0)} MB, ${r.seconds} s`);
 }
 
 /** Exports `project` to `format` next to it: refused with exit 1 in bounded memory, stderr matching `refusal`, nothing written. */
